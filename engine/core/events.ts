@@ -1,0 +1,121 @@
+/**
+ * The engine's one event stream: Spark's listener events (camelCased, without the SparkListener prefix)
+ * plus the studio's own. Every event is a plain, structured-cloneable object with `time` on the
+ * engine's clock. The UI, the tests, replays and metrics read only this.
+ */
+
+export interface TaskMetrics {
+  durationMs: number;
+  recordsIn: number;
+  recordsOut: number;
+  shuffleReadBytes: number;
+  shuffleWriteBytes: number;
+  shuffleReadRecords: number;
+  shuffleWriteRecords: number;
+}
+
+export interface OutputOperationInfo {
+  batchTime: number;
+  id: number;
+  name: string;          // e.g. "print at <node>", "foreachRDD at ..."
+  description: string;
+  startTime?: number;
+  endTime?: number;
+  failureReason?: string;
+}
+
+export interface StreamInputInfo { inputStreamId: number; numRecords: number; metadata?: Record<string, unknown> }
+
+/** Spark's BatchInfo. Delays are undefined until known. */
+export interface BatchInfo {
+  batchTime: number;
+  streamIdToInputInfo: Record<number, StreamInputInfo>;
+  submissionTime: number;
+  processingStartTime?: number;
+  processingEndTime?: number;
+  numRecords: number;
+  schedulingDelay?: number;
+  processingDelay?: number;
+  totalDelay?: number;
+  outputOperationInfos: Record<number, OutputOperationInfo>;
+}
+
+export interface ReceiverInfo {
+  streamId: number;
+  name: string;
+  active: boolean;
+  location: string;       // host label
+  executorId: string;
+  lastErrorMessage?: string;
+  lastError?: string;
+}
+
+export type ClusterStepName =
+  | 'driverStarted'          // 1. the driver starts and creates the StreamingContext
+  | 'resourcesRequested'     // 2. it asks the cluster manager for resources
+  | 'executorLaunched'       // 3. the cluster manager tells a worker to launch an executor
+  | 'executorRegistered'     // 4. the executor registers with the driver
+  | 'dagSubmitted';          // 5. the StreamingContext hands the first batch's tasks to executors
+
+export type FaultKind = 'killExecutor' | 'crashReceiver' | 'failNextTask' | 'slowTask' | 'loseBlock' | 'crashDriver';
+
+export type EngineEvent =
+  | { type: 'applicationStart'; time: number; appName: string; appId: string; master: string; sparkUser: string }
+  | { type: 'applicationEnd'; time: number }
+  | { type: 'executorAdded'; time: number; executorId: string; host: string; cores: number; memoryMiB: number }
+  | { type: 'executorRemoved'; time: number; executorId: string; reason: string }
+  | { type: 'clusterStep'; time: number; step: ClusterStepName; index: 1 | 2 | 3 | 4 | 5; detail: string; executorId?: string }
+  | { type: 'jobStart'; time: number; jobId: number; stageIds: number[]; description: string; batchTime?: number; outputOpId?: number }
+  | { type: 'jobEnd'; time: number; jobId: number; result: 'JobSucceeded' | 'JobFailed'; error?: string }
+  | { type: 'stageSubmitted'; time: number; stageId: number; attemptId: number; name: string; numTasks: number;
+      rddIds: number[]; rddChain: string[]; parentStageIds: number[]; isShuffleMap: boolean; jobId: number }
+  | { type: 'stageCompleted'; time: number; stageId: number; attemptId: number; failureReason?: string }
+  | { type: 'taskStart'; time: number; taskId: number; stageId: number; stageAttemptId: number; partition: number;
+      attempt: number; executorId: string; slot: number; speculative: boolean }
+  | { type: 'taskEnd'; time: number; taskId: number; stageId: number; stageAttemptId: number; partition: number;
+      attempt: number; executorId: string; slot: number; speculative: boolean;
+      reason: 'Success' | 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
+      failureReason?: string; metrics: TaskMetrics }
+  | { type: 'blockUpdated'; time: number; executorId: string; blockId: string; storageLevel: string; memSize: number; diskSize: number; records: number }
+  | { type: 'streamingStarted'; time: number; batchDurationMs: number; zeroTime: number }
+  | { type: 'batchSubmitted'; time: number; batchInfo: BatchInfo }
+  | { type: 'batchStarted'; time: number; batchInfo: BatchInfo }
+  | { type: 'batchCompleted'; time: number; batchInfo: BatchInfo }
+  | { type: 'outputOperationStarted'; time: number; outputOperationInfo: OutputOperationInfo }
+  | { type: 'outputOperationCompleted'; time: number; outputOperationInfo: OutputOperationInfo }
+  | { type: 'receiverStarted'; time: number; receiverInfo: ReceiverInfo }
+  | { type: 'receiverError'; time: number; receiverInfo: ReceiverInfo }
+  | { type: 'receiverStopped'; time: number; receiverInfo: ReceiverInfo }
+  | { type: 'streamingStopped'; time: number }
+  // Studio events.
+  | { type: 'recordsSample'; time: number; batchTime: number; dstreamId: number; nodeId?: string; count: number; records: string[] }
+  | { type: 'blockReceived'; time: number; streamId: number; blockId: string; records: number; executorId: string; replicatedTo?: string; wal: boolean }
+  | { type: 'checkpointWritten'; time: number; checkpointTime: number; kind: 'metadata' | 'data'; path: string; dstreamId?: number }
+  | { type: 'walWritten'; time: number; streamId: number; blockId: string; records: number }
+  | { type: 'rateUpdated'; time: number; streamId: number; rate: number }
+  | { type: 'faultInjected'; time: number; fault: FaultKind; target: string; detail: string }
+  | { type: 'stdout'; time: number; text: string }
+  | { type: 'warning'; time: number; message: string };
+
+export type EngineEventType = EngineEvent['type'];
+export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
+export type EngineListener = (event: EngineEvent) => void;
+
+/** Spark's listener bus: synchronous fan-out; a listener that throws is reported, never breaks the engine. */
+export class EventBus {
+  private listeners: EngineListener[] = [];
+  add(listener: EngineListener): () => void {
+    this.listeners.push(listener);
+    return () => this.remove(listener);
+  }
+  remove(listener: EngineListener): void { this.listeners = this.listeners.filter((l) => l !== listener); }
+  get size(): number { return this.listeners.length; }
+  post(event: EngineEvent): void {
+    for (const l of this.listeners) {
+      try { l(event); } catch (e) {
+        // Spark logs listener exceptions and keeps going; so do we.
+        if (typeof console !== 'undefined') console.error(`Listener threw on ${event.type}:`, e);
+      }
+    }
+  }
+}
