@@ -45,3 +45,12 @@ export class ManualClock implements Clock {
     while (this.waiters.length && this.waiters[0].target <= this.time) this.waiters.shift()!.resolve(this.time);
   }
 }
+
+/**
+ * Measures elapsed real time for task metrics only (never for engine decisions or output):
+ * the Gantt of the studio shows how long tasks really took.
+ */
+export function stopwatch(): () => number {
+  const t0 = performance.now();
+  return () => performance.now() - t0;
+}

@@ -1,0 +1,198 @@
+import { compileShipped, type ShippedFn } from '../core/closure';
+import { stopwatch } from '../core/clock';
+import { formatRecord } from '../core/format';
+import { hashKeyComparator, PartitionedAppendOnlyMap } from '../core/appendOnlyMap';
+import { Rng } from '../core/rng';
+import { partitionerFromDesc } from '../rdd/partitioner';
+import type { RecordSample, ResultOp, TaskDesc, TaskMetricsData, TaskOutcome } from '../rdd/plan';
+import { BlockManager } from './blockManager';
+import { asPair, compileAggregator, materialize, prefetch, push, type EvalEnv } from './evaluate';
+import { estimateRecordsSize } from './sizeEstimator';
+import { EnoughRecords, FetchFailedError } from './taskErrors';
+
+/** How an executor reaches what is not in its own block manager (peers' shuffle outputs and blocks, broadcasts). */
+export interface ExecutorPeers {
+  fetchShuffleBlock(executorId: string, blockId: string): Promise<unknown[] | undefined>;
+  fetchBlock(executorId: string, blockId: string): Promise<unknown[] | undefined>;
+  getBroadcast(id: number): unknown;
+}
+
+export interface ExecutorOptions {
+  id: string;
+  host: string;
+  cores: number;
+  memoryBytes?: number;
+  peers: ExecutorPeers;
+  /** Records kept per watched RDD partition for the studio's data preview. */
+  sampleLimit?: number;
+  allowNetwork?: boolean;
+}
+
+/** Spark's Executor: runs tasks on its slots against its own block manager. Platform-neutral. */
+export class Executor {
+  readonly id: string;
+  readonly host: string;
+  readonly cores: number;
+  readonly blockManager: BlockManager;
+  private readonly peers: ExecutorPeers;
+  private readonly sampleLimit: number;
+  private readonly runtime: { getBroadcast(id: number): unknown; allowNetwork?: boolean };
+
+  constructor(opts: ExecutorOptions) {
+    this.id = opts.id;
+    this.host = opts.host;
+    this.cores = opts.cores;
+    this.peers = opts.peers;
+    this.blockManager = new BlockManager(opts.id, opts.memoryBytes);
+    this.sampleLimit = opts.sampleLimit ?? 20;
+    this.runtime = { getBroadcast: (id) => this.peers.getBroadcast(id), allowNetwork: opts.allowNetwork };
+  }
+
+  async runTask(task: TaskDesc): Promise<TaskOutcome> {
+    const elapsed = stopwatch();
+    const metrics: TaskMetricsData = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
+    const samples = new Map<number, RecordSample>();
+    const env = this.evalEnv(metrics, samples, task.sampleRdds);
+    try {
+      const pre = await prefetch(task.plan, env);
+      if (task.delayMs) await new Promise((r) => setTimeout(r, task.delayMs));
+      if (task.injectFailure) throw new Error(task.injectFailure);
+      if (task.kind === 'shuffleMap') {
+        const mapStatus = this.writeShuffle(task, env, pre, metrics);
+        return { status: 'success', value: null, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), mapStatus, samples: toRecord(samples) };
+      }
+      const value = await this.runResult(task.op, task, env, pre, metrics);
+      return { status: 'success', value, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), samples: toRecord(samples) };
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      this.blockManager.drainUpdates();
+      if (err instanceof FetchFailedError) {
+        return { status: 'failed', reason: 'FetchFailed', message: err.message, errorName: err.name, metrics, durationMs: elapsed(),
+          fetchFailed: { shuffleId: err.shuffleId, mapId: err.mapId, executorId: err.executorId } };
+      }
+      return { status: 'failed', reason: 'ExceptionFailure', message: err.message, errorName: err.name || 'Error', stack: err.stack, metrics, durationMs: elapsed() };
+    }
+  }
+
+  private evalEnv(metrics: TaskMetricsData, samples: Map<number, RecordSample>, sampleRdds?: number[]): EvalEnv {
+    const bm = this.blockManager;
+    return {
+      compile: <F>(fn: ShippedFn) => compileShipped(fn, this.runtime) as unknown as F,
+      fetchShuffleBlock: async (shuffleId, mapId, reduceId, executorId) => {
+        const blockId = `shuffle_${shuffleId}_${mapId}_${reduceId}`;
+        let values: unknown[] | undefined;
+        if (executorId === this.id) values = bm.get(blockId);
+        else if (executorId !== null) values = await this.peers.fetchShuffleBlock(executorId, blockId).catch(() => undefined);
+        if (!values) throw new FetchFailedError(shuffleId, mapId, reduceId, executorId);
+        metrics.shuffleReadBytes += estimateRecordsSize(values);
+        return values;
+      },
+      getLocalBlock: (blockId) => bm.get(blockId),
+      fetchRemoteBlock: async (blockId, locations) => {
+        for (const loc of locations) {
+          if (loc === this.id) continue;
+          const v = await this.peers.fetchBlock(loc, blockId).catch(() => undefined);
+          if (v) return v;
+        }
+        return undefined;
+      },
+      putBlock: (blockId, values, level) => bm.put(blockId, values, level),
+      metrics,
+      sampleRdds: sampleRdds && sampleRdds.length ? new Set(sampleRdds) : undefined,
+      samples,
+      sampleLimit: this.sampleLimit,
+    };
+  }
+
+  private writeShuffle(task: Extract<TaskDesc, { kind: 'shuffleMap' }>, env: EvalEnv, pre: Awaited<ReturnType<typeof prefetch>>, metrics: TaskMetricsData) {
+    const partitionOf = partitionerFromDesc(task.partitioner);
+    const n = task.partitioner.numPartitions;
+    let buckets: unknown[][];
+    if (task.aggregator && task.mapSideCombine) {
+      const agg = compileAggregator(task.aggregator, env);
+      const map = new PartitionedAppendOnlyMap<unknown, unknown>();
+      push(task.plan, env, pre, (kv) => { const p = asPair(kv, 'A shuffle'); map.combine(partitionOf(p[0]), p[0], p[1], agg.createCombiner, agg.mergeValue); });
+      // With an aggregator, Spark's ExternalSorter orders each map output partition by key hash.
+      buckets = map.destructiveSortedPartitions(n, hashKeyComparator);
+    } else {
+      buckets = Array.from({ length: n }, () => []);
+      push(task.plan, env, pre, (kv) => { const p = asPair(kv, 'A shuffle'); buckets[partitionOf(p[0])].push(p); });
+    }
+    const sizes: number[] = [], records: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const size = estimateRecordsSize(buckets[r]);
+      this.blockManager.putShuffleBlock(`shuffle_${task.shuffleId}_${task.mapId}_${r}`, buckets[r], size);
+      sizes.push(size);
+      records.push(buckets[r].length);
+      metrics.shuffleWriteBytes += size;
+      metrics.shuffleWriteRecords += buckets[r].length;
+    }
+    metrics.recordsOut = metrics.shuffleWriteRecords;
+    return { executorId: this.id, sizes, records };
+  }
+
+  private async runResult(op: ResultOp, task: TaskDesc, env: EvalEnv, pre: Awaited<ReturnType<typeof prefetch>>, metrics: TaskMetricsData): Promise<unknown> {
+    const plan = task.plan;
+    const all = () => { const xs = materialize(plan, env, pre); metrics.recordsOut = xs.length; return xs; };
+    switch (op.t) {
+      case 'collect': return all();
+      case 'toLines': return all().map(formatRecord);
+      case 'count': { let n = 0; push(plan, env, pre, () => { n++; }); metrics.recordsOut = n; return n; }
+      case 'take': {
+        const out: unknown[] = [];
+        if (op.n <= 0) return out;
+        try { push(plan, env, pre, (x) => { out.push(x); if (out.length >= op.n) throw new EnoughRecords(); }); } catch (e) { if (!(e instanceof EnoughRecords)) throw e; }
+        metrics.recordsOut = out.length;
+        return out;
+      }
+      case 'foreach': {
+        const f = env.compile<(x: unknown) => unknown>(op.f);
+        const pending: Promise<unknown>[] = [];
+        let n = 0;
+        push(plan, env, pre, (x) => { n++; const r = f(x); if (r && typeof (r as Promise<unknown>).then === 'function') pending.push(r as Promise<unknown>); });
+        await Promise.all(pending);
+        metrics.recordsOut = n;
+        return null;
+      }
+      case 'foreachPartition': { const f = env.compile<(xs: Iterable<unknown>) => unknown>(op.f); await f(all()); return null; }
+      case 'reduce': {
+        const f = env.compile<(a: unknown, b: unknown) => unknown>(op.f);
+        let defined = false, acc: unknown;
+        push(plan, env, pre, (x) => { if (defined) acc = f(acc, x); else { acc = x; defined = true; } });
+        return { defined, value: acc };
+      }
+      case 'fold': {
+        const f = env.compile<(a: unknown, b: unknown) => unknown>(op.f);
+        let acc = structuredClone(op.zero);
+        push(plan, env, pre, (x) => { acc = f(acc, x); });
+        return acc;
+      }
+      case 'aggregate': {
+        const f = env.compile<(a: unknown, b: unknown) => unknown>(op.seqOp);
+        let acc = structuredClone(op.zero);
+        push(plan, env, pre, (x) => { acc = f(acc, x); });
+        return acc;
+      }
+      case 'sampleKeys': {
+        // Reservoir sample of keys (Spark's SamplingUtils.reservoirSampleAndCount), seeded by the partition.
+        const rng = new Rng(task.partition * 31 + 7);
+        const keys: unknown[] = [];
+        let count = 0;
+        push(plan, env, pre, (kv) => {
+          const k = asPair(kv, 'sortByKey')[0];
+          count++;
+          if (keys.length < op.max) keys.push(k);
+          else { const j = rng.nextInt(count); if (j < op.max) keys[j] = k; }
+        });
+        return { count, keys };
+      }
+    }
+  }
+}
+
+function toRecord(m: Map<number, RecordSample>): Record<number, RecordSample> | undefined {
+  if (m.size === 0) return undefined;
+  const o: Record<number, RecordSample> = {};
+  for (const [k, v] of m) o[k] = v;
+  return o;
+}

@@ -1,0 +1,267 @@
+import { shipFunction, type ShippedFn } from '../core/closure';
+import { requireArg } from '../core/errors';
+import type { Dependency, ShuffleDependency } from './dependency';
+import { HashPartitioner, toPartitioner, type Partitioner } from './partitioner';
+import type { MapLocations, NarrowOp, PartPlan, ResultOp } from './plan';
+import { StorageLevel } from './storageLevel';
+import { rddDebugString } from './debugString';
+import * as actions from './actions';
+import * as pair from './pairFunctions';
+import type { SparkContext } from './SparkContext';
+import type { Option } from '../core/option';
+import type { CompactBuffer } from '../core/compactBuffer';
+
+/** What an RDD needs from the driver to resolve a partition into a plan. */
+export interface PlanContext {
+  mapLocations(shuffleId: number): MapLocations;
+  blockLocations(blockId: string): string[];
+}
+
+export interface RDDInit {
+  className: string;
+  opName: string;
+  numPartitions: number;
+  deps: Dependency[];
+  planFor: (partition: number, ctx: PlanContext) => PartPlan;
+  partitioner?: Partitioner;
+  /** Work the driver must do before tasks can be planned (e.g. zipWithIndex counts, sortByKey sampling). */
+  prepare?: () => Promise<void>;
+  callSite?: string;
+}
+
+/** A user function, its source text, or an already shipped function. */
+export type Fn<A extends unknown[], R> = ((...args: A) => R) | string | ShippedFn;
+
+/** Ships a user function (or its source text) for an executor-side operation. */
+export const ship = (f: unknown, op: string): ShippedFn => shipFunction(f as Function | string | ShippedFn, op);
+
+/** Spark's RDD: an immutable, partitioned collection computed from its lineage. */
+export class RDD<T> {
+  readonly id: number;
+  readonly className: string;
+  readonly opName: string;
+  readonly dependencies: Dependency[];
+  readonly partitioner?: Partitioner;
+  readonly callSite?: string;
+  name?: string;
+  private storage = StorageLevel.NONE;
+  private readonly numParts: number;
+  private readonly planForPartition: RDDInit['planFor'];
+  readonly prepare?: () => Promise<void>;
+
+  constructor(readonly sc: SparkContext, init: RDDInit) {
+    sc.assertNotStopped();
+    this.id = sc.newRddId();
+    this.className = init.className;
+    this.opName = init.opName;
+    this.numParts = init.numPartitions;
+    this.dependencies = init.deps;
+    this.planForPartition = init.planFor;
+    this.partitioner = init.partitioner;
+    this.prepare = init.prepare;
+    this.callSite = init.callSite ?? sc.callSite;
+  }
+
+  get context(): SparkContext { return this.sc; }
+  get sparkContext(): SparkContext { return this.sc; }
+  get partitions(): { index: number }[] { return Array.from({ length: this.numParts }, (_, index) => ({ index })); }
+  getNumPartitions(): number { return this.numParts; }
+  setName(name: string): this { this.name = name; return this; }
+  toString(): string { return `${this.name ? this.name + ' ' : ''}${this.className}[${this.id}] at ${this.opName}${this.callSite ? ` at ${this.callSite}` : ''}`; }
+  toDebugString(): string { return rddDebugString(this as RDD<unknown>); }
+
+  // ---- persistence -------------------------------------------------------------------------
+  persist(level: StorageLevel = StorageLevel.MEMORY_ONLY): this {
+    if (this.storage !== StorageLevel.NONE && !this.storage.equals(level)) {
+      throw new Error('UnsupportedOperationException: Cannot change storage level of an RDD after it was already assigned a level');
+    }
+    this.storage = level;
+    this.sc.persistRDD(this as RDD<unknown>);
+    return this;
+  }
+  cache(): this { return this.persist(StorageLevel.MEMORY_ONLY); }
+  unpersist(_blocking = false): this { this.sc.unpersistRDD(this.id); this.storage = StorageLevel.NONE; return this; }
+  getStorageLevel(): StorageLevel { return this.storage; }
+
+  /** Resolves partition `p` into a serializable plan, reading a cached block when there is one. */
+  planOf(p: number, ctx: PlanContext): PartPlan {
+    const inner = this.planForPartition(p, ctx);
+    if (this.storage === StorageLevel.NONE) return inner;
+    const blockId = `rdd_${this.id}_${p}`;
+    return { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
+  }
+
+  // ---- narrow transformations --------------------------------------------------------------
+  /** A MapPartitionsRDD-style child applying `op` to each partition. */
+  narrow<U>(opName: string, op: (p: number) => NarrowOp, preservesPartitioning = false): RDD<U> {
+    const rdd: RDD<U> = new RDD<U>(this.sc, {
+      className: 'MapPartitionsRDD', opName, numPartitions: this.numParts,
+      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }],
+      partitioner: preservesPartitioning ? this.partitioner : undefined,
+      planFor: (p, ctx) => ({ k: 'narrow', rddId: rdd.id, op: op(p), parent: this.planOf(p, ctx) }),
+    });
+    return rdd;
+  }
+
+  map<U>(f: Fn<[T], U>): RDD<U> { const fn = ship(f, 'map'); return this.narrow('map', () => ({ t: 'map', f: fn })); }
+  flatMap<U>(f: Fn<[T], Iterable<U>>): RDD<U> { const fn = ship(f, 'flatMap'); return this.narrow('flatMap', () => ({ t: 'flatMap', f: fn })); }
+  filter(f: Fn<[T], unknown>): RDD<T> { const fn = ship(f, 'filter'); return this.narrow('filter', () => ({ t: 'filter', f: fn }), true); }
+  mapPartitions<U>(f: Fn<[Iterable<T>], Iterable<U>>, preservesPartitioning = false): RDD<U> {
+    const fn = ship(f, 'mapPartitions');
+    return this.narrow('mapPartitions', (p) => ({ t: 'mapPartitions', f: fn, withIndex: false, partition: p }), preservesPartitioning);
+  }
+  mapPartitionsWithIndex<U>(f: Fn<[number, Iterable<T>], Iterable<U>>, preservesPartitioning = false): RDD<U> {
+    const fn = ship(f, 'mapPartitionsWithIndex');
+    return this.narrow('mapPartitionsWithIndex', (p) => ({ t: 'mapPartitions', f: fn, withIndex: true, partition: p }), preservesPartitioning);
+  }
+  glom(): RDD<T[]> { return this.narrow('glom', () => ({ t: 'glom' })); }
+  keyBy<K>(f: Fn<[T], K>): RDD<[K, T]> { const fn = ship(f, 'keyBy'); return this.narrow('keyBy', () => ({ t: 'keyBy', f: fn })); }
+  sample(withReplacement: boolean, fraction: number, seed: number = this.sc.nextSeed()): RDD<T> {
+    requireArg(fraction >= 0, `Fraction must be nonnegative, but got ${fraction}`);
+    if (!withReplacement) requireArg(fraction <= 1, `Fraction must be <= 1 without replacement, but got ${fraction}`);
+    const rdd: RDD<T> = new RDD<T>(this.sc, {
+      className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: this.numParts,
+      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }], partitioner: this.partitioner,
+      planFor: (p, ctx) => ({ k: 'narrow', rddId: rdd.id, op: { t: 'sample', withReplacement, fraction, seed, partition: p }, parent: this.planOf(p, ctx) }),
+    });
+    return rdd;
+  }
+
+  union(other: RDD<T>): RDD<T> { return this.sc.union([this, other]); }
+  distinct(numPartitions: number = this.numParts): RDD<T> {
+    return pair.reduceByKey(this.map('(x) => [x, null]' as unknown as (t: T) => [T, null]), '(x, _y) => x', numPartitions, 'distinct')
+      .map('(kv) => kv[0]' as unknown as (kv: [T, null]) => T);
+  }
+
+  coalesce(numPartitions: number, shuffle = false): RDD<T> {
+    requireArg(Number.isInteger(numPartitions) && numPartitions > 0, `Number of partitions (${numPartitions}) must be positive.`);
+    if (shuffle) {
+      const distributed = this.narrow<[number, T]>('coalesce', (p) => ({ t: 'distributePartition', numPartitions, partition: p }));
+      const shuffled = pair.shuffled(distributed, new HashPartitioner(numPartitions), undefined, false, 'coalesce');
+      return coalesced(shuffled, numPartitions).map('(kv) => kv[1]' as unknown as (kv: [number, T]) => T);
+    }
+    return coalesced(this, numPartitions);
+  }
+  repartition(numPartitions: number): RDD<T> { return this.coalesce(numPartitions, true); }
+
+  sortBy<K>(f: Fn<[T], K>, ascending = true, numPartitions: number = this.numParts): RDD<T> {
+    return pair.values(pair.sortByKey(this.keyBy(f), ascending, numPartitions));
+  }
+
+  zipWithIndex(): RDD<[T, number]> {
+    let starts: number[] | undefined;
+    const rdd: RDD<[T, number]> = new RDD(this.sc, {
+      className: 'ZippedWithIndexRDD', opName: 'zipWithIndex', numPartitions: this.numParts,
+      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }],
+      // Spark counts every partition but the last with a job before indexing.
+      prepare: async () => {
+        if (starts) return;
+        const counts = this.numParts > 1 ? await this.sc.runJob(this as RDD<unknown>, { t: 'count' }, range(this.numParts - 1)) as number[] : [];
+        starts = [0];
+        for (const c of counts) starts.push(starts[starts.length - 1] + c);
+      },
+      planFor: (p, ctx) => ({ k: 'narrow', rddId: rdd.id, op: { t: 'zipWithIndex', startIndex: starts![p] }, parent: this.planOf(p, ctx) }),
+    });
+    return rdd;
+  }
+
+  cartesian<U>(other: RDD<U>): RDD<[T, U]> {
+    const n2 = other.getNumPartitions();
+    const rdd: RDD<[T, U]> = new RDD(this.sc, {
+      className: 'CartesianRDD', opName: 'cartesian', numPartitions: this.numParts * n2,
+      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }, { kind: 'narrow', rdd: other as RDD<unknown> }],
+      planFor: (p, ctx) => ({ k: 'cartesian', rddId: rdd.id, left: this.planOf(Math.floor(p / n2), ctx), right: other.planOf(p % n2, ctx) }),
+    });
+    return rdd;
+  }
+
+  // ---- actions (async, each runs a job) ----------------------------------------------------
+  collect(): Promise<T[]> { return actions.collect(this); }
+  count(): Promise<number> { return actions.count(this as RDD<unknown>); }
+  take(num: number): Promise<T[]> { return actions.take(this, num); }
+  first(): Promise<T> { return actions.first(this); }
+  isEmpty(): Promise<boolean> { return actions.isEmpty(this as RDD<unknown>); }
+  reduce(f: Fn<[T, T], T>): Promise<T> { return actions.reduce(this, ship(f, 'reduce')); }
+  fold(zeroValue: T, f: Fn<[T, T], T>): Promise<T> { return actions.fold(this, zeroValue, ship(f, 'fold')); }
+  aggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>): Promise<U> {
+    return actions.aggregate(this, zeroValue, ship(seqOp, 'aggregate'), ship(combOp, 'aggregate'));
+  }
+  foreach(f: Fn<[T], unknown>): Promise<void> { return actions.runForeach(this as RDD<unknown>, { t: 'foreach', f: ship(f, 'foreach') }); }
+  foreachPartition(f: Fn<[Iterable<T>], unknown>): Promise<void> {
+    return actions.runForeach(this as RDD<unknown>, { t: 'foreachPartition', f: ship(f, 'foreachPartition') });
+  }
+  countByValue(): Promise<Map<T, number>> { return pair.countByKey(this.map('(x) => [x, null]' as unknown as (t: T) => [T, null])); }
+  saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this as RDD<unknown>, path); }
+  saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this as RDD<unknown>, path); }
+  /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
+  runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this as RDD<unknown>, op, partitions); }
+
+  // ---- pair functions (Spark's PairRDDFunctions, available on RDD<[K, V]>) -----------------
+  reduceByKey<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {
+    return pair.reduceByKey(this, f, numPartitions);
+  }
+  groupByKey<K, V>(this: RDD<[K, V]>, numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<V>]> { return pair.groupByKey(this, numPartitions); }
+  combineByKey<K, V, C>(this: RDD<[K, V]>, createCombiner: Fn<[V], C>, mergeValue: Fn<[C, V], C>, mergeCombiners: Fn<[C, C], C>,
+    numPartitions?: number | Partitioner, mapSideCombine = true): RDD<[K, C]> {
+    return pair.combineByKey(this, createCombiner, mergeValue, mergeCombiners, numPartitions, mapSideCombine);
+  }
+  aggregateByKey<K, V, U>(this: RDD<[K, V]>, zeroValue: U, seqOp: Fn<[U, V], U>, combOp: Fn<[U, U], U>, numPartitions?: number | Partitioner): RDD<[K, U]> {
+    return pair.aggregateByKey(this, zeroValue, seqOp, combOp, numPartitions);
+  }
+  foldByKey<K, V>(this: RDD<[K, V]>, zeroValue: V, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {
+    return pair.foldByKey(this, zeroValue, f, numPartitions);
+  }
+  mapValues<K, V, U>(this: RDD<[K, V]>, f: Fn<[V], U>): RDD<[K, U]> {
+    const fn = ship(f, 'mapValues');
+    return (this as RDD<[K, V]>).narrow('mapValues', () => ({ t: 'mapValues', f: fn }), true);
+  }
+  flatMapValues<K, V, U>(this: RDD<[K, V]>, f: Fn<[V], Iterable<U>>): RDD<[K, U]> {
+    const fn = ship(f, 'flatMapValues');
+    return (this as RDD<[K, V]>).narrow('flatMapValues', () => ({ t: 'flatMapValues', f: fn }), true);
+  }
+  keys<K, V>(this: RDD<[K, V]>): RDD<K> { return this.map('(kv) => kv[0]' as unknown as (kv: [K, V]) => K); }
+  values<K, V>(this: RDD<[K, V]>): RDD<V> { return pair.values(this); }
+  partitionBy<K, V>(this: RDD<[K, V]>, partitioner: Partitioner | number): RDD<[K, V]> {
+    const p = toPartitioner(partitioner);
+    return p.equals(this.partitioner) ? this : pair.shuffled(this, p, undefined, false, 'partitionBy');
+  }
+  sortByKey<K, V>(this: RDD<[K, V]>, ascending = true, numPartitions: number = this.getNumPartitions()): RDD<[K, V]> {
+    return pair.sortByKey(this, ascending, numPartitions);
+  }
+  cogroup<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]> {
+    return pair.cogroup(this, other, numPartitions);
+  }
+  join<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [V, W]]> { return pair.join(this, other, numPartitions); }
+  leftOuterJoin<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [V, Option<W>]]> {
+    return pair.leftOuterJoin(this, other, numPartitions);
+  }
+  rightOuterJoin<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [Option<V>, W]]> {
+    return pair.rightOuterJoin(this, other, numPartitions);
+  }
+  fullOuterJoin<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [Option<V>, Option<W>]]> {
+    return pair.fullOuterJoin(this, other, numPartitions);
+  }
+  subtractByKey<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, V]> {
+    return pair.subtractByKey(this, other, numPartitions);
+  }
+  countByKey<K, V>(this: RDD<[K, V]>): Promise<Map<K, number>> { return pair.countByKey(this); }
+  collectAsMap<K, V>(this: RDD<[K, V]>): Promise<Map<K, V>> { return pair.collectAsMap(this); }
+  lookup<K, V>(this: RDD<[K, V]>, key: K): Promise<V[]> { return pair.lookup(this, key); }
+}
+
+export function range(n: number): number[] { return Array.from({ length: n }, (_, i) => i); }
+
+/** Spark's CoalescedRDD without locality: target partition i takes the contiguous parent range [i*n/t, (i+1)*n/t). */
+function coalesced<T>(parent: RDD<T>, target: number): RDD<T> {
+  const n = parent.getNumPartitions();
+  const t = Math.min(target, n);
+  const groups = range(t).map((i) => range(n).slice(Math.floor((i * n) / t), Math.floor(((i + 1) * n) / t)));
+  const rdd: RDD<T> = new RDD(parent.sc, {
+    className: 'CoalescedRDD', opName: 'coalesce', numPartitions: t,
+    deps: [{ kind: 'narrow', rdd: parent as RDD<unknown> }],
+    planFor: (p, ctx) => ({ k: 'concat', rddId: rdd.id, parts: groups[p].map((pp) => parent.planOf(pp, ctx)) }),
+  });
+  return rdd;
+}
+
+export type { ShuffleDependency };

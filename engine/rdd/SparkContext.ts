@@ -1,0 +1,220 @@
+import { BroadcastRegistry, type Broadcast } from '../core/broadcast';
+import type { BroadcastRuntime } from '../core/closure';
+import { SystemClock, type Clock } from '../core/clock';
+import { SparkConf } from '../core/conf';
+import { errors, requireArg } from '../core/errors';
+import { EventBus, type EngineEvent, type EngineListener } from '../core/events';
+import { MemoryFileSystem, type FileSystem } from '../core/fileSystem';
+import { Rng } from '../core/rng';
+import type { SchedulerBackend } from '../cluster/backend';
+import { LocalBackend, type BackendContext } from '../cluster/localBackend';
+import { availableCores, parseMaster, type MasterSpec } from '../cluster/masterUrl';
+import { DAGScheduler, type JobOptions } from '../scheduler/DAGScheduler';
+import { TaskScheduler } from '../scheduler/TaskScheduler';
+import { RDD } from './RDD';
+import type { RecordSample, ResultOp } from './plan';
+
+/** Creates the backend for `local-cluster[W,C,M]`; registered by the cluster module so that local mode needs no workers. */
+export type ClusterBackendFactory = (spec: Extract<MasterSpec, { kind: 'local-cluster' }>, ctx: BackendContext, sc: SparkContext) => SchedulerBackend;
+let clusterBackendFactory: ClusterBackendFactory | undefined;
+export function registerClusterBackend(factory: ClusterBackendFactory): void { clusterBackendFactory = factory; }
+
+/** Default file system: a real directory in Node, memory elsewhere (the studio swaps in IndexedDB). */
+let defaultFileSystem: () => FileSystem = () => new MemoryFileSystem();
+export function setDefaultFileSystem(factory: () => FileSystem): void { defaultFileSystem = factory; }
+
+let appCounter = 0;
+
+/** Spark's SparkContext: the driver's entry point to the cluster. */
+export class SparkContext {
+  readonly conf: SparkConf;
+  readonly master: string;
+  readonly appName: string;
+  readonly applicationId: string;
+  readonly listenerBus = new EventBus();
+  readonly broadcasts = new BroadcastRegistry();
+  readonly taskScheduler: TaskScheduler;
+  readonly dagScheduler: DAGScheduler;
+  readonly backend: SchedulerBackend;
+  readonly masterSpec: MasterSpec;
+  clock: Clock;
+  fs: FileSystem;
+  /** Spark's call site, shown in RDD and stage names (the studio sets the graph node). */
+  callSite?: string;
+  /** RDD ids whose records are sampled into recordsSample events, and the sink for them (set by streaming). */
+  sampledRdds?: () => number[] | undefined;
+  onRecordSample?: (rddId: number, partition: number, sample: RecordSample) => void;
+  /** Fault hook consulted at every task launch (ssc.faults). */
+  taskFaults?: (stageId: number, partition: number) => { injectFailure?: string; delayMs?: number } | undefined;
+
+  private nextRddId = 0;
+  private nextShuffleIdValue = 0;
+  private stopped = false;
+  private readonly started: Promise<void>;
+  private readonly persistent = new Map<number, RDD<unknown>>();
+  private readonly seeds: Rng;
+
+  constructor(conf: SparkConf = new SparkConf(), opts: { clock?: Clock; fs?: FileSystem } = {}) {
+    if (!(conf instanceof SparkConf)) throw new TypeError('new SparkContext(conf) expects a SparkConf');
+    this.conf = conf.clone();
+    // The command line's --master (npm run pipeline) overrides what a program sets, like spark-submit's --master.
+    const master = envOverride('DSTREAM_MASTER') ?? this.conf.getOption('spark.master');
+    if (!master) throw errors.noMaster();
+    const appName = this.conf.getOption('spark.app.name');
+    if (!appName) throw errors.noAppName();
+    this.master = master;
+    this.appName = appName;
+    this.applicationId = `local-${String(++appCounter).padStart(13, '0')}`;
+    this.masterSpec = parseMaster(master, availableCores());
+    this.clock = opts.clock ?? new SystemClock();
+    this.fs = opts.fs ?? defaultFileSystem();
+    this.seeds = new Rng(this.conf.getInt('spark.studio.seed', 42));
+
+    const ctx: BackendContext = { post: (e) => this.post(e), now: () => this.clock.getTimeMillis(), getBroadcast: (id) => this.broadcasts.getBroadcast(id) };
+    this.taskScheduler = new TaskScheduler(ctx.post, ctx.now);
+    if (this.masterSpec.kind === 'local') {
+      this.backend = new LocalBackend(this.masterSpec.cores, this.masterSpec.maxFailures, ctx, this.conf.getInt('spark.studio.executor.memoryMiB', 1024));
+    } else {
+      if (!clusterBackendFactory) {
+        throw new Error(`local-cluster mode is not available in this build: import the cluster module (engine/cluster) before creating the context, or use local[N]. Master was ${master}.`);
+      }
+      this.backend = clusterBackendFactory(this.masterSpec, ctx, this);
+    }
+    const maxTaskFailures = this.backend.maxTaskFailures;
+    this.dagScheduler = new DAGScheduler({
+      post: ctx.post, now: ctx.now, taskScheduler: this.taskScheduler, maxTaskFailures,
+      sampleRdds: () => this.sampledRdds?.(),
+      onSample: (rddId, p, s) => this.onRecordSample?.(rddId, p, s),
+      taskFaults: (stageId, p) => this.taskFaults?.(stageId, p),
+    });
+    this.backend.onExecutorAdded((h) => this.taskScheduler.addExecutor(h));
+    this.backend.onExecutorLost((id, reason) => {
+      this.taskScheduler.removeExecutor(id, reason);
+      this.dagScheduler.executorLost(id);
+      this.post({ type: 'executorRemoved', time: this.clock.getTimeMillis(), executorId: id, reason });
+    });
+    this.post({ type: 'applicationStart', time: this.clock.getTimeMillis(), appName, appId: this.applicationId, master, sparkUser: 'studio' });
+    this.post({ type: 'clusterStep', time: this.clock.getTimeMillis(), step: 'driverStarted', index: 1, detail: `driver started for ${appName} (${master})` });
+    this.started = this.backend.start();
+    this.started.catch(() => undefined);
+  }
+
+  get isStopped(): boolean { return this.stopped; }
+  get defaultParallelism(): number {
+    return this.conf.getInt('spark.default.parallelism', this.backend.defaultParallelism());
+  }
+  get startTime(): number { return 0; }
+  /** Resolves once the executors have registered. */
+  whenReady(): Promise<void> { return this.started; }
+
+  post(e: EngineEvent): void { this.listenerBus.post(e); }
+  addSparkListener(l: EngineListener): () => void { return this.listenerBus.add(l); }
+
+  assertNotStopped(): void { if (this.stopped) throw errors.contextStopped(); }
+  newRddId(): number { return this.nextRddId++; }
+  newShuffleId(): number { return this.nextShuffleIdValue++; }
+  /** A deterministic seed for seeded operations that were not given one (sample). */
+  nextSeed(): number { return this.seeds.nextInt(2 ** 31 - 1); }
+  get closureRuntime(): BroadcastRuntime { return this.broadcasts; }
+
+  setCallSite(site: string | undefined): void { this.callSite = site; }
+
+  // ---- creating RDDs ------------------------------------------------------------------------
+  /** Spark's ParallelCollectionRDD slicing: partition i holds [floor(i*len/n), floor((i+1)*len/n)). */
+  parallelize<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
+    this.assertNotStopped();
+    if (data === null || data === undefined || typeof (data as Iterable<T>)[Symbol.iterator] !== 'function') {
+      throw new TypeError('parallelize expects an array or another iterable of records');
+    }
+    if (!Number.isInteger(numSlices) || numSlices < 1) throw errors.numSlicesPositive(numSlices);
+    const arr = Array.from(data);
+    const len = arr.length;
+    const slices = Array.from({ length: numSlices }, (_, i) => arr.slice(Math.floor((i * len) / numSlices), Math.floor(((i + 1) * len) / numSlices)));
+    return new RDD<T>(this, {
+      className: 'ParallelCollectionRDD', opName: 'parallelize', numPartitions: numSlices, deps: [],
+      planFor: (p) => ({ k: 'data', values: slices[p] }),
+    });
+  }
+  makeRDD<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> { return this.parallelize(data, numSlices); }
+  emptyRDD<T>(): RDD<T> {
+    return new RDD<T>(this, { className: 'EmptyRDD', opName: 'emptyRDD', numPartitions: 0, deps: [], planFor: () => ({ k: 'empty' }) });
+  }
+  /** An RDD over blocks stored by receivers (Spark's BlockRDD); `locations[i]` are the executors holding block i. */
+  blockRDD<T>(blockIds: string[], locations: (string[] | null)[] = [], opName = 'blockRDD'): RDD<T> {
+    const rdd: RDD<T> = new RDD<T>(this, {
+      className: 'BlockRDD', opName, numPartitions: blockIds.length, deps: [],
+      planFor: (p) => ({ k: 'blocks', rddId: rdd.id, blockIds: [blockIds[p]], locations: [locations[p] ?? [...(this.dagScheduler.blockLocations.get(blockIds[p]) ?? [])]] }),
+    });
+    return rdd;
+  }
+
+  /** Spark's SparkContext.union: a PartitionerAwareUnionRDD when all inputs share a partitioner, else a UnionRDD. */
+  union<T>(rdds: RDD<T>[]): RDD<T> {
+    requireArg(Array.isArray(rdds) && rdds.length > 0, 'union needs at least one RDD');
+    const nonEmpty = rdds.filter((r) => r.getNumPartitions() > 0);
+    const first = nonEmpty[0]?.partitioner;
+    if (first && nonEmpty.length > 0 && nonEmpty.every((r) => first.equals(r.partitioner))) {
+      const rdd: RDD<T> = new RDD<T>(this, {
+        className: 'PartitionerAwareUnionRDD', opName: 'union', numPartitions: first.numPartitions, partitioner: first,
+        deps: nonEmpty.map((r) => ({ kind: 'narrow' as const, rdd: r as RDD<unknown> })),
+        planFor: (p, ctx) => ({ k: 'concat', rddId: rdd.id, parts: nonEmpty.map((r) => r.planOf(p, ctx)) }),
+      });
+      return rdd;
+    }
+    const index: [RDD<T>, number][] = [];
+    for (const r of rdds) for (let p = 0; p < r.getNumPartitions(); p++) index.push([r, p]);
+    const rdd: RDD<T> = new RDD<T>(this, {
+      className: 'UnionRDD', opName: 'union', numPartitions: index.length,
+      deps: rdds.map((r) => ({ kind: 'narrow' as const, rdd: r as RDD<unknown> })),
+      planFor: (p, ctx) => ({ k: 'concat', rddId: rdd.id, parts: [index[p][0].planOf(index[p][1], ctx)] }),
+    });
+    return rdd;
+  }
+
+  broadcast<T>(value: T): Broadcast<T> { this.assertNotStopped(); return this.broadcasts.newBroadcast(value); }
+
+  // ---- jobs -----------------------------------------------------------------------------------
+  async runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts?: JobOptions): Promise<unknown[]> {
+    this.assertNotStopped();
+    await this.started;
+    return this.dagScheduler.runJob(rdd, op, partitions, opts);
+  }
+
+  // ---- persistence ------------------------------------------------------------------------------
+  persistRDD(rdd: RDD<unknown>): void { this.persistent.set(rdd.id, rdd); }
+  unpersistRDD(rddId: number): void {
+    this.persistent.delete(rddId);
+    const prefix = `rdd_${rddId}_`;
+    for (const e of this.taskScheduler.liveExecutors()) void e.removeBlocks(prefix);
+    this.dagScheduler.removeBlockLocations((id) => id.startsWith(prefix));
+  }
+  getPersistentRDDs(): Map<number, RDD<unknown>> { return new Map(this.persistent); }
+  getRDDStorageInfo(rddId: number): { numCachedPartitions: number; memSize: number; diskSize: number } | undefined {
+    if (!this.persistent.has(rddId)) return undefined;
+    const prefix = `rdd_${rddId}_`;
+    const cached = [...this.dagScheduler.blockLocations.keys()].filter((id) => id.startsWith(prefix));
+    return cached.length ? { numCachedPartitions: cached.length, memSize: 0, diskSize: 0 } : undefined;
+  }
+
+  // ---- executors ----------------------------------------------------------------------------------
+  getExecutorIds(): string[] { return this.taskScheduler.liveExecutors().map((e) => e.id).filter((id) => id !== 'driver'); }
+  /** Spark's sc.killExecutor: asks the cluster manager to kill it; lineage recomputes what it held. */
+  async killExecutor(executorId: string): Promise<boolean> {
+    this.post({ type: 'faultInjected', time: this.clock.getTimeMillis(), fault: 'killExecutor', target: executorId, detail: `executor ${executorId} killed` });
+    return this.backend.killExecutor(executorId, 'Executor killed by driver.');
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.started.catch(() => undefined);
+    await this.backend.stop();
+    this.post({ type: 'applicationEnd', time: this.clock.getTimeMillis() });
+  }
+}
+
+/** Command-line overrides for example programs (npm run pipeline -- --master M). */
+function envOverride(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.[name] || undefined;
+}

@@ -1,0 +1,99 @@
+/** RDD actions: each runs a job and combines per-partition results on the driver, in partition order. */
+import { compileShipped, type ShippedFn } from '../core/closure';
+import { errors } from '../core/errors';
+import { joinPath } from '../core/fileSystem';
+import type { RDD } from './RDD';
+import type { ResultOp } from './plan';
+
+const SCALE_UP_FACTOR = 4; // spark.rdd.limit.scaleUpFactor
+
+export async function collect<T>(rdd: RDD<T>): Promise<T[]> {
+  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'collect' }) as T[][];
+  const out: T[] = [];
+  for (const p of parts) for (const x of p) out.push(x);
+  return out;
+}
+
+export async function count(rdd: RDD<unknown>): Promise<number> {
+  const parts = await rdd.sc.runJob(rdd, { t: 'count' }) as number[];
+  return parts.reduce((a, b) => a + b, 0);
+}
+
+/** Spark's RDD.take: scan one partition, then grow the number of partitions tried per job. */
+export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
+  if (!Number.isInteger(num) || num < 0) throw new TypeError(`take expects a non-negative integer, got ${num}`);
+  const buf: T[] = [];
+  const totalParts = rdd.getNumPartitions();
+  let partsScanned = 0;
+  while (buf.length < num && partsScanned < totalParts) {
+    let numPartsToTry = 1;
+    const left = num - buf.length;
+    if (partsScanned > 0) {
+      if (buf.length === 0) numPartsToTry = partsScanned * SCALE_UP_FACTOR;
+      else numPartsToTry = Math.min(Math.ceil((1.5 * left * partsScanned) / buf.length), partsScanned * SCALE_UP_FACTOR);
+    }
+    const parts: number[] = [];
+    for (let p = partsScanned; p < Math.min(partsScanned + numPartsToTry, totalParts); p++) parts.push(p);
+    const res = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'take', n: left }, parts) as T[][];
+    for (const r of res) for (const x of r) if (buf.length < num) buf.push(x);
+    partsScanned += parts.length;
+  }
+  return buf;
+}
+
+export async function first<T>(rdd: RDD<T>): Promise<T> {
+  const xs = await take(rdd, 1);
+  if (xs.length === 0) throw errors.emptyCollection();
+  return xs[0];
+}
+
+export async function isEmpty(rdd: RDD<unknown>): Promise<boolean> {
+  return rdd.getNumPartitions() === 0 || (await take(rdd, 1)).length === 0;
+}
+
+export async function reduce<T>(rdd: RDD<T>, f: ShippedFn): Promise<T> {
+  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'reduce', f }) as { defined: boolean; value: T }[];
+  const fn = compileShipped<(a: T, b: T) => T>(f, rdd.sc.closureRuntime);
+  let acc: { defined: boolean; value: T } = { defined: false, value: undefined as T };
+  for (const p of parts) {
+    if (!p.defined) continue;
+    acc = acc.defined ? { defined: true, value: fn(acc.value, p.value) } : p;
+  }
+  if (!acc.defined) throw errors.emptyCollection();
+  return acc.value;
+}
+
+export async function fold<T>(rdd: RDD<T>, zero: T, f: ShippedFn): Promise<T> {
+  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'fold', zero, f }) as T[];
+  const fn = compileShipped<(a: T, b: T) => T>(f, rdd.sc.closureRuntime);
+  return parts.reduce((acc, p) => fn(acc, p), structuredClone(zero));
+}
+
+export async function aggregate<T, U>(rdd: RDD<T>, zero: U, seqOp: ShippedFn, combOp: ShippedFn): Promise<U> {
+  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'aggregate', zero, seqOp }) as U[];
+  const comb = compileShipped<(a: U, b: U) => U>(combOp, rdd.sc.closureRuntime);
+  return parts.reduce((acc, p) => comb(acc, p), structuredClone(zero));
+}
+
+export async function runForeach(rdd: RDD<unknown>, op: ResultOp): Promise<void> {
+  await rdd.sc.runJob(rdd, op);
+}
+
+/** Spark's saveAsTextFile: one part-NNNNN file per partition (each record's toString per line) and a _SUCCESS marker. */
+export async function saveAsTextFile(rdd: RDD<unknown>, path: string): Promise<void> {
+  await writeParts(rdd, path, { t: 'toLines' }, (lines) => (lines as string[]).map((l) => l + '\n').join(''));
+}
+
+/** Objects are written as one JSON document per line (Spark writes SequenceFiles of Java-serialized arrays). */
+export async function saveAsObjectFile(rdd: RDD<unknown>, path: string): Promise<void> {
+  await writeParts(rdd, path, { t: 'collect' }, (records) => (records as unknown[]).map((r) => JSON.stringify(r) + '\n').join(''));
+}
+
+async function writeParts(rdd: RDD<unknown>, path: string, op: ResultOp, encode: (partition: unknown) => string): Promise<void> {
+  const fs = rdd.sc.fs;
+  if (await fs.exists(path)) throw new Error(`FileAlreadyExistsException: Output directory ${path} already exists`);
+  const parts = await rdd.sc.runJob(rdd, op);
+  await fs.mkdirs(path);
+  for (let i = 0; i < parts.length; i++) await fs.writeFile(joinPath(path, `part-${String(i).padStart(5, '0')}`), encode(parts[i]));
+  await fs.writeFile(joinPath(path, '_SUCCESS'), '');
+}

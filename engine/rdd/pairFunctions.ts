@@ -1,0 +1,180 @@
+/** Spark's PairRDDFunctions: key-based operations on RDD<[K, V]>. */
+import { CompactBuffer } from '../core/compactBuffer';
+import type { Option } from '../core/option';
+import { RDD, ship } from './RDD';
+import { HashPartitioner, RangePartitioner, toPartitioner, type Partitioner } from './partitioner';
+import type { AggregatorDesc, PartPlan } from './plan';
+import type { ShuffleDependency, Dependency } from './dependency';
+import { composeShipped, zeroLiteral } from './shipCompose';
+import { keyCompare } from './ordering';
+
+import type { Fn } from './RDD';
+
+/** Spark's Partitioner.defaultPartitioner (3.x rules, incl. the eligible-partitioner check). */
+export function defaultPartitioner(rdd: RDD<unknown>, ...others: RDD<unknown>[]): Partitioner {
+  const rdds = [rdd, ...others];
+  const withPartitioner = rdds.filter((r) => r.partitioner && r.partitioner.numPartitions > 0);
+  const maxPartitioner = withPartitioner.length
+    ? withPartitioner.reduce((a, b) => (b.getNumPartitions() > a.getNumPartitions() ? b : a)) : undefined;
+  const maxPartitions = Math.max(...rdds.map((r) => r.getNumPartitions()));
+  const defaultNum = rdd.sc.conf.contains('spark.default.parallelism') ? rdd.sc.defaultParallelism : maxPartitions;
+  if (maxPartitioner && (Math.log10(maxPartitions) - Math.log10(maxPartitioner.getNumPartitions()) < 1 ||
+    defaultNum <= maxPartitioner.getNumPartitions())) return maxPartitioner.partitioner!;
+  return new HashPartitioner(defaultNum);
+}
+
+function resolvePartitioner(rdds: RDD<unknown>[], p?: number | Partitioner): Partitioner {
+  return p === undefined ? defaultPartitioner(rdds[0], ...rdds.slice(1)) : toPartitioner(p);
+}
+
+/** A ShuffledRDD: the child side of a shuffle dependency. */
+export function shuffled<K, V, C = V>(parent: RDD<[K, V]>, partitioner: Partitioner, aggregator: AggregatorDesc | undefined,
+  mapSideCombine: boolean, opName: string, keyOrdering?: 'ascending' | 'descending'): RDD<[K, C]> {
+  const dep: ShuffleDependency = { kind: 'shuffle', rdd: parent as RDD<unknown>, shuffleId: parent.sc.newShuffleId(), partitioner, aggregator, mapSideCombine, keyOrdering };
+  const rdd: RDD<[K, C]> = new RDD(parent.sc, {
+    className: 'ShuffledRDD', opName, numPartitions: partitioner.numPartitions, deps: [dep], partitioner,
+    planFor: (p, ctx) => ({ k: 'shuffle', rddId: rdd.id, shuffleId: dep.shuffleId, reduceId: p, maps: ctx.mapLocations(dep.shuffleId),
+      aggregator, mapSideCombine, keyOrdering }),
+  });
+  return rdd;
+}
+
+export function combineByKey<K, V, C>(self: RDD<[K, V]>, createCombiner: Fn<[V], C>, mergeValue: Fn<[C, V], C>,
+  mergeCombiners: Fn<[C, C], C>, numPartitions?: number | Partitioner, mapSideCombine = true, opName = 'combineByKey'): RDD<[K, C]> {
+  const partitioner = resolvePartitioner([self as RDD<unknown>], numPartitions);
+  const aggregator: AggregatorDesc = {
+    createCombiner: ship(createCombiner, opName), mergeValue: ship(mergeValue, opName), mergeCombiners: ship(mergeCombiners, opName),
+  };
+  if (partitioner.equals(self.partitioner)) {
+    return self.narrow(opName, () => ({ t: 'combineByKey', aggregator }), true);
+  }
+  return shuffled<K, V, C>(self, partitioner, aggregator, mapSideCombine, opName);
+}
+
+export function reduceByKey<K, V>(self: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner, opName = 'reduceByKey'): RDD<[K, V]> {
+  const fn = ship(f, opName);
+  return combineByKey(self, '(v) => v', fn, fn, numPartitions, true, opName);
+}
+
+export function groupByKey<K, V>(self: RDD<[K, V]>, numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<V>]> {
+  return combineByKey<K, V, CompactBuffer<V>>(self, '(v) => CompactBuffer.of(v)', '(buf, v) => { buf.push(v); return buf; }',
+    '(c1, c2) => { for (const x of c2) c1.push(x); return c1; }', numPartitions, false, 'groupByKey');
+}
+
+export function aggregateByKey<K, V, U>(self: RDD<[K, V]>, zero: U, seqOp: Fn<[U, V], U>, combOp: Fn<[U, U], U>,
+  numPartitions?: number | Partitioner): RDD<[K, U]> {
+  const seq = ship(seqOp, 'aggregateByKey');
+  const create = composeShipped('aggregateByKey', (s) => `(v) => ${s}(${zeroLiteral(zero)}, v)`, seq);
+  return combineByKey(self, create, seq, combOp, numPartitions, true, 'aggregateByKey');
+}
+
+export function foldByKey<K, V>(self: RDD<[K, V]>, zero: V, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {
+  const fn = ship(f, 'foldByKey');
+  const create = composeShipped('foldByKey', (s) => `(v) => ${s}(${zeroLiteral(zero)}, v)`, fn);
+  return combineByKey(self, create, fn, fn, numPartitions, true, 'foldByKey');
+}
+
+export function values<K, V>(self: RDD<[K, V]>): RDD<V> { return self.map('(kv) => kv[1]' as unknown as (kv: [K, V]) => V); }
+
+/** Spark's CoGroupedRDD followed by mapValues to a tuple of CompactBuffers. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function cogroupAll<K>(rdds: RDD<[K, any]>[], numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<unknown>[]]> {
+  const partitioner = resolvePartitioner(rdds as RDD<unknown>[], numPartitions);
+  const sc = rdds[0].sc;
+  const deps: Dependency[] = rdds.map((r) => partitioner.equals(r.partitioner)
+    ? { kind: 'narrow', rdd: r as RDD<unknown> }
+    : { kind: 'shuffle', rdd: r as RDD<unknown>, shuffleId: sc.newShuffleId(), partitioner, mapSideCombine: false });
+  const cg: RDD<[K, CompactBuffer<unknown>[]]> = new RDD(sc, {
+    className: 'CoGroupedRDD', opName: 'cogroup', numPartitions: partitioner.numPartitions, deps, partitioner,
+    planFor: (p, ctx) => ({
+      k: 'cogroup', rddId: cg.id,
+      inputs: deps.map((d): PartPlan => d.kind === 'narrow' ? d.rdd.planOf(p, ctx)
+        : { k: 'shuffle', rddId: -1, shuffleId: d.shuffleId, reduceId: p, maps: ctx.mapLocations(d.shuffleId), mapSideCombine: false }),
+    }),
+  });
+  return cg;
+}
+
+export function cogroup<K, V, W>(self: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]> {
+  return cogroupAll<K>([self, other], numPartitions)
+    .mapValues('(bs) => [bs[0], bs[1]]' as unknown as (b: CompactBuffer<unknown>[]) => [CompactBuffer<V>, CompactBuffer<W>]);
+}
+
+const joinBodies = {
+  join: '(p) => { const out = []; for (const v of p[0]) for (const w of p[1]) out.push([v, w]); return out; }',
+  leftOuterJoin: '(p) => { const out = []; if (p[1].length === 0) { for (const v of p[0]) out.push([v, None]); } else { for (const v of p[0]) for (const w of p[1]) out.push([v, Some(w)]); } return out; }',
+  rightOuterJoin: '(p) => { const out = []; if (p[0].length === 0) { for (const w of p[1]) out.push([None, w]); } else { for (const v of p[0]) for (const w of p[1]) out.push([Some(v), w]); } return out; }',
+  fullOuterJoin: '(p) => { const out = []; if (p[0].length === 0) { for (const w of p[1]) out.push([None, Some(w)]); } else if (p[1].length === 0) { for (const v of p[0]) out.push([Some(v), None]); } else { for (const v of p[0]) for (const w of p[1]) out.push([Some(v), Some(w)]); } return out; }',
+  subtractByKey: '(p) => p[1].length === 0 ? p[0] : []',
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function joinWith<K, R>(kind: keyof typeof joinBodies, self: RDD<[K, any]>, other: RDD<[K, any]>, numPartitions?: number | Partitioner): RDD<[K, R]> {
+  return cogroup(self, other, numPartitions).flatMapValues(joinBodies[kind] as unknown as (p: unknown) => Iterable<R>);
+}
+export const join = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [V, W]>('join', a, b, n);
+export const leftOuterJoin = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [V, Option<W>]>('leftOuterJoin', a, b, n);
+export const rightOuterJoin = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [Option<V>, W]>('rightOuterJoin', a, b, n);
+export const fullOuterJoin = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [Option<V>, Option<W>]>('fullOuterJoin', a, b, n);
+export const subtractByKey = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, V>('subtractByKey', a, b, n ?? a.getNumPartitions());
+
+export async function countByKey<K, V>(self: RDD<[K, V]>): Promise<Map<K, number>> {
+  const counts = await reduceByKey(self.mapValues('(_v) => 1' as unknown as (v: V) => number), '(a, b) => a + b').collect();
+  return new Map(counts);
+}
+
+export async function collectAsMap<K, V>(self: RDD<[K, V]>): Promise<Map<K, V>> { return new Map(await self.collect()); }
+
+export async function lookup<K, V>(self: RDD<[K, V]>, key: K): Promise<V[]> {
+  const keyJson = JSON.stringify(key);
+  const matching = self.filter(`(kv) => keyEquals(kv[0], ${keyJson})`).map('(kv) => kv[1]' as unknown as (kv: [K, V]) => V);
+  if (self.partitioner) {
+    const p = self.partitioner.getPartition(key);
+    return (await matching.runJob({ t: 'collect' }, [p]))[0] as V[];
+  }
+  return matching.collect();
+}
+
+/** Spark's sortByKey: a RangePartitioner from sampled keys (a sampling job runs first), then a sort by key in each partition. */
+export function sortByKey<K, V>(self: RDD<[K, V]>, ascending: boolean, numPartitions: number): RDD<[K, V]> {
+  const partitioner = new RangePartitioner(numPartitions, [], ascending);
+  const rdd = shuffled<K, V>(self, partitioner, undefined, false, 'sortByKey', ascending ? 'ascending' : 'descending');
+  const sampleSize = Math.min(20 * numPartitions, 1e6);
+  const perPartition = Math.ceil((3 * sampleSize) / Math.max(1, self.getNumPartitions()));
+  (rdd as { prepare?: () => Promise<void> }).prepare = async () => {
+    if (numPartitions <= 1 || partitioner.bounds.length) return;
+    const samples = await self.runJob({ t: 'sampleKeys', max: perPartition }) as { count: number; keys: unknown[] }[];
+    const candidates: [unknown, number][] = [];
+    for (const s of samples) {
+      const weight = s.keys.length ? s.count / s.keys.length : 0;
+      for (const k of s.keys) candidates.push([k, weight]);
+    }
+    partitioner.bounds.push(...determineBounds(candidates, numPartitions));
+  };
+  return rdd;
+}
+
+/** Spark's RangePartitioner.determineBounds: bounds at equal steps of cumulative sample weight. */
+export function determineBounds(candidates: [unknown, number][], partitions: number): unknown[] {
+  const ordered = [...candidates].sort((a, b) => keyCompare(a[0], b[0]));
+  const numCandidates = ordered.length;
+  const sumWeights = ordered.reduce((s, c) => s + c[1], 0);
+  const step = sumWeights / partitions;
+  let cumWeight = 0, target = step, i = 0, j = 0;
+  let previousBound: unknown = undefined;
+  const bounds: unknown[] = [];
+  while (i < numCandidates && j < partitions - 1) {
+    const [key, weight] = ordered[i];
+    cumWeight += weight;
+    if (cumWeight >= target) {
+      if (previousBound === undefined || keyCompare(key, previousBound) > 0) {
+        bounds.push(key);
+        target += step;
+        j += 1;
+        previousBound = key;
+      }
+    }
+    i += 1;
+  }
+  return bounds;
+}

@@ -1,0 +1,99 @@
+/**
+ * Serializable plans: how one partition of an RDD is computed. The driver resolves an RDD's lineage into a
+ * plan per task (shuffle locations, cached blocks, data slices included), and an executor — in the driver's
+ * thread, a Web Worker or a worker_thread — interprets it. Plans hold only cloneable data and function source.
+ */
+import type { ShippedFn } from '../core/closure';
+import type { PartitionerDesc } from './partitioner';
+import type { StorageLevelDesc } from './storageLevel';
+
+export interface AggregatorDesc {
+  createCombiner: ShippedFn;
+  mergeValue: ShippedFn;
+  mergeCombiners: ShippedFn;
+}
+
+/** Narrow, record-at-a-time or partition-at-a-time operations fused into one loop per task. */
+export type NarrowOp =
+  | { t: 'map'; f: ShippedFn }
+  | { t: 'flatMap'; f: ShippedFn }
+  | { t: 'filter'; f: ShippedFn }
+  | { t: 'mapValues'; f: ShippedFn }
+  | { t: 'flatMapValues'; f: ShippedFn }
+  | { t: 'mapPartitions'; f: ShippedFn; withIndex: boolean; partition: number }
+  | { t: 'keyBy'; f: ShippedFn }
+  | { t: 'combineByKey'; aggregator: AggregatorDesc }
+  | { t: 'glom' }
+  | { t: 'sample'; withReplacement: boolean; fraction: number; seed: number; partition: number }
+  | { t: 'distributePartition'; numPartitions: number; partition: number }
+  | { t: 'zipWithIndex'; startIndex: number };
+
+/** Where map output of one shuffle map task lives (executor id), by map id. */
+export type MapLocations = (string | null)[];
+
+export type PartPlan =
+  | { k: 'data'; values: unknown[] }
+  | { k: 'empty' }
+  | { k: 'blocks'; rddId: number; blockIds: string[]; locations: (string[] | null)[] }
+  | { k: 'narrow'; rddId: number; op: NarrowOp; parent: PartPlan }
+  | { k: 'concat'; rddId: number; parts: PartPlan[] }
+  | { k: 'shuffle'; rddId: number; shuffleId: number; reduceId: number; maps: MapLocations;
+      aggregator?: AggregatorDesc; mapSideCombine: boolean; keyOrdering?: 'ascending' | 'descending' }
+  | { k: 'cogroup'; rddId: number; inputs: PartPlan[] }     // each input: a narrow parent plan or a shuffle read without aggregation
+  | { k: 'cartesian'; rddId: number; left: PartPlan; right: PartPlan }
+  | { k: 'cached'; rddId: number; blockId: string; level: StorageLevelDesc; inner: PartPlan; locations: string[] };
+
+/** What a task does with the records of its partition. */
+export type ResultOp =
+  | { t: 'collect' }
+  | { t: 'count' }
+  | { t: 'take'; n: number }
+  | { t: 'foreach'; f: ShippedFn }
+  | { t: 'foreachPartition'; f: ShippedFn }
+  | { t: 'reduce'; f: ShippedFn }
+  | { t: 'fold'; zero: unknown; f: ShippedFn }
+  | { t: 'aggregate'; zero: unknown; seqOp: ShippedFn }
+  | { t: 'toLines' }
+  | { t: 'sampleKeys'; max: number };
+
+export type TaskKind =
+  | { kind: 'result'; op: ResultOp }
+  | { kind: 'shuffleMap'; shuffleId: number; mapId: number; partitioner: PartitionerDesc;
+      aggregator?: AggregatorDesc; mapSideCombine: boolean };
+
+export type TaskDesc = TaskKind & {
+  taskId: number;
+  jobId: number;
+  stageId: number;
+  stageAttemptId: number;
+  partition: number;
+  attempt: number;
+  plan: PartPlan;
+  /** Studio: sample the first records of these RDD ids (DStream nodes) while computing. */
+  sampleRdds?: number[];
+  /** Fault injection: the task throws this message (ssc.faults.failNextTask). */
+  injectFailure?: string;
+  /** Fault injection: the task takes this much longer (ssc.faults.slowTask), for speculation demos. */
+  delayMs?: number;
+};
+
+export interface TaskMetricsData {
+  recordsIn: number;
+  recordsOut: number;
+  shuffleReadBytes: number;
+  shuffleWriteBytes: number;
+  shuffleReadRecords: number;
+  shuffleWriteRecords: number;
+}
+
+export interface BlockUpdate { blockId: string; executorId: string; storageLevel: string; memSize: number; diskSize: number; records: number; removed?: boolean }
+
+export type TaskOutcome =
+  | { status: 'success'; value: unknown; metrics: TaskMetricsData; durationMs: number; blockUpdates: BlockUpdate[];
+      mapStatus?: { executorId: string; sizes: number[]; records: number[] }; samples?: Record<number, RecordSample> }
+  | { status: 'failed'; reason: 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
+      message: string; errorName: string; stack?: string; metrics: TaskMetricsData; durationMs: number;
+      fetchFailed?: { shuffleId: number; mapId: number; executorId: string | null } };
+
+/** First records (formatted as Spark prints them) and the count of one RDD's partition, for the studio's data preview. */
+export interface RecordSample { count: number; records: string[] }

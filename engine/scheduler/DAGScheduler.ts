@@ -1,0 +1,261 @@
+import { errors, SparkException } from '../core/errors';
+import type { EngineEvent } from '../core/events';
+import type { RDD, PlanContext } from '../rdd/RDD';
+import type { PartPlan, RecordSample, ResultOp, TaskDesc, TaskKind, TaskOutcome } from '../rdd/plan';
+import type { ShuffleDependency } from '../rdd/dependency';
+import { MapOutputTracker } from './mapOutputTracker';
+import { stageName, stageRdds, type Stage } from './stage';
+import type { TaskScheduler } from './TaskScheduler';
+
+const MAX_CONSECUTIVE_STAGE_ATTEMPTS = 4; // spark.stage.maxConsecutiveAttempts
+
+export interface JobOptions {
+  description?: string;
+  batchTime?: number;
+  outputOpId?: number;
+}
+
+export interface SchedulerHost {
+  post(e: EngineEvent): void;
+  now(): number;
+  readonly taskScheduler: TaskScheduler;
+  readonly maxTaskFailures: number;
+  /** RDD ids whose records the studio samples, and where the samples go. */
+  sampleRdds(): number[] | undefined;
+  onSample?(rddId: number, partition: number, sample: RecordSample): void;
+  /** Fault injection consulted at every task launch. */
+  taskFaults?(stageId: number, partition: number): { injectFailure?: string; delayMs?: number } | undefined;
+}
+
+/**
+ * Spark's DAGScheduler: splits a job into stages at shuffle boundaries, runs missing parent stages first,
+ * retries failed tasks, and resubmits map stages whose output was lost (fetch failures, lost executors).
+ */
+export class DAGScheduler {
+  private nextJobId = 0;
+  private nextStageId = 0;
+  private nextTaskId = 0;
+  private shuffleToStage = new Map<number, Stage>();
+  private runningMapStages = new Map<number, Promise<void>>();
+  private firstJobSubmitted = false;
+  readonly mapOutputs = new MapOutputTracker();
+  readonly blockLocations = new Map<string, Set<string>>();
+
+  constructor(private readonly host: SchedulerHost) {}
+
+  private get planContext(): PlanContext {
+    return {
+      mapLocations: (id) => this.mapOutputs.locations(id),
+      blockLocations: (id) => [...(this.blockLocations.get(id) ?? [])],
+    };
+  }
+
+  async runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts: JobOptions = {}): Promise<unknown[]> {
+    const n = rdd.getNumPartitions();
+    const parts = partitions ?? Array.from({ length: n }, (_, i) => i);
+    for (const p of parts) if (!Number.isInteger(p) || p < 0 || p >= n) throw new Error(`IllegalArgumentException: Attempting to access a non-existent partition: ${p}. Total number of partitions: ${n}`);
+    await this.prepare(rdd, new Set());
+    const jobId = this.nextJobId++;
+    const parents = this.getOrCreateParentStages(rdd, jobId);
+    const finalStage: Stage = { id: this.nextStageId++, rdd, parents, numTasks: parts.length, firstJobId: jobId, attempts: 0 };
+    const { post, now } = this.host;
+    post({ type: 'jobStart', time: now(), jobId, stageIds: allStageIds(finalStage), description: opts.description ?? `${op.t} at ${rdd.opName}`,
+      batchTime: opts.batchTime, outputOpId: opts.outputOpId });
+    if (!this.firstJobSubmitted) {
+      this.firstJobSubmitted = true;
+      post({ type: 'clusterStep', time: now(), step: 'dagSubmitted', index: 5, detail: `job ${jobId}: the DAG of ${allStageIds(finalStage).length} stage(s) is handed to the executors as tasks` });
+    }
+    const results = new Array<unknown>(parts.length);
+    try {
+      if (parts.length > 0) await this.runResultStage(finalStage, parts, op, results, jobId);
+      post({ type: 'jobEnd', time: now(), jobId, result: 'JobSucceeded' });
+      return results;
+    } catch (e) {
+      post({ type: 'jobEnd', time: now(), jobId, result: 'JobFailed', error: e instanceof Error ? e.message : String(e) });
+      throw e;
+    }
+  }
+
+  /** Called when an executor is gone: its map outputs and blocks are forgotten so that lineage recomputes them. */
+  executorLost(executorId: string): void {
+    this.mapOutputs.removeOutputsOnExecutor(executorId);
+    for (const [blockId, locs] of this.blockLocations) {
+      locs.delete(executorId);
+      if (locs.size === 0) this.blockLocations.delete(blockId);
+    }
+  }
+
+  /** Runs RDDs' driver-side preparation (zipWithIndex counts, sortByKey sampling), parents first. */
+  private async prepare(rdd: RDD<unknown>, seen: Set<number>): Promise<void> {
+    if (seen.has(rdd.id)) return;
+    seen.add(rdd.id);
+    for (const d of rdd.dependencies) await this.prepare(d.rdd, seen);
+    if (rdd.prepare) await rdd.prepare();
+  }
+
+  private getOrCreateParentStages(rdd: RDD<unknown>, jobId: number): Stage[] {
+    const parents: Stage[] = [];
+    const seen = new Set<number>();
+    const visit = (r: RDD<unknown>) => {
+      if (seen.has(r.id)) return;
+      seen.add(r.id);
+      for (const d of r.dependencies) {
+        if (d.kind === 'shuffle') { const s = this.getOrCreateShuffleMapStage(d, jobId); if (!parents.includes(s)) parents.push(s); }
+        else visit(d.rdd);
+      }
+    };
+    visit(rdd);
+    return parents;
+  }
+
+  private getOrCreateShuffleMapStage(dep: ShuffleDependency, jobId: number): Stage {
+    const existing = this.shuffleToStage.get(dep.shuffleId);
+    if (existing) return existing;
+    const parents = this.getOrCreateParentStages(dep.rdd, jobId);
+    const stage: Stage = { id: this.nextStageId++, rdd: dep.rdd, parents, shuffleDep: dep, numTasks: dep.rdd.getNumPartitions(), firstJobId: jobId, attempts: 0 };
+    this.shuffleToStage.set(dep.shuffleId, stage);
+    this.mapOutputs.registerShuffle(dep.shuffleId, stage.numTasks);
+    return stage;
+  }
+
+  private async ensureParents(stage: Stage, jobId: number): Promise<void> {
+    const missing = stage.parents.filter((p) => !this.mapOutputs.isAvailable(p.shuffleDep!.shuffleId));
+    await Promise.all(missing.map((p) => this.runShuffleMapStage(p, jobId)));
+  }
+
+  private runShuffleMapStage(stage: Stage, jobId: number): Promise<void> {
+    const shuffleId = stage.shuffleDep!.shuffleId;
+    const running = this.runningMapStages.get(shuffleId);
+    if (running) return running;
+    const run = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        await this.ensureParents(stage, jobId);
+        const missing = this.mapOutputs.missingMaps(shuffleId);
+        if (missing.length === 0) return;
+        const dep = stage.shuffleDep!;
+        const fetchFailure = await this.runTaskSet(stage, missing, jobId, (mapId) => ({
+          kind: 'shuffleMap', shuffleId, mapId, partitioner: dep.partitioner.describe(), aggregator: dep.aggregator, mapSideCombine: dep.mapSideCombine,
+        }), (mapId, outcome) => {
+          if (outcome.mapStatus) this.mapOutputs.registerMapOutput(shuffleId, mapId, outcome.mapStatus);
+        });
+        if (!fetchFailure && this.mapOutputs.isAvailable(shuffleId)) return;
+        if (attempt + 1 >= MAX_CONSECUTIVE_STAGE_ATTEMPTS) throw stageAbort(stage, fetchFailure ?? 'map output missing');
+      }
+    })().finally(() => this.runningMapStages.delete(shuffleId));
+    this.runningMapStages.set(shuffleId, run);
+    return run;
+  }
+
+  private async runResultStage(stage: Stage, partitions: number[], op: ResultOp, results: unknown[], jobId: number): Promise<void> {
+    let remaining = partitions.map((_, i) => i);
+    for (let attempt = 0; ; attempt++) {
+      await this.ensureParents(stage, jobId);
+      const byPartition = new Map(remaining.map((i) => [partitions[i], i]));
+      const done = new Set<number>();
+      const fetchFailure = await this.runTaskSet(stage, remaining.map((i) => partitions[i]), jobId, () => ({ kind: 'result', op }),
+        (p, outcome) => { const i = byPartition.get(p)!; results[i] = outcome.value; done.add(i); });
+      remaining = remaining.filter((i) => !done.has(i));
+      if (remaining.length === 0) return;
+      if (attempt + 1 >= MAX_CONSECUTIVE_STAGE_ATTEMPTS) throw stageAbort(stage, fetchFailure ?? 'tasks did not complete');
+    }
+  }
+
+  /**
+   * Runs one attempt of a stage over `partitions`. Task failures are retried up to maxTaskFailures (then the job
+   * aborts); a fetch failure ends the attempt and returns its message so the caller resubmits parent stages.
+   */
+  private async runTaskSet(stage: Stage, partitions: number[], jobId: number, kindFor: (p: number) => TaskKind,
+    onSuccess: (p: number, outcome: Extract<TaskOutcome, { status: 'success' }>) => void): Promise<string | undefined> {
+    const { post, now } = this.host;
+    const attemptId = stage.attempts++;
+    const rdds = stageRdds(stage.rdd);
+    post({ type: 'stageSubmitted', time: now(), stageId: stage.id, attemptId, name: stageName(stage), numTasks: partitions.length,
+      rddIds: rdds.map((r) => r.id), rddChain: rdds.map((r) => r.toString()), parentStageIds: stage.parents.map((p) => p.id),
+      isShuffleMap: !!stage.shuffleDep, jobId });
+    let fetchFailure: string | undefined;
+    let abort: Error | undefined;
+    const sampleRdds = this.host.sampleRdds();
+    await Promise.all(partitions.map(async (p, index) => {
+      let failures = 0;
+      for (let attempt = 0; !fetchFailure && !abort; attempt++) {
+        const plan = stage.rdd.planOf(p, this.planContext);
+        const task = { ...kindFor(p), taskId: this.nextTaskId++, jobId, stageId: stage.id, stageAttemptId: attemptId, partition: p, attempt,
+          plan, sampleRdds, ...this.host.taskFaults?.(stage.id, p) } as TaskDesc;
+        const { outcome, executorId } = await this.host.taskScheduler.submit(task, preferredLocations(plan));
+        if (outcome.status === 'success') {
+          this.applyBlockUpdates(outcome.blockUpdates);
+          if (outcome.samples && this.host.onSample) for (const [rddId, s] of Object.entries(outcome.samples)) this.host.onSample(Number(rddId), p, s);
+          onSuccess(p, outcome);
+          return;
+        }
+        if (outcome.reason === 'FetchFailed') {
+          const ff = outcome.fetchFailed!;
+          if (ff.executorId) this.executorLostOutputs(ff.executorId);
+          this.mapOutputs.removeMapOutput(ff.shuffleId, ff.mapId);
+          fetchFailure = outcome.message;
+          return;
+        }
+        if (outcome.reason === 'ExecutorLostFailure' || outcome.reason === 'TaskKilled') continue;   // not the task's fault
+        failures++;
+        if (failures >= this.host.maxTaskFailures) {
+          const host = this.host.taskScheduler.liveExecutors().find((e) => e.id === executorId)?.host ?? 'localhost';
+          const stack = outcome.stack ? '\n' + outcome.stack.split('\n').slice(1).join('\n') : '';
+          abort = errors.jobAborted(index, stage.id, failures,
+            `Lost task ${index}.${attempt} in stage ${stage.id}.${attemptId} (TID ${task.taskId}) (${host} executor ${executorId}): ${outcome.errorName}: ${outcome.message}${stack}`, attemptId);
+          return;
+        }
+      }
+    }));
+    post({ type: 'stageCompleted', time: now(), stageId: stage.id, attemptId, failureReason: abort?.message ?? fetchFailure });
+    if (abort) throw abort;
+    return fetchFailure;
+  }
+
+  private executorLostOutputs(executorId: string): void { this.mapOutputs.removeOutputsOnExecutor(executorId); }
+
+  private applyBlockUpdates(updates: { blockId: string; executorId: string; storageLevel: string; memSize: number; diskSize: number; records: number; removed?: boolean }[]): void {
+    for (const u of updates) {
+      if (u.removed) { this.blockLocations.get(u.blockId)?.delete(u.executorId); }
+      else {
+        let s = this.blockLocations.get(u.blockId);
+        if (!s) this.blockLocations.set(u.blockId, (s = new Set()));
+        s.add(u.executorId);
+      }
+      this.host.post({ type: 'blockUpdated', time: this.host.now(), executorId: u.executorId, blockId: u.blockId, storageLevel: u.storageLevel,
+        memSize: u.memSize, diskSize: u.diskSize, records: u.records });
+    }
+  }
+
+  /** Registers a block stored outside a task (a receiver's block). */
+  addBlockLocation(blockId: string, executorId: string): void {
+    let s = this.blockLocations.get(blockId);
+    if (!s) this.blockLocations.set(blockId, (s = new Set()));
+    s.add(executorId);
+  }
+  removeBlockLocations(pred: (blockId: string) => boolean): void { for (const id of [...this.blockLocations.keys()]) if (pred(id)) this.blockLocations.delete(id); }
+  unregisterShuffle(shuffleId: number): void { this.mapOutputs.unregisterShuffle(shuffleId); this.shuffleToStage.delete(shuffleId); }
+}
+
+function allStageIds(stage: Stage): number[] {
+  const ids = new Set<number>();
+  const visit = (s: Stage) => { if (ids.has(s.id)) return; ids.add(s.id); s.parents.forEach(visit); };
+  visit(stage);
+  return [...ids].sort((a, b) => a - b);
+}
+
+function stageAbort(stage: Stage, reason: string): SparkException {
+  return new SparkException(`Job aborted due to stage failure: ${stage.shuffleDep ? 'ShuffleMapStage' : 'ResultStage'} ${stage.id} (${stageName(stage)}) has failed the maximum allowable number of times: ${MAX_CONSECUTIVE_STAGE_ATTEMPTS}. Most recent failure reason: ${reason}`);
+}
+
+/** Executors holding a task's input blocks (cached partitions, received blocks): where it should run. */
+function preferredLocations(plan: PartPlan): string[] {
+  switch (plan.k) {
+    case 'cached': return plan.locations.length ? plan.locations : preferredLocations(plan.inner);
+    case 'blocks': return plan.locations.flatMap((l) => l ?? []);
+    case 'narrow': return preferredLocations(plan.parent);
+    case 'concat': return plan.parts.flatMap(preferredLocations);
+    case 'cogroup': return plan.inputs.flatMap(preferredLocations);
+    case 'cartesian': return [...preferredLocations(plan.left), ...preferredLocations(plan.right)];
+    default: return [];
+  }
+}
