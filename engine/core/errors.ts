@@ -50,6 +50,10 @@ export const errors = {
     `The window duration of windowed DStream (${windowMs} ms) must be a multiple of the slide duration of parent DStream (${parentSlideMs} ms)`),
   slideNotMultiple: (slideMs: number, parentSlideMs: number) => new SparkException(
     `The slide duration of windowed DStream (${slideMs} ms) must be a multiple of the slide duration of parent DStream (${parentSlideMs} ms)`),
+  reducedWindowNotMultiple: (windowMs: number, parentSlideMs: number) => new IllegalArgumentException(
+    `requirement failed: The window duration of ReducedWindowedDStream (${windowMs} ms) must be multiple of the slide duration of parent DStream (${parentSlideMs} ms)`),
+  reducedSlideNotMultiple: (slideMs: number, parentSlideMs: number) => new IllegalArgumentException(
+    `requirement failed: The slide duration of ReducedWindowedDStream (${slideMs} ms) must be multiple of the slide duration of parent DStream (${parentSlideMs} ms)`),
   checkpointDirNotSet: () => new IllegalArgumentException(
     'requirement failed: The checkpoint directory has not been set. Please set it by StreamingContext.checkpoint().'),
   addAfterStart: () => new IllegalStateException('Adding new inputs, transformations, and output operations after starting a context is not supported'),

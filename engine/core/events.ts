@@ -38,6 +38,8 @@ export interface BatchInfo {
   processingDelay?: number;
   totalDelay?: number;
   outputOperationInfos: Record<number, OutputOperationInfo>;
+  /** Studio: real milliseconds the batch's jobs took (the engine clock may be simulated and stand still). */
+  measuredProcessingMs?: number;
 }
 
 export interface ReceiverInfo {
@@ -46,6 +48,8 @@ export interface ReceiverInfo {
   active: boolean;
   location: string;       // host label
   executorId: string;
+  /** Task slot of the executor the receiver occupies. */
+  slot?: number;
   lastErrorMessage?: string;
   lastError?: string;
 }
@@ -77,7 +81,7 @@ export type EngineEvent =
       reason: 'Success' | 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
       failureReason?: string; metrics: TaskMetrics }
   | { type: 'blockUpdated'; time: number; executorId: string; blockId: string; storageLevel: string; memSize: number; diskSize: number; records: number }
-  | { type: 'streamingStarted'; time: number; batchDurationMs: number; zeroTime: number }
+  | { type: 'streamingStarted'; time: number; batchDurationMs: number; zeroTime: number; blockIntervalMs: number }
   | { type: 'batchSubmitted'; time: number; batchInfo: BatchInfo }
   | { type: 'batchStarted'; time: number; batchInfo: BatchInfo }
   | { type: 'batchCompleted'; time: number; batchInfo: BatchInfo }
@@ -94,6 +98,7 @@ export type EngineEvent =
   | { type: 'walWritten'; time: number; streamId: number; blockId: string; records: number }
   | { type: 'rateUpdated'; time: number; streamId: number; rate: number }
   | { type: 'faultInjected'; time: number; fault: FaultKind; target: string; detail: string }
+  | { type: 'blocksLost'; time: number; executorId: string; blocks: { blockId: string; streamId: number; records: number; sample: string[] }[] }
   | { type: 'stdout'; time: number; text: string }
   | { type: 'warning'; time: number; message: string };
 

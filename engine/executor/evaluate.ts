@@ -40,7 +40,7 @@ export async function prefetch(plan: PartPlan, env: EvalEnv, out: Prefetched = n
     case 'narrow': return prefetch(plan.parent, env, out);
     case 'concat': for (const p of plan.parts) await prefetch(p, env, out); return out;
     case 'cartesian': await prefetch(plan.left, env, out); return prefetch(plan.right, env, out);
-    case 'cogroup': for (const p of plan.inputs) await prefetch(p, env, out); return out;
+    case 'cogroup': case 'zip': for (const p of plan.inputs) await prefetch(p, env, out); return out;
     case 'shuffle': {
       const buckets: unknown[][] = [];
       for (let mapId = 0; mapId < plan.maps.length; mapId++) {
@@ -96,6 +96,12 @@ export function push(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit):
       return;
     }
     case 'cogroup': return pushCogroup(plan.inputs, env, pre, sampler(plan.rddId, env, emit));
+    case 'zip': {
+      const f = env.compile<(...parts: unknown[][]) => Iterable<unknown>>(plan.f);
+      const tap = sampler(plan.rddId, env, emit);
+      for (const y of iterableResult(f(...plan.inputs.map((p) => materialize(p, env, pre))), 'zipPartitions')) tap(y);
+      return;
+    }
     case 'shuffle': return pushShuffleRead(plan, pre.get(plan) as unknown[][], env, sampler(plan.rddId, env, emit));
     case 'cached': {
       const got = pre.get(plan) as unknown[] | undefined;

@@ -30,7 +30,8 @@ export interface RDDInit {
 }
 
 /** A user function, its source text, or an already shipped function. */
-export type Fn<A extends unknown[], R> = ((...args: A) => R) | string | ShippedFn;
+// Method-style signature: parameters are checked bivariantly, so RDD<T> stays assignable to RDD<unknown>.
+export type Fn<A extends unknown[], R> = { bivarianceHack(...args: A): R }['bivarianceHack'] | string | ShippedFn;
 
 /** Ships a user function (or its source text) for an executor-side operation. */
 export const ship = (f: unknown, op: string): ShippedFn => shipFunction(f as Function | string | ShippedFn, op);
@@ -171,6 +172,19 @@ export class RDD<T> {
       className: 'CartesianRDD', opName: 'cartesian', numPartitions: this.numParts * n2,
       deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }, { kind: 'narrow', rdd: other as RDD<unknown> }],
       planFor: (p, ctx) => ({ k: 'cartesian', rddId: rdd.id, left: this.planOf(Math.floor(p / n2), ctx), right: other.planOf(p % n2, ctx) }),
+    });
+    return rdd;
+  }
+
+  /** Spark's zipPartitions: partition i of every RDD, given together to `f` (all RDDs must have as many partitions). */
+  zipPartitions<U, R>(other: RDD<U>, f: Fn<[T[], U[]], Iterable<R>>, preservesPartitioning = false): RDD<R> {
+    if (other.getNumPartitions() !== this.numParts) throw new Error(`IllegalArgumentException: Can't zip RDDs with unequal numbers of partitions: List(${this.numParts}, ${other.getNumPartitions()})`);
+    const fn = ship(f, 'zipPartitions');
+    const rdd: RDD<R> = new RDD<R>(this.sc, {
+      className: 'ZippedPartitionsRDD2', opName: 'zipPartitions', numPartitions: this.numParts,
+      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }, { kind: 'narrow', rdd: other as RDD<unknown> }],
+      partitioner: preservesPartitioning ? this.partitioner : undefined,
+      planFor: (p, ctx) => ({ k: 'zip', rddId: rdd.id, inputs: [this.planOf(p, ctx), other.planOf(p, ctx)], f: fn }),
     });
     return rdd;
   }

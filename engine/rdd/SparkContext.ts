@@ -44,6 +44,8 @@ export class SparkContext {
   /** RDD ids whose records are sampled into recordsSample events, and the sink for them (set by streaming). */
   sampledRdds?: () => number[] | undefined;
   onRecordSample?: (rddId: number, partition: number, sample: RecordSample) => void;
+  /** Properties of the streaming job now running (Spark's local properties), stamped on jobStart events. */
+  jobContext?: JobOptions;
   /** Fault hook consulted at every task launch (ssc.faults). */
   taskFaults?: (stageId: number, partition: number) => { injectFailure?: string; delayMs?: number } | undefined;
 
@@ -68,7 +70,7 @@ export class SparkContext {
     this.masterSpec = parseMaster(master, availableCores());
     this.clock = opts.clock ?? new SystemClock();
     this.fs = opts.fs ?? defaultFileSystem();
-    this.seeds = new Rng(this.conf.getInt('spark.studio.seed', 42));
+    this.seeds = new Rng(this.conf.getInt('spark.dstream.seed', this.conf.getInt('spark.studio.seed', 42)));
 
     const ctx: BackendContext = { post: (e) => this.post(e), now: () => this.clock.getTimeMillis(), getBroadcast: (id) => this.broadcasts.getBroadcast(id) };
     this.taskScheduler = new TaskScheduler(ctx.post, ctx.now);
@@ -150,7 +152,7 @@ export class SparkContext {
 
   /** Spark's SparkContext.union: a PartitionerAwareUnionRDD when all inputs share a partitioner, else a UnionRDD. */
   union<T>(rdds: RDD<T>[]): RDD<T> {
-    requireArg(Array.isArray(rdds) && rdds.length > 0, 'union needs at least one RDD');
+    requireArg(Array.isArray(rdds), 'union needs an array of RDDs');
     const nonEmpty = rdds.filter((r) => r.getNumPartitions() > 0);
     const first = nonEmpty[0]?.partitioner;
     if (first && nonEmpty.length > 0 && nonEmpty.every((r) => first.equals(r.partitioner))) {
@@ -177,7 +179,7 @@ export class SparkContext {
   async runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts?: JobOptions): Promise<unknown[]> {
     this.assertNotStopped();
     await this.started;
-    return this.dagScheduler.runJob(rdd, op, partitions, opts);
+    return this.dagScheduler.runJob(rdd, op, partitions, opts ?? this.jobContext);
   }
 
   // ---- persistence ------------------------------------------------------------------------------

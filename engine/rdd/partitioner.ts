@@ -25,7 +25,7 @@ export class HashPartitioner extends Partitioner {
   getPartition(key: unknown): number { return partitionOf(key, this.numPartitions); }
   describe(): PartitionerDesc { return { kind: 'hash', numPartitions: this.numPartitions }; }
   equals(other: Partitioner | undefined): boolean { return other instanceof HashPartitioner && other.numPartitions === this.numPartitions; }
-  toString(): string { return `HashPartitioner(${this.numPartitions})`; }
+  override toString(): string { return `HashPartitioner(${this.numPartitions})`; }
 }
 
 /** Spark's RangePartitioner: keys split at sampled bounds so each partition holds a sorted range. */

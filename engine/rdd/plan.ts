@@ -41,6 +41,7 @@ export type PartPlan =
       aggregator?: AggregatorDesc; mapSideCombine: boolean; keyOrdering?: 'ascending' | 'descending' }
   | { k: 'cogroup'; rddId: number; inputs: PartPlan[] }     // each input: a narrow parent plan or a shuffle read without aggregation
   | { k: 'cartesian'; rddId: number; left: PartPlan; right: PartPlan }
+  | { k: 'zip'; rddId: number; inputs: PartPlan[]; f: ShippedFn }                  // zipPartitions: f(...partitions) => iterable
   | { k: 'cached'; rddId: number; blockId: string; level: StorageLevelDesc; inner: PartPlan; locations: string[] };
 
 /** What a task does with the records of its partition. */

@@ -254,7 +254,7 @@ function preferredLocations(plan: PartPlan): string[] {
     case 'blocks': return plan.locations.flatMap((l) => l ?? []);
     case 'narrow': return preferredLocations(plan.parent);
     case 'concat': return plan.parts.flatMap(preferredLocations);
-    case 'cogroup': return plan.inputs.flatMap(preferredLocations);
+    case 'cogroup': case 'zip': return plan.inputs.flatMap(preferredLocations);
     case 'cartesian': return [...preferredLocations(plan.left), ...preferredLocations(plan.right)];
     default: return [];
   }

@@ -50,6 +50,13 @@ export class TaskScheduler {
   totalSlots(): number { let n = 0; for (const s of this.executors.values()) n += s.busy.length; return n; }
   freeSlots(): number { let n = 0; for (const s of this.executors.values()) n += s.busy.filter((b) => b === null).length; return n; }
 
+  /** True when tasks wait but every slot is held by a receiver: nothing can ever run (local[1] with a receiver). */
+  isStarvedByReceivers(): boolean {
+    if (this.queue.length === 0 || this.executors.size === 0) return false;
+    for (const s of this.executors.values()) for (const b of s.busy) if (b === null || b >= 0) return false;
+    return true;
+  }
+
   submit(task: TaskDesc, preferred: string[] = [], speculative = false): Promise<LaunchedTask> {
     return new Promise((resolve) => {
       this.queue.push({ task, preferred, speculative, resolve });

@@ -8,6 +8,11 @@ const fs = (): Promise<Fs> => (fsPromise ??= import('node:fs/promises'));
 /** A real directory tree in Node. Writes are atomic: write a temp file, then rename over the target. */
 export class NodeFileSystem implements FileSystem {
   readonly kind = 'node';
+  /** Synchronous check for definition-time errors (textFileStream of a missing directory). */
+  existsSync(path: string): boolean {
+    const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => typeof import('node:fs') }).getBuiltinModule;
+    return getBuiltin ? getBuiltin('node:fs').existsSync(path) : true;
+  }
   async exists(path: string): Promise<boolean> { try { await (await fs()).stat(path); return true; } catch { return false; } }
   async mkdirs(path: string): Promise<void> { await (await fs()).mkdir(path, { recursive: true }); }
   async writeFile(path: string, data: string): Promise<void> {

@@ -1,0 +1,326 @@
+/**
+ * Closure shipping (DESIGN.md, "Architecture"): functions given to executor-side operations are
+ * shipped as SOURCE TEXT and rebuilt on the executor, which may be another worker.
+ *
+ *   const sf = shipFunction((x) => x * 2, 'map');       // driver, when the operation is defined
+ *   const f = compileShipped<(x: number) => number>(sf, runtime);  // executor, once per task
+ *
+ * - `shipFunction` rejects a function that uses a free variable other than a standard JS global
+ *   (closureGlobals.ts), an engine shipped global (shippedGlobals.ts, consulted as registered at
+ *   that moment) or a variable declared with `closure(vars, fn)`: `Task not serializable`.
+ * - A `ShippedFn` is plain data (structured-cloneable): it can be posted to a worker as is.
+ * - `compileShipped` builds the function with `new Function` in strict mode, passing engine globals
+ *   and closure variables as parameters of a wrapper; plain closure values are copied for every
+ *   call (each task gets its own copy, as Spark deserialises a closure per task) and broadcast
+ *   variables are fetched through `runtime.getBroadcast(id)` on first use of `.value`.
+ *
+ * Security groundwork: the wrapper shadows network, module and host names (`fetch`, `require`,
+ * `process`, `self`, `eval`, ... see SHADOWED_GLOBALS) with `undefined` and binds `globalThis` to a
+ * frozen object holding only the allowed globals. This is defence in depth, NOT a sandbox: code can
+ * still reach the real global object (e.g. through a function's constructor). The isolation
+ * boundary is the executor worker. Building functions from text needs `unsafe-eval` under a CSP.
+ */
+import { findNonData, isBroadcastLike } from './closureData';
+import { closureErrors, ShippedSyntaxError } from './closureErrors';
+import { isBindableName, isShadowedGlobal, isStandardGlobal, NETWORK_GLOBALS, SHADOWED_GLOBALS, STANDARD_GLOBALS } from './closureGlobals';
+import { analyzeFunctionSource, lineColumn, type FunctionAnalysis } from './closureScope';
+import { Broadcast } from './broadcast';
+import { errors } from './errors';
+import { isShippedGlobal, SHIPPED_GLOBALS, shippedGlobalNames, shippedGlobalsVersion } from './shippedGlobals';
+
+export { analyzeFunctionSource, type FunctionAnalysis, type FreeReference } from './closureScope';
+export { ShippedSyntaxError } from './closureErrors';
+
+/** A closure variable as shipped: plain data, or a reference to a broadcast variable. */
+export type ShippedVar = { kind: 'value'; value: unknown } | { kind: 'broadcast'; broadcastId: number };
+
+/**
+ * A function shipped to executors: plain, structured-cloneable data. `F` documents the function's
+ * type (e.g. `ShippedFn<(t: T) => U>`); it is not checked structurally.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export interface ShippedFn<F extends Function = Function> {
+  kind: 'shipped';
+  source: string;
+  opName: string;
+  vars?: Record<string, ShippedVar>;
+}
+
+export interface ShipOptions {
+  /** Closure variables for a function given as source text (graphs), merged over closure() vars. */
+  vars?: Record<string, unknown>;
+  /** Let the function use fetch/XMLHttpRequest/WebSocket/EventSource/WebTransport (also needs compileShipped's allowNetwork). */
+  allowNetwork?: boolean;
+}
+
+/** What an executor gives compiled functions to read broadcast variables. */
+export interface BroadcastRuntime { getBroadcast(id: number): unknown }
+
+export interface CompileOptions {
+  /** Do not shadow the network names (NETWORK_GLOBALS). Default false. */
+  allowNetwork?: boolean;
+}
+
+export function isShippedFn(x: unknown): x is ShippedFn {
+  return typeof x === 'object' && x !== null && (x as ShippedFn).kind === 'shipped' && typeof (x as ShippedFn).source === 'string';
+}
+
+// ---------------------------------------------------------------------------------------------
+// closure(vars, fn)
+
+const CLOSURE_TAG = Symbol.for('dstream-studio.closure');
+interface ClosureTag { fn: Function; vars: Record<string, unknown> }
+
+function closureTag(fn: Function): ClosureTag | undefined {
+  return (fn as unknown as Record<symbol, ClosureTag | undefined>)[CLOSURE_TAG];
+}
+
+/** The variables declared for `fn` with closure(), or undefined. */
+export function getClosureVars(fn: Function): Readonly<Record<string, unknown>> | undefined {
+  return closureTag(fn)?.vars;
+}
+
+function checkVarName(name: string): void {
+  if (!isBindableName(name) || isStandardGlobal(name) || isShadowedGlobal(name) || isShippedGlobal(name)) throw closureErrors.invalidClosureVarName(name);
+}
+
+function checkVarValue(op: string | undefined, name: string, value: unknown): void {
+  if (isBroadcastLike(value)) {
+    if (!(value as { isValid?: boolean }).isValid && value instanceof Broadcast) throw closureErrors.broadcastDestroyed(value.id);
+    return;
+  }
+  const bad = findNonData(value);
+  if (bad) throw closureErrors.closureVarNotData(op, name, bad.path, bad.what);
+}
+
+/**
+ * Declares the values a shipped function may use from outside: plain data (copied when shipped)
+ * or broadcast variables (shipped as `{ broadcastId }`). Returns a function carrying the variables
+ * (under a non-enumerable symbol) that, called directly on the driver, runs `fn` with them;
+ * applying closure() again merges the variables.
+ *
+ *   const limit = 10;
+ *   stream.filter(closure({ limit }, (x) => x < limit));
+ *   const words = sc.broadcast(['a', 'b']);
+ *   stream.filter(closure({ words }, (w) => words.value.includes(w)));
+ */
+export function closure<F extends Function>(vars: Record<string, unknown>, fn: F): F {
+  if (typeof vars !== 'object' || vars === null || Array.isArray(vars) || isBroadcastLike(vars)) throw closureErrors.closureVarsNotObject();
+  if (typeof fn !== 'function') throw errors.notAFunction('closure');
+  const inner = closureTag(fn);
+  const tag: ClosureTag = { fn: inner ? inner.fn : fn, vars: { ...inner?.vars, ...vars } };
+  for (const [name, value] of Object.entries(tag.vars)) { checkVarName(name); checkVarValue(undefined, name, value); }
+  let local: Function | undefined;
+  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+    local ??= compileLocal(wrapper as unknown as Function, tag);
+    return local.apply(this, args);
+  };
+  Object.defineProperty(wrapper, CLOSURE_TAG, { value: tag });
+  Object.defineProperty(wrapper, 'name', { value: tag.fn.name, configurable: true });
+  Object.defineProperty(wrapper, 'length', { value: tag.fn.length, configurable: true });
+  return wrapper as unknown as F;
+}
+
+/** A closure() function called on the driver: compiled with the real values (broadcasts as they are). */
+function compileLocal(wrapper: Function, tag: ClosureTag): Function {
+  const sf = shipFunction(wrapper, 'closure');
+  const names = Object.keys(sf.vars ?? {}).sort();
+  const entry = factoryFor(sf, names, false);
+  return entry.factory(...entry.fixed, ...names.map((n) => tag.vars[n]))();
+}
+
+// ---------------------------------------------------------------------------------------------
+// shipFunction
+
+function sourceOf(fn: Function, opName: string): string {
+  const text = Function.prototype.toString.call(fn);
+  if (/\{\s*\[native code\]\s*\}\s*$/.test(text)) {
+    if (fn.name.startsWith('bound ')) throw closureErrors.boundFunction(opName, fn.name.slice(6));
+    throw closureErrors.nativeFunction(opName, fn.name);
+  }
+  return text;
+}
+
+function isAllowedFree(name: string, declared: ReadonlySet<string> | Record<string, unknown>, allowNetwork: boolean | undefined): boolean {
+  const isDeclared = declared instanceof Set ? declared.has(name) : Object.prototype.hasOwnProperty.call(declared, name);
+  return isDeclared || isStandardGlobal(name) || isShippedGlobal(name) || (Boolean(allowNetwork) && NETWORK_GLOBALS.includes(name));
+}
+
+function analyze(source: string, opName: string): FunctionAnalysis {
+  return analyzeFunctionSource(source, { isShippedGlobal, opName });
+}
+
+/**
+ * Ships a function given as a function, as its source text (graphs store UDFs as text) or already
+ * shipped (returned as is). Throws `Task not serializable` naming every free variable that is not
+ * allowed (sorted), a SyntaxError with line and column for bad source text, and a TypeError for
+ * non-functions, native and bound functions.
+ */
+export function shipFunction<F extends Function>(fn: F | string | ShippedFn<F>, opName: string, options: ShipOptions = {}): ShippedFn<F> {
+  if (isShippedFn(fn)) return fn as ShippedFn<F>;
+  let source: string;
+  let vars: Record<string, unknown> = { ...options.vars };
+  if (typeof fn === 'function') {
+    const tag = closureTag(fn);
+    source = sourceOf(tag ? tag.fn : fn, opName);
+    if (tag) vars = { ...tag.vars, ...vars };
+  } else if (typeof fn === 'string') {
+    source = fn;
+  } else {
+    throw errors.notAFunction(opName);
+  }
+  for (const name of Object.keys(vars)) checkVarName(name);
+  const a = analyze(source, opName);
+  if (a.dynamicImport) throw closureErrors.dynamicImport(opName);
+  const bad = a.free.filter((n) => !isAllowedFree(n, vars, options.allowNetwork));
+  if (bad.length > 0) throw errors.taskNotSerializable(opName, bad);
+
+  const used = a.free.filter((n) => Object.prototype.hasOwnProperty.call(vars, n)).sort();
+  const shipped: ShippedFn<F> = { kind: 'shipped', source: a.source, opName };
+  if (used.length > 0) {
+    shipped.vars = {};
+    for (const name of used) {
+      const value = vars[name];
+      checkVarValue(opName, name, value);
+      shipped.vars[name] = isBroadcastLike(value) ? { kind: 'broadcast', broadcastId: value.id } : { kind: 'value', value: structuredClone(value) };
+    }
+  }
+  return shipped;
+}
+
+/** The free variables of a function's source (sorted, unique; module namespace accesses by imported name). */
+export function freeVariables(source: string): string[] {
+  return analyze(source, 'freeVariables').free;
+}
+
+export type SourceCheck = { ok: true } | { ok: false; message: string; line: number; column: number };
+
+/**
+ * For inline editor errors: syntax errors, sources that are not one function, and (unless
+ * `freeVariables: false`) variables that would make shipping fail, reported at their first use.
+ * `declared` lists closure variable names the node declares.
+ */
+export function checkFunctionSource(source: string, options: { freeVariables?: boolean; declared?: string[]; allowNetwork?: boolean; opName?: string } = {}): SourceCheck {
+  const opName = options.opName ?? 'this operation';
+  let a: FunctionAnalysis;
+  try {
+    a = analyze(source, opName);
+  } catch (e) {
+    if (e instanceof ShippedSyntaxError) return { ok: false, message: e.reason, line: e.line, column: e.column };
+    if (e instanceof Error) {
+      const start = lineColumn(source, source.length - source.trimStart().length);
+      return { ok: false, message: e.message, line: start.line, column: start.column };
+    }
+    throw e;
+  }
+  if (a.dynamicImport) return { ok: false, message: closureErrors.dynamicImport(opName).message, line: 1, column: 1 };
+  if (options.freeVariables === false) return { ok: true };
+  const declared = new Set(options.declared ?? []);
+  const bad = a.references.filter((r) => !isAllowedFree(r.name, declared, options.allowNetwork));
+  if (bad.length === 0) return { ok: true };
+  const names = bad.map((r) => r.name).sort();
+  return { ok: false, message: errors.taskNotSerializable(opName, names).message, line: bad[0].line, column: bad[0].column };
+}
+
+// ---------------------------------------------------------------------------------------------
+// compileShipped
+
+type Factory = (...args: unknown[]) => () => Function;
+interface FactoryEntry { factory: Factory; fixed: unknown[] }
+
+const CACHE_LIMIT = 500;
+const cache = new Map<string, FactoryEntry>();
+const stats = { hits: 0, misses: 0 };
+
+/** Compile cache counters (hits, misses, entries). */
+export function compileCacheStats(): { hits: number; misses: number; size: number } {
+  return { hits: stats.hits, misses: stats.misses, size: cache.size };
+}
+
+export function clearCompileCache(): void {
+  cache.clear();
+  stats.hits = 0;
+  stats.misses = 0;
+}
+
+/** esbuild's keepNames helper. */
+function nameHelper<T extends Function>(fn: T, name: string): T {
+  return Object.defineProperty(fn, 'name', { value: name, configurable: true });
+}
+
+function safeGlobal(shippedNames: string[], allowNetwork: boolean): object {
+  const g: Record<string, unknown> = Object.create(null);
+  const real = globalThis as unknown as Record<string, unknown>;
+  for (const n of STANDARD_GLOBALS) if (n !== 'globalThis' && n !== '__name' && n in real) g[n] = real[n];
+  if (allowNetwork) for (const n of NETWORK_GLOBALS) if (n in real) g[n] = real[n];
+  for (const n of shippedNames) g[n] = SHIPPED_GLOBALS[n];
+  g.globalThis = g;
+  return Object.freeze(g);
+}
+
+function factoryFor(sf: ShippedFn, varNames: string[], allowNetwork: boolean): FactoryEntry {
+  const key = JSON.stringify([sf.source, varNames, allowNetwork, shippedGlobalsVersion()]);
+  const hit = cache.get(key);
+  if (hit) {
+    stats.hits++;
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  stats.misses++;
+  const entry = buildFactory(sf, varNames, allowNetwork);
+  cache.set(key, entry);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  return entry;
+}
+
+function buildFactory(sf: ShippedFn, varNames: string[], allowNetwork: boolean): FactoryEntry {
+  const op = sf.opName || 'an operation';
+  for (const n of varNames) if (!isBindableName(n) || isStandardGlobal(n) || isShadowedGlobal(n)) throw closureErrors.compileFailed(op, `'${n}' cannot be a closure variable name`);
+  const a = analyze(sf.source, op); // re-checked: a ShippedFn may come from anywhere
+  if (a.dynamicImport) throw closureErrors.dynamicImport(op);
+  const varSet = new Set(varNames);
+  const missing = a.free.filter((n) => !isAllowedFree(n, varSet, allowNetwork));
+  const network = missing.filter((n) => NETWORK_GLOBALS.includes(n));
+  if (network.length > 0) throw closureErrors.networkNotAllowed(op, network);
+  if (missing.length > 0) throw closureErrors.missingOnExecutor(op, missing);
+
+  const globals = shippedGlobalNames().filter((n) => !varSet.has(n));
+  const shadowed = SHADOWED_GLOBALS.filter((n) => !varSet.has(n) && !(allowNetwork && NETWORK_GLOBALS.includes(n)));
+  const params = [...globals, '__name', ...shadowed, 'globalThis', ...varNames];
+  const fixed: unknown[] = [...globals.map((n) => SHIPPED_GLOBALS[n]), nameHelper, ...shadowed.map(() => undefined), safeGlobal(globals, allowNetwork)];
+  // The outer function is sloppy so that `eval` can be a parameter; the user's function is strict.
+  const body = `return function () {\n"use strict";\nreturn (\n${a.source}\n);\n};`;
+  let factory: Factory;
+  try {
+    factory = new Function(...params, body) as Factory;
+  } catch (e) {
+    throw closureErrors.compileFailed(op, e instanceof Error ? e.message : String(e));
+  }
+  return { factory, fixed };
+}
+
+function varValue(v: ShippedVar, runtime: BroadcastRuntime | undefined): unknown {
+  if (v.kind === 'broadcast') {
+    const id = v.broadcastId;
+    return Broadcast.remote(id, (i) => {
+      if (!runtime) throw closureErrors.noBroadcastRuntime(i);
+      return runtime.getBroadcast(i);
+    });
+  }
+  return structuredClone(v.value);
+}
+
+/**
+ * Rebuilds a shipped function. Call it once per task: the compiled code is cached (by source,
+ * variable names and the engine globals registry; LRU of 500), closure values are copied per call
+ * and broadcast variables are fetched through `runtime.getBroadcast(id)` on first use.
+ */
+export function compileShipped<F extends Function = Function>(sf: ShippedFn, runtime?: BroadcastRuntime, options: CompileOptions = {}): F {
+  if (!isShippedFn(sf)) throw closureErrors.notShipped(sf === null ? 'null' : typeof sf);
+  const vars = sf.vars ?? {};
+  const names = Object.keys(vars).sort();
+  const entry = factoryFor(sf, names, Boolean(options.allowNetwork));
+  return entry.factory(...entry.fixed, ...names.map((n) => varValue(vars[n], runtime)))() as F;
+}
+

@@ -1,0 +1,40 @@
+// FaultToleranceDemo — a DStream Studio pipeline exported as a Spark Streaming 3.5 application (DStream API).
+//
+// build.sbt:
+//   name := "faulttolerancedemo"
+//   version := "0.1"
+//   scalaVersion := "2.12.18"
+//   libraryDependencies += "org.apache.spark" %% "spark-streaming" % "3.5.1" % "provided"
+//   libraryDependencies += "org.apache.bahir" %% "spark-streaming-twitter" % "2.4.0"   // Apache Bahir (built for Spark 2.4; see bahir.apache.org)
+//
+// Build and run:
+//   sbt package
+//   spark-submit --class FaultToleranceDemo --master local[*] target/scala-2.12/faulttolerancedemo_2.12-0.1.jar
+//   (the studio ran on local-cluster[2,2,1024]; on a cluster pass its master URL, e.g. --master spark://host:7077)
+
+import org.apache.spark.SparkConf
+import org.apache.spark.streaming.twitter.TwitterUtils
+import org.apache.spark.streaming.{Milliseconds, Minutes, Seconds, StreamingContext}
+
+object FaultToleranceDemo {
+  def main(args: Array[String]): Unit = {
+    val conf = new SparkConf().setAppName("FaultToleranceDemo").setIfMissing("spark.master", "local-cluster[2,2,1024]").set("spark.streaming.receiver.writeAheadLog.enable", "true").set("spark.task.maxFailures", "4")
+    val ssc = new StreamingContext(conf, Seconds(1))
+    ssc.checkpoint("checkpoints/fault-tolerance-demo")
+
+    // node: tweets
+    // Apache Bahir spark-streaming-twitter; Twitter credentials come from twitter4j.properties.
+    val tweets = TwitterUtils.createStream(ssc, None).map(status => status.getText)
+    // node: tags
+    val hashTags = tweets.flatMap(t => t.split(" ").filter(w => w.startsWith("#")))
+    // node: pairs
+    val tagPairs = hashTags.map(tag => (tag, 1))
+    // node: window
+    val lastThreeSeconds = tagPairs.reduceByKeyAndWindow((a, b) => a + b, Seconds(3), Seconds(1))
+    // node: print
+    lastThreeSeconds.print()
+
+    ssc.start()
+    ssc.awaitTermination()
+  }
+}

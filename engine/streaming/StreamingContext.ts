@@ -1,0 +1,308 @@
+import { ManualClock, SystemClock, type Clock } from '../core/clock';
+import { SparkConf } from '../core/conf';
+import { errors, IllegalStateException, requireArg } from '../core/errors';
+import type { EngineEvent, EngineListener, StreamInputInfo } from '../core/events';
+import { joinPath } from '../core/fileSystem';
+import { Duration, Time } from '../core/time';
+import type { RecordSample } from '../rdd/plan';
+import type { RDD } from '../rdd/RDD';
+import { SparkContext } from '../rdd/SparkContext';
+import { StorageLevel } from '../rdd/storageLevel';
+import { DStreamGraph } from './DStreamGraph';
+import type { DStream } from './dstream/DStream';
+import { families } from './dstream/families';
+import { FaultInjector } from './faults';
+import { FileInputDStream } from './input/FileInputDStream';
+import { DirectKafkaInputDStream, type DirectKafkaOptions } from './input/kafka';
+import { PluggableInputDStream } from './input/PluggableInputDStream';
+import { QueueInputDStream } from './input/QueueInputDStream';
+import { RateReceiver, type RateOptions } from './input/rate';
+import type { ReceiverInputDStream } from './input/ReceiverInputDStream';
+import { SocketReceiver } from './input/socket';
+import { TwitterReceiver, type Tweet, type TwitterOptions } from './input/twitter';
+import { JobGenerator } from './JobGenerator';
+import { JobScheduler } from './JobScheduler';
+import type { Receiver } from './receiver/Receiver';
+import { ReceiverTracker } from './receiver/ReceiverTracker';
+import { writeMetadataCheckpoint } from './checkpoint';
+
+export type StreamingContextState = 'INITIALIZED' | 'ACTIVE' | 'STOPPED';
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+const defaultStdout = (text: string): void => {
+  if (isNode) process.stdout.write(text);
+  else console.log(text.endsWith('\n') ? text.slice(0, -1) : text);
+};
+const defaultStderr = (text: string): void => {
+  if (isNode) process.stderr.write(text);
+  else console.error(text.endsWith('\n') ? text.slice(0, -1) : text);
+};
+
+/** Spark's StreamingContext: the DStream graph, its clock, the job generator and scheduler, and the receivers. */
+export class StreamingContext {
+  readonly sparkContext: SparkContext;
+  readonly graph: DStreamGraph;
+  readonly clock: Clock;
+  readonly jobScheduler: JobScheduler;
+  readonly jobGenerator: JobGenerator;
+  readonly receiverTracker: ReceiverTracker;
+  readonly faults: FaultInjector;
+  /** Where print() writes; replace it to capture output. Each call gets complete lines ending in "\n". */
+  stdout: (text: string) => void = defaultStdout;
+  stderr: (text: string) => void = defaultStderr;
+  checkpointDir?: string;
+  checkpointDuration?: Duration;
+  private state: StreamingContextState = 'INITIALIZED';
+  private inputInfos = new Map<number, Record<number, StreamInputInfo>>();
+  private generated = new Map<number, { dstream: DStream<unknown>; rdd: RDD<unknown> }[]>();
+  private samples = new Map<number, Map<number, RecordSample>>();
+  private terminated: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void };
+  private firstError?: Error;
+  private readonly sampleRecords: boolean;
+
+  constructor(confOrContext: SparkConf | SparkContext, batchDuration: Duration) {
+    if (!(batchDuration instanceof Duration)) throw errors.batchDurationNotSet();
+    requireArg(batchDuration.milliseconds > 0, `Batch duration must be positive, got ${batchDuration}`);
+    const conf = confOrContext instanceof SparkContext ? confOrContext.conf : confOrContext;
+    if (!(conf instanceof SparkConf)) throw new TypeError('new StreamingContext(conf, batchDuration) expects a SparkConf or a SparkContext');
+    this.clock = makeClock(conf.get('spark.streaming.clock', 'system'));
+    this.sparkContext = confOrContext instanceof SparkContext ? confOrContext : new SparkContext(conf, { clock: this.clock });
+    this.sparkContext.clock = this.clock;
+    this.graph = new DStreamGraph(batchDuration);
+    this.jobScheduler = new JobScheduler(this);
+    this.jobGenerator = new JobGenerator(this);
+    this.receiverTracker = new ReceiverTracker(this);
+    this.faults = new FaultInjector(this);
+    this.sampleRecords = conf.getBoolean('spark.studio.recordsSample', true);
+    let resolve!: () => void, reject!: (e: Error) => void;
+    const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+    promise.catch(() => undefined);
+    this.terminated = { promise, resolve, reject };
+    this.jobScheduler.onError((e) => { this.firstError ??= e; });
+    this.wireSampling();
+    this.sparkContext.addSparkListener((e) => { if (e.type === 'executorRemoved') this.receiverTracker.onExecutorLost(e.executorId); });
+  }
+
+  get sc(): SparkContext { return this.sparkContext; }
+  get conf(): SparkConf { return this.sparkContext.conf; }
+  getState(): StreamingContextState { return this.state; }
+  post(e: EngineEvent): void { this.sparkContext.post(e); }
+  addStreamingListener(listener: EngineListener): () => void { return this.sparkContext.addSparkListener(listener); }
+
+  /** Writes print() output: an event for the studio and the stdout sink. */
+  printOut(text: string): void {
+    this.post({ type: 'stdout', time: this.clock.getTimeMillis(), text });
+    this.stdout(text);
+  }
+  printErr(text: string): void { this.stderr(text); }
+
+  assertCanAddOperations(): void {
+    if (this.state === 'ACTIVE') throw errors.addAfterStart();
+    if (this.state === 'STOPPED') throw errors.alreadyStopped();
+  }
+
+  // ---- inputs -----------------------------------------------------------------------------------
+  queueStream<T>(queue: RDD<T>[], oneAtATime = true, defaultRDD?: RDD<T>): DStream<T> { return new QueueInputDStream<T>(this, queue, oneAtATime, defaultRDD); }
+  receiverStream<T>(receiver: Receiver<T>): DStream<T> { return new PluggableInputDStream<T>(this, receiver); }
+  socketTextStream(hostname: string, port: number, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2): DStream<string> {
+    if (typeof hostname !== 'string' || !hostname) throw new TypeError('socketTextStream expects a host name, e.g. "localhost"');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`socketTextStream: port must be an integer from 0 to 65535, got ${port}`);
+    return new PluggableInputDStream<string>(this, new SocketReceiver(hostname, port, storageLevel), 'socketTextStream', `socket stream [${this.graph.inputStreams.length}]`);
+  }
+  textFileStream(directory: string): DStream<string> { return new FileInputDStream(this, directory); }
+  rateStream(rowsPerSecond: number, options: RateOptions = {}): DStream<number | string> {
+    return new PluggableInputDStream(this, new RateReceiver(rowsPerSecond, { seed: this.seed, ...options }), 'rateStream');
+  }
+  twitterStream(options: TwitterOptions = {}): DStream<Tweet> {
+    return new PluggableInputDStream(this, new TwitterReceiver({ seed: this.seed, ...options }), 'twitterStream');
+  }
+  directKafkaStream(topics: string[], options: DirectKafkaOptions = {}): DirectKafkaInputDStream {
+    return new DirectKafkaInputDStream(this, topics, { seed: this.seed, ...options });
+  }
+  private get seed(): number { return this.conf.getInt('spark.dstream.seed', this.conf.getInt('spark.studio.seed', 42)); }
+
+  union<T>(streams: DStream<T>[]): DStream<T> { requireArg(streams.length > 0, 'union needs at least one DStream'); return new families.UnionDStream<T>(streams); }
+  transform<T>(streams: DStream<unknown>[], f: (rdds: RDD<unknown>[], time: Time) => RDD<T>): DStream<T> {
+    return new families.TransformedDStream<T>(streams, f);
+  }
+
+  remember(duration: Duration): void { this.graph.remember(duration); }
+  checkpoint(directory: string): void {
+    if (typeof directory !== 'string' || !directory) throw new TypeError('checkpoint(directory) expects a directory path');
+    this.checkpointDir = directory;
+    this.checkpointDuration ??= this.graph.batchDuration;
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------------
+  async start(): Promise<void> {
+    if (this.state === 'ACTIVE') { this.printErr('WARN StreamingContext: StreamingContext has already been started\n'); return; }
+    if (this.state === 'STOPPED') throw errors.alreadyStopped();
+    this.graph.validate();
+    await this.sparkContext.whenReady();
+    const firstBatch = this.jobGenerator.startTime();
+    const period = this.graph.batchDuration.milliseconds;
+    this.graph.start(new Time(firstBatch - period), new Time(firstBatch));
+    const receivers = this.graph.receiverInputStreams as ReceiverInputDStream<unknown>[];
+    if (receivers.length && ['local', 'local[1]'].includes(this.sparkContext.master)) {
+      const message = 'spark.master should be set as local[n], n > 1 in local mode if you have receivers to get data, otherwise Spark jobs will not get resources to process the received data.';
+      this.post({ type: 'warning', time: this.clock.getTimeMillis(), message });
+      this.printErr(`WARN StreamingContext: ${message}\n`);
+    }
+    if (this.checkpointDir) await this.sparkContext.fs.mkdirs(this.checkpointDir);
+    for (const s of this.graph.inputStreams) await s.start();
+    await this.receiverTracker.start(receivers.map((s) => ({ streamId: s.inputStreamId, name: s.name, receiver: s.getReceiver() })));
+    this.state = 'ACTIVE';
+    this.post({ type: 'streamingStarted', time: this.clock.getTimeMillis(), batchDurationMs: period, zeroTime: firstBatch - period, blockIntervalMs: this.receiverTracker.blockIntervalMs });
+    this.receiverTracker.startBlockTimer();
+    this.jobGenerator.start(firstBatch);
+  }
+
+  /**
+   * Manual clock only: runs `numBatches` batch intervals — moving the clock one block interval at a time so
+   * receivers cut their blocks — and resolves when those batches' jobs have finished.
+   */
+  async step(numBatches = 1): Promise<void> {
+    if (!(this.clock instanceof ManualClock)) throw errors.manualClockOnly();
+    if (this.state !== 'ACTIVE') throw new IllegalStateException('ssc.step(n) needs a started context: call await ssc.start() first');
+    requireArg(Number.isInteger(numBatches) && numBatches >= 0, `step(n) needs a non-negative integer, got ${numBatches}`);
+    const clock = this.clock;
+    const bi = this.receiverTracker.blockIntervalMs;
+    for (let i = 0; i < numBatches; i++) {
+      const target = this.jobGenerator.nextBatchTime;
+      while (clock.getTimeMillis() < target) {
+        clock.setTime(Math.min(target, (Math.floor(clock.getTimeMillis() / bi) + 1) * bi));
+        await settle();
+      }
+      await this.waitForBatch(target);
+      if (this.state !== 'ACTIVE') return;
+    }
+  }
+
+  /** Waits for a batch; gives up (with a warning) when no task can ever run because receivers hold every slot. */
+  private async waitForBatch(time: number): Promise<void> {
+    let done = false;
+    const p = this.jobScheduler.waitForBatch(time).then(() => { done = true; });
+    while (!done) {
+      await Promise.race([p, new Promise((r) => setTimeout(r, 25))]);
+      if (!done && this.sparkContext.taskScheduler.isStarvedByReceivers()) {
+        this.post({ type: 'warning', time: this.clock.getTimeMillis(), message: `Batch ${time} ms cannot run: every task slot is held by a receiver. Use local[n] with n > number of receivers.` });
+        return;
+      }
+    }
+  }
+
+  async stop(stopSparkContext = this.conf.getBoolean('spark.streaming.stopSparkContextByDefault', true), stopGracefully = false): Promise<void> {
+    if (this.state === 'INITIALIZED') { this.state = 'STOPPED'; if (stopSparkContext) await this.sparkContext.stop(); this.terminated.resolve(); return; }
+    if (this.state === 'STOPPED') { this.printErr('WARN StreamingContext: StreamingContext has already been stopped\n'); return; }
+    this.state = 'STOPPED';
+    if (stopGracefully) {
+      // Spark: stop receiving, then process everything received before stopping the generator.
+      await this.receiverTracker.stop();
+      const last = this.clock.getTimeMillis();
+      if (this.jobGenerator.nextBatchTime <= last + this.graph.batchDuration.milliseconds) await this.jobGenerator.generateJobs(new Time(this.jobGenerator.nextBatchTime));
+      this.jobGenerator.stop();
+      await this.jobScheduler.drain();
+    } else {
+      this.jobGenerator.stop();
+      await this.receiverTracker.stop();
+      await this.jobScheduler.drain();
+    }
+    for (const s of this.graph.inputStreams) await s.stop();
+    this.receiverTracker.stopBlockTimer();
+    this.post({ type: 'streamingStopped', time: this.clock.getTimeMillis() });
+    if (stopSparkContext) await this.sparkContext.stop();
+    if (this.firstError) this.terminated.reject(this.firstError); else this.terminated.resolve();
+  }
+
+  /** Resolves when the context stops; rejects with the first job error, as Spark rethrows it. */
+  awaitTermination(): Promise<void> { return this.terminated.promise; }
+  /** True if the context stopped within `timeoutMs` (real milliseconds). */
+  async awaitTerminationOrTimeout(timeoutMs: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<false>((r) => { timer = setTimeout(() => r(false), timeoutMs); });
+    try { return await Promise.race([this.terminated.promise.then(() => true as const), timeout]); } finally { clearTimeout(timer); }
+  }
+
+  // ---- engine internals used by DStreams and the job machinery -------------------------------------
+  reportInputInfo(time: Time, info: StreamInputInfo): void {
+    let m = this.inputInfos.get(time.milliseconds);
+    if (!m) this.inputInfos.set(time.milliseconds, (m = {}));
+    m[info.inputStreamId] = info;
+  }
+  takeInputInfo(time: Time): Record<number, StreamInputInfo> {
+    const m = this.inputInfos.get(time.milliseconds) ?? {};
+    this.inputInfos.delete(time.milliseconds);
+    return m;
+  }
+  noteGeneratedRDD(dstream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
+    if (!this.sampleRecords) return;
+    let list = this.generated.get(time.milliseconds);
+    if (!list) this.generated.set(time.milliseconds, (list = []));
+    list.push({ dstream, rdd });
+  }
+  markForCheckpoint(rdd: RDD<unknown>, _dstream: DStream<unknown>): void {
+    // State and window RDDs are kept persisted; their lineage stays short because cached blocks are read, not recomputed.
+    if (rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(StorageLevel.MEMORY_ONLY_SER);
+  }
+
+  private wireSampling(): void {
+    const sc = this.sparkContext;
+    sc.sampledRdds = () => {
+      const t = sc.jobContext?.batchTime;
+      if (t === undefined) return undefined;
+      return this.generated.get(t)?.map((g) => g.rdd.id);
+    };
+    sc.onRecordSample = (rddId, partition, sample) => {
+      let m = this.samples.get(rddId);
+      if (!m) this.samples.set(rddId, (m = new Map()));
+      m.set(partition, sample);
+    };
+  }
+
+  /** Posts one recordsSample per DStream computed in the batch: its count and first records, partitions in order. */
+  emitBatchSamples(time: number): void {
+    const list = this.generated.get(time) ?? [];
+    this.generated.delete(time);
+    for (const { dstream, rdd } of list) {
+      const parts = this.samples.get(rdd.id);
+      if (!parts) continue;
+      this.samples.delete(rdd.id);
+      let count = 0;
+      const records: string[] = [];
+      for (const p of [...parts.keys()].sort((a, b) => a - b)) {
+        const s = parts.get(p)!;
+        count += s.count;
+        for (const r of s.records) if (records.length < 20) records.push(r);
+      }
+      this.post({ type: 'recordsSample', time: this.clock.getTimeMillis(), batchTime: time, dstreamId: dstream.id, nodeId: dstream.nodeId, count, records });
+    }
+  }
+
+  onBatchCompletion(time: number): void {
+    const info = this.jobScheduler.completedBatches[this.jobScheduler.completedBatches.length - 1];
+    this.graph.clearMetadata(new Time(time));
+    const maxRemember = Math.max(...this.graph.inputStreams.map((s) => s.rememberDuration?.milliseconds ?? 0), this.graph.batchDuration.milliseconds);
+    this.receiverTracker.cleanupOldBatches(time - maxRemember);
+    if (info) this.receiverTracker.onBatchCompleted(info);
+  }
+
+  async doCheckpoint(time: Time): Promise<void> {
+    if (!this.checkpointDir || !this.checkpointDuration || !this.graph.zeroTime) return;
+    if (!time.minus(this.graph.zeroTime).isMultipleOf(this.checkpointDuration)) return;
+    try {
+      const path = await writeMetadataCheckpoint(this, time);
+      this.post({ type: 'checkpointWritten', time: this.clock.getTimeMillis(), checkpointTime: time.milliseconds, kind: 'metadata', path });
+    } catch (e) {
+      this.printErr(`WARN CheckpointWriter: could not write checkpoint for time ${time} to ${joinPath(this.checkpointDir, `checkpoint-${time.milliseconds}`)}: ${e instanceof Error ? e.message : e}\n`);
+    }
+  }
+}
+
+function makeClock(name: string): Clock {
+  if (name === 'manual' || name === 'org.apache.spark.util.ManualClock') return new ManualClock(0);
+  if (name === 'system' || name === 'org.apache.spark.util.SystemClock') return new SystemClock();
+  throw new Error(`Unknown spark.streaming.clock "${name}": use "manual" or "system"`);
+}
+
+/** Lets timers and promise chains woken by a clock change run before time moves again. */
+function settle(): Promise<void> { return new Promise((r) => setTimeout(r, 0)); }

@@ -1,0 +1,8 @@
+/** Node-only helper of the conformance runner: a fresh checkpoint directory under the OS temp directory. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function tempCheckpointDir(prefix = 'dstream-conformance-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}

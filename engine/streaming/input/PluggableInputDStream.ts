@@ -1,0 +1,18 @@
+import type { Receiver } from '../receiver/Receiver';
+import type { StreamingContext } from '../StreamingContext';
+import { ReceiverInputDStream } from './ReceiverInputDStream';
+
+/** Spark's PluggableInputDStream: ssc.receiverStream(customReceiver). */
+export class PluggableInputDStream<T> extends ReceiverInputDStream<T> {
+  readonly opName: string;
+  readonly name: string;
+  constructor(ssc: StreamingContext, private readonly receiver: Receiver<T>, opName = 'receiverStream', name?: string) {
+    super(ssc);
+    if (!receiver || typeof (receiver as Receiver<T>).onStart !== 'function' || typeof (receiver as Receiver<T>).onStop !== 'function') {
+      throw new TypeError('receiverStream expects a Receiver: a class extending Receiver with onStart() and onStop()');
+    }
+    this.opName = opName;
+    this.name = name ?? `${opName} [${this.inputStreamId}]`;
+  }
+  getReceiver(): Receiver<T> { return this.receiver; }
+}

@@ -1,0 +1,27 @@
+import type { Time } from '../../core/time';
+import type { RDD } from '../../rdd/RDD';
+import type { StreamingContext } from '../StreamingContext';
+import { InputDStream } from './InputDStream';
+
+/** Spark's QueueInputDStream: one RDD of the queue per batch (or all of them), else the default or an empty RDD. */
+export class QueueInputDStream<T> extends InputDStream<T> {
+  readonly opName = 'queueStream';
+  readonly name: string;
+  constructor(ssc: StreamingContext, private readonly queue: RDD<T>[], private readonly oneAtATime: boolean, private readonly defaultRDD?: RDD<T>) {
+    super(ssc);
+    if (!Array.isArray(queue)) throw new TypeError('queueStream expects an array of RDDs used as a queue (push RDDs onto it later to feed more batches)');
+    this.name = `queue stream [${this.inputStreamId}]`;
+  }
+  compute(_validTime: Time): RDD<T> {
+    const buffer: RDD<T>[] = [];
+    if (this.oneAtATime && this.queue.length > 0) buffer.push(this.queue.shift()!);
+    else buffer.push(...this.queue.splice(0, this.queue.length));
+    for (const r of buffer) {
+      if (!r || typeof (r as { getNumPartitions?: unknown }).getNumPartitions !== 'function') {
+        throw new TypeError('queueStream: the queue must hold RDDs, e.g. queue.push(ssc.sparkContext.parallelize([1, 2, 3]))');
+      }
+    }
+    if (buffer.length > 0) return this.oneAtATime ? buffer[0] : this.ssc.sparkContext.union(buffer);
+    return this.defaultRDD ?? this.ssc.sparkContext.emptyRDD<T>();
+  }
+}

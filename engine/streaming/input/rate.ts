@@ -1,0 +1,40 @@
+/**
+ * rateStream: `rowsPerSecond` increasing values 0, 1, 2, ... (like Spark's rate source), produced on the
+ * engine's clock. With `{ words: true }` each row is a line of words instead (for word-count load tests).
+ */
+import { Rng, ZipfSampler } from '../../core/rng';
+import { StorageLevel } from '../../rdd/storageLevel';
+import { Receiver } from '../receiver/Receiver';
+
+export interface RateOptions { words?: boolean; wordsPerLine?: number; vocabulary?: number; seed?: number }
+
+export class RateReceiver extends Receiver<number | string> {
+  private value = 0;
+  private readonly zipf?: ZipfSampler;
+  private readonly rng: Rng;
+  constructor(readonly rowsPerSecond: number, private readonly options: RateOptions = {}, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2) {
+    super(storageLevel);
+    if (!(Number.isFinite(rowsPerSecond) && rowsPerSecond >= 0)) throw new RangeError(`rateStream: rowsPerSecond must be a number >= 0, got ${rowsPerSecond}`);
+    this.rng = new Rng(options.seed ?? 11);
+    if (options.words) this.zipf = new ZipfSampler(options.vocabulary ?? 1000, 1.0);
+  }
+  onStart(): void {}
+  onStop(): void {}
+  override produce(fromMs: number, toMs: number): void {
+    const count = Math.floor((toMs * this.rowsPerSecond) / 1000) - Math.floor((fromMs * this.rowsPerSecond) / 1000);
+    if (count <= 0) return;
+    const out: (number | string)[] = new Array(count);
+    if (this.zipf) {
+      const rng = this.rng.fork(`rate-${fromMs}`);
+      const n = this.options.wordsPerLine ?? 10;
+      for (let i = 0; i < count; i++) {
+        let line = '';
+        for (let j = 0; j < n; j++) line += (j ? ' ' : '') + 'w' + this.zipf.sample(rng);
+        out[i] = line;
+      }
+    } else {
+      for (let i = 0; i < count; i++) out[i] = this.value++;
+    }
+    this.store(out);
+  }
+}
