@@ -88,6 +88,10 @@ export function buildPipeline(graph: PipelineGraph, ssc: StreamingContextLike, o
     if (op.output === null) built.outputs.push(node.id);
     if (result !== undefined && result !== null && op.output !== null) {
       built.streams.set(node.id, result);
+      // The engine tags its events (recordsSample, checkpoints) with the node that made the stream.
+      if (typeof result === 'object' && result.nodeId === undefined) {
+        try { (result as { nodeId?: string }).nodeId = node.id; } catch { /* a frozen stub */ }
+      }
       if (typeof result.id === 'number' && !built.dstreamToNode.has(result.id)) built.dstreamToNode.set(result.id, node.id);
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SparkConf, StreamingContext, Seconds, Some, None, StateSpec } from '../index';
+import { SparkConf, StreamingContext, Seconds, Some, StateSpec, type Option, type State } from '../index';
 
 function ctx(master = 'local[2]') {
   const conf = new SparkConf().setMaster(master).setAppName('t').set('spark.streaming.clock', 'manual');
@@ -37,7 +37,7 @@ describe('streaming smoke', () => {
     const tags = tweets.flatMap((t) => t.hashtags).map((h) => [h, 1] as [string, number]);
     tags.updateStateByKey<string, number, number>((vs, s) => Some(vs.reduce((a, b) => a + b, 0) + s.getOrElse(0))).print(3);
     tags.reduceByKeyAndWindow((a, b) => a + b, (a, b) => a - b, Seconds(3), Seconds(1)).print(3);
-    tags.mapWithState(StateSpec.function((k: string, v, st) => { const n = (st.exists() ? st.get() : 0) + v.getOrElse(0); st.update(n); return [k, n]; })).print(2);
+    tags.mapWithState(StateSpec.function((k: string, v: Option<number>, st: State<number>) => { const n = (st.exists() ? st.get() : 0) + v.getOrElse(0); st.update(n); return [k, n]; })).print(2);
     tweets.countByWindow(Seconds(2), Seconds(1)).print();
     await ssc.start();
     await ssc.step(4);

@@ -121,8 +121,8 @@ export const rateStream = defineOp({
 export const twitterStream = defineOp({
   name: 'twitterStream', category: 'source',
   label: L('Twitter (simulated)', 'Twitter（模拟）'),
-  description: L('A seeded simulated tweet stream: Zipf-distributed hashtags with bursts. Records are tweet texts.',
-    '带随机种子的模拟推文流：话题标签服从 Zipf 分布并带有突发。记录为推文文本。'),
+  description: L('A seeded simulated tweet stream: Zipf-distributed hashtags with bursts. Records are tweets { id, user, text, hashtags, createdAt, lang }.',
+    '带随机种子的模拟推文流：话题标签服从 Zipf 分布并带有突发。记录为推文对象 { id, user, text, hashtags, createdAt, lang }。'),
   docUrl: docs.advancedSources,
   inputs: [], output: 'any', declaredKind: 'nonPair',
   params: {
@@ -135,8 +135,8 @@ export const twitterStream = defineOp({
   build: (p, _in, { ssc }) => (p.options !== undefined ? ssc.twitterStream(p.options) : ssc.twitterStream()),
   emit: {
     ts: (e) => e.assign(`${e.ssc}.twitterStream(${e.has('options') ? e.lit(e.p.options) : ''})`),
-    scala: (e) => `${comment('scala', 'Apache Bahir spark-streaming-twitter; Twitter credentials come from twitter4j.properties.')}\n`
-      + e.assign(`TwitterUtils.createStream(${e.ssc}, None).map(status => status.getText)`),
+    scala: (e) => `${comment('scala', 'Apache Bahir spark-streaming-twitter (records are twitter4j Status: getText, getHashtagEntities); credentials come from twitter4j.properties.')}\n`
+      + e.assign(`TwitterUtils.createStream(${e.ssc}, None)`),
     python: (e) => `${comment('python', TODO_PY('twitterStream'))}\n` + e.assign(`${e.ssc}.socketTextStream('localhost', 9999)`),
   },
 });
@@ -151,8 +151,8 @@ export const directKafkaStream = defineOp({
   params: {
     topics: stringListParam(L('Topics', '主题'), L('Topics to subscribe to.', '要订阅的主题。'), { default: ['events'] }),
     options: jsonParam(L('Options', '选项'),
-      L('Options of the simulated log, e.g. { "partitions": 2, "messagesPerSecond": 10 }. Empty: the defaults.',
-        '模拟日志的选项，例如 { "partitions": 2, "messagesPerSecond": 10 }。留空则使用默认值。'),
+      L('Options of the simulated log, e.g. { "partitionsPerTopic": 2, "messagesPerSecond": 10, "maxRatePerPartition": 100 }. Records are { topic, partition, offset, key, value }.',
+        '模拟日志的选项，例如 { "partitionsPerTopic": 2, "messagesPerSecond": 10, "maxRatePerPartition": 100 }。记录为 { topic, partition, offset, key, value }。'),
       { optional: true }),
   },
   validate(p, ctx) {
@@ -164,7 +164,7 @@ export const directKafkaStream = defineOp({
     ts: (e) => e.assign(`${e.ssc}.directKafkaStream(${e.lit(e.p.topics)}, ${e.has('options') ? e.lit(e.p.options) : '{}'})`),
     scala: (e) => [
       `val ${e.out}KafkaParams = Map[String, Object]("bootstrap.servers" -> "localhost:9092", "key.deserializer" -> classOf[StringDeserializer], "value.deserializer" -> classOf[StringDeserializer], "group.id" -> "dstream-studio", "enable.auto.commit" -> (false: java.lang.Boolean))`,
-      e.assign(`KafkaUtils.createDirectStream[String, String](${e.ssc}, LocationStrategies.PreferConsistent, ConsumerStrategies.Subscribe[String, String](${e.lit(e.p.topics)}, ${e.out}KafkaParams)).map(record => (record.key, record.value))`),
+      e.assign(`KafkaUtils.createDirectStream[String, String](${e.ssc}, LocationStrategies.PreferConsistent, ConsumerStrategies.Subscribe[String, String](${e.lit(e.p.topics)}, ${e.out}KafkaParams))`),
     ].join('\n'),
     python: (e) => `${comment('python', TODO_PY('directKafkaStream (PySpark 3.x has no Kafka DStream; use Structured Streaming)'))}\n`
       + e.assign(`${e.ssc}.socketTextStream('localhost', 9999)`),

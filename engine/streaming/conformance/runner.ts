@@ -44,6 +44,13 @@ export interface StreamCase {
   batchDurationMs?: number;
   /** Spark's useSet = true: compare each batch order-insensitively. */
   useSet?: boolean;
+  /**
+   * 'queue' (default): queueStream(oneAtATime), which dequeues one RDD each time the stream is computed.
+   * 'testInputStream': Spark's TestInputStream, which picks input(i) by batch time. They differ only
+   * when some batch time is never computed (a window whose slide skips batches); inputs with a null
+   * batch always use TestInputStream.
+   */
+  inputKind?: 'queue' | 'testInputStream';
   /** Partitions of every input RDD (Spark's TestSuiteBase: 2). */
   numInputPartitions?: number;
   master?: string;
@@ -67,7 +74,7 @@ export interface CaseEnv {
   master: string;
   /** A StreamingContext on the manual clock with the case's master and batch duration, checkpoint set. */
   newContext(opts?: { batchDurationMs?: number; checkpoint?: boolean; master?: string; appName?: string }): AnySsc;
-  /** queueStream of parallelize(batch, numPartitions) for every batch. */
+  /** queueStream of parallelize(batch, numPartitions) for every batch (or TestInputStream, see inputKind). */
   inputStream(ssc: AnySsc, batches: (unknown[] | null)[], numPartitions?: number): AnyDStream;
   /** Runs `n` batch intervals, failing after a real-time timeout instead of hanging. */
   step(ssc: AnySsc, n: number): Promise<void>;
@@ -179,7 +186,7 @@ export function sideBySide(name: string, expected: unknown[][], actual: unknown[
 // Contexts and streams
 // ---------------------------------------------------------------------------------------------
 
-export function makeEnv(c: Pick<StreamCase, 'name' | 'master' | 'batchDurationMs' | 'checkpoint' | 'numInputPartitions'>): CaseEnv {
+export function makeEnv(c: Pick<StreamCase, 'name' | 'master' | 'batchDurationMs' | 'checkpoint' | 'numInputPartitions' | 'inputKind'>): CaseEnv {
   const master = process.env.DSTREAM_TEST_MASTER || c.master || 'local[2]';
   return {
     master,
@@ -194,7 +201,7 @@ export function makeEnv(c: Pick<StreamCase, 'name' | 'master' | 'batchDurationMs
       return ssc;
     },
     inputStream(ssc, batches, numPartitions = c.numInputPartitions ?? 2) {
-      return inputStreamOf(ssc, batches, numPartitions);
+      return inputStreamOf(ssc, batches, numPartitions, c.inputKind);
     },
     step: stepWithTimeout,
     stop: stopQuietly,
@@ -207,8 +214,9 @@ export function makeEnv(c: Pick<StreamCase, 'name' | 'master' | 'batchDurationMs
  * (compute returns None), which a queue cannot express: inputs with a null batch use a port of
  * Spark's TestInputStream instead.
  */
-export function inputStreamOf(ssc: AnySsc, batches: (unknown[] | null)[], numPartitions = 2): AnyDStream {
-  if (batches.some((b) => b === null)) return new TestInputStream(ssc, batches, numPartitions);
+export function inputStreamOf(ssc: AnySsc, batches: (unknown[] | null)[], numPartitions = 2,
+  kind: StreamCase['inputKind'] = 'queue'): AnyDStream {
+  if (kind === 'testInputStream' || batches.some((b) => b === null)) return new TestInputStream(ssc, batches, numPartitions);
   const sc = ssc.sparkContext;
   const queue: AnyRDD[] = batches.map((b) => sc.parallelize(b ?? [], numPartitions));
   return ssc.queueStream(queue, true);

@@ -298,9 +298,21 @@ export abstract class DStream<T> {
    * (values, state) => Option (Spark's common form), (time, key, values, state) => Option (with time),
    * or (iterator of [key, values, state]) => iterable of [key, state].
    */
-  updateStateByKey<K, V, S>(this: DStream<[K, V]>, updateFunc: Fn<[V[], Option<S>], Option<S>> | Fn<[Time, K, V[], Option<S>], Option<S>> | Fn<[Iterable<[K, V[], Option<S>]>], Iterable<[K, S]>>,
-    partitioner?: Partitioner | number, initialRDD?: RDD<[K, S]>, rememberPartitioner = true): DStream<[K, S]> {
-    return new families.StateDStream<K, V, S>(this, updateFunc, partitioner ?? this.defaultPartitioner(), rememberPartitioner, initialRDD);
+  updateStateByKey<K, V, S>(this: DStream<[K, V]>, updateFunc: Fn<[V[], Option<S>], Option<S>>, partitioner?: Partitioner | number, initialRDD?: RDD<[K, S]>): DStream<[K, S]>;
+  updateStateByKey<K, V, S>(this: DStream<[K, V]>, updateFunc: Fn<[Time, K, V[], Option<S>], Option<S>> | Fn<[Iterable<[K, V[], Option<S>]>], Iterable<[K, S]>>,
+    partitioner: Partitioner | number, rememberPartitioner: boolean, initialRDD?: RDD<[K, S]> | Option<RDD<[K, S]>>): DStream<[K, S]>;
+  updateStateByKey<K, V, S>(this: DStream<[K, V]>, updateFunc: Fn<never[], unknown>,
+    partitioner?: Partitioner | number, rememberPartitionerOrInitialRDD?: boolean | RDD<[K, S]>, initialRDD?: RDD<[K, S]> | Option<RDD<[K, S]>>): DStream<[K, S]> {
+    // Spark's overloads: (f, partitioner, initialRDD) and (f, partitioner, rememberPartitioner, initialRDD | Option(initialRDD)).
+    let remember = true;
+    let initial: RDD<[K, S]> | undefined;
+    if (typeof rememberPartitionerOrInitialRDD === 'boolean') remember = rememberPartitionerOrInitialRDD;
+    else initial = rememberPartitionerOrInitialRDD;
+    if (initialRDD !== undefined) {
+      const o = initialRDD as { isDefined?: boolean; get?: () => RDD<[K, S]> };
+      initial = typeof o.isDefined === 'boolean' && typeof o.get === 'function' ? (o.isDefined ? o.get() : undefined) : initialRDD as RDD<[K, S]>;
+    }
+    return new families.StateDStream<K, V, S>(this, updateFunc, partitioner ?? this.defaultPartitioner(), remember, initial);
   }
 
   mapWithState<K, V, S, M>(this: DStream<[K, V]>, spec: StateSpec<K, V, S, M>): import('./mapWithState').MapWithStateDStream<K, V, S, M> {

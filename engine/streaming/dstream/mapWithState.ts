@@ -69,6 +69,9 @@ export class MapWithStateDStream<K, V, S, M> extends DStream<M> {
   compute(validTime: Time): RDD<M> | undefined {
     return this.internalStream.getOrCompute(validTime)?.flatMap<M>('(rec) => rec.mapped');
   }
+  /** Spark's MapWithStateDStreamImpl.checkpoint: the state stream is what gets checkpointed. */
+  override checkpoint(interval: Duration): this { this.internalStream.checkpoint(interval); return this; }
+
   /** Every key's current state after each batch. */
   stateSnapshots(): DStream<[K, S]> {
     return this.internalStream.flatMap<[K, S]>('(rec) => rec.states.map((e) => [e[0], e[1]])');

@@ -1,6 +1,6 @@
 /** Spark's StateSpec and State, the API of mapWithState. */
 import { errors } from '../../core/errors';
-import type { Duration } from '../../core/time';
+import type { Duration, Time } from '../../core/time';
 import type { Option } from '../../core/option';
 import { None, Some } from '../../core/option';
 import type { Partitioner } from '../../rdd/partitioner';
@@ -58,7 +58,10 @@ export class StateSpec<K, V, S, M> {
   private constructor(readonly mappingFunction: unknown) {}
 
   /** (key, value: Option, state: State) => mapped, or (time, key, value, state) => Option<mapped>. */
-  static function<K, V, S, M>(mappingFunction: ((key: K, value: Option<V>, state: State<S>) => M) | ((time: unknown, key: K, value: Option<V>, state: State<S>) => Option<M>) | string): StateSpec<K, V, S, M> {
+  static function<K, V, S, M>(mappingFunction: (key: K, value: Option<V>, state: State<S>) => M): StateSpec<K, V, S, M>;
+  static function<K, V, S, M>(mappingFunction: (time: Time, key: K, value: Option<V>, state: State<S>) => Option<M>): StateSpec<K, V, S, M>;
+  static function<K, V, S, M>(mappingFunction: string): StateSpec<K, V, S, M>;
+  static function<K, V, S, M>(mappingFunction: unknown): StateSpec<K, V, S, M> {
     if (typeof mappingFunction !== 'function' && typeof mappingFunction !== 'string') throw errors.notAFunction('StateSpec.function');
     return new StateSpec<K, V, S, M>(mappingFunction);
   }
