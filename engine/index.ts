@@ -2,7 +2,7 @@
  * The engine's only public door: Spark's names, TypeScript types. Framework-free: runs in Node, in a browser
  * worker and in-process.
  */
-import { NodeFileSystem } from './cluster/node/nodeFileSystem.node';
+import { NodeFileSystem } from './cluster/node/nodeFileSystem';
 import { setDefaultFileSystem } from './rdd/SparkContext';
 import { registerShippedGlobal } from './core/shippedGlobals';
 import { keyEquals } from './core/equality';

@@ -28,7 +28,8 @@ export interface SessionOptions {
 export type SessionState = 'idle' | 'INITIALIZED' | 'ACTIVE' | 'STOPPED' | 'FAILED';
 
 /** The conf key the seeded sources read. */
-export const SEED_CONF_KEY = 'spark.studio.seed';
+export { SEED_CONF_KEY } from './codegen/meta';
+import { SEED_CONF_KEY } from './codegen/meta';
 
 /** SparkConf settings for a graph run, in the order they are set. */
 export function confEntries(graph: PipelineGraph, opts: Pick<SessionOptions, 'master' | 'seed' | 'conf'> = {}): [string, string][] {

@@ -180,7 +180,8 @@ export const basicOperationsCases: StreamCase[] = [
     operation: (s) => s.union(s.map((x: number) => x + 4)),
     expected: [range(1, 8), range(101, 108), range(201, 208)],
     numBatches: 4,
-    expectError: true, // intercept[SparkException]
+    // intercept[SparkException]: UnionDStream's parent has no RDD at 4000 ms
+    expectError: /SparkException: Could not generate RDD from a parent for unifying at time 4000 ms/,
   },
   {
     name: 'StreamingContext.union',
@@ -200,7 +201,8 @@ export const basicOperationsCases: StreamCase[] = [
     operation: (r) => r.transform(() => null),
     expected: [[]],
     numBatches: 1,
-    expectError: true, // intercept[SparkException]
+    // intercept[SparkException]
+    expectError: /SparkException: Transform function must not return null/,
   },
   {
     name: 'transform with input stream return None',
@@ -208,7 +210,7 @@ export const basicOperationsCases: StreamCase[] = [
     operation: (r) => r.transform((rdd: { map(f: (x: number) => string): unknown }) => rdd.map((x: number) => String(x))),
     expected: toStrings([r1to4, r5to8]),
     numBatches: 3,
-    expectError: true,
+    expectError: /SparkException: Couldn't generate RDD from parent at time 3000 ms/, // intercept[SparkException]
   },
   {
     name: 'transformWith',
@@ -235,7 +237,7 @@ export const basicOperationsCases: StreamCase[] = [
     expected: [['a', 'b', 'a', 'b'], ['a', 'b', '', ''], ['']],
     numBatches: 4,
     useSet: true,
-    expectError: true,
+    expectError: /SparkException: Couldn't generate RDD from parent at time 4000 ms/, // intercept[SparkException]
   },
   {
     name: 'StreamingContext.transform',
@@ -256,7 +258,7 @@ export const basicOperationsCases: StreamCase[] = [
     ),
     expected: [range(1, 12), range(101, 112), range(201, 212)],
     numBatches: 4,
-    expectError: true,
+    expectError: /SparkException: Couldn't generate RDD from parent at time 4000 ms/, // intercept[SparkException]
   },
   {
     name: 'cogroup',

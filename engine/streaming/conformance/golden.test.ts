@@ -207,3 +207,41 @@ describe('golden: window and state behaviours', () => {
     });
   });
 });
+
+describe('golden: print formats and queue semantics', () => {
+  it('prints grouped values, joins and cogroups as Spark does (ArrayBuffer from DStream.groupByKey, Some/None, CompactBuffer)', async () => {
+    const { ssc, printed } = context('PrintFormats');
+    try {
+      const sc = ssc.sparkContext;
+      const kv = ssc.queueStream([sc.parallelize([['a', 1], ['a', 1]], 2)]);
+      const other = ssc.queueStream([sc.parallelize([['a', 'x']], 1)]);
+      kv.groupByKey().print();
+      kv.leftOuterJoin(other).print(1);
+      kv.cogroup(other).print();
+      kv.fullOuterJoin(ssc.queueStream([sc.emptyRDD()])).print(1);
+      await ssc.start();
+      await stepWithTimeout(ssc, 1);
+    } finally {
+      await stopQuietly(ssc);
+    }
+    expect(printed()).toBe(
+      printBlock(1000, ['(a,ArrayBuffer(1, 1))']) +
+      printBlock(1000, ['(a,(1,Some(x)))', '...']) +
+      printBlock(1000, ['(a,(CompactBuffer(1, 1),CompactBuffer(x)))']) +
+      printBlock(1000, ['(a,(Some(1),None))', '...']),
+    );
+  });
+
+  it('queueStream dequeues only when its stream is computed: a 2 s window sliding by 3 s never takes the 1000 and 4000 ms batches', async () => {
+    // Spark's QueueInputDStream.compute runs only for the batch times a downstream stream asks for,
+    // so with a queue (unlike the time-indexed TestInputStream) the data shifts: [0,1] then [2,3].
+    await assertCase({
+      name: 'queueStream under a skipping window',
+      input: [[0], [1], [2], [3], [4], [5]],
+      operation: (s) => s.window(Seconds(2), Seconds(3)),
+      expected: [[0, 1], [2, 3]],
+      numBatches: 6,
+      useSet: true,
+    });
+  });
+});

@@ -13,7 +13,7 @@
  * On a mismatch `report` shows the batch, expected and actual side by side.
  */
 import { SparkConf, StreamingContext, Milliseconds } from '../../index';
-import { tempCheckpointDir } from './tmpdir.node';
+import { tempCheckpointDir } from './__fixtures__/tmpdir';
 import { TestInputStream } from './testInputStream';
 
 export { tempCheckpointDir };

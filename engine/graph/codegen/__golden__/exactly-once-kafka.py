@@ -10,18 +10,24 @@
 #   spark.readStream.format('kafka').option('kafka.bootstrap.servers', 'localhost:9092')
 #     .option('subscribe', 'events').load().selectExpr('CAST(key AS STRING)', 'CAST(value AS STRING)')
 #
-# 1 function could not be translated mechanically: look for "TODO translate".
+# 2 functions could not be translated mechanically: look for "TODO translate".
 
 from pyspark import SparkConf, SparkContext
 from pyspark.streaming import StreamingContext
 
+def amounts_fn(r):
+    # TODO translate (property .key) from TypeScript:
+    #   r => [r.key, Number(r.value.split(' ')[2])]
+    raise NotImplementedError('TODO: translate amounts_fn from TypeScript')
+
+
 def upsert_totals_fn(rdd, time):
     # TODO translate (async or generator functions) from TypeScript:
     #   async (rdd, time) => {
-    #     // Idempotent output: an upsert keyed by (batch time, key). Replaying a batch after a failure
-    #     // writes the same rows again, so the result is exactly-once even though delivery is at-least-once.
+    #     // Idempotent output: an upsert keyed by (batch time, user). Replaying a batch after a failure
+    #     // writes the same rows again, so the result is exactly-once although delivery is at-least-once.
     #     const rows = await rdd.collect();
-    #     for (const [key, total] of rows) ssc.stdout(`UPSERT totals(batch=${time.milliseconds}, key=${key}) = ${total}\n`);
+    #     for (const [user, total] of rows) ssc.stdout(`UPSERT totals(batch=${time.milliseconds}, user=${user}) = ${total}\n`);
     #   }
     raise NotImplementedError('TODO: translate upsert_totals_fn from TypeScript')
 
@@ -34,12 +40,12 @@ def main():
     # node: payments
     # TODO: directKafkaStream (PySpark 3.x has no Kafka DStream; use Structured Streaming) is simulated in DStream Studio and has no PySpark DStream counterpart; replace this socket source with your real input.
     payments = ssc.socketTextStream('localhost', 9999)
+    # node: amounts
+    amounts = payments.map(amounts_fn)
     # node: totals
-    totals = payments.reduceByKey(lambda a, b: a + b)
+    totals = amounts.reduceByKey(lambda a, b: a + b)
     # node: upsert
     totals.foreachRDD(lambda time, rdd: (upsert_totals_fn)(rdd, time))
-    # node: print
-    payments.pprint()
 
     ssc.start()
     ssc.awaitTermination()

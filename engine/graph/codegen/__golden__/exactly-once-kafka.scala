@@ -11,7 +11,7 @@
 //   sbt package
 //   spark-submit --class DirectKafkaExactlyOnce --master local[2] target/scala-2.12/directkafkaexactlyonce_2.12-0.1.jar
 //
-// 1 function could not be translated mechanically: look for "TODO translate".
+// 2 functions could not be translated mechanically: look for "TODO translate".
 
 import org.apache.kafka.common.serialization.StringDeserializer
 import org.apache.spark.SparkConf
@@ -25,22 +25,22 @@ object DirectKafkaExactlyOnce {
 
     // node: payments
     val paymentsKafkaParams = Map[String, Object]("bootstrap.servers" -> "localhost:9092", "key.deserializer" -> classOf[StringDeserializer], "value.deserializer" -> classOf[StringDeserializer], "group.id" -> "dstream-studio", "enable.auto.commit" -> (false: java.lang.Boolean))
-    val payments = KafkaUtils.createDirectStream[String, String](ssc, LocationStrategies.PreferConsistent, ConsumerStrategies.Subscribe[String, String](Seq("payments"), paymentsKafkaParams)).map(record => (record.key, record.value))
+    val payments = KafkaUtils.createDirectStream[String, String](ssc, LocationStrategies.PreferConsistent, ConsumerStrategies.Subscribe[String, String](Seq("payments"), paymentsKafkaParams))
+    // node: amounts
+    val amounts = payments.map({ r => ??? /* TODO translate (property .key): r => [r.key, Number(r.value.split(' ')[2])] */ })
     // node: totals
-    val totals = payments.reduceByKey((a, b) => a + b)
+    val totals = amounts.reduceByKey((a, b) => a + b)
     // node: upsert
     totals.foreachRDD({ (rdd, time) =>
       ??? /* TODO translate (async functions) from TypeScript:
          async (rdd, time) => {
-           // Idempotent output: an upsert keyed by (batch time, key). Replaying a batch after a failure
-           // writes the same rows again, so the result is exactly-once even though delivery is at-least-once.
+           // Idempotent output: an upsert keyed by (batch time, user). Replaying a batch after a failure
+           // writes the same rows again, so the result is exactly-once although delivery is at-least-once.
            const rows = await rdd.collect();
-           for (const [key, total] of rows) ssc.stdout(`UPSERT totals(batch=${time.milliseconds}, key=${key}) = ${total}\n`);
+           for (const [user, total] of rows) ssc.stdout(`UPSERT totals(batch=${time.milliseconds}, user=${user}) = ${total}\n`);
          }
       */
     })
-    // node: print
-    payments.print()
 
     ssc.start()
     ssc.awaitTermination()

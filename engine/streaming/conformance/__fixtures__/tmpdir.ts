@@ -1,4 +1,4 @@
-/** Node-only helper of the conformance runner: a fresh checkpoint directory under the OS temp directory. */
+/** Node-only helper of the conformance runner (a fixture, so engine/ stays Node-free): a fresh checkpoint directory under the OS temp directory. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useStudio } from './store/store';
+import { Header } from './console/Header';
+import { RunBar } from './console/RunBar';
+import { Dock } from './console/Dock';
+import { Notices } from './console/Notices';
+import { Palette } from './palette/Palette';
+import { Canvas } from './canvas/Canvas';
+import { Inspector } from './inspector/Inspector';
+import { Dialogs } from './files/Dialogs';
+import { useShortcuts } from './canvas/shortcuts';
+import { useClipboard } from './canvas/clipboard';
+import type { Studio } from './store/types';
+
+const selectTheme = (s: Studio) => s.theme;
+const selectLang = (s: Studio) => s.lang;
+
+export function App() {
+  const theme = useStudio(selectTheme);
+  const lang = useStudio(selectLang);
+  useShortcuts();
+  useClipboard();
+  useEffect(() => { document.documentElement.lang = lang; document.documentElement.dataset.theme = theme; }, [lang, theme]);
+  return (
+    <ReactFlowProvider>
+      <div className="app" data-theme={theme}>
+        <Header />
+        <RunBar />
+        <main className="workspace">
+          <Palette />
+          <Canvas />
+          <Inspector />
+        </main>
+        <Dock />
+        <Dialogs />
+        <Notices />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import {
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
+  type Connection, type Edge, type IsValidConnection, type OnConnectEnd,
+} from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStudio } from '../store/store';
+import { selectFlow, selectCanUndoRedo, graphLevelIssues } from '../store/selectors';
+import { checkConnection } from '../store/connect';
+import { opSpec } from '../store/registryAdapter';
+import { fromFlowEdge, fromFlowNode, type OpFlowNode } from '../store/graphModel';
+import { useT } from '../i18n/useT';
+import { t } from '../i18n/index';
+import { nodeTypes } from './nodeTypes';
+import { DND_MIME, registerCanvas } from './canvasRef';
+import { layoutGraph } from './layout';
+import type { Studio } from '../store/types';
+import { IconRedo, IconUndo } from '../console/icons';
+
+const NODE_W = 190, NODE_H = 78;
+
+const defaultEdgeOptions = { type: 'smoothstep', animated: false } as const;
+const selectTheme = (s: Studio) => s.theme;
+const selectLoadSeq = (s: Studio) => s.loadSeq;
+const selectRunning = (s: Studio) => s.sim.status === 'running';
+const selectGraphIssues = (s: Studio) => graphLevelIssues(s.issues);
+const selectCount = (s: Studio) => s.nodes.length;
+
+export const isValidConnection: IsValidConnection = (c) => {
+  const s = useStudio.getState();
+  return checkConnection(
+    { source: c.source, target: c.target, targetHandle: c.targetHandle },
+    s.nodes.map((n) => ({ id: n.id, op: n.data.op })),
+    s.edges.map((e) => ({ source: e.source, target: e.target, targetHandle: e.targetHandle })),
+    opSpec,
+  ).ok;
+};
+
+/** Why a connection attempt was refused, told to the user (the handle under the pointer is known). */
+const onConnectEnd: OnConnectEnd = (_e, c) => {
+  if (c.isValid !== false || !c.fromHandle || !c.toHandle || c.fromHandle.type !== 'source') return;
+  const s = useStudio.getState();
+  const r = checkConnection(
+    { source: c.fromHandle.nodeId, target: c.toHandle.nodeId, targetHandle: c.toHandle.id },
+    s.nodes.map((n) => ({ id: n.id, op: n.data.op })),
+    s.edges.map((e) => ({ source: e.source, target: e.target, targetHandle: e.targetHandle })),
+    opSpec,
+  );
+  if (!r.ok) s.notify({ level: 'warning', text: t(r.reason) });
+};
+
+export async function autoLayout(): Promise<void> {
+  const s = useStudio.getState();
+  const sizes = Object.fromEntries(s.nodes.map((n) => [n.id, n.measured?.width ? { width: n.measured.width, height: n.measured.height ?? NODE_H } : undefined]));
+  const positions = await layoutGraph(s.nodes.map(fromFlowNode), s.edges.map(fromFlowEdge), sizes);
+  useStudio.getState().setPositions(positions);
+}
+
+const minimapColor = (n: OpFlowNode) => `var(--cat-${opSpec(n.data.op)?.category ?? 'code'})`;
+
+export function Canvas() {
+  const tr = useT();
+  const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useStudio(useShallow(selectFlow));
+  const theme = useStudio(selectTheme);
+  const loadSeq = useStudio(selectLoadSeq);
+  const running = useStudio(selectRunning);
+  const graphIssues = useStudio(useShallow(selectGraphIssues));
+  const count = useStudio(selectCount);
+  const { canUndo, canRedo } = useStudio(useShallow(selectCanUndoRedo));
+  const rf = useReactFlow<OpFlowNode, Edge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    registerCanvas({
+      centre: () => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return { x: 0, y: 0 };
+        return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      },
+      fitView: () => { void rf.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 }); },
+    });
+    return () => registerCanvas(null);
+  }, [rf]);
+
+  useEffect(() => {
+    if (loadSeq === 0) return;
+    const id = requestAnimationFrame(() => {
+      // An empty document starts at 100 % at the origin; otherwise fit it.
+      if (useStudio.getState().nodes.length === 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
+      else void rf.fitView({ padding: 0.12, maxZoom: 1.1 });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [loadSeq, rf]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(DND_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const op = e.dataTransfer.getData(DND_MIME);
+    if (!op || !opSpec(op)) return;
+    e.preventDefault();
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    useStudio.getState().addNode(op, { x: Math.round(p.x - NODE_W / 2), y: Math.round(p.y - NODE_H / 2) });
+  }, [rf]);
+
+  const onConnectChecked = useCallback((c: Connection) => { if (isValidConnection(c)) onConnect(c); }, [onConnect]);
+
+  return (
+    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label={tr('canvas.label')}>
+      <ReactFlow<OpFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnectChecked}
+        isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
+        defaultEdgeOptions={defaultEdgeOptions}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        colorMode={theme}
+        fitView
+        fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        snapToGrid
+        snapGrid={[10, 10]}
+        ariaLabelConfig={{ 'node.a11yDescription.default': tr('canvas.a11yNode') }}
+        className={running ? 'is-running' : undefined}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <MiniMap pannable zoomable ariaLabel={tr('canvas.minimap')} nodeStrokeWidth={3} style={{ width: 168, height: 104 }} nodeColor={minimapColor} />
+        <Controls showInteractive={false} aria-label={tr('canvas.controls')} />
+        <Panel position="top-right" className="canvas-toolbar">
+          <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().undo()} disabled={!canUndo} aria-label={tr('action.undo')} title={`${tr('action.undo')} (Ctrl/⌘+Z)`}><IconUndo /></button>
+          <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().redo()} disabled={!canRedo} aria-label={tr('action.redo')} title={`${tr('action.redo')} (Shift+Ctrl/⌘+Z)`}><IconRedo /></button>
+          <span className="toolbar-sep" />
+          <button type="button" className="btn" onClick={() => void autoLayout()} disabled={count === 0} title={`${tr('action.layout')} (Shift+L)`}>{tr('action.layout')}</button>
+          <button type="button" className="btn" onClick={() => void rf.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 })} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
+        </Panel>
+        {graphIssues.length > 0 && (
+          <Panel position="top-left" className="canvas-issues" aria-live="polite">
+            {graphIssues.slice(0, 4).map((i, k) => (
+              <div key={k} className={`issue issue--${i.severity}`}>{i.severity === 'error' ? '✖' : '⚠'} {i.message}</div>
+            ))}
+          </Panel>
+        )}
+        {count === 0 && (
+          <Panel position="top-center" className="canvas-empty">
+            <strong>{tr('canvas.emptyTitle')}</strong>
+            <span>{tr('canvas.emptyHint')}</span>
+          </Panel>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}

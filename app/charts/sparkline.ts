@@ -1,0 +1,44 @@
+import { extent, line, max, scaleLinear, select } from 'd3';
+import { fmtNum, layer, sizeSvg, type ChartOptions } from './common';
+
+export interface SparkPoint { batchTime: number; value: number }
+
+export interface SparklineOptions extends ChartOptions {
+  color: string;
+  label: string;
+  /** Draw a value axis and batch dots (the Streaming tab's timelines); plain sparkline otherwise. */
+  axes?: boolean;
+  selected?: number;
+  format?: (v: number) => string;
+  onSelect?: (batchTime: number) => void;
+}
+
+/** A line over batch times; with `axes`, a small timeline with clickable batch dots. */
+export function renderSparkline(svg: SVGSVGElement, points: SparkPoint[], o: SparklineOptions): void {
+  sizeSvg(svg, o);
+  select(svg).attr('role', 'img').attr('aria-label', o.label);
+  const m = o.axes ? { top: 8, right: 8, bottom: 8, left: 44 } : { top: 2, right: 2, bottom: 2, left: 2 };
+  const w = Math.max(10, o.width - m.left - m.right);
+  const h = Math.max(6, o.height - m.top - m.bottom);
+  const g = layer(svg, 'plot').attr('transform', `translate(${m.left},${m.top})`);
+  const [t0, t1] = extent(points, (p) => p.batchTime) as [number | undefined, number | undefined];
+  const x = scaleLinear().domain(t0 === undefined ? [0, 1] : t0 === t1 ? [t0 - 1, t0! + 1] : [t0, t1!]).range([0, w]);
+  const y = scaleLinear().domain([0, (max(points, (p) => p.value) ?? 0) || 1]).nice().range([h, 0]);
+  const fmt = o.format ?? fmtNum;
+  layer(g.node()!, 'axis').selectAll('text').data(o.axes ? y.ticks(3) : []).join('text')
+    .attr('x', -6).attr('y', (d) => y(d)).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 10)
+    .attr('fill', o.palette.muted).text((d) => fmt(d));
+  layer(g.node()!, 'grid').selectAll('line').data(o.axes ? y.ticks(3) : []).join('line')
+    .attr('x1', 0).attr('x2', w).attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).attr('stroke', o.palette.grid).attr('stroke-width', 1);
+  layer(g.node()!, 'line').selectAll('path').data([points]).join('path')
+    .attr('d', line<SparkPoint>().x((p) => x(p.batchTime)).y((p) => y(p.value))(points) ?? '')
+    .attr('fill', 'none').attr('stroke', o.color).attr('stroke-width', 1.75);
+  const dots = layer(g.node()!, 'dots').selectAll<SVGCircleElement, SparkPoint>('circle').data(o.axes ? points : points.slice(-1), (p) => p.batchTime)
+    .join((en) => { const c = en.append('circle'); c.append('title'); return c; })
+    .attr('cx', (p) => x(p.batchTime)).attr('cy', (p) => y(p.value))
+    .attr('r', (p) => (p.batchTime === o.selected ? 5 : o.axes ? 3 : 2.2))
+    .attr('fill', (p) => (p.batchTime === o.selected ? o.palette.text : o.color))
+    .style('cursor', o.onSelect ? 'pointer' : 'default')
+    .on('click', (_, p) => o.onSelect?.(p.batchTime));
+  dots.select('title').text((p) => `${p.batchTime} ms: ${fmt(p.value)}`);
+}

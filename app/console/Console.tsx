@@ -1,0 +1,48 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStudio } from '../store/store';
+import { useT } from '../i18n/useT';
+import { selectConsole } from '../store/selectors';
+import { CONSOLE_LIMIT } from './consoleModel';
+
+/** The Console: print() output in Spark's format, and errors (Spark's words + a translated explanation). */
+export function Console() {
+  const t = useT();
+  const { lines, errors } = useStudio(useShallow(selectConsole));
+  const pre = useRef<HTMLPreElement>(null);
+  const [follow, setFollow] = useState(true);
+
+  useLayoutEffect(() => {
+    const el = pre.current;
+    if (el && follow) el.scrollTop = el.scrollHeight;
+  }, [lines, follow]);
+
+  useEffect(() => { if (lines.length === 0) setFollow(true); }, [lines.length]);
+
+  const text = lines.join('\n');
+  return (
+    <section className="console" role="region" aria-label="Console">
+      <div className="console__bar">
+        <h2 className="dock-title">{t('console.title')}</h2>
+        <span className="muted small">{lines.length >= CONSOLE_LIMIT ? t('console.capped', { n: CONSOLE_LIMIT }) : t('console.lines', { n: lines.length })}</span>
+        <div className="header-spacer" />
+        <button type="button" className="btn btn--small btn--ghost" onClick={() => void navigator.clipboard?.writeText(text)} disabled={!text}>{t('console.copy')}</button>
+        <button type="button" className="btn btn--small btn--ghost" onClick={() => useStudio.getState().clearConsole()} disabled={!text && errors.length === 0}>{t('console.clear')}</button>
+      </div>
+      {errors.length > 0 && (
+        <ul className="console__errors" aria-label={t('console.errors')}>
+          {errors.slice(-20).map((e) => (
+            <li key={e.id} className={`console-error console-error--${e.level}`}>
+              <span className="console-error__msg" lang="en">{e.level === 'error' ? '✖' : '⚠'} {e.message}</span>
+              {e.explainKey && <span className="console-error__explain">{t(e.explainKey)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <pre
+        ref={pre} className="console__out" tabIndex={0} aria-label={t('console.output')}
+        onScroll={(e) => { const el = e.currentTarget; setFollow(el.scrollHeight - el.scrollTop - el.clientHeight < 24); }}
+      >{text || <span className="muted">{t('console.empty')}</span>}</pre>
+    </section>
+  );
+}

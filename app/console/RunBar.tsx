@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStudio } from '../store/store';
+import { engine } from '../store/engineBridge';
+import { useT } from '../i18n/useT';
+import { formatMaster, formatSpeed, parseMaster, sliderFromSpeed, speedFromSlider, type ClusterSettings } from './cluster';
+import { formatDuration } from '../canvas/summary';
+import type { Studio } from '../store/types';
+import { IconPause, IconPlay, IconStep, IconStop } from './icons';
+
+const selectRun = (s: Studio) => ({ status: s.sim.status, speed: s.sim.speed, batches: s.sim.batchesCompleted, last: s.sim.lastBatchTime, changed: s.sim.runDocVersion !== undefined && s.sim.runDocVersion !== s.docVersion });
+const selectCluster = (s: Studio) => ({ master: s.meta.master, batchDuration: s.meta.batchDuration, seed: s.meta.seed });
+
+/** A number field that commits valid values only (min/max, integer). */
+function NumberField({ label, value, min, max, onCommit, disabled, suffix, width = 64 }: { label: string; value: number; min: number; max: number; onCommit: (v: number) => void; disabled?: boolean; suffix?: string; width?: number }) {
+  const [draft, setDraft] = useState(String(value));
+  useEffect(() => setDraft(String(value)), [value]);
+  const n = Number(draft);
+  const valid = draft.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+  return (
+    <label className="run-field">
+      <span className="run-field__label">{label}</span>
+      <span className="run-field__control">
+        <input
+          type="number" inputMode="numeric" value={draft} min={min} max={max} step={1} disabled={disabled} aria-invalid={!valid} style={{ width }}
+          onChange={(e) => { setDraft(e.target.value); const v = Number(e.target.value); if (e.target.value.trim() !== '' && Number.isInteger(v) && v >= min && v <= max) onCommit(v); }}
+          onBlur={() => { if (!valid) setDraft(String(value)); }}
+        />
+        {suffix && <span className="run-field__suffix">{suffix}</span>}
+      </span>
+    </label>
+  );
+}
+
+function ClusterSettingsBar({ locked }: { locked: boolean }) {
+  const t = useT();
+  const { master, batchDuration, seed } = useStudio(useShallow(selectCluster));
+  const c = parseMaster(master);
+  const setMaster = (next: ClusterSettings) => useStudio.getState().setMeta({ master: formatMaster(next) });
+  return (
+    <fieldset className="cluster" disabled={locked} aria-label={t('cluster.title')}>
+      <label className="run-field">
+        <span className="run-field__label">{t('cluster.master')}</span>
+        <select
+          value={c.mode} aria-label={t('cluster.master')}
+          onChange={(e) => setMaster(e.target.value === 'local' ? { mode: 'local', cores: c.cores === '*' ? '*' : (c.cores || 2) } : { mode: 'cluster', executors: 2, cores: typeof c.cores === 'number' ? c.cores : 2, memoryMiB: 1024 })}
+        >
+          <option value="cluster">local-cluster</option>
+          <option value="local">local</option>
+        </select>
+      </label>
+      {c.mode === 'cluster' && (
+        <NumberField label={t('cluster.executors')} value={c.executors} min={1} max={8} onCommit={(v) => setMaster({ ...c, executors: v })} width={52} />
+      )}
+      <NumberField
+        label={t('cluster.cores')} value={c.cores === '*' ? 4 : c.cores} min={1} max={16} width={52}
+        onCommit={(v) => setMaster(c.mode === 'local' ? { mode: 'local', cores: v } : { ...c, cores: v })}
+      />
+      <NumberField label={t('cluster.batch')} value={batchDuration} min={10} max={3_600_000} suffix="ms" width={76} onCommit={(v) => useStudio.getState().setMeta({ batchDuration: v })} />
+      <NumberField label={t('cluster.seed')} value={seed} min={0} max={2 ** 31 - 1} width={76} onCommit={(v) => useStudio.getState().setMeta({ seed: v })} />
+      <code className="master-url" title={t('cluster.masterUrl')}>{master}</code>
+    </fieldset>
+  );
+}
+
+export function RunBar() {
+  const t = useT();
+  const { status, speed, batches, last, changed } = useStudio(useShallow(selectRun));
+  const live = status === 'running' || status === 'paused' || status === 'loading';
+  return (
+    <div className="run-bar" role="toolbar" aria-label={t('run.toolbar')}>
+      <div className="run-buttons">
+        <button type="button" className="btn btn--run" onClick={() => void engine.run()} disabled={status === 'running' || status === 'loading'} aria-label={t('run.run')} title="Ctrl/⌘ + Enter">
+          <IconPlay /> {t('run.run')}
+        </button>
+        <button type="button" className="btn" onClick={() => void engine.pause()} disabled={status !== 'running'} aria-label={t('run.pause')}>
+          <IconPause /> {t('run.pause')}
+        </button>
+        <button type="button" className="btn" onClick={() => void engine.step(1)} disabled={status === 'loading'} aria-label={t('run.step')} title={t('run.stepHint')}>
+          <IconStep /> {t('run.step')}
+        </button>
+        <button type="button" className="btn" onClick={() => void engine.stop()} disabled={!live} aria-label={t('run.stop')}>
+          <IconStop /> {t('run.stop')}
+        </button>
+      </div>
+      <label className="speed">
+        <span className="run-field__label">{t('run.speed')}</span>
+        <input type="range" min={0} max={100} step={1} value={sliderFromSpeed(speed)} aria-valuetext={formatSpeed(speed)} aria-label={t('run.speed')}
+          onChange={(e) => engine.setSpeed(speedFromSlider(Number(e.target.value)))} />
+        <output className="speed__value">{formatSpeed(speed)}</output>
+      </label>
+      <div className={`status status--${status}`} role="status" aria-live="polite">
+        <span className="status__dot" aria-hidden="true" />
+        <span>{t(`status.${status}`)}</span>
+        {batches > 0 && <span className="status__batches">{t('run.batches', { n: batches })}{last !== undefined ? ` · ${formatDuration(last)}` : ''}</span>}
+        {changed && live && <span className="status__changed" title={t('run.changedHint')}>{t('run.changed')}</span>}
+      </div>
+      <div className="header-spacer" />
+      <ClusterSettingsBar locked={live} />
+    </div>
+  );
+}

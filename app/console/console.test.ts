@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { appendConsole, eventToConsoleError, explainKey, visibleLines } from './consoleModel';
+import { formatMaster, parseMaster, sliderFromSpeed, speedFromSlider } from './cluster';
+
+describe('console model', () => {
+  it('appends print() blocks as lines and caps them', () => {
+    const block = '-------------------------------------------\nTime: 1000 ms\n-------------------------------------------\n(hello,2)\n\n';
+    let lines = appendConsole([], block);
+    expect(lines).toEqual(['-------------------------------------------', 'Time: 1000 ms', '-------------------------------------------', '(hello,2)', '']);
+    lines = appendConsole(lines, block);
+    expect(lines.length).toBe(10);
+    expect(appendConsole(lines, block, 6).length).toBe(6);
+    expect(visibleLines(['a', 'b', 'c'], 2)).toEqual({ lines: ['b', 'c'], hidden: 1 });
+  });
+  it('turns failures into errors with explanations', () => {
+    const e = eventToConsoleError({ type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: 'Job aborted due to stage failure: Task 0 in stage 1.0 failed 4 times' });
+    expect(e).toMatchObject({ level: 'error', explainKey: 'explain.jobAborted' });
+    expect(eventToConsoleError({ type: 'jobEnd', time: 1, jobId: 1, result: 'JobSucceeded' })).toBeNull();
+    expect(explainKey('requirement failed: No output operations registered, so nothing to execute')).toBe('explain.noOutput');
+  });
+});
+
+describe('cluster settings', () => {
+  it('parses and formats master URLs', () => {
+    expect(parseMaster('local-cluster[2,2,1024]')).toEqual({ mode: 'cluster', executors: 2, cores: 2, memoryMiB: 1024 });
+    expect(parseMaster('local[*]')).toEqual({ mode: 'local', cores: '*' });
+    expect(parseMaster('local')).toEqual({ mode: 'local', cores: 1 });
+    expect(formatMaster({ mode: 'local', cores: 4 })).toBe('local[4]');
+    expect(formatMaster(parseMaster('local-cluster[3,1,512]'))).toBe('local-cluster[3,1,512]');
+  });
+  it('maps the speed slider on a log scale', () => {
+    expect(speedFromSlider(0)).toBe(0.1);
+    expect(speedFromSlider(50)).toBe(1);
+    expect(speedFromSlider(100)).toBe(10);
+    expect(sliderFromSpeed(2)).toBe(65);
+  });
+});

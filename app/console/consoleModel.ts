@@ -1,0 +1,68 @@
+/**
+ * The console's pure model: appending printed text to a capped line buffer, turning engine events
+ * into console errors/warnings, and matching Spark's messages to a translated explanation.
+ */
+import type { EngineEvent } from '../../engine/core/events';
+
+export const CONSOLE_LIMIT = 2000;
+
+export interface ConsoleError {
+  id: number;
+  level: 'error' | 'warning';
+  /** Spark's own words, shown in English. */
+  message: string;
+  /** i18n key of the explanation shown beside it, if the message is known. */
+  explainKey?: string;
+  time?: number;
+  nodeId?: string;
+}
+
+/**
+ * Append `text` (which may hold several lines) to `lines`, keeping the last `limit` lines.
+ * A trailing newline ends the text's last line rather than starting an empty one, so print()'s
+ * blank separator line survives as one empty line.
+ */
+export function appendConsole(lines: string[], text: string, limit = CONSOLE_LIMIT): string[] {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  const add = body.replace(/\r\n/g, '\n').split('\n');
+  const out = lines.concat(add);
+  return out.length > limit ? out.slice(out.length - limit) : out;
+}
+
+/** Known Spark messages → explanation keys (the message itself stays in English). */
+const EXPLANATIONS: [RegExp, string][] = [
+  [/No output operations registered/, 'explain.noOutput'],
+  [/must be a multiple of the slide duration/, 'explain.windowMultiple'],
+  [/checkpoint directory has not been set/, 'explain.checkpoint'],
+  [/Task not serializable/, 'explain.notSerializable'],
+  [/Job aborted due to stage failure/, 'explain.jobAborted'],
+  [/different slide durations/, 'explain.slideDurations'],
+  [/Could not parse Master URL/, 'explain.master'],
+  [/exceeded .*ms|possible infinite loop/, 'explain.timeout'],
+  [/SyntaxError|Unexpected token|Unterminated/, 'explain.syntax'],
+  [/(only one|no) (task )?slot|local\[1\]|receivers? .*slot/i, 'explain.oneSlot'],
+  [/is not a function|is not defined|Cannot read propert/, 'explain.udfError'],
+  [/Executor lost|ExecutorLost|executor .* (lost|removed)/i, 'explain.executorLost'],
+];
+
+export function explainKey(message: string): string | undefined {
+  for (const [re, key] of EXPLANATIONS) if (re.test(message)) return key;
+  return undefined;
+}
+
+export function eventToConsoleError(e: EngineEvent): Omit<ConsoleError, 'id'> | null {
+  const mk = (level: 'error' | 'warning', message: string, nodeId?: string) => ({ level, message, explainKey: explainKey(message), time: e.time, ...(nodeId ? { nodeId } : {}) });
+  switch (e.type) {
+    case 'jobEnd': return e.result === 'JobFailed' ? mk('error', e.error ?? 'Job failed') : null;
+    case 'outputOperationCompleted': return e.outputOperationInfo.failureReason ? mk('error', e.outputOperationInfo.failureReason) : null;
+    case 'receiverError': return mk('warning', `Receiver ${e.receiverInfo.name} (stream ${e.receiverInfo.streamId}): ${e.receiverInfo.lastErrorMessage ?? e.receiverInfo.lastError ?? 'error'}`);
+    case 'warning': return mk('warning', e.message);
+    default: return null;
+  }
+}
+
+/** Console lines to show: at most `max`, newest last. */
+export function visibleLines(lines: string[], max: number): { lines: string[]; hidden: number } {
+  if (lines.length <= max) return { lines, hidden: 0 };
+  return { lines: lines.slice(lines.length - max), hidden: lines.length - max };
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { App } from './App';
+import { useStudio } from './store/store';
+import { engine } from './store/engineBridge';
+import { startValidation } from './store/validationSync';
+import { startAutosave, saveNow } from './files/autosaveSync';
+import { startup } from './files/fileActions';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html needs <div id="root">');
+createRoot(root).render(<StrictMode><App /></StrictMode>);
+
+// The panels' fault buttons go through the bridge.
+useStudio.getState().setFaultHandler((kind, args) => engine.injectFault(kind, args));
+startValidation(engine.dryRun);
+void startup().then(() => { startAutosave(); });
+
+// Test and debugging hook (no engine objects: the store's state and the public actions only).
+(window as unknown as { __studio?: unknown }).__studio = { store: useStudio, engine, saveNow };

@@ -1,0 +1,220 @@
+/**
+ * Cluster view state: driver, cluster manager, executors and their task slots, receivers pinned
+ * to slots, the five start-up steps of the lecture. Pure reducer over the engine's events.
+ */
+import type { ClusterStepName, EngineEvent, FaultKind, ReceiverInfo } from '../../../engine/core/events';
+
+export interface SlotView {
+  index: number;
+  /** The task running in this slot now, if any. */
+  taskId?: number;
+  stageId?: number;
+  partition?: number;
+  attempt?: number;
+  speculative?: boolean;
+  since?: number;
+  /** Total tasks this slot finished (successfully or not). */
+  tasksRun: number;
+}
+
+export interface ExecutorView {
+  id: string;
+  host: string;
+  cores: number;
+  memoryMiB: number;
+  alive: boolean;
+  addedTime: number;
+  removedTime?: number;
+  removedReason?: string;
+  /** The executor this one replaced (a new executor registering after one was lost). */
+  replacementOf?: string;
+  slots: SlotView[];
+  tasksSucceeded: number;
+  tasksFailed: number;
+  /** Blocks stored on this executor (blockUpdated). */
+  blocks: number;
+  memoryUsed: number;
+}
+
+export type ReceiverStatus = 'running' | 'error' | 'stopped';
+
+export interface ReceiverView {
+  streamId: number;
+  name: string;
+  executorId: string;
+  location: string;
+  status: ReceiverStatus;
+  /** The slot the receiver occupies, when the engine says so (ReceiverInfo.slot). */
+  slot?: number;
+  lastError?: string;
+  starts: number;
+}
+
+export interface ClusterStepView { index: 1 | 2 | 3 | 4 | 5; step: ClusterStepName; detail: string; time: number; executorId?: string }
+
+export interface FaultView { time: number; fault: FaultKind; target: string; detail: string }
+
+export interface ClusterState {
+  appName?: string;
+  appId?: string;
+  master?: string;
+  driver: 'down' | 'up' | 'crashed' | 'stopped';
+  /** Highest start-up step reached (0 before the driver starts). */
+  stepProgress: 0 | 1 | 2 | 3 | 4 | 5;
+  steps: ClusterStepView[];
+  executors: Record<string, ExecutorView>;
+  executorOrder: string[];
+  receivers: Record<number, ReceiverView>;
+  faults: FaultView[];
+  streaming: boolean;
+}
+
+const MAX_STEPS = 60;
+const MAX_FAULTS = 100;
+
+export const initialCluster: ClusterState = {
+  driver: 'down', stepProgress: 0, steps: [], executors: {}, executorOrder: [], receivers: {}, faults: [], streaming: false,
+};
+
+function pushBounded<T>(list: T[], item: T, max: number): T[] {
+  const next = list.length >= max ? list.slice(list.length - max + 1) : list.slice();
+  next.push(item);
+  return next;
+}
+
+function withExecutor(s: ClusterState, id: string, f: (e: ExecutorView) => ExecutorView): ClusterState {
+  const e = s.executors[id];
+  if (!e) return s;
+  return { ...s, executors: { ...s.executors, [id]: f(e) } };
+}
+
+function slotCount(cores: number): number { return Math.max(1, Math.min(64, Math.floor(cores) || 1)); }
+
+function ensureSlot(slots: SlotView[], slot: number): SlotView[] {
+  if (slot < slots.length) return slots.slice();
+  const next = slots.slice();
+  for (let i = slots.length; i <= Math.min(slot, 255); i++) next.push({ index: i, tasksRun: 0 });
+  return next;
+}
+
+function receiverView(prev: ReceiverView | undefined, info: ReceiverInfo, status: ReceiverStatus): ReceiverView {
+  const slot = (info as ReceiverInfo & { slot?: unknown }).slot;
+  return {
+    streamId: info.streamId,
+    name: info.name,
+    executorId: info.executorId,
+    location: info.location,
+    status,
+    slot: typeof slot === 'number' ? slot : prev && prev.executorId === info.executorId ? prev.slot : undefined,
+    lastError: info.lastErrorMessage ?? info.lastError ?? prev?.lastError,
+    starts: (prev?.starts ?? 0) + (status === 'running' && prev?.status !== 'running' ? 1 : 0),
+  };
+}
+
+export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
+  switch (e.type) {
+    case 'applicationStart':
+      return { ...s, appName: e.appName, appId: e.appId, master: e.master, driver: 'up' };
+    case 'applicationEnd':
+      return { ...s, driver: 'stopped', streaming: false };
+    case 'streamingStarted':
+      return { ...s, streaming: true, driver: s.driver === 'crashed' || s.driver === 'down' ? 'up' : s.driver };
+    case 'streamingStopped':
+      return { ...s, streaming: false };
+    case 'clusterStep': {
+      const step: ClusterStepView = { index: e.index, step: e.step, detail: e.detail, time: e.time, executorId: e.executorId };
+      const restart = e.index === 1 && s.stepProgress > 0;
+      return {
+        ...s,
+        driver: e.index === 1 ? 'up' : s.driver,
+        stepProgress: restart ? 1 : (Math.max(s.stepProgress, e.index) as ClusterState['stepProgress']),
+        steps: pushBounded(s.steps, step, MAX_STEPS),
+      };
+    }
+    case 'executorAdded': {
+      const prev = s.executors[e.executorId];
+      // A new executor appearing after one was lost is its replacement (the latest unreplaced one).
+      const replaced = Object.keys(s.executors).map((id) => s.executors[id])
+        .filter((x) => !x.alive && x.id !== e.executorId && !Object.values(s.executors).some((y) => y.replacementOf === x.id))
+        .sort((a, b) => (b.removedTime ?? 0) - (a.removedTime ?? 0))[0];
+      const view: ExecutorView = {
+        id: e.executorId, host: e.host, cores: e.cores, memoryMiB: e.memoryMiB, alive: true, addedTime: e.time,
+        replacementOf: prev ? prev.replacementOf : replaced?.id,
+        slots: Array.from({ length: slotCount(e.cores) }, (_, i) => ({ index: i, tasksRun: 0 })),
+        tasksSucceeded: 0, tasksFailed: 0, blocks: 0, memoryUsed: 0,
+      };
+      return {
+        ...s,
+        executors: { ...s.executors, [e.executorId]: view },
+        executorOrder: s.executorOrder.includes(e.executorId) ? s.executorOrder : [...s.executorOrder, e.executorId],
+      };
+    }
+    case 'executorRemoved':
+      return withExecutor(s, e.executorId, (x) => ({
+        ...x, alive: false, removedTime: e.time, removedReason: e.reason,
+        slots: x.slots.map((sl) => ({ index: sl.index, tasksRun: sl.tasksRun })),
+      }));
+    case 'taskStart':
+      return withExecutor(s, e.executorId, (x) => {
+        const slots = ensureSlot(x.slots, e.slot);
+        slots[e.slot] = { ...slots[e.slot], taskId: e.taskId, stageId: e.stageId, partition: e.partition, attempt: e.attempt, speculative: e.speculative, since: e.time };
+        return { ...x, slots };
+      });
+    case 'taskEnd':
+      return withExecutor(s, e.executorId, (x) => {
+        const slots = ensureSlot(x.slots, e.slot);
+        const cur = slots[e.slot];
+        slots[e.slot] = cur.taskId === e.taskId ? { index: cur.index, tasksRun: cur.tasksRun + 1 } : { ...cur, tasksRun: cur.tasksRun + 1 };
+        const ok = e.reason === 'Success';
+        return { ...x, slots, tasksSucceeded: x.tasksSucceeded + (ok ? 1 : 0), tasksFailed: x.tasksFailed + (ok ? 0 : 1) };
+      });
+    case 'blockUpdated':
+      return withExecutor(s, e.executorId, (x) => ({
+        ...x,
+        blocks: Math.max(0, x.blocks + (e.storageLevel === 'NONE' || (e.memSize === 0 && e.diskSize === 0) ? -1 : 1)),
+        memoryUsed: Math.max(0, x.memoryUsed + (e.storageLevel === 'NONE' ? -e.memSize : e.memSize)),
+      }));
+    case 'receiverStarted':
+      return { ...s, receivers: { ...s.receivers, [e.receiverInfo.streamId]: receiverView(s.receivers[e.receiverInfo.streamId], e.receiverInfo, 'running') } };
+    case 'receiverError':
+      return { ...s, receivers: { ...s.receivers, [e.receiverInfo.streamId]: receiverView(s.receivers[e.receiverInfo.streamId], e.receiverInfo, 'error') } };
+    case 'receiverStopped':
+      return { ...s, receivers: { ...s.receivers, [e.receiverInfo.streamId]: receiverView(s.receivers[e.receiverInfo.streamId], e.receiverInfo, 'stopped') } };
+    case 'faultInjected': {
+      const next = { ...s, faults: pushBounded(s.faults, { time: e.time, fault: e.fault, target: e.target, detail: e.detail }, MAX_FAULTS) };
+      if (e.fault === 'crashDriver') return { ...next, driver: 'crashed', streaming: false };
+      return next;
+    }
+    default:
+      return s;
+  }
+}
+
+/** What the cluster panel draws and narrates. */
+export interface ClusterViewData {
+  appName?: string;
+  master?: string;
+  driver: ClusterState['driver'];
+  stepProgress: number;
+  lastStep?: ClusterStepView;
+  executors: (ExecutorView & { receivers: ReceiverView[]; busySlots: number })[];
+  receivers: ReceiverView[];
+  faults: FaultView[];
+  totalSlots: number;
+  busySlots: number;
+}
+
+export function clusterViewData(s: ClusterState): ClusterViewData {
+  const receivers = Object.keys(s.receivers).map(Number).sort((a, b) => a - b).map((k) => s.receivers[k]);
+  const executors = s.executorOrder.map((id) => s.executors[id]).filter(Boolean).map((x) => {
+    const busy = x.slots.filter((sl) => sl.taskId !== undefined).length;
+    return { ...x, receivers: receivers.filter((r) => r.executorId === x.id && r.status !== 'stopped'), busySlots: busy };
+  });
+  const alive = executors.filter((x) => x.alive);
+  return {
+    appName: s.appName, master: s.master, driver: s.driver, stepProgress: s.stepProgress,
+    lastStep: s.steps[s.steps.length - 1], executors, receivers, faults: s.faults,
+    totalSlots: alive.reduce((n, x) => n + x.slots.length, 0),
+    busySlots: alive.reduce((n, x) => n + x.busySlots, 0),
+  };
+}

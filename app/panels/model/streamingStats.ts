@@ -1,0 +1,212 @@
+/**
+ * The Spark UI's Streaming tab: one row per batch (BatchInfo), input rate per batch
+ * (numRecords / batch interval), scheduling delay, processing time, total delay, histograms,
+ * active and completed batch tables with output operations succeeded/total.
+ */
+import type { BatchInfo, EngineEvent, OutputOperationInfo } from '../../../engine/core/events';
+
+export type BatchStatus = 'queued' | 'processing' | 'completed';
+
+export interface OutputOpRow {
+  id: number;
+  name: string;
+  description: string;
+  startTime?: number;
+  endTime?: number;
+  failureReason?: string;
+  status: 'pending' | 'running' | 'succeeded' | 'failed';
+}
+
+export interface BatchRow {
+  batchTime: number;
+  status: BatchStatus;
+  submissionTime: number;
+  processingStartTime?: number;
+  processingEndTime?: number;
+  numRecords: number;
+  /** Records per input stream. */
+  streams: Record<number, number>;
+  schedulingDelay?: number;
+  processingDelay?: number;
+  totalDelay?: number;
+  outputOps: OutputOpRow[];
+  jobIds: number[];
+}
+
+export interface StatsState {
+  batchDurationMs?: number;
+  zeroTime?: number;
+  startTime?: number;
+  batches: Record<number, BatchRow>;
+  /** Batch times ascending. */
+  times: number[];
+}
+
+export const initialStats: StatsState = { batches: {}, times: [] };
+
+function opStatus(o: OutputOperationInfo): OutputOpRow['status'] {
+  if (o.failureReason) return 'failed';
+  if (o.endTime !== undefined) return 'succeeded';
+  if (o.startTime !== undefined) return 'running';
+  return 'pending';
+}
+
+function opRow(o: OutputOperationInfo): OutputOpRow {
+  return { id: o.id, name: o.name, description: o.description, startTime: o.startTime, endTime: o.endTime, failureReason: o.failureReason, status: opStatus(o) };
+}
+
+function mergeOps(prev: OutputOpRow[], infos: Record<number, OutputOperationInfo> | undefined): OutputOpRow[] {
+  if (!infos) return prev;
+  const byId = new Map(prev.map((o) => [o.id, o]));
+  for (const k of Object.keys(infos)) {
+    const o = infos[Number(k)];
+    const old = byId.get(o.id);
+    const row = opRow(o);
+    // Never move an op backwards (a late 'submitted' copy of BatchInfo must not undo a completed op).
+    byId.set(o.id, old && rank(old.status) > rank(row.status) ? old : row);
+  }
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+function rank(s: OutputOpRow['status']): number { return s === 'pending' ? 0 : s === 'running' ? 1 : 2; }
+
+function insertTime(times: number[], t: number): number[] {
+  if (times.includes(t)) return times;
+  const next = [...times, t];
+  if (times.length && times[times.length - 1] > t) next.sort((a, b) => a - b);
+  return next;
+}
+
+function applyInfo(s: StatsState, info: BatchInfo, status: BatchStatus): StatsState {
+  const prev = s.batches[info.batchTime];
+  const streams: Record<number, number> = {};
+  for (const k of Object.keys(info.streamIdToInputInfo ?? {})) streams[Number(k)] = info.streamIdToInputInfo[Number(k)].numRecords;
+  const statusRank = { queued: 0, processing: 1, completed: 2 } as const;
+  const row: BatchRow = {
+    batchTime: info.batchTime,
+    status: prev && statusRank[prev.status] > statusRank[status] ? prev.status : status,
+    submissionTime: info.submissionTime,
+    processingStartTime: info.processingStartTime ?? prev?.processingStartTime,
+    processingEndTime: info.processingEndTime ?? prev?.processingEndTime,
+    numRecords: info.numRecords,
+    streams,
+    schedulingDelay: info.schedulingDelay ?? prev?.schedulingDelay,
+    processingDelay: info.processingDelay ?? prev?.processingDelay,
+    totalDelay: info.totalDelay ?? prev?.totalDelay,
+    outputOps: mergeOps(prev?.outputOps ?? [], info.outputOperationInfos),
+    jobIds: prev?.jobIds ?? [],
+  };
+  return { ...s, batches: { ...s.batches, [info.batchTime]: row }, times: insertTime(s.times, info.batchTime) };
+}
+
+export function reduceStats(s: StatsState, e: EngineEvent): StatsState {
+  switch (e.type) {
+    case 'streamingStarted':
+      return { ...s, batchDurationMs: e.batchDurationMs, zeroTime: e.zeroTime, startTime: s.startTime ?? e.time };
+    case 'batchSubmitted': return applyInfo(s, e.batchInfo, 'queued');
+    case 'batchStarted': return applyInfo(s, e.batchInfo, 'processing');
+    case 'batchCompleted': return applyInfo(s, e.batchInfo, 'completed');
+    case 'outputOperationStarted':
+    case 'outputOperationCompleted': {
+      const o = e.outputOperationInfo;
+      const b = s.batches[o.batchTime];
+      if (!b) return s;
+      return { ...s, batches: { ...s.batches, [o.batchTime]: { ...b, outputOps: mergeOps(b.outputOps, { [o.id]: o }) } } };
+    }
+    case 'jobStart': {
+      if (e.batchTime === undefined) return s;
+      const b = s.batches[e.batchTime];
+      if (!b || b.jobIds.includes(e.jobId)) return s;
+      return { ...s, batches: { ...s.batches, [e.batchTime]: { ...b, jobIds: [...b.jobIds, e.jobId] } } };
+    }
+    default:
+      return s;
+  }
+}
+
+export function evictStats(s: StatsState, keep: (t: number) => boolean): StatsState {
+  const times = s.times.filter(keep);
+  if (times.length === s.times.length) return s;
+  const batches: Record<number, BatchRow> = {};
+  for (const t of times) batches[t] = s.batches[t];
+  return { ...s, times, batches };
+}
+
+// ---- derived data -------------------------------------------------------------------------
+
+export interface SeriesPoint { batchTime: number; value: number }
+export interface HistogramBin { x0: number; x1: number; count: number }
+
+export interface MetricSummary {
+  key: 'inputRate' | 'schedulingDelay' | 'processingTime' | 'totalDelay';
+  unit: 'records/s' | 'ms';
+  series: SeriesPoint[];
+  avg?: number;
+  max?: number;
+  histogram: HistogramBin[];
+}
+
+export interface StreamingStatsData {
+  batchDurationMs?: number;
+  completedCount: number;
+  totalRecords: number;
+  active: (BatchRow & { succeededOps: number; totalOps: number })[];
+  completed: (BatchRow & { inputRate: number; succeededOps: number; totalOps: number })[];
+  metrics: MetricSummary[];
+}
+
+/** Equal-width bins over [min, max]; deterministic; empty input gives no bins. */
+export function histogram(values: number[], binCount = 10): HistogramBin[] {
+  const vs = values.filter((v) => Number.isFinite(v));
+  if (!vs.length) return [];
+  let min = Math.min(...vs);
+  let max = Math.max(...vs);
+  if (min === max) { min = Math.max(0, min - 0.5); max = max + 0.5; }
+  const n = Math.max(1, binCount);
+  const w = (max - min) / n;
+  const bins: HistogramBin[] = Array.from({ length: n }, (_, i) => ({ x0: min + i * w, x1: min + (i + 1) * w, count: 0 }));
+  for (const v of vs) bins[Math.min(n - 1, Math.floor((v - min) / w))].count++;
+  return bins;
+}
+
+/** Records per second for a batch: numRecords / batch interval, as Spark's Streaming tab. */
+export function inputRate(numRecords: number, batchDurationMs: number | undefined): number {
+  if (!batchDurationMs) return 0;
+  return numRecords / (batchDurationMs / 1000);
+}
+
+function summary(key: MetricSummary['key'], unit: MetricSummary['unit'], series: SeriesPoint[]): MetricSummary {
+  const vals = series.map((p) => p.value);
+  return {
+    key, unit, series,
+    avg: vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : undefined,
+    max: vals.length ? Math.max(...vals) : undefined,
+    histogram: histogram(vals, 6),
+  };
+}
+
+function opsCount(b: BatchRow) {
+  return { succeededOps: b.outputOps.filter((o) => o.status === 'succeeded').length, totalOps: b.outputOps.length };
+}
+
+export function streamingStatsData(s: StatsState): StreamingStatsData {
+  const rows = s.times.map((t) => s.batches[t]);
+  const done = rows.filter((b) => b.status === 'completed');
+  const completed = done.map((b) => ({ ...b, inputRate: inputRate(b.numRecords, s.batchDurationMs), ...opsCount(b) })).reverse();
+  const asc = [...completed].reverse();
+  const pick = (f: (b: (typeof completed)[number]) => number | undefined): SeriesPoint[] =>
+    asc.flatMap((b) => { const v = f(b); return v === undefined ? [] : [{ batchTime: b.batchTime, value: v }]; });
+  return {
+    batchDurationMs: s.batchDurationMs,
+    completedCount: done.length,
+    totalRecords: done.reduce((n, b) => n + b.numRecords, 0),
+    active: rows.filter((b) => b.status !== 'completed').map((b) => ({ ...b, ...opsCount(b) })).reverse(),
+    completed,
+    metrics: [
+      summary('inputRate', 'records/s', pick((b) => b.inputRate)),
+      summary('schedulingDelay', 'ms', pick((b) => b.schedulingDelay)),
+      summary('processingTime', 'ms', pick((b) => b.processingDelay)),
+      summary('totalDelay', 'ms', pick((b) => b.totalDelay)),
+    ],
+  };
+}

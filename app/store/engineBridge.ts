@@ -1,0 +1,171 @@
+/**
+ * The ONLY module that talks to the driver worker (Comlink). Messages from the worker are
+ * coalesced per animation frame and applied to the store in one batch; components call the
+ * exported `engine` actions and never see the worker.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { EngineEvent, FaultKind } from '../../engine/core/events';
+import type { DriverApi, DriverMessage } from '../workers/protocol';
+import { clampSpeed, errorMessage } from '../workers/player';
+import { t } from '../i18n/index';
+import { useStudio } from './store';
+import type { SimStatus } from './simSlice';
+
+let worker: Worker | null = null;
+/** Rejects when the worker fails (a Comlink call to a dead worker would never settle). */
+let workerFailed: Promise<never> = new Promise(() => {});
+let remote: Remote<DriverApi> | null = null;
+const pending: DriverMessage[] = [];
+let frame: number | null = null;
+let frameIsTimeout = false;
+
+/** Split a batch of worker messages into engine events and the last status (pure). */
+export function coalesce(msgs: DriverMessage[]): { events: EngineEvent[]; status?: { status: SimStatus; error?: string }; errors: string[] } {
+  const events: EngineEvent[] = [];
+  let status: { status: SimStatus; error?: string } | undefined;
+  const errors: string[] = [];
+  for (const m of msgs) {
+    if (m.kind === 'event') events.push(m.event);
+    else if (m.kind === 'stdout') events.push({ type: 'stdout', time: 0, text: m.text });
+    else { status = { status: m.status, ...(m.error ? { error: m.error } : {}) }; if (m.error) errors.push(m.error); }
+  }
+  return { events, status, errors };
+}
+
+function flush() {
+  frame = null;
+  if (pending.length === 0) return;
+  const { events, status, errors } = coalesce(pending.splice(0));
+  const st = useStudio.getState();
+  st.applyEngineEvents(events);
+  for (const message of errors) st.reportError({ level: 'error', message });
+  if (status) st.setSim({ status: status.status });
+}
+
+function scheduleFlush() {
+  if (frame !== null) return;
+  const hidden = typeof document !== 'undefined' && document.hidden;
+  if (typeof requestAnimationFrame === 'function' && !hidden) { frameIsTimeout = false; frame = requestAnimationFrame(flush); }
+  else { frameIsTimeout = true; frame = setTimeout(flush, 50) as unknown as number; }
+}
+
+function onMessages(msgs: DriverMessage[]) {
+  for (const m of msgs) pending.push(m);
+  scheduleFlush();
+}
+
+function ensureWorker(): Remote<DriverApi> {
+  if (remote) return remote;
+  worker = new Worker(new URL('../workers/driver.worker.ts', import.meta.url), { type: 'module', name: 'driver' });
+  let fail: (e: Error) => void = () => {};
+  workerFailed = new Promise<never>((_, reject) => { fail = reject; });
+  workerFailed.catch(() => {});
+  worker.addEventListener('error', (e) => {
+    const message = e.message || 'The driver worker failed to start';
+    fail(new Error(message));
+    terminate();
+    useStudio.getState().setSim({ status: 'failed' });
+    useStudio.getState().reportError({ level: 'error', message });
+  });
+  remote = wrap<DriverApi>(worker);
+  void remote.subscribe(proxy(onMessages));
+  return remote;
+}
+
+/** A second driver worker for dry runs (they run UDFs); terminated if a check takes too long. */
+let checker: { worker: Worker; remote: Remote<DriverApi> } | null = null;
+const DRY_RUN_TIMEOUT_MS = 4000;
+
+async function dryRun(graph: import('../../engine/graph/types').PipelineGraph): Promise<import('../../engine/graph/types').ValidationIssue[] | 'timeout'> {
+  if (!checker) {
+    const w = new Worker(new URL('../workers/driver.worker.ts', import.meta.url), { type: 'module', name: 'dry-run' });
+    checker = { worker: w, remote: wrap<DriverApi>(w) };
+  }
+  const c = checker;
+  const res = await withTimeout(c.remote.dryRun(graph), DRY_RUN_TIMEOUT_MS).catch(() => [] as import('../../engine/graph/types').ValidationIssue[]);
+  if (res === 'timeout') { c.worker.terminate(); if (checker === c) checker = null; }
+  return res;
+}
+
+/** Kill the worker outright (a stop that does not return, a hung driver) and start fresh next time. */
+function terminate() {
+  if (frame !== null) { if (frameIsTimeout) clearTimeout(frame); else cancelAnimationFrame(frame); frame = null; }
+  pending.length = 0;
+  worker?.terminate();
+  worker = null;
+  remote = null;
+}
+
+const withTimeout = <T,>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
+
+async function loadAndStart(): Promise<boolean> {
+  const st = useStudio.getState();
+  st.resetRunView();
+  st.setSim({ status: 'loading', runDocVersion: st.docVersion });
+  try {
+    const r = ensureWorker();
+    const res = await Promise.race([r.load(st.currentGraph()), workerFailed]);
+    if (!res.ok) {
+      for (const message of res.problems) useStudio.getState().reportError({ level: 'error', message });
+      useStudio.getState().setSim({ status: 'failed' });
+      useStudio.getState().setDockTab('console');
+      return false;
+    }
+    await Promise.race([r.start(), workerFailed]);
+    return true;
+  } catch (e) {
+    for (const message of errorMessage(e).split('\n').filter(Boolean)) useStudio.getState().reportError({ level: 'error', message });
+    useStudio.getState().setSim({ status: 'failed' });
+    useStudio.getState().setDockTab('console');
+    return false;
+  }
+}
+
+const isLive = (s: SimStatus) => s === 'running' || s === 'paused';
+
+export const engine = {
+  /** Run: start a fresh run from the current graph, or resume a paused one. */
+  async run(): Promise<void> {
+    const { sim } = useStudio.getState();
+    if (sim.status === 'running' || sim.status === 'loading') return;
+    if (sim.status !== 'paused' && !(await loadAndStart())) return;
+    ensureWorker().play(useStudio.getState().sim.speed);
+    useStudio.getState().setSim({ status: 'running' });
+  },
+  async pause(): Promise<void> {
+    if (useStudio.getState().sim.status !== 'running') return;
+    await remote?.pause();
+    useStudio.getState().setSim({ status: 'paused' });
+  },
+  async step(n = 1): Promise<void> {
+    const { sim } = useStudio.getState();
+    if (sim.status === 'loading') return;
+    if (!isLive(sim.status) && !(await loadAndStart())) return;
+    useStudio.getState().setSim({ status: 'paused' });
+    try { await ensureWorker().step(n); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
+  },
+  async stop(): Promise<void> {
+    const r = remote;
+    if (!r) { useStudio.getState().setSim({ status: 'stopped' }); return; }
+    const res = await withTimeout(r.stop(), 3000).catch(() => 'timeout' as const);
+    if (res === 'timeout') {
+      terminate();
+      useStudio.getState().reportError({ level: 'warning', message: t('run.terminated') });
+    }
+    flush();
+    useStudio.getState().setSim({ status: 'stopped' });
+  },
+  setSpeed(speed: number): void {
+    const s = clampSpeed(speed);
+    useStudio.getState().setSim({ speed: s });
+    void remote?.setSpeed(s);
+  },
+  async injectFault(kind: FaultKind, args: unknown[] = []): Promise<void> {
+    if (!remote) return;
+    try { await remote.injectFault(kind, args); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
+  },
+  /** The dry-run kind check in a separate, disposable worker ('timeout' when a function did not finish). */
+  dryRun,
+  /** For tests and page unload. */
+  dispose(): void { terminate(); },
+};

@@ -1,0 +1,28 @@
+/** Module-level selectors (stable references; use with useShallow where they build objects). */
+import type { ValidationIssue } from '../../engine/graph/types';
+import type { Studio } from './types';
+
+export const selectFlow = (s: Studio) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange, onConnect: s.onConnect });
+export const selectSelectedIds = (s: Studio) => s.nodes.filter((n) => n.selected).map((n) => n.id);
+export const selectSim = (s: Studio) => s.sim;
+export const selectMeta = (s: Studio) => s.meta;
+export const selectLang = (s: Studio) => s.lang;
+export const selectTheme = (s: Studio) => s.theme;
+export const selectCanUndoRedo = (s: Studio) => ({ canUndo: s.history.past.length > 0, canRedo: s.history.future.length > 0 });
+export const selectConsole = (s: Studio) => ({ lines: s.consoleLines, errors: s.consoleErrors });
+export const selectIssues = (s: Studio) => s.issues;
+
+const EMPTY: ValidationIssue[] = [];
+export function issuesOfNode(issues: ValidationIssue[], nodeId: string): ValidationIssue[] {
+  const out = issues.filter((i) => i.nodeId === nodeId);
+  return out.length ? out : EMPTY;
+}
+export function graphLevelIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  return issues.filter((i) => !i.nodeId && !i.edgeId);
+}
+
+/** A node's issue without the "<op> <nodeId>: " prefix (the node is already on screen). */
+export function shortIssue(message: string, op: string, nodeId: string): string {
+  for (const prefix of [`${op} ${nodeId}: `, `${nodeId}: `]) if (message.startsWith(prefix)) return message.slice(prefix.length);
+  return message;
+}

@@ -1,0 +1,81 @@
+/** Language, theme, dock layout, dialogs and notices. Language and theme are remembered. */
+import type { StateCreator } from 'zustand';
+import { normalizeLang, setCurrentLang, type Lang } from '../i18n/index';
+import type { PipelineGraph } from '../../engine/graph/types';
+import type { Studio } from './types';
+
+export type Theme = 'light' | 'dark';
+
+export interface CodeListing { nodeId: string; op: string; param: string; source: string }
+
+export type Dialog =
+  | { kind: 'examples' }
+  | { kind: 'pipelines' }
+  | { kind: 'share' }
+  | { kind: 'shareConfirm'; graph: PipelineGraph; code: CodeListing[] }
+  | { kind: 'problems'; title: string; problems: string[] }
+  | { kind: 'shortcuts' };
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+  /** An action button: an id the App knows how to run ('exportJson', ...). */
+  action?: { labelKey: string; run: string };
+}
+
+export interface UiSlice {
+  lang: Lang;
+  theme: Theme;
+  dockTab: string;
+  dockHeight: number;
+  dialog: Dialog | null;
+  notices: Notice[];
+  setLang: (lang: Lang) => void;
+  setTheme: (theme: Theme) => void;
+  setDockTab: (id: string) => void;
+  setDockHeight: (px: number) => void;
+  openDialog: (d: Dialog) => void;
+  closeDialog: () => void;
+  notify: (n: Omit<Notice, 'id'>) => number;
+  dismiss: (id: number) => void;
+}
+
+export const LANG_KEY = 'dstream-studio:lang';
+export const THEME_KEY = 'dstream-studio:theme';
+
+function readPref(key: string): string | null {
+  try { return typeof localStorage !== 'undefined' ? localStorage.getItem(key) : null; } catch { return null; }
+}
+function writePref(key: string, v: string) {
+  try { if (typeof localStorage !== 'undefined') localStorage.setItem(key, v); } catch { /* private mode: not remembered */ }
+}
+
+export function initialLang(): Lang {
+  const saved = readPref(LANG_KEY);
+  if (saved) return normalizeLang(saved);
+  return normalizeLang(typeof navigator !== 'undefined' ? navigator.language : 'en');
+}
+
+let noticeSeq = 0;
+
+export const createUiSlice: StateCreator<Studio, [], [], UiSlice> = (set) => {
+  const lang = initialLang();
+  setCurrentLang(lang);
+  return {
+    lang,
+    theme: readPref(THEME_KEY) === 'dark' ? 'dark' : 'light',
+    dockTab: 'console',
+    dockHeight: 250,
+    dialog: null,
+    notices: [],
+    setLang: (l) => { setCurrentLang(l); writePref(LANG_KEY, l); set({ lang: l }); },
+    setTheme: (theme) => { writePref(THEME_KEY, theme); set({ theme }); },
+    setDockTab: (dockTab) => set({ dockTab }),
+    setDockHeight: (px) => set({ dockHeight: Math.max(120, Math.min(700, Math.round(px))) }),
+    openDialog: (dialog) => set({ dialog }),
+    closeDialog: () => set({ dialog: null }),
+    notify: (n) => { const id = ++noticeSeq; set((s) => ({ notices: [...s.notices.slice(-4), { ...n, id }] })); return id; },
+    dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  };
+};

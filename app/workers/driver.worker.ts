@@ -1,0 +1,123 @@
+/**
+ * The driver worker: owns a PipelineSession (engine/graph/session.ts), plays the simulated clock
+ * (SimPlayer) and forwards engine events and printed text to the page in batches. The page never
+ * runs a UDF: everything the graph computes happens here and in the executor workers.
+ */
+import { expose } from 'comlink';
+import { PipelineSession } from '../../engine/graph/session';
+import { dryRunKinds } from '../../engine/graph/dryRun';
+import type { EngineEvent, FaultKind } from '../../engine/core/events';
+import type { PipelineGraph } from '../../engine/graph/types';
+import { SimPlayer, errorMessage, type Timers } from './player';
+import type { DriverApi, DriverMessage, LoadResult } from './protocol';
+
+let subscriber: ((msgs: DriverMessage[]) => void) | null = null;
+let outbox: DriverMessage[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Send at most ~60 messages batches a second; the page coalesces again per animation frame. */
+function post(m: DriverMessage) {
+  outbox.push(m);
+  if (flushTimer === null) flushTimer = setTimeout(flush, 16);
+}
+function flush() {
+  flushTimer = null;
+  if (!subscriber || outbox.length === 0) return;
+  const msgs = outbox;
+  outbox = [];
+  try { subscriber(msgs); } catch { /* page gone */ }
+}
+
+const timers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
+};
+
+let session: PipelineSession | null = null;
+let player: SimPlayer | null = null;
+/** When the session reports printed text as `stdout` events, its onStdout channel would double it. */
+let stdoutViaEvents = false;
+let loadedGraph: PipelineGraph | null = null;
+let starting = false;
+
+/** local-cluster[W,C,M] → local[W*C], for builds without the cluster backend. */
+export function localFallback(master: string): string | null {
+  const m = /^local-cluster\[\s*(\d+)\s*,\s*(\d+)\s*,\s*\d+\s*\]$/.exec(master.trim());
+  return m ? `local[${Number(m[1]) * Number(m[2])}]` : null;
+}
+
+async function disposeCurrent() {
+  const p = player;
+  player = null;
+  session = null;
+  if (p) { try { await p.stop(); } catch { /* already failed */ } }
+}
+
+const api: DriverApi = {
+  subscribe(cb) { subscriber = cb; flush(); },
+
+  async load(graph: PipelineGraph, master?: string): Promise<LoadResult> {
+    await disposeCurrent();
+    stdoutViaEvents = false;
+    loadedGraph = graph;
+    try {
+      const s = new PipelineSession(graph, {
+        ...(master ? { master } : {}),
+        onEvent: (e: EngineEvent) => {
+          if (e.type === 'stdout') stdoutViaEvents = true;
+          post({ kind: 'event', event: e });
+        },
+        onStdout: (text: string) => { if (!stdoutViaEvents) post({ kind: 'event', event: { type: 'stdout', time: 0, text } }); },
+      });
+      const errors = s.issues.filter((i) => i.severity === 'error');
+      for (const w of s.issues.filter((i) => i.severity === 'warning')) post({ kind: 'event', event: { type: 'warning', time: 0, message: w.nodeId ? `${w.nodeId}: ${w.message}` : w.message } });
+      if (errors.length) return { ok: false, problems: errors.map((i) => (i.nodeId ? `${i.nodeId}: ${i.message}` : i.message)) };
+      session = s;
+      player = new SimPlayer(s, graph.batchDuration || 1000, timers, (status, error) => {
+        if (starting && status === 'failed') return;   // start() reports its own failure (or falls back)
+        post({ kind: 'status', status, error });
+        flush();
+      });
+      return { ok: true };
+    } catch (e) {
+      const issues = (e as { issues?: unknown }).issues;
+      const problems = Array.isArray(issues) ? issues.map((i) => (typeof i === 'string' ? i : (i as { message?: string }).message ?? String(i))) : [errorMessage(e)];
+      return { ok: false, problems };
+    }
+  },
+
+  async start() {
+    if (!player) throw new Error('No pipeline loaded');
+    starting = true;
+    try { await player.start(); } catch (e) {
+      // A build without the cluster backend: run the same graph in-process rather than not at all, and say so.
+      const fallback = loadedGraph && /local-cluster mode is not available/.test(errorMessage(e)) ? localFallback(loadedGraph.master) : null;
+      if (!fallback || !loadedGraph) { flush(); throw new Error(errorMessage(e)); }
+      const g = loadedGraph;
+      outbox = outbox.filter((m) => m.kind !== 'status');   // the failed first attempt is not the run's status
+      const r = await api.load(g, fallback);
+      if (!r.ok) { flush(); throw new Error(r.problems.join('\n')); }
+      post({ kind: 'event', event: { type: 'warning', time: 0, message: `${g.master} is not available in this build; running on ${fallback} (one executor in the driver's worker).` } });
+      try { await player!.start(); } catch (e2) { flush(); throw new Error(errorMessage(e2)); }
+    } finally { starting = false; }
+    flush();
+  },
+  async step(n) { if (player) await player.step(n); flush(); },
+  play(speed) { player?.play(speed); },
+  setSpeed(speed) { player?.setSpeed(speed); },
+  pause() { player?.pause(); flush(); },
+  async stop() { await disposeCurrent(); post({ kind: 'status', status: 'stopped' }); flush(); },
+  async injectFault(kind: FaultKind, args: unknown[]) {
+    if (!session) throw new Error('Nothing is running');
+    await (session as unknown as { injectFault(k: FaultKind, a: unknown[]): unknown }).injectFault(kind, args);
+    flush();
+  },
+  async dryRun(graph: PipelineGraph) {
+    // Its own context on local[2]: no executor workers are started for a check.
+    const r = await dryRunKinds({ ...graph, master: 'local[2]' }, { sampleSize: 5 });
+    return r.issues;
+  },
+};
+
+expose(api);

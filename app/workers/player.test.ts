@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { SimPlayer, clampSpeed, type Timers } from './player';
+
+function fakeTimers() {
+  let t = 0;
+  const q: { at: number; fn: () => void; id: number }[] = [];
+  let id = 0;
+  const timers: Timers = {
+    setTimeout: (fn, ms) => { q.push({ at: t + ms, fn, id: ++id }); return id; },
+    clearTimeout: (h) => { const i = q.findIndex((x) => x.id === h); if (i >= 0) q.splice(i, 1); },
+    now: () => t,
+  };
+  const advance = async (ms: number) => {
+    const end = t + ms;
+    for (;;) {
+      q.sort((a, b) => a.at - b.at);
+      const next = q[0];
+      if (!next || next.at > end) break;
+      q.shift();
+      t = next.at;
+      next.fn();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    }
+    t = end;
+  };
+  return { timers, advance };
+}
+
+function fakeSession() {
+  const calls: string[] = [];
+  return { calls, start: () => { calls.push('start'); }, step: (n: number) => { calls.push(`step${n}`); }, stop: () => { calls.push('stop'); } };
+}
+
+describe('SimPlayer', () => {
+  it('steps one batch every batchDuration / speed', async () => {
+    const { timers, advance } = fakeTimers();
+    const s = fakeSession();
+    const p = new SimPlayer(s, 1000, timers);
+    await p.start();
+    p.play(2);
+    await advance(1600);
+    expect(s.calls).toEqual(['start', 'step1', 'step1', 'step1']);
+    p.pause();
+    await advance(5000);
+    expect(s.calls.length).toBe(4);
+    expect(p.status).toBe('paused');
+  });
+
+  it('step pauses a running clock; stop stops', async () => {
+    const { timers, advance } = fakeTimers();
+    const s = fakeSession();
+    const statuses: string[] = [];
+    const p = new SimPlayer(s, 1000, timers, (st) => statuses.push(st));
+    await p.start();
+    p.play(1);
+    await p.step(3);
+    expect(s.calls).toEqual(['start', 'step3']);
+    await advance(3000);
+    expect(s.calls).toEqual(['start', 'step3']);
+    await p.stop();
+    expect(statuses).toEqual(['paused', 'running', 'paused', 'stopped']);
+  });
+
+  it('a failing step fails the player with the message', async () => {
+    const { timers, advance } = fakeTimers();
+    const p = new SimPlayer({ start() {}, step() { throw new Error('boom'); }, stop() {} }, 500, timers);
+    let err = '';
+    p['onStatus'] = (_s, e) => { if (e) err = e; };
+    await p.start();
+    p.play();
+    await advance(600);
+    expect(p.status).toBe('failed');
+    expect(err).toBe('boom');
+  });
+
+  it('clamps speed to 0.1x–10x', () => {
+    expect(clampSpeed(50)).toBe(10);
+    expect(clampSpeed(0)).toBe(0.1);
+    expect(clampSpeed(NaN)).toBe(1);
+  });
+});
