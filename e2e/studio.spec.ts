@@ -156,8 +156,11 @@ test.describe('studio', () => {
       await item.click();
       await expect(dialog).toBeHidden();
       await clickStep(page, 3);
-      await expect.poll(async () => (await studio.consoleLines()).filter((l) => /^Time: \d+ ms$/.test(l)).length, { timeout: TIMEOUTS.firstBatch, message: title })
+      // Three completed batches (the run bar counts batchCompleted events; not every example prints).
+      const status = page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status');
+      await expect.poll(async () => Number(/(\d+) batches/.exec(await status.innerText())?.[1] ?? 0), { timeout: TIMEOUTS.firstBatch, message: title })
         .toBeGreaterThanOrEqual(3);
+      await expect(studio.console.locator('.console__out'), title).not.toBeEmpty();
       await expect(studio.console.locator('.console-error--error'), title).toHaveCount(0);
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Stopped' })).toBeVisible();

@@ -26,5 +26,6 @@ describe('examples/network-wordcount.ts', () => {
     batches.forEach((b, i) => expect([...b.lines].sort()).toEqual(wordCounts(DEFAULT_LINES[i])));
     // Spark's order for the first batch: HashPartitioner(2), then AppendOnlyMap order.
     expect(batches[0].lines).toEqual(['(hello,2)', '(world,1)', '(spark,1)']);
+    expect(batches[1].lines).toEqual(['(stream,1)', '(batches,1)', '(into,1)', '(streaming,1)', '(spark,1)', '(small,1)', '(a,1)', '(cuts,1)']);
   }, 30000);
 });

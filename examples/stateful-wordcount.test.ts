@@ -19,6 +19,16 @@ describe('examples/stateful-wordcount.ts', () => {
     expect([...batches[2].lines].sort()).toEqual(['(hello,4)', '(of,1)', '(spark,2)', '(state,2)', '(streaming,1)', '(world,3)']);
   });
 
+  it('prints in Spark\'s order: HashPartitioner(2) partitions in turn, AppendOnlyMap order inside each', async () => {
+    // Worked out with Spark's rules (murmur3 of String.hashCode, capacity 64) for these key sets.
+    const chunks: string[] = [];
+    await main({ batches: 3, stdout: (t) => chunks.push(t), master: 'local[2]' });
+    const batches = parsePrinted(chunks.map((c) => (c.endsWith('\n') ? c : `${c}\n`)).join(''));
+    expect(batches[0].lines).toEqual(['(hello,3)', '(world,2)', '(spark,1)']);
+    expect(batches[1].lines).toEqual(['(hello,4)', '(streaming,1)', '(world,2)', '(spark,2)', '(state,1)']);
+    expect(batches[2].lines).toEqual(['(hello,4)', '(streaming,1)', '(world,3)', '(spark,2)', '(state,2)', '(of,1)']);
+  });
+
   it('with a seed, is deterministic', async () => {
     const run = async () => { const c: string[] = []; await main({ batches: 2, seed: 7, stdout: (t) => c.push(t) }); return c.join('\n'); };
     expect(await run()).toBe(await run());

@@ -87,7 +87,7 @@ export function RunBar() {
         <span className="run-field__label">{t('run.speed')}</span>
         <input type="range" min={0} max={100} step={1} value={sliderFromSpeed(speed)} aria-valuetext={formatSpeed(speed)} aria-label={t('run.speed')}
           onChange={(e) => engine.setSpeed(speedFromSlider(Number(e.target.value)))} />
-        <output className="speed__value">{formatSpeed(speed)}</output>
+        <span className="speed__value" aria-hidden="true">{formatSpeed(speed)}</span>
       </label>
       <div className={`status status--${status}`} role="status" aria-live="polite">
         <span className="status__dot" aria-hidden="true" />

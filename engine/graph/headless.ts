@@ -1,3 +1,4 @@
+import { NodeFileSystem } from '../cluster/node/nodeFileSystem';
 /**
  * `npm run pipeline -- graph.json [--batches N] [--master M] [--seed S]`: runs a saved graph in Node and prints
  * exactly what the studio's console prints. An invalid graph throws GraphValidationError (the CLI prints the issues
@@ -42,9 +43,8 @@ export async function runGraphText(text: string, opts: HeadlessOptions): Promise
   return code;
 }
 
-/** Reads a graph file (node:fs, loaded lazily so this module also bundles for the browser) and runs it. */
+/** Reads a graph file through the Node file system adapter (node:fs is loaded lazily there) and runs it. */
 export async function runGraphFile(path: string, opts: HeadlessOptions): Promise<number> {
-  const fs = await import('node:fs/promises');
-  const text = await fs.readFile(path, 'utf8');
+  const text = await new NodeFileSystem().readFile(path);
   return runGraphText(text, opts);
 }

@@ -4,6 +4,7 @@
  */
 import { StorageLevel } from '../../rdd/storageLevel';
 import { Receiver } from '../receiver/Receiver';
+import { connectTcp } from '../../cluster/node/tcpSocket';
 
 export interface SocketConnection { close(): void }
 export interface SocketHandlers { onLine(line: string): void; onError(e: Error): void; onClose(): void }
@@ -29,24 +30,6 @@ const connectVirtual: SocketConnector = async (host, port, h) => {
   if (!set) throw new Error(`Connection refused: nothing listens on ${host}:${port}`);
   set.add(h);
   return { close: () => set.delete(h) };
-};
-
-const connectTcp: SocketConnector = async (host, port, h) => {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const socket = net.createConnection({ host, port });
-    let buffer = '';
-    let connected = false;
-    socket.setEncoding('utf8');
-    socket.on('connect', () => { connected = true; resolve({ close: () => socket.destroy() }); });
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      let i: number;
-      while ((i = buffer.indexOf('\n')) >= 0) { h.onLine(buffer.slice(0, i).replace(/\r$/, '')); buffer = buffer.slice(i + 1); }
-    });
-    socket.on('error', (e) => { if (!connected) reject(e); else h.onError(e); });
-    socket.on('close', () => { if (buffer.length) h.onLine(buffer); buffer = ''; if (connected) h.onClose(); });
-  });
 };
 
 const connectWebSocket: SocketConnector = async (host, port, h) => {
