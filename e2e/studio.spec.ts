@@ -88,7 +88,15 @@ test.describe('studio', () => {
     await selectNode(page, 'flatMap');
     await typeFunction(page, 'Function of flatMap', "line => line.split(' ')");
     await selectNode(page, 'map');
+    // An inline error while the function is incomplete, gone once it parses.
+    const mapEditor = page.getByRole('textbox', { name: 'Function of map' });
+    await mapEditor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('word => [word, ');
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect(inspector.getByRole('alert')).toContainText(/line 1/);
     await typeFunction(page, 'Function of map', 'word => [word, 1]');
+    await expect(inspector.getByRole('alert')).toHaveCount(0);
     await selectNode(page, 'reduceByKey');
     await typeFunction(page, 'Reduce function of reduceByKey', '(a, b) => a + b');
 
@@ -115,6 +123,20 @@ test.describe('studio', () => {
     await expect(nodes).toHaveCount(5);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(nodes).toHaveCount(6);
+    // copy/paste through the clipboard (the same JSON works in another tab)
+    await node(page, 'map').click();
+    await page.keyboard.press('ControlOrMeta+c');
+    await page.keyboard.press('ControlOrMeta+v');
+    await expect(nodes).toHaveCount(7);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(nodes).toHaveCount(6);
+    // auto-layout is one undoable step
+    const pos = () => page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { currentGraph(): { nodes: { position: unknown }[] } } } } }).__studio.store.getState().currentGraph().nodes.map((n) => n.position));
+    const before = await pos();
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await expect.poll(pos).not.toEqual(before);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(pos).toEqual(before);
     // duplicate + undo
     await node(page, 'map').click();
     await page.keyboard.press('ControlOrMeta+d');

@@ -78,7 +78,8 @@ export class StreamingContext {
     const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
     promise.catch(() => undefined);
     this.terminated = { promise, resolve, reject };
-    this.jobScheduler.onError((e) => { this.firstError ??= e; });
+    // Spark's ContextWaiter: the first job error is rethrown by awaitTermination at once; batches keep running.
+    this.jobScheduler.onError((e) => { if (!this.firstError) { this.firstError = e; this.terminated.reject(e); } });
     this.wireSampling();
     this.sparkContext.addSparkListener((e) => { if (e.type === 'executorRemoved') this.receiverTracker.onExecutorLost(e.executorId); });
   }

@@ -20,6 +20,9 @@ for (const [suite, cases] of suites) {
     for (const c of cases) {
       if (c.skip) {
         it.skip(`${c.name} (not ported: ${c.skip})`, () => {});
+      } else if (c.knownBug) {
+        // Kept visible: vitest reports it as an expected failure until the engine is fixed.
+        it.fails(`${c.name} (known engine bug: ${c.knownBug})`, async () => { await assertCase(c); }, 30000);
       } else {
         it(c.name, async () => { await assertCase(c); }, 30000);
       }
