@@ -5,6 +5,7 @@ import { Header } from './console/Header';
 import { RunBar } from './console/RunBar';
 import { Dock } from './console/Dock';
 import { Notices } from './console/Notices';
+import { LessonPanel } from './lessons/LessonPanel';
 import { Palette } from './palette/Palette';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './inspector/Inspector';
@@ -35,6 +36,7 @@ export function App() {
         <Dock />
         <Dialogs />
         <Notices />
+        <LessonPanel />
       </div>
     </ReactFlowProvider>
   );

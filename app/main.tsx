@@ -16,7 +16,7 @@ createRoot(root).render(<StrictMode><App /></StrictMode>);
 // The panels' fault buttons go through the bridge.
 useStudio.getState().setFaultHandler((kind, args) => engine.injectFault(kind, args));
 startValidation(engine.dryRun);
-void startup().then(() => { startAutosave(); });
+void startup().then(() => { saveNow(false); startAutosave(); });
 
 // Test and debugging hook (no engine objects: the store's state and the public actions only).
 (window as unknown as { __studio?: unknown }).__studio = { store: useStudio, engine, saveNow };

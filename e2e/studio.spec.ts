@@ -58,12 +58,16 @@ test.describe('studio', () => {
     await expect(page.locator('.react-flow__node')).toHaveCount(6);
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'e2e/__screenshots__/studio-default.png' });
+    // Compared with a tolerance (playwright.config.ts); the dock's panels are masked (they have their own tests).
+    await expect(page).toHaveScreenshot('default-view.png', { mask: [page.locator('.dock__panels')] });
     await node(page, 'flatMap').click();
     await expect(page.getByRole('textbox', { name: /of flatMap/ })).toBeVisible();
     await page.screenshot({ path: 'e2e/__screenshots__/studio-inspector.png' });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect(page.getByRole('button', { name: '运行' })).toBeVisible();
     await page.screenshot({ path: 'e2e/__screenshots__/studio-zh-CN.png' });
+    await page.reload();   // the language is remembered
+    await expect(page.getByRole('button', { name: '运行' })).toBeVisible({ timeout: TIMEOUTS.appReady });
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   });
 
@@ -92,7 +96,7 @@ test.describe('studio', () => {
     const mapEditor = page.getByRole('textbox', { name: 'Function of map' });
     await mapEditor.click();
     await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('word => [word, ');
+    await page.keyboard.type('word => word +');
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await expect(inspector.getByRole('alert')).toContainText(/line 1/);
     await typeFunction(page, 'Function of map', 'word => [word, 1]');
@@ -102,6 +106,7 @@ test.describe('studio', () => {
 
     await studio.run();
     await studio.expectConsole('(hello,2)');
+    await page.screenshot({ path: 'e2e/__screenshots__/studio-wordcount-running.png' });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const before = (await studio.consoleLines()).filter((l) => l.startsWith('Time: ')).length;
     await page.getByRole('button', { name: 'Step', exact: true }).click();

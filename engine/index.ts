@@ -7,6 +7,7 @@ import { setDefaultFileSystem } from './rdd/SparkContext';
 import { registerShippedGlobal } from './core/shippedGlobals';
 import { keyEquals } from './core/equality';
 import { HashPartitioner } from './rdd/partitioner';
+import './cluster/index';   // registers the local-cluster[W,C,M] backend (worker executors)
 
 export { SparkConf } from './core/conf';
 export { Duration, Time, Seconds, Milliseconds, Minutes, parseDuration } from './core/time';
@@ -23,6 +24,7 @@ export { MemoryFileSystem, type FileSystem } from './core/fileSystem';
 export { Rng } from './core/rng';
 export { SparkContext, setDefaultFileSystem, registerClusterBackend } from './rdd/SparkContext';
 export { RDD } from './rdd/RDD';
+export { TaskContext } from './executor/evaluate';
 export { HashPartitioner, RangePartitioner, Partitioner } from './rdd/partitioner';
 export { StorageLevel } from './rdd/storageLevel';
 export * from './streaming/index';

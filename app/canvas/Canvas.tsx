@@ -12,8 +12,8 @@ import { fromFlowEdge, fromFlowNode, type OpFlowNode } from '../store/graphModel
 import { useT } from '../i18n/useT';
 import { t } from '../i18n/index';
 import { nodeTypes } from './nodeTypes';
-import { DND_MIME, registerCanvas } from './canvasRef';
-import { layoutGraph } from './layout';
+import { DND_MIME, canvasHandle, registerCanvas } from './canvasRef';
+import { fitZoom, layoutGraph, wrapChain } from './layout';
 import type { Studio } from '../store/types';
 import { IconRedo, IconUndo } from '../console/icons';
 
@@ -52,8 +52,28 @@ const onConnectEnd: OnConnectEnd = (_e, c) => {
 export async function autoLayout(): Promise<void> {
   const s = useStudio.getState();
   const sizes = Object.fromEntries(s.nodes.map((n) => [n.id, n.measured?.width ? { width: n.measured.width, height: n.measured.height ?? NODE_H } : undefined]));
-  const positions = await layoutGraph(s.nodes.map(fromFlowNode), s.edges.map(fromFlowEdge), sizes);
+  const view = canvasHandle()?.size();
+  const positions = await layoutGraph(s.nodes.map(fromFlowNode), s.edges.map(fromFlowEdge), sizes, view && view.height > 0 ? view.width / view.height : undefined);
   useStudio.getState().setPositions(positions);
+  requestAnimationFrame(() => canvasHandle()?.fitView());
+}
+
+/** The smallest zoom at which node text stays readable. */
+export const READABLE_ZOOM = 0.75;
+
+/** After opening an example: if it would only fit the window at an unreadable zoom, arrange it (one undoable step). */
+export async function arrangeIfCramped(): Promise<void> {
+  const view = canvasHandle()?.size();
+  const { nodes } = useStudio.getState();
+  if (!view || nodes.length < 2 || fitZoom(nodes, view) >= READABLE_ZOOM) return;
+  const s = useStudio.getState();
+  const chain = wrapChain(s.nodes.map(fromFlowNode), s.edges.map(fromFlowEdge), view);
+  if (chain && fitZoom(Object.values(chain).map((position) => ({ position })), view) > fitZoom(nodes, view)) {
+    s.setPositions(chain);
+    requestAnimationFrame(() => canvasHandle()?.fitView());
+    return;
+  }
+  await autoLayout();
 }
 
 const minimapColor = (n: OpFlowNode) => `var(--cat-${opSpec(n.data.op)?.category ?? 'code'})`;
@@ -77,7 +97,8 @@ export function Canvas() {
         if (!r) return { x: 0, y: 0 };
         return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
-      fitView: () => { void rf.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 }); },
+      fitView: () => { void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 }); },
+      size: () => { const r = wrapper.current?.getBoundingClientRect(); return { width: r?.width ?? 0, height: r?.height ?? 0 }; },
     });
     return () => registerCanvas(null);
   }, [rf]);
@@ -139,7 +160,7 @@ export function Canvas() {
           <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().redo()} disabled={!canRedo} aria-label={tr('action.redo')} title={`${tr('action.redo')} (Shift+Ctrl/⌘+Z)`}><IconRedo /></button>
           <span className="toolbar-sep" />
           <button type="button" className="btn" onClick={() => void autoLayout()} disabled={count === 0} title={`${tr('action.layout')} (Shift+L)`}>{tr('action.layout')}</button>
-          <button type="button" className="btn" onClick={() => void rf.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 })} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
+          <button type="button" className="btn" onClick={() => void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 })} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
         </Panel>
         {graphIssues.length > 0 && (
           <Panel position="top-left" className="canvas-issues" aria-live="polite">

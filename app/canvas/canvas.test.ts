@@ -3,6 +3,7 @@ import { compactSource, formatDuration, paramSummary, shortcutFor } from './summ
 import { groupOps, matches } from '../palette/paletteModel';
 import { parseField, formatField, bestUnit } from '../inspector/fieldModel';
 import { allOps, opSpec } from '../store/registryAdapter';
+import { fitZoom, wrapChain } from './layout';
 import type { ParamSpec } from '../../engine/graph/types';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) =>
@@ -74,5 +75,29 @@ describe('inspector fields', () => {
     expect(parseField({ ...int, type: 'stringList' }, 'a, b\nc')).toEqual({ ok: true, value: ['a', 'b', 'c'] });
     expect(parseField({ ...int, type: 'json' }, '[[1]]')).toEqual({ ok: true, value: [[1]] });
     expect(parseField({ ...int, type: 'json' }, '[[')).toMatchObject({ ok: false, errorKey: 'field.json' });
+  });
+});
+
+describe('layout helpers', () => {
+  const chain = (n: number) => ({
+    nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, op: 'map', params: {}, position: { x: i * 260, y: 0 } })),
+    edges: Array.from({ length: n - 1 }, (_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` })),
+  });
+  it('wraps a long chain into rows that fit the window better', () => {
+    const { nodes, edges } = chain(6);
+    const view = { width: 870, height: 500 };
+    const before = fitZoom(nodes, view);
+    const pos = wrapChain(nodes, edges, view)!;
+    const after = fitZoom(Object.values(pos).map((position) => ({ position })), view);
+    expect(before).toBeLessThan(0.75);
+    expect(after).toBeGreaterThan(0.9);
+    // left to right inside a row, rows top to bottom, in chain order
+    expect(pos.n0.y).toBe(pos.n1.y);
+    expect(pos.n1.x).toBeGreaterThan(pos.n0.x);
+    expect(pos.n5.y).toBeGreaterThan(pos.n0.y);
+  });
+  it('refuses graphs that are not a simple chain', () => {
+    const { nodes, edges } = chain(3);
+    expect(wrapChain(nodes, [...edges.slice(0, 1), { id: 'x', source: 'n0', target: 'n2' }], { width: 800, height: 500 })).toBeNull();
   });
 });

@@ -2,6 +2,8 @@
 export interface CanvasHandle {
   centre(): { x: number; y: number };
   fitView(): void;
+  /** The canvas's size on screen. */
+  size(): { width: number; height: number };
 }
 let handle: CanvasHandle | null = null;
 export function registerCanvas(h: CanvasHandle | null) { handle = h; }

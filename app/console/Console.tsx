@@ -1,9 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
 import { useT } from '../i18n/useT';
 import { selectConsole } from '../store/selectors';
-import { CONSOLE_LIMIT } from './consoleModel';
+import { batchLines, CONSOLE_LIMIT } from './consoleModel';
+import type { Studio } from '../store/types';
+
+const selectSelectedBatch = (s: Studio) => s.run.selectedBatch;
 
 /** The Console: print() output in Spark's format, and errors (Spark's words + a translated explanation). */
 export function Console() {
@@ -11,15 +14,20 @@ export function Console() {
   const { lines, errors } = useStudio(useShallow(selectConsole));
   const pre = useRef<HTMLPreElement>(null);
   const [follow, setFollow] = useState(true);
+  const selected = useStudio(selectSelectedBatch);
+  const shown = useMemo(() => (selected === undefined ? lines : batchLines(lines, selected)), [lines, selected]);
 
   useLayoutEffect(() => {
     const el = pre.current;
-    if (el && follow) el.scrollTop = el.scrollHeight;
-  }, [lines, follow]);
+    if (el && follow && selected === undefined) el.scrollTop = el.scrollHeight;
+  }, [lines, follow, selected]);
+
+  // Time travel shows one batch from its header.
+  useLayoutEffect(() => { if (selected !== undefined && pre.current) pre.current.scrollTop = 0; }, [selected]);
 
   useEffect(() => { if (lines.length === 0) setFollow(true); }, [lines.length]);
 
-  const text = lines.join('\n');
+  const text = shown.join('\n');
   return (
     <section className="console" role="region" aria-label="Console">
       <div className="console__bar">
@@ -29,6 +37,12 @@ export function Console() {
         <button type="button" className="btn btn--small btn--ghost" onClick={() => void navigator.clipboard?.writeText(text)} disabled={!text}>{t('console.copy')}</button>
         <button type="button" className="btn btn--small btn--ghost" onClick={() => useStudio.getState().clearConsole()} disabled={!text && errors.length === 0}>{t('console.clear')}</button>
       </div>
+      {selected !== undefined && (
+        <div className="console__travel" role="note">
+          <span>{t('console.batch', { time: selected })}{shown.length === 0 ? ` — ${t('console.batchGone')}` : ''}</span>
+          <button type="button" className="btn btn--small" onClick={() => useStudio.getState().selectBatch(undefined)}>{t('console.live')}</button>
+        </div>
+      )}
       {errors.length > 0 && (
         <ul className="console__errors" aria-label={t('console.errors')}>
           {errors.slice(-20).map((e) => (

@@ -3,6 +3,7 @@ import { useStudio } from '../store/store';
 import { useT } from '../i18n/useT';
 import { LANGS, type Lang } from '../i18n/index';
 import { FileMenu } from '../files/FileMenu';
+import { LessonButtons } from '../lessons/LessonPanel';
 import type { Studio } from '../store/types';
 import { IconMoon, IconSun } from './icons';
 
@@ -16,6 +17,7 @@ function PipelineName() {
   const name = useStudio(selectName);
   const [draft, setDraft] = useState(name);
   useEffect(() => setDraft(name), [name]);
+  useEffect(() => { document.title = name ? `${name} — DStream Studio` : 'DStream Studio'; }, [name]);
   const commit = () => { const v = draft.trim(); if (v && v !== name) useStudio.getState().setMeta({ name: v }); else setDraft(name); };
   return (
     <input
@@ -24,6 +26,15 @@ function PipelineName() {
       onKeyDown={(e) => { if (e.key === 'Enter') { commit(); e.currentTarget.blur(); } if (e.key === 'Escape') { setDraft(name); e.currentTarget.blur(); } }}
     />
   );
+}
+
+const selectSave = (s: Studio) => s.saveStatus;
+
+/** "Saved in this browser" / "Saving…" / "Not saved" beside the name. */
+function SaveStatus() {
+  const t = useT();
+  const status = useStudio(selectSave);
+  return <span className={`save-status save-status--${status}`} role="status" title={t(`save.${status}Hint`)}>{t(`save.${status}`)}</span>;
 }
 
 export function Header() {
@@ -39,7 +50,9 @@ export function Header() {
         <h1>DStream Studio</h1>
       </div>
       <PipelineName />
+      <SaveStatus />
       <FileMenu />
+      <LessonButtons />
       <div className="header-spacer" />
       <label className="header-select">
         <span className="visually-hidden">{t('header.language')}</span>

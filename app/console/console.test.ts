@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendConsole, eventToConsoleError, explainKey, visibleLines } from './consoleModel';
+import { appendConsole, batchLines, eventToConsoleError, explainKey, visibleLines } from './consoleModel';
 import { formatMaster, parseMaster, sliderFromSpeed, speedFromSlider } from './cluster';
 
 describe('console model', () => {
@@ -11,6 +11,17 @@ describe('console model', () => {
     expect(lines.length).toBe(10);
     expect(appendConsole(lines, block, 6).length).toBe(6);
     expect(visibleLines(['a', 'b', 'c'], 2)).toEqual({ lines: ['b', 'c'], hidden: 1 });
+  });
+  it('picks the lines of one batch for time travel', () => {
+    const block = (t: number, rec: string) => `-------------------------------------------\nTime: ${t} ms\n-------------------------------------------\n${rec}\n\n`;
+    let lines: string[] = [];
+    for (const [t, r] of [[1000, '(a,1)'], [2000, '(b,2)'], [3000, '(c,3)']] as const) lines = appendConsole(lines, block(t, r));
+    const b = batchLines(lines, 2000);
+    expect(b[1]).toBe('Time: 2000 ms');
+    expect(b).toContain('(b,2)');
+    expect(b).not.toContain('(a,1)');
+    expect(b).not.toContain('(c,3)');
+    expect(batchLines(lines, 9000)).toEqual([]);
   });
   it('turns failures into errors with explanations', () => {
     const e = eventToConsoleError({ type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: 'Job aborted due to stage failure: Task 0 in stage 1.0 failed 4 times' });

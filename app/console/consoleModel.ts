@@ -66,3 +66,23 @@ export function visibleLines(lines: string[], max: number): { lines: string[]; h
   if (lines.length <= max) return { lines, hidden: 0 };
   return { lines: lines.slice(lines.length - max), hidden: lines.length - max };
 }
+
+const DASHES = '-------------------------------------------';
+
+/**
+ * The printed lines of one batch (time travel): every print() block whose header is
+ * `Time: <time> ms`, plus whatever was printed after it until the next block of another batch.
+ * Empty when that batch's output is no longer in the buffer.
+ */
+export function batchLines(lines: string[], time: number): string[] {
+  const out: string[] = [];
+  let current: number | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === DASHES && i + 2 < lines.length && lines[i + 2] === DASHES) {
+      const m = /^Time: (\d+) ms$/.exec(lines[i + 1]);
+      if (m) current = Number(m[1]);
+    }
+    if (current === time) out.push(lines[i]);
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/useT';
 
 /** A native modal <dialog>: focus trap, Esc to close, labelled by its title. */
 export function Modal({ title, onClose, children, footer, wide }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -20,7 +22,7 @@ export function Modal({ title, onClose, children, footer, wide }: { title: strin
       <div className="modal__inner">
         <header className="modal__head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="btn btn--icon btn--ghost" aria-label="Close" onClick={onClose}>✕</button>
+          <button type="button" className="btn btn--icon btn--ghost" aria-label={t('common.close')} onClick={onClose}>✕</button>
         </header>
         <div className="modal__body">{children}</div>
         {footer && <footer className="modal__foot">{footer}</footer>}

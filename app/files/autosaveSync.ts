@@ -49,6 +49,7 @@ export function saveNow(announce = false): boolean {
   if (slot && slot !== name && existing.has(name)) target = slot;   // never overwrite another pipeline by renaming
   const r = savePipeline(s, target, graph, Date.now());
   if (!r.ok) {
+    st.setSaveStatus('failed');
     if (r.reason === 'quota') {
       if (!quotaNoticeShown || announce) {
         quotaNoticeShown = true;
@@ -58,6 +59,7 @@ export function saveNow(announce = false): boolean {
     return false;
   }
   quotaNoticeShown = false;
+  st.setSaveStatus('saved');
   if (slot && slot !== target && existing.has(slot)) {
     try { deletePipeline(s, slot, Date.now()); } catch { /* the old slot stays; nothing lost */ }
   }
@@ -73,6 +75,7 @@ export function startAutosave(): () => void {
   const unsub = useStudio.subscribe((s, prev) => {
     if (s.docVersion === prev.docVersion || s.docVersion === savedVersion) return;
     if (timer) clearTimeout(timer);
+    if (s.saveStatus !== 'pending') s.setSaveStatus('pending');
     timer = setTimeout(() => { timer = null; saveNow(false); }, DEBOUNCE_MS);
   });
   const flush = () => { if (timer) saveNow(false); };
@@ -104,5 +107,6 @@ export function openSaved(name: string): boolean {
   slot = name;
   st.loadGraph(r.graph, { resetHistory: true });
   savedVersion = useStudio.getState().docVersion;
+  st.setSaveStatus('saved');
   return true;
 }

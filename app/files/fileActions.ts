@@ -9,6 +9,7 @@ import { listPipelines, uniqueName } from './autosave';
 import { appStorage, restoreLast, saveNow, setSlot } from './autosaveSync';
 import { DEFAULT_EXAMPLE, fetchExampleText } from './examples';
 import { decodeShareHash, listCode, shareHash } from './share';
+import { arrangeIfCramped } from '../canvas/Canvas';
 
 /** Open a new document (file, example, link): saved first, given a free name, history reset. */
 export function openDocument(graph: PipelineGraph, opts: { keepName?: boolean } = {}): void {
@@ -76,7 +77,7 @@ export async function openExample(file: string): Promise<boolean> {
   try {
     const text = await fetchExampleText(file);
     const ok = openText(text, file);
-    if (ok) useStudio.getState().closeDialog();
+    if (ok) { useStudio.getState().closeDialog(); await arrangeIfCramped(); useStudio.getState().clearHistory(); }
     return ok;
   } catch (e) {
     useStudio.getState().openDialog({ kind: 'problems', title: t('files.openFailed', { source: file }), problems: [String((e as Error).message ?? e)] });
@@ -121,7 +122,7 @@ export async function startup(): Promise<void> {
     try {
       const text = await fetchExampleText(DEFAULT_EXAMPLE);
       const r = parsePipeline(text);
-      if (r.ok) { setSlot(null); st.loadGraph(r.graph, { resetHistory: true }); }
+      if (r.ok) { setSlot(null); st.loadGraph(r.graph, { resetHistory: true }); await arrangeIfCramped(); useStudio.getState().clearHistory(); }
       else st.notify({ level: 'error', text: `${DEFAULT_EXAMPLE}: ${r.issues[0]}` });
     } catch (e) {
       st.notify({ level: 'warning', text: t('files.defaultFailed', { message: String((e as Error).message ?? e) }) });

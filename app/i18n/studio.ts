@@ -6,6 +6,9 @@ const en: Record<string, string> = {
   'action.layout': 'Auto-layout', 'action.fit': 'Fit view', 'action.save': 'Save',
   'common.close': 'Close', 'common.dismiss': 'Dismiss', 'common.loading': 'Loading…', 'common.ok': 'OK', 'common.on': 'On', 'common.off': 'Off',
 
+  'save.saved': 'Saved', 'save.pending': 'Saving…', 'save.failed': 'Not saved',
+  'save.savedHint': 'Saved automatically in this browser (File → My pipelines).', 'save.pendingHint': 'Your latest change is about to be saved in this browser.',
+  'save.failedHint': 'The latest changes could not be saved in this browser: export the pipeline as JSON.',
   'header.pipelineName': 'Pipeline name', 'header.language': 'Language', 'header.dark': 'Dark theme', 'header.light': 'Light theme',
 
   'canvas.label': 'Pipeline canvas', 'canvas.minimap': 'Mini map', 'canvas.controls': 'Zoom controls',
@@ -49,6 +52,7 @@ const en: Record<string, string> = {
   'status.idle': 'Ready', 'status.loading': 'Starting…', 'status.running': 'Running', 'status.paused': 'Paused', 'status.stopped': 'Stopped', 'status.failed': 'Failed',
 
   'console.title': 'Console', 'console.output': 'Printed output', 'console.errors': 'Errors and warnings', 'console.empty': 'Press Run: print() output appears here.',
+  'console.batch': 'Showing the output of batch {time} ms', 'console.batchGone': 'no longer in the console', 'console.live': 'Back to live',
   'console.clear': 'Clear', 'console.copy': 'Copy', 'console.lines': '{n} lines', 'console.capped': 'last {n} lines',
   'dock.panels': 'Panels', 'dock.resize': 'Resize the bottom dock',
 
@@ -87,6 +91,9 @@ const zh: Record<string, string> = {
   'action.layout': '自动布局', 'action.fit': '适应视图', 'action.save': '保存',
   'common.close': '关闭', 'common.dismiss': '关闭提示', 'common.loading': '加载中…', 'common.ok': '确定', 'common.on': '开', 'common.off': '关',
 
+  'save.saved': '已保存', 'save.pending': '保存中…', 'save.failed': '未保存',
+  'save.savedHint': '已自动保存在本浏览器中（文件 → 我的流水线）。', 'save.pendingHint': '最新的修改即将保存在本浏览器中。',
+  'save.failedHint': '最新的修改无法保存在本浏览器中：请导出 JSON。',
   'header.pipelineName': '流水线名称', 'header.language': '语言', 'header.dark': '深色主题', 'header.light': '浅色主题',
 
   'canvas.label': '流水线画布', 'canvas.minimap': '缩略图', 'canvas.controls': '缩放控件',
@@ -129,6 +136,7 @@ const zh: Record<string, string> = {
   'status.idle': '就绪', 'status.loading': '启动中…', 'status.running': '运行中', 'status.paused': '已暂停', 'status.stopped': '已停止', 'status.failed': '失败',
 
   'console.title': '控制台', 'console.output': '打印输出', 'console.errors': '错误与警告', 'console.empty': '点击“运行”：print() 的输出会显示在这里。',
+  'console.batch': '正在显示批次 {time} ms 的输出', 'console.batchGone': '已不在控制台中', 'console.live': '回到实时',
   'console.clear': '清空', 'console.copy': '复制', 'console.lines': '{n} 行', 'console.capped': '最近 {n} 行',
   'dock.panels': '面板', 'dock.resize': '调整底部面板高度',
 

@@ -7,8 +7,10 @@ import type { Studio } from '../store/types';
 const selectDark = (s: Studio) => s.theme === 'dark';
 
 /** A function param edited in CodeMirror 6 (the editor chunk is loaded on first use). */
-export function CodeField({ value, onChange, ariaLabel, runsOn, opName, placeholder }: {
+export function CodeField({ value, onChange, ariaLabel, runsOn, opName, placeholder, issue }: {
   value: string; onChange: (v: string) => void; ariaLabel: string; runsOn: 'executor' | 'driver'; opName: string; placeholder?: string;
+  /** A validation issue for this param (shown when the editor's own check has nothing to say). */
+  issue?: string;
 }) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
@@ -45,7 +47,7 @@ export function CodeField({ value, onChange, ariaLabel, runsOn, opName, placehol
     <div className="code-field">
       <div ref={host} className="code-field__editor" data-ready={ready || undefined} />
       {!ready && <div className="code-field__loading muted small">{t('common.loading')}</div>}
-      {error && <div className="field__error" role="alert">{error}</div>}
+      {(error ?? issue) && <div className="field__error" role="alert">{error ?? issue}</div>}
     </div>
   );
 }

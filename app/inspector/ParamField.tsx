@@ -58,6 +58,7 @@ export function ParamField({ name, spec, value, lang, opName, issue, onChange }:
             onChange={(v) => onChange(v.trim() === '' && spec.optional ? undefined : v)}
             ariaLabel={t('inspector.codeOf', { param: label, op: opName })}
             runsOn={spec.runsOn ?? 'executor'} opName={opName} placeholder={spec.optional ? t('inspector.optionalFn') : undefined}
+            issue={issue}
           />
           {spec.presets && spec.presets.length > 0 && (
             <div className="presets" role="group" aria-label={t('inspector.presets')}>
@@ -114,7 +115,7 @@ export function ParamField({ name, spec, value, lang, opName, issue, onChange }:
         {spec.type === 'function' && <span className={`field__runs field__runs--${spec.runsOn ?? 'executor'}`} title={t(`inspector.runsOn.${spec.runsOn ?? 'executor'}Hint`)}>{t(`inspector.runsOn.${spec.runsOn ?? 'executor'}`)}</span>}
       </div>
       {control}
-      {issue && <div className="field__error" role="alert">{issue}</div>}
+      {issue && spec.type !== 'function' && <div className="field__error" role="alert">{issue}</div>}
       <p className="field__help">{loc(spec.help, lang)}</p>
     </div>
   );

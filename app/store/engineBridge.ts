@@ -10,6 +10,7 @@ import { clampSpeed, errorMessage } from '../workers/player';
 import { t } from '../i18n/index';
 import { useStudio } from './store';
 import type { SimStatus } from './simSlice';
+import { coalesce } from './bridgeModel';
 
 let worker: Worker | null = null;
 /** Rejects when the worker fails (a Comlink call to a dead worker would never settle). */
@@ -19,25 +20,13 @@ const pending: DriverMessage[] = [];
 let frame: number | null = null;
 let frameIsTimeout = false;
 
-/** Split a batch of worker messages into engine events and the last status (pure). */
-export function coalesce(msgs: DriverMessage[]): { events: EngineEvent[]; status?: { status: SimStatus; error?: string }; errors: string[] } {
-  const events: EngineEvent[] = [];
-  let status: { status: SimStatus; error?: string } | undefined;
-  const errors: string[] = [];
-  for (const m of msgs) {
-    if (m.kind === 'event') events.push(m.event);
-    else if (m.kind === 'stdout') events.push({ type: 'stdout', time: 0, text: m.text });
-    else { status = { status: m.status, ...(m.error ? { error: m.error } : {}) }; if (m.error) errors.push(m.error); }
-  }
-  return { events, status, errors };
-}
-
 function flush() {
   frame = null;
   if (pending.length === 0) return;
-  const { events, status, errors } = coalesce(pending.splice(0));
+  const { events, status, errors, logs } = coalesce(pending.splice(0));
   const st = useStudio.getState();
   st.applyEngineEvents(events);
+  for (const l of logs) st.reportError({ level: l.level, message: l.text });
   for (const message of errors) st.reportError({ level: 'error', message });
   if (status) st.setSim({ status: status.status });
 }

@@ -47,6 +47,8 @@ export interface GraphSlice {
   setIssues: (issues: ValidationIssue[]) => void;
   undo: () => void;
   redo: () => void;
+  /** Forget undo/redo (a freshly opened document's arrangement is its starting point). */
+  clearHistory: () => void;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : 0);
@@ -194,6 +196,8 @@ export const createGraphSlice: StateCreator<Studio, [], [], GraphSlice> = (set, 
     })),
 
     setIssues: (issues) => set({ issues }),
+
+    clearHistory: () => set({ history: emptyHistory() }),
 
     undo: () => {
       const s = get();

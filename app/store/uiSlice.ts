@@ -31,6 +31,9 @@ export interface UiSlice {
   dockHeight: number;
   dialog: Dialog | null;
   notices: Notice[];
+  /** Autosave state of the current pipeline (shown beside its name). */
+  saveStatus: 'saved' | 'pending' | 'failed';
+  setSaveStatus: (s: 'saved' | 'pending' | 'failed') => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
   setDockTab: (id: string) => void;
@@ -66,9 +69,11 @@ export const createUiSlice: StateCreator<Studio, [], [], UiSlice> = (set) => {
     lang,
     theme: readPref(THEME_KEY) === 'dark' ? 'dark' : 'light',
     dockTab: 'console',
-    dockHeight: 250,
+    dockHeight: 280,
     dialog: null,
     notices: [],
+    saveStatus: 'saved',
+    setSaveStatus: (saveStatus) => set({ saveStatus }),
     setLang: (l) => { setCurrentLang(l); writePref(LANG_KEY, l); set({ lang: l }); },
     setTheme: (theme) => { writePref(THEME_KEY, theme); set({ theme }); },
     setDockTab: (dockTab) => set({ dockTab }),

@@ -8,7 +8,7 @@ import { PipelineSession } from '../../engine/graph/session';
 import { dryRunKinds } from '../../engine/graph/dryRun';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
-import { SimPlayer, errorMessage, type Timers } from './player';
+import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
 import type { DriverApi, DriverMessage, LoadResult } from './protocol';
 
 let subscriber: ((msgs: DriverMessage[]) => void) | null = null;
@@ -22,11 +22,23 @@ function post(m: DriverMessage) {
 }
 function flush() {
   flushTimer = null;
-  if (!subscriber || outbox.length === 0) return;
+  if (!subscriber) { if (outbox.length > 5000) outbox = outbox.slice(-1000); return; }   // a dry-run worker has no page listener
+  if (outbox.length === 0) return;
   const msgs = outbox;
   outbox = [];
   try { subscriber(msgs); } catch { /* page gone */ }
 }
+
+// The driver's log (what Spark writes to stderr with log4j): WARN/ERROR lines reach the page's console.
+for (const [method, level] of [['error', 'error'], ['warn', 'warning']] as const) {
+  const original = console[method].bind(console);
+  console[method] = (...args: unknown[]) => {
+    original(...args);
+    const text = args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : safeJson(a))).join(' ');
+    post({ kind: 'log', level, text: text.split('\n')[0].slice(0, 2000) });
+  };
+}
+function safeJson(v: unknown): string { try { return JSON.stringify(v); } catch { return String(v); } }
 
 const timers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -41,11 +53,6 @@ let stdoutViaEvents = false;
 let loadedGraph: PipelineGraph | null = null;
 let starting = false;
 
-/** local-cluster[W,C,M] → local[W*C], for builds without the cluster backend. */
-export function localFallback(master: string): string | null {
-  const m = /^local-cluster\[\s*(\d+)\s*,\s*(\d+)\s*,\s*\d+\s*\]$/.exec(master.trim());
-  return m ? `local[${Number(m[1]) * Number(m[2])}]` : null;
-}
 
 async function disposeCurrent() {
   const p = player;

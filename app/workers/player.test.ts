@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SimPlayer, clampSpeed, type Timers } from './player';
+import { SimPlayer, clampSpeed, localFallback, type Timers } from './player';
+import { coalesce } from '../store/bridgeModel';
 
 function fakeTimers() {
   let t = 0;
@@ -77,5 +78,23 @@ describe('SimPlayer', () => {
     expect(clampSpeed(50)).toBe(10);
     expect(clampSpeed(0)).toBe(0.1);
     expect(clampSpeed(NaN)).toBe(1);
+  });
+});
+
+describe('driver helpers', () => {
+  it('falls back from local-cluster to local with the same number of slots', () => {
+    expect(localFallback('local-cluster[2,2,1024]')).toBe('local[4]');
+    expect(localFallback('local[2]')).toBeNull();
+  });
+  it('coalesces worker messages into events and the last status', () => {
+    const r = coalesce([
+      { kind: 'event', event: { type: 'stdout', time: 1, text: 'a' } },
+      { kind: 'status', status: 'running' },
+      { kind: 'stdout', text: 'b' },
+      { kind: 'status', status: 'failed', error: 'boom' },
+    ]);
+    expect(r.events.map((e) => e.type)).toEqual(['stdout', 'stdout']);
+    expect(r.status).toEqual({ status: 'failed', error: 'boom' });
+    expect(r.errors).toEqual(['boom']);
   });
 });

@@ -108,3 +108,9 @@ export function errorMessage(e: unknown): string {
   if (typeof e === 'string') return e;
   try { return JSON.stringify(e); } catch { return String(e); }
 }
+
+/** local-cluster[W,C,M] → local[W*C], for builds without the cluster backend. */
+export function localFallback(master: string): string | null {
+  const m = /^local-cluster\[\s*(\d+)\s*,\s*(\d+)\s*,\s*\d+\s*\]$/.exec(master.trim());
+  return m ? `local[${Number(m[1]) * Number(m[2])}]` : null;
+}

@@ -6,7 +6,9 @@ import type { PlayerStatus } from './player';
 export type DriverMessage =
   | { kind: 'event'; event: EngineEvent }
   | { kind: 'stdout'; text: string }
-  | { kind: 'status'; status: PlayerStatus; error?: string };
+  | { kind: 'status'; status: PlayerStatus; error?: string }
+  /** The driver's own log lines at WARN/ERROR (Spark's log4j output), shown in the console's error list. */
+  | { kind: 'log'; level: 'error' | 'warning'; text: string };
 
 export type LoadResult = { ok: true } | { ok: false; problems: string[] };
 

@@ -12,6 +12,8 @@ export interface ExecutorHandle {
   /** Stores a block on this executor (receivers, replication, WAL recovery). */
   putBlock(blockId: string, values: unknown[], level: string): Promise<void>;
   getBlock(blockId: string): Promise<unknown[] | undefined>;
+  /** Asks the executor to stop a running task (speculation losers); false if it is not running there. */
+  killTask?(taskId: number, reason: string): Promise<boolean>;
 }
 
 /** Spark's SchedulerBackend: owns the executors of one deployment (local or local-cluster). */

@@ -18,6 +18,7 @@ export function inProcessHandle(executor: Executor, memoryMiB: number): Executor
     removeBlocks: async (prefix) => { executor.blockManager.removeWhere((id) => id.startsWith(prefix)); },
     putBlock: async (blockId, values, level) => { executor.blockManager.put(blockId, values, StorageLevel.fromString(level).toJSON()); },
     getBlock: async (blockId) => executor.blockManager.get(blockId),
+    killTask: async (taskId, reason) => executor.killTask(taskId, reason),
   };
 }
 

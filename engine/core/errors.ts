@@ -44,6 +44,20 @@ export const errors = {
   jobAborted: (taskIndex: number, stageId: number, failures: number, cause: string, attemptId = 0) =>
     new SparkException(`Job aborted due to stage failure: Task ${taskIndex} in stage ${stageId}.${attemptId} failed ${failures} times, most recent failure: ${cause}`),
   emptyCollection: () => new Error('UnsupportedOperationException: empty collection'),
+  // Batch (RDD) operations.
+  fractionNegative: (f: number) => new IllegalArgumentException(`requirement failed: Fraction must be nonnegative, but got ${f}`),
+  samplingFractionRange: (f: number) => new IllegalArgumentException(`requirement failed: Sampling fraction (${f}) must be on interval [0, 1]`),
+  sampleWithReplacementFraction: (f: number) => new IllegalArgumentException(
+    `sample(true, ${f}): sampling with replacement is only available for fractions up to 0.4 (Spark's gap sampling); ` +
+    `above that Spark draws from commons-math's PoissonDistribution, which this engine does not reproduce. ` +
+    `Use a fraction <= 0.4, or sample(false, fraction) for fractions up to 1.`),
+  zipUnequalPartitions: (counts: number[]) => new IllegalArgumentException(
+    `Can't zip RDDs with unequal numbers of partitions: List(${counts.join(', ')}). ` +
+    `Give both RDDs the same number of partitions first (repartition or coalesce one of them).`),
+  outputDirExists: (path: string) => Object.assign(
+    new Error(`Output directory ${path} already exists. Save to a new path, or delete the directory first.`), { name: 'FileAlreadyExistsException' }),
+  takeNegative: (n: unknown) => new IllegalArgumentException(
+    `take expects a number of records >= 0, but got ${String(n)}. Pass 0 or more (Spark's take returns an empty array for negative numbers).`),
   // Streaming (Spark's words).
   noOutputOperations: () => new IllegalArgumentException('requirement failed: No output operations registered, so nothing to execute'),
   windowNotMultiple: (windowMs: number, parentSlideMs: number) => new SparkException(

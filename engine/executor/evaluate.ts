@@ -7,8 +7,11 @@ import type { ShippedFn } from '../core/closure';
 import { AppendOnlyMap } from '../core/appendOnlyMap';
 import { CompactBuffer } from '../core/compactBuffer';
 import { formatRecord } from '../core/format';
-import { XORShiftRandom, Rng } from '../core/rng';
+import { BernoulliSampler, PoissonGapSampler, XORShiftRandom, partitionwiseSamplingSeeds } from '../core/rng';
 import { keyCompare } from '../rdd/ordering';
+import { registerShippedGlobal } from '../core/shippedGlobals';
+import { hashCodeOf } from '../core/hash';
+import { keyEquals } from '../core/equality';
 import type { AggregatorDesc, NarrowOp, PartPlan, RecordSample } from '../rdd/plan';
 import { FetchFailedError, BlockNotFoundError } from './taskErrors';
 
@@ -29,7 +32,29 @@ export interface EvalEnv {
   sampleRdds?: Set<number>;
   samples: Map<number, RecordSample>;
   sampleLimit: number;
+  /** The running task, for TaskContext.get() inside user functions. */
+  taskContext?: TaskContextInfo;
 }
+
+export interface TaskContextInfo { stageId: number; stageAttemptNumber: number; partitionId: number; attemptNumber: number; taskAttemptId: number }
+
+let currentTask: TaskContext | undefined;
+
+/**
+ * Spark's TaskContext for user functions: `TaskContext.get()` inside a shipped function returns the task that
+ * runs it (attemptNumber() is 0 on the first attempt, 1 on the first retry, ...); outside a task it returns null.
+ */
+export class TaskContext {
+  private constructor(private readonly info: TaskContextInfo) {}
+  static get(): TaskContext | null { return currentTask ?? null; }
+  /** @internal */ static of(info: TaskContextInfo): TaskContext { return new TaskContext(info); }
+  stageId(): number { return this.info.stageId; }
+  stageAttemptNumber(): number { return this.info.stageAttemptNumber; }
+  partitionId(): number { return this.info.partitionId; }
+  attemptNumber(): number { return this.info.attemptNumber; }
+  taskAttemptId(): number { return this.info.taskAttemptId; }
+}
+registerShippedGlobal('TaskContext', TaskContext);
 
 /** Inputs fetched before the synchronous push phase, keyed by plan node. */
 export type Prefetched = Map<PartPlan, unknown[] | unknown[][]>;
@@ -72,6 +97,14 @@ export async function prefetch(plan: PartPlan, env: EvalEnv, out: Prefetched = n
 
 /** Pushes every record of the partition described by `plan` into `emit`. */
 export function push(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit): void {
+  if (!env.taskContext) return pushPlan(plan, env, pre, emit);
+  // User functions run synchronously inside push, so the task's context is current for exactly that long.
+  const previous = currentTask;
+  currentTask = TaskContext.of(env.taskContext);
+  try { pushPlan(plan, env, pre, emit); } finally { currentTask = previous; }
+}
+
+function pushPlan(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit): void {
   switch (plan.k) {
     case 'empty': return;
     case 'data': {
@@ -95,7 +128,9 @@ export function push(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit):
       for (const x of left) for (const y of right) tap([x, y]);
       return;
     }
-    case 'cogroup': return pushCogroup(plan.inputs, env, pre, sampler(plan.rddId, env, emit));
+    case 'cogroup':
+      if (plan.mode === 'subtract') return pushSubtract(plan.inputs, env, pre, sampler(plan.rddId, env, emit));
+      return pushCogroup(plan.inputs, env, pre, sampler(plan.rddId, env, emit));
     case 'zip': {
       const f = env.compile<(...parts: unknown[][]) => Iterable<unknown>>(plan.f);
       const tap = sampler(plan.rddId, env, emit);
@@ -146,6 +181,12 @@ function pushNarrow(op: NarrowOp, parent: PartPlan, env: EvalEnv, pre: Prefetche
       return;
     }
     case 'glom': { emit(materialize(parent, env, pre)); return; }
+    case 'distinct': {
+      const map = new AppendOnlyMap<unknown, null>();
+      push(parent, env, pre, (x) => { map.changeValue(x, () => null); });
+      map.forEach((k) => emit(k));
+      return;
+    }
     case 'zipWithIndex': { let i = op.startIndex; return push(parent, env, pre, (x) => emit([x, i++])); }
     case 'distributePartition': {
       // Spark's coalesce(shuffle = true): round-robin from a position seeded by the partition index.
@@ -153,11 +194,16 @@ function pushNarrow(op: NarrowOp, parent: PartPlan, env: EvalEnv, pre: Prefetche
       return push(parent, env, pre, (x) => { position += 1; emit([position, x]); });
     }
     case 'sample': {
-      const rng = new Rng(op.seed + op.partition);
+      // Spark's PartitionwiseSampledRDD: partition i's sampler is seeded with the i-th nextLong() of Random(seed).
+      const seed = partitionwiseSamplingSeeds(op.seed, op.partition + 1)[op.partition];
       if (op.withReplacement) {
-        return push(parent, env, pre, (x) => { const n = rng.poisson(op.fraction); for (let i = 0; i < n; i++) emit(x); });
+        const sampler = new PoissonGapSampler(op.fraction);
+        sampler.setSeed(seed);
+        return push(parent, env, pre, (x) => { const n = sampler.sample(); for (let i = 0; i < n; i++) emit(x); });
       }
-      return push(parent, env, pre, (x) => { if (rng.nextDouble() < op.fraction) emit(x); });
+      const sampler = new BernoulliSampler(op.fraction);
+      sampler.setSeed(seed);
+      return push(parent, env, pre, (x) => { if (sampler.sample() > 0) emit(x); });
     }
     case 'combineByKey': {
       const { createCombiner, mergeValue } = compileAggregator(op.aggregator, env);
@@ -183,6 +229,42 @@ function pushCogroup(inputs: PartPlan[], env: EvalEnv, pre: Prefetched, emit: Em
     });
   });
   map.forEach((k, groups) => emit([k, groups]));
+}
+
+/**
+ * Spark's SubtractedRDD.compute: the left pairs grouped into a java.util.HashMap<K, ArrayBuffer<V>>, the right
+ * side's keys removed, then the map iterated. Iteration follows HashMap's table: bucket (hash ^ hash >>> 16) &
+ * (capacity - 1), capacity 16 doubling past 0.75 load, insertion order within a bucket (resizing keeps it).
+ * Tree bins (8+ colliding keys in one bucket) are not modelled.
+ */
+function pushSubtract(inputs: PartPlan[], env: EvalEnv, pre: Prefetched, emit: Emit): void {
+  type Entry = { key: unknown; hash: number; values: unknown[] };
+  let capacity = 16;
+  let table: Entry[][] = Array.from({ length: capacity }, () => []);
+  let size = 0;
+  const spread = (k: unknown) => { const h = hashCodeOf(k); return (h ^ (h >>> 16)) | 0; };
+  const find = (bucket: Entry[], key: unknown) => bucket.findIndex((e) => keyEquals(e.key, key));
+  push(inputs[0], env, pre, (kv) => {
+    const p = asPair(kv, 'subtractByKey');
+    const hash = spread(p[0]);
+    const bucket = table[hash & (capacity - 1)];
+    const i = find(bucket, p[0]);
+    if (i >= 0) { bucket[i].values.push(p[1]); return; }
+    bucket.push({ key: p[0], hash, values: [p[1]] });
+    if (++size > capacity * 0.75) {
+      const old = table;
+      capacity *= 2;
+      table = Array.from({ length: capacity }, () => []);
+      for (const b of old) for (const e of b) table[e.hash & (capacity - 1)].push(e);
+    }
+  });
+  push(inputs[1], env, pre, (kv) => {
+    const p = asPair(kv, 'subtractByKey');
+    const bucket = table[spread(p[0]) & (capacity - 1)];
+    const i = find(bucket, p[0]);
+    if (i >= 0) bucket.splice(i, 1);
+  });
+  for (const bucket of table) for (const e of bucket) for (const v of e.values) emit([e.key, v]);
 }
 
 function pushShuffleRead(plan: Extract<PartPlan, { k: 'shuffle' }>, buckets: unknown[][], env: EvalEnv, emit: Emit): void {
@@ -247,6 +329,7 @@ export function describeRecord(x: unknown): string {
   let shown: string;
   try { shown = formatRecord(x); } catch { shown = String(x); }
   if (shown.length > 60) shown = shown.slice(0, 57) + '...';
-  const kind = x === null ? 'null' : Array.isArray(x) ? `a tuple of ${x.length}` : typeof x === 'object' ? 'an object' : `a ${typeof x}`;
-  return `${JSON.stringify(shown)} (${kind})`;
+  if (typeof x === 'string') shown = JSON.stringify(shown);
+  const kind = x === null ? 'null' : x === undefined ? 'undefined' : Array.isArray(x) ? `a tuple of ${x.length}` : typeof x === 'object' ? 'an object' : `a ${typeof x}`;
+  return x === null || x === undefined ? kind : `${shown} (${kind})`;
 }

@@ -26,6 +26,16 @@ export interface ExecutorOptions {
   /** Records kept per watched RDD partition for the studio's data preview. */
   sampleLimit?: number;
   allowNetwork?: boolean;
+  /**
+   * Worker executors: checks that shuffle map output can cross to another executor (throws the codec's
+   * NotSerializableException, which fails the map task as Spark fails a task with an unserializable record).
+   */
+  checkShuffleRecords?: (records: unknown[]) => void;
+}
+
+/** A running task was killed (a speculative copy lost the race, or the job was cancelled). */
+export class TaskKilledError extends Error {
+  constructor(readonly reason: string) { super(reason); this.name = 'TaskKilled'; }
 }
 
 /** Spark's Executor: runs tasks on its slots against its own block manager. Platform-neutral. */
@@ -37,6 +47,9 @@ export class Executor {
   private readonly peers: ExecutorPeers;
   private readonly sampleLimit: number;
   private readonly runtime: { getBroadcast(id: number): unknown; allowNetwork?: boolean };
+  private readonly checkShuffleRecords?: (records: unknown[]) => void;
+  /** Running tasks by id, with how to interrupt them (Spark's TaskRunner.kill: cooperative). */
+  private readonly running = new Map<number, { killed?: string; wake?: () => void }>();
 
   constructor(opts: ExecutorOptions) {
     this.id = opts.id;
@@ -46,6 +59,23 @@ export class Executor {
     this.blockManager = new BlockManager(opts.id, opts.memoryBytes);
     this.sampleLimit = opts.sampleLimit ?? 20;
     this.runtime = { getBroadcast: (id) => this.peers.getBroadcast(id), allowNetwork: opts.allowNetwork };
+    this.checkShuffleRecords = opts.checkShuffleRecords;
+  }
+
+  /** Asks a running task to stop; it ends as TaskKilled at its next check (sleeps are interrupted). Returns false if unknown. */
+  killTask(taskId: number, reason: string): boolean {
+    const r = this.running.get(taskId);
+    if (!r) return false;
+    r.killed = reason;
+    r.wake?.();
+    return true;
+  }
+
+  get runningTaskIds(): number[] { return [...this.running.keys()]; }
+
+  private checkKilled(taskId: number): void {
+    const r = this.running.get(taskId);
+    if (r?.killed) throw new TaskKilledError(r.killed);
   }
 
   async runTask(task: TaskDesc): Promise<TaskOutcome> {
@@ -53,24 +83,38 @@ export class Executor {
     const metrics: TaskMetricsData = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
     const samples = new Map<number, RecordSample>();
     const env = this.evalEnv(metrics, samples, task.sampleRdds);
+    env.taskContext = { stageId: task.stageId, stageAttemptNumber: task.stageAttemptId, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId };
+    const state: { killed?: string; wake?: () => void } = {};
+    this.running.set(task.taskId, state);
     try {
       const pre = await prefetch(task.plan, env);
-      if (task.delayMs) await new Promise((r) => setTimeout(r, task.delayMs));
+      if (task.delayMs) {
+        await new Promise<void>((r) => { const t = setTimeout(r, task.delayMs); state.wake = () => { clearTimeout(t); r(); }; });
+        state.wake = undefined;
+      }
+      this.checkKilled(task.taskId);
       if (task.injectFailure) throw new Error(task.injectFailure);
       if (task.kind === 'shuffleMap') {
         const mapStatus = this.writeShuffle(task, env, pre, metrics);
+        this.checkKilled(task.taskId);
         return { status: 'success', value: null, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), mapStatus, samples: toRecord(samples) };
       }
       const value = await this.runResult(task.op, task, env, pre, metrics);
+      this.checkKilled(task.taskId);
       return { status: 'success', value, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), samples: toRecord(samples) };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       this.blockManager.drainUpdates();
+      if (err instanceof TaskKilledError) {
+        return { status: 'failed', reason: 'TaskKilled', message: `TaskKilled (${err.reason})`, errorName: 'TaskKilled', metrics, durationMs: elapsed() };
+      }
       if (err instanceof FetchFailedError) {
         return { status: 'failed', reason: 'FetchFailed', message: err.message, errorName: err.name, metrics, durationMs: elapsed(),
           fetchFailed: { shuffleId: err.shuffleId, mapId: err.mapId, executorId: err.executorId } };
       }
       return { status: 'failed', reason: 'ExceptionFailure', message: err.message, errorName: err.name || 'Error', stack: err.stack, metrics, durationMs: elapsed() };
+    } finally {
+      this.running.delete(task.taskId);
     }
   }
 
@@ -111,14 +155,15 @@ export class Executor {
     if (task.aggregator && task.mapSideCombine) {
       const agg = compileAggregator(task.aggregator, env);
       const map = new PartitionedAppendOnlyMap<unknown, unknown>();
-      push(task.plan, env, pre, (kv) => { const p = asPair(kv, 'A shuffle'); map.combine(partitionOf(p[0]), p[0], p[1], agg.createCombiner, agg.mergeValue); });
+      push(task.plan, env, pre, (kv) => { const p = asPair(kv, task.opName ?? 'A shuffle'); map.combine(partitionOf(p[0]), p[0], p[1], agg.createCombiner, agg.mergeValue); });
       // With an aggregator, Spark's ExternalSorter orders each map output partition by key hash.
       buckets = map.destructiveSortedPartitions(n, hashKeyComparator);
     } else {
       buckets = Array.from({ length: n }, () => []);
-      push(task.plan, env, pre, (kv) => { const p = asPair(kv, 'A shuffle'); buckets[partitionOf(p[0])].push(p); });
+      push(task.plan, env, pre, (kv) => { const p = asPair(kv, task.opName ?? 'A shuffle'); buckets[partitionOf(p[0])].push(p); });
     }
     const sizes: number[] = [], records: number[] = [];
+    if (this.checkShuffleRecords) for (const b of buckets) this.checkShuffleRecords(b);
     for (let r = 0; r < n; r++) {
       const size = estimateRecordsSize(buckets[r]);
       this.blockManager.putShuffleBlock(`shuffle_${task.shuffleId}_${task.mapId}_${r}`, buckets[r], size);

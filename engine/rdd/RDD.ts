@@ -1,5 +1,5 @@
 import { shipFunction, type ShippedFn } from '../core/closure';
-import { requireArg } from '../core/errors';
+import { errors, requireArg } from '../core/errors';
 import type { Dependency, ShuffleDependency } from './dependency';
 import { HashPartitioner, toPartitioner, type Partitioner } from './partitioner';
 import type { MapLocations, NarrowOp, PartPlan, ResultOp } from './plan';
@@ -104,6 +104,12 @@ export class RDD<T> {
     return rdd;
   }
 
+  /** A map with an engine-written function, named after the operation that uses it (Spark shows the user's call site). */
+  mapAs<U>(opName: string, source: string, preservesPartitioning = false): RDD<U> {
+    const fn = ship(source, opName);
+    return this.narrow(opName, () => ({ t: 'map', f: fn }), preservesPartitioning);
+  }
+
   map<U>(f: Fn<[T], U>): RDD<U> { const fn = ship(f, 'map'); return this.narrow('map', () => ({ t: 'map', f: fn })); }
   flatMap<U>(f: Fn<[T], Iterable<U>>): RDD<U> { const fn = ship(f, 'flatMap'); return this.narrow('flatMap', () => ({ t: 'flatMap', f: fn })); }
   filter(f: Fn<[T], unknown>): RDD<T> { const fn = ship(f, 'filter'); return this.narrow('filter', () => ({ t: 'filter', f: fn }), true); }
@@ -117,9 +123,13 @@ export class RDD<T> {
   }
   glom(): RDD<T[]> { return this.narrow('glom', () => ({ t: 'glom' })); }
   keyBy<K>(f: Fn<[T], K>): RDD<[K, T]> { const fn = ship(f, 'keyBy'); return this.narrow('keyBy', () => ({ t: 'keyBy', f: fn })); }
+  /** Spark's sample: a PartitionwiseSampledRDD with a BernoulliSampler (or, with replacement, a PoissonSampler), seeded per partition. */
   sample(withReplacement: boolean, fraction: number, seed: number = this.sc.nextSeed()): RDD<T> {
-    requireArg(fraction >= 0, `Fraction must be nonnegative, but got ${fraction}`);
-    if (!withReplacement) requireArg(fraction <= 1, `Fraction must be <= 1 without replacement, but got ${fraction}`);
+    if (typeof fraction !== 'number' || Number.isNaN(fraction)) throw new TypeError(`sample expects a fraction (a number), but got ${String(fraction)}`);
+    if (!(fraction >= 0)) throw errors.fractionNegative(fraction);
+    if (!withReplacement && !(fraction <= 1 + 1e-6)) throw errors.samplingFractionRange(fraction);
+    if (withReplacement && fraction > 0.4) throw errors.sampleWithReplacementFraction(fraction);
+    if (!Number.isInteger(seed)) throw new TypeError(`sample expects an integer seed (a Java long), but got ${seed}`);
     const rdd: RDD<T> = new RDD<T>(this.sc, {
       className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: this.numParts,
       deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }], partitioner: this.partitioner,
@@ -129,24 +139,20 @@ export class RDD<T> {
   }
 
   union(other: RDD<T>): RDD<T> { return this.sc.union([this, other]); }
+  /** Spark's distinct: deduplicated in place when already partitioned into as many partitions, else through reduceByKey. */
   distinct(numPartitions: number = this.numParts): RDD<T> {
-    return pair.reduceByKey(this.map('(x) => [x, null]' as unknown as (t: T) => [T, null]), '(x, _y) => x', numPartitions, 'distinct')
-      .map('(kv) => kv[0]' as unknown as (kv: [T, null]) => T);
+    if (this.partitioner && numPartitions === this.numParts) return this.narrow('distinct', () => ({ t: 'distinct' }), true);
+    return pair.reduceByKey(this.mapAs<[T, null]>('distinct', '(x) => [x, null]'), '(x, _y) => x', numPartitions, 'distinct')
+      .mapAs<T>('distinct', '(kv) => kv[0]');
   }
 
-  coalesce(numPartitions: number, shuffle = false): RDD<T> {
-    requireArg(Number.isInteger(numPartitions) && numPartitions > 0, `Number of partitions (${numPartitions}) must be positive.`);
-    if (shuffle) {
-      const distributed = this.narrow<[number, T]>('coalesce', (p) => ({ t: 'distributePartition', numPartitions, partition: p }));
-      const shuffled = pair.shuffled(distributed, new HashPartitioner(numPartitions), undefined, false, 'coalesce');
-      return coalesced(shuffled, numPartitions).map('(kv) => kv[1]' as unknown as (kv: [number, T]) => T);
-    }
-    return coalesced(this, numPartitions);
-  }
-  repartition(numPartitions: number): RDD<T> { return this.coalesce(numPartitions, true); }
+  coalesce(numPartitions: number, shuffle = false): RDD<T> { return coalesceAs(this, numPartitions, shuffle, 'coalesce'); }
+  repartition(numPartitions: number): RDD<T> { return coalesceAs(this, numPartitions, true, 'repartition'); }
 
   sortBy<K>(f: Fn<[T], K>, ascending = true, numPartitions: number = this.numParts): RDD<T> {
-    return pair.values(pair.sortByKey(this.keyBy(f), ascending, numPartitions));
+    const fn = ship(f, 'sortBy');
+    const keyed = this.narrow<[K, T]>('sortBy', () => ({ t: 'keyBy', f: fn }));
+    return pair.sortByKey(keyed, ascending, numPartitions, 'sortBy').mapAs<T>('sortBy', '(kv) => kv[1]', true);
   }
 
   zipWithIndex(): RDD<[T, number]> {
@@ -178,7 +184,7 @@ export class RDD<T> {
 
   /** Spark's zipPartitions: partition i of every RDD, given together to `f` (all RDDs must have as many partitions). */
   zipPartitions<U, R>(other: RDD<U>, f: Fn<[T[], U[]], Iterable<R>>, preservesPartitioning = false): RDD<R> {
-    if (other.getNumPartitions() !== this.numParts) throw new Error(`IllegalArgumentException: Can't zip RDDs with unequal numbers of partitions: List(${this.numParts}, ${other.getNumPartitions()})`);
+    if (other.getNumPartitions() !== this.numParts) throw errors.zipUnequalPartitions([this.numParts, other.getNumPartitions()]);
     const fn = ship(f, 'zipPartitions');
     const rdd: RDD<R> = new RDD<R>(this.sc, {
       className: 'ZippedPartitionsRDD2', opName: 'zipPartitions', numPartitions: this.numParts,
@@ -204,7 +210,7 @@ export class RDD<T> {
   foreachPartition(f: Fn<[Iterable<T>], unknown>): Promise<void> {
     return actions.runForeach(this as RDD<unknown>, { t: 'foreachPartition', f: ship(f, 'foreachPartition') });
   }
-  countByValue(): Promise<Map<T, number>> { return pair.countByKey(this.map('(x) => [x, null]' as unknown as (t: T) => [T, null])); }
+  countByValue(): Promise<Map<T, number>> { return pair.countByKey(this.mapAs<[T, null]>('countByValue', '(x) => [x, null]'), 'countByValue'); }
   saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this as RDD<unknown>, path); }
   saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this as RDD<unknown>, path); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
@@ -233,8 +239,8 @@ export class RDD<T> {
     const fn = ship(f, 'flatMapValues');
     return (this as RDD<[K, V]>).narrow('flatMapValues', () => ({ t: 'flatMapValues', f: fn }), true);
   }
-  keys<K, V>(this: RDD<[K, V]>): RDD<K> { return this.map('(kv) => kv[0]' as unknown as (kv: [K, V]) => K); }
-  values<K, V>(this: RDD<[K, V]>): RDD<V> { return pair.values(this); }
+  keys<K, V>(this: RDD<[K, V]>): RDD<K> { return this.mapAs<K>('keys', '(kv) => kv[0]'); }
+  values<K, V>(this: RDD<[K, V]>): RDD<V> { return this.mapAs<V>('values', '(kv) => kv[1]'); }
   partitionBy<K, V>(this: RDD<[K, V]>, partitioner: Partitioner | number): RDD<[K, V]> {
     const p = toPartitioner(partitioner);
     return p.equals(this.partitioner) ? this : pair.shuffled(this, p, undefined, false, 'partitionBy');
@@ -265,13 +271,26 @@ export class RDD<T> {
 
 export function range(n: number): number[] { return Array.from({ length: n }, (_, i) => i); }
 
+/** Spark's coalesce (and repartition, which is coalesce with a shuffle). */
+function coalesceAs<T>(self: RDD<T>, numPartitions: number, shuffle: boolean, opName: string): RDD<T> {
+  requireArg(Number.isInteger(numPartitions) && numPartitions > 0, `Number of partitions (${numPartitions}) must be positive.`);
+  if (shuffle) {
+    // Spark: each map task spreads its records round-robin from a position drawn by XORShiftRandom(partition index),
+    // through a HashPartitioner on that position; the shuffled RDD is coalesced to itself and its values kept.
+    const distributed = self.narrow<[number, T]>(opName, (p) => ({ t: 'distributePartition', numPartitions, partition: p }));
+    const shuffled = pair.shuffled(distributed, new HashPartitioner(numPartitions), undefined, false, opName);
+    return coalesced(shuffled, numPartitions, opName).mapAs<T>(opName, '(kv) => kv[1]');
+  }
+  return coalesced(self, numPartitions, opName);
+}
+
 /** Spark's CoalescedRDD without locality: target partition i takes the contiguous parent range [i*n/t, (i+1)*n/t). */
-function coalesced<T>(parent: RDD<T>, target: number): RDD<T> {
+function coalesced<T>(parent: RDD<T>, target: number, opName: string): RDD<T> {
   const n = parent.getNumPartitions();
   const t = Math.min(target, n);
   const groups = range(t).map((i) => range(n).slice(Math.floor((i * n) / t), Math.floor(((i + 1) * n) / t)));
   const rdd: RDD<T> = new RDD(parent.sc, {
-    className: 'CoalescedRDD', opName: 'coalesce', numPartitions: t,
+    className: 'CoalescedRDD', opName, numPartitions: t,
     deps: [{ kind: 'narrow', rdd: parent as RDD<unknown> }],
     planFor: (p, ctx) => ({ k: 'concat', rddId: rdd.id, parts: groups[p].map((pp) => parent.planOf(pp, ctx)) }),
   });

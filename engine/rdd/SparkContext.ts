@@ -55,6 +55,8 @@ export class SparkContext {
   private readonly started: Promise<void>;
   private readonly persistent = new Map<number, RDD<unknown>>();
   private readonly seeds: Rng;
+  /** Sizes of cached RDD blocks by executor and block id, from blockUpdated events (Spark's storage status). */
+  private readonly blockSizes = new Map<string, { blockId: string; memSize: number; diskSize: number }>();
 
   constructor(conf: SparkConf = new SparkConf(), opts: { clock?: Clock; fs?: FileSystem } = {}) {
     if (!(conf instanceof SparkConf)) throw new TypeError('new SparkContext(conf) expects a SparkConf');
@@ -97,6 +99,12 @@ export class SparkContext {
     });
     this.post({ type: 'applicationStart', time: this.clock.getTimeMillis(), appName, appId: this.applicationId, master, sparkUser: 'studio' });
     this.post({ type: 'clusterStep', time: this.clock.getTimeMillis(), step: 'driverStarted', index: 1, detail: `driver started for ${appName} (${master})` });
+    this.listenerBus.add((e) => {
+      if (e.type !== 'blockUpdated' || !e.blockId.startsWith('rdd_')) return;
+      const key = `${e.executorId}/${e.blockId}`;
+      if (e.storageLevel === 'NONE') this.blockSizes.delete(key);
+      else this.blockSizes.set(key, { blockId: e.blockId, memSize: e.memSize, diskSize: e.diskSize });
+    });
     this.started = this.backend.start();
     this.started.catch(() => undefined);
   }
@@ -187,15 +195,19 @@ export class SparkContext {
   unpersistRDD(rddId: number): void {
     this.persistent.delete(rddId);
     const prefix = `rdd_${rddId}_`;
+    for (const [key, b] of [...this.blockSizes]) if (b.blockId.startsWith(prefix)) this.blockSizes.delete(key);
     for (const e of this.taskScheduler.liveExecutors()) void e.removeBlocks(prefix);
     this.dagScheduler.removeBlockLocations((id) => id.startsWith(prefix));
   }
   getPersistentRDDs(): Map<number, RDD<unknown>> { return new Map(this.persistent); }
+  /** Spark's getRDDStorageInfo for one RDD: undefined unless it is persisted and has cached partitions (RDDInfo.isCached). */
   getRDDStorageInfo(rddId: number): { numCachedPartitions: number; memSize: number; diskSize: number } | undefined {
     if (!this.persistent.has(rddId)) return undefined;
     const prefix = `rdd_${rddId}_`;
     const cached = [...this.dagScheduler.blockLocations.keys()].filter((id) => id.startsWith(prefix));
-    return cached.length ? { numCachedPartitions: cached.length, memSize: 0, diskSize: 0 } : undefined;
+    let memSize = 0, diskSize = 0;
+    for (const b of this.blockSizes.values()) if (b.blockId.startsWith(prefix)) { memSize += b.memSize; diskSize += b.diskSize; }
+    return cached.length > 0 && memSize + diskSize > 0 ? { numCachedPartitions: cached.length, memSize, diskSize } : undefined;
   }
 
   // ---- executors ----------------------------------------------------------------------------------

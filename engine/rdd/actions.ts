@@ -21,7 +21,7 @@ export async function count(rdd: RDD<unknown>): Promise<number> {
 
 /** Spark's RDD.take: scan one partition, then grow the number of partitions tried per job. */
 export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
-  if (!Number.isInteger(num) || num < 0) throw new TypeError(`take expects a non-negative integer, got ${num}`);
+  if (typeof num !== 'number' || !Number.isInteger(num) || num < 0) throw errors.takeNegative(num);
   const buf: T[] = [];
   const totalParts = rdd.getNumPartitions();
   let partsScanned = 0;
@@ -91,7 +91,7 @@ export async function saveAsObjectFile(rdd: RDD<unknown>, path: string): Promise
 
 async function writeParts(rdd: RDD<unknown>, path: string, op: ResultOp, encode: (partition: unknown) => string): Promise<void> {
   const fs = rdd.sc.fs;
-  if (await fs.exists(path)) throw new Error(`FileAlreadyExistsException: Output directory ${path} already exists`);
+  if (await fs.exists(path)) throw errors.outputDirExists(path);
   const parts = await rdd.sc.runJob(rdd, op);
   await fs.mkdirs(path);
   for (let i = 0; i < parts.length; i++) await fs.writeFile(joinPath(path, `part-${String(i).padStart(5, '0')}`), encode(parts[i]));

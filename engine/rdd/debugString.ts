@@ -1,10 +1,15 @@
 import type { RDD } from './RDD';
 
-/** Spark's RDD.toDebugString: the lineage, indented at every shuffle, with storage levels in brackets. */
+/**
+ * Spark's RDD.toDebugString: the lineage, indented at every shuffle, with storage levels in brackets.
+ * As in Spark, every line shows the storage level of the RDD the string is built for (Spark's debugSelf
+ * reads `storageLevel`, the root's field, not the listed RDD's), and a `CachedPartitions:` line follows
+ * each RDD that has cached partitions.
+ */
 export function rddDebugString(root: RDD<unknown>): string {
+  const level = root.getStorageLevel();
+  const persistence = level.isValid ? level.description : '';
   const debugSelf = (rdd: RDD<unknown>): string[] => {
-    const level = rdd.getStorageLevel();
-    const persistence = level.isValid ? level.description : '';
     const lines = [`${rdd} [${persistence}]`];
     const info = rdd.sc.getRDDStorageInfo(rdd.id);
     if (info) lines.push(`    CachedPartitions: ${info.numCachedPartitions}; MemorySize: ${bytesToString(info.memSize)}; DiskSize: ${bytesToString(info.diskSize)}`);

@@ -14,6 +14,8 @@ export interface ShuffleDependency {
   aggregator?: AggregatorDesc;
   mapSideCombine: boolean;
   keyOrdering?: 'ascending' | 'descending';
+  /** The operation that introduced the shuffle (reduceByKey, join, ...), named in errors about its input. */
+  opName?: string;
 }
 
 export type Dependency = NarrowDependency | ShuffleDependency;

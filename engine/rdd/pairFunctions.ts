@@ -30,7 +30,7 @@ function resolvePartitioner(rdds: RDD<unknown>[], p?: number | Partitioner): Par
 /** A ShuffledRDD: the child side of a shuffle dependency. */
 export function shuffled<K, V, C = V>(parent: RDD<[K, V]>, partitioner: Partitioner, aggregator: AggregatorDesc | undefined,
   mapSideCombine: boolean, opName: string, keyOrdering?: 'ascending' | 'descending'): RDD<[K, C]> {
-  const dep: ShuffleDependency = { kind: 'shuffle', rdd: parent as RDD<unknown>, shuffleId: parent.sc.newShuffleId(), partitioner, aggregator, mapSideCombine, keyOrdering };
+  const dep: ShuffleDependency = { kind: 'shuffle', rdd: parent as RDD<unknown>, shuffleId: parent.sc.newShuffleId(), partitioner, aggregator, mapSideCombine, keyOrdering, opName };
   const rdd: RDD<[K, C]> = new RDD(parent.sc, {
     className: 'ShuffledRDD', opName, numPartitions: partitioner.numPartitions, deps: [dep], partitioner,
     planFor: (p, ctx) => ({ k: 'shuffle', rddId: rdd.id, shuffleId: dep.shuffleId, reduceId: p, maps: ctx.mapLocations(dep.shuffleId),
@@ -74,20 +74,25 @@ export function foldByKey<K, V>(self: RDD<[K, V]>, zero: V, f: Fn<[V, V], V>, nu
   return combineByKey(self, create, fn, fn, numPartitions, true, 'foldByKey');
 }
 
-export function values<K, V>(self: RDD<[K, V]>): RDD<V> { return self.map('(kv) => kv[1]' as unknown as (kv: [K, V]) => V); }
+export function values<K, V>(self: RDD<[K, V]>): RDD<V> { return self.values(); }
 
 /** Spark's CoGroupedRDD followed by mapValues to a tuple of CompactBuffers. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function cogroupAll<K>(rdds: RDD<[K, any]>[], numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<unknown>[]]> {
-  const partitioner = resolvePartitioner(rdds as RDD<unknown>[], numPartitions);
+export function cogroupAll<K>(rdds: RDD<[K, any]>[], numPartitions?: number | Partitioner, opName = 'cogroup'): RDD<[K, CompactBuffer<unknown>[]]> {
+  return coPartitioned(rdds, resolvePartitioner(rdds as RDD<unknown>[], numPartitions), 'CoGroupedRDD', opName, undefined);
+}
+
+/** An RDD over co-partitioned inputs: a narrow dependency on inputs already partitioned by `partitioner`, a shuffle for the others. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function coPartitioned<K, R>(rdds: RDD<[K, any]>[], partitioner: Partitioner, className: string, opName: string, mode: 'subtract' | undefined): RDD<R> {
   const sc = rdds[0].sc;
   const deps: Dependency[] = rdds.map((r) => partitioner.equals(r.partitioner)
     ? { kind: 'narrow', rdd: r as RDD<unknown> }
-    : { kind: 'shuffle', rdd: r as RDD<unknown>, shuffleId: sc.newShuffleId(), partitioner, mapSideCombine: false });
-  const cg: RDD<[K, CompactBuffer<unknown>[]]> = new RDD(sc, {
-    className: 'CoGroupedRDD', opName: 'cogroup', numPartitions: partitioner.numPartitions, deps, partitioner,
+    : { kind: 'shuffle', rdd: r as RDD<unknown>, shuffleId: sc.newShuffleId(), partitioner, mapSideCombine: false, opName });
+  const cg: RDD<R> = new RDD(sc, {
+    className, opName, numPartitions: partitioner.numPartitions, deps, partitioner,
     planFor: (p, ctx) => ({
-      k: 'cogroup', rddId: cg.id,
+      k: 'cogroup', rddId: cg.id, mode,
       inputs: deps.map((d): PartPlan => d.kind === 'narrow' ? d.rdd.planOf(p, ctx)
         : { k: 'shuffle', rddId: -1, shuffleId: d.shuffleId, reduceId: p, maps: ctx.mapLocations(d.shuffleId), mapSideCombine: false }),
     }),
@@ -95,9 +100,18 @@ export function cogroupAll<K>(rdds: RDD<[K, any]>[], numPartitions?: number | Pa
   return cg;
 }
 
+/**
+ * Spark's SubtractedRDD: the pairs of `self` whose key is not in `other`, partitioned by `p` (default: self's
+ * partitioner, else HashPartitioner(self's partition count)); each partition iterates like the java.util.HashMap it builds.
+ */
+export function subtractByKey<K, V, W>(self: RDD<[K, V]>, other: RDD<[K, W]>, p?: number | Partitioner): RDD<[K, V]> {
+  const partitioner = p === undefined ? (self.partitioner ?? new HashPartitioner(self.getNumPartitions())) : toPartitioner(p);
+  return coPartitioned<K, [K, V]>([self, other], partitioner, 'SubtractedRDD', 'subtractByKey', 'subtract');
+}
+
 export function cogroup<K, V, W>(self: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]> {
-  return cogroupAll<K>([self, other], numPartitions)
-    .mapValues('(bs) => [bs[0], bs[1]]' as unknown as (b: CompactBuffer<unknown>[]) => [CompactBuffer<V>, CompactBuffer<W>]);
+  const f = ship('(bs) => [bs[0], bs[1]]', 'cogroup');
+  return cogroupAll<K>([self, other], numPartitions).narrow('cogroup', () => ({ t: 'mapValues', f }), true);
 }
 
 const joinBodies = {
@@ -105,21 +119,23 @@ const joinBodies = {
   leftOuterJoin: '(p) => { const out = []; if (p[1].length === 0) { for (const v of p[0]) out.push([v, None]); } else { for (const v of p[0]) for (const w of p[1]) out.push([v, Some(w)]); } return out; }',
   rightOuterJoin: '(p) => { const out = []; if (p[0].length === 0) { for (const w of p[1]) out.push([None, w]); } else { for (const v of p[0]) for (const w of p[1]) out.push([Some(v), w]); } return out; }',
   fullOuterJoin: '(p) => { const out = []; if (p[0].length === 0) { for (const w of p[1]) out.push([None, Some(w)]); } else if (p[1].length === 0) { for (const v of p[0]) out.push([Some(v), None]); } else { for (const v of p[0]) for (const w of p[1]) out.push([Some(v), Some(w)]); } return out; }',
-  subtractByKey: '(p) => p[1].length === 0 ? p[0] : []',
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function joinWith<K, R>(kind: keyof typeof joinBodies, self: RDD<[K, any]>, other: RDD<[K, any]>, numPartitions?: number | Partitioner): RDD<[K, R]> {
-  return cogroup(self, other, numPartitions).flatMapValues(joinBodies[kind] as unknown as (p: unknown) => Iterable<R>);
+  const pairs = cogroupAll<K>([self, other], numPartitions, kind)
+    .narrow<[K, unknown]>(kind, () => ({ t: 'mapValues', f: ship('(bs) => [bs[0], bs[1]]', kind) }), true);
+  const body = ship(joinBodies[kind], kind);
+  return pairs.narrow<[K, R]>(kind, () => ({ t: 'flatMapValues', f: body }), true);
 }
 export const join = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [V, W]>('join', a, b, n);
 export const leftOuterJoin = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [V, Option<W>]>('leftOuterJoin', a, b, n);
 export const rightOuterJoin = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [Option<V>, W]>('rightOuterJoin', a, b, n);
 export const fullOuterJoin = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, [Option<V>, Option<W>]>('fullOuterJoin', a, b, n);
-export const subtractByKey = <K, V, W>(a: RDD<[K, V]>, b: RDD<[K, W]>, n?: number | Partitioner) => joinWith<K, V>('subtractByKey', a, b, n ?? a.getNumPartitions());
 
-export async function countByKey<K, V>(self: RDD<[K, V]>): Promise<Map<K, number>> {
-  const counts = await reduceByKey(self.mapValues('(_v) => 1' as unknown as (v: V) => number), '(a, b) => a + b').collect();
+export async function countByKey<K, V>(self: RDD<[K, V]>, opName = 'countByKey'): Promise<Map<K, number>> {
+  const ones = self.narrow<[K, number]>(opName, () => ({ t: 'mapValues', f: ship('(_v) => 1', opName) }), true);
+  const counts = await reduceByKey(ones, '(a, b) => a + b', undefined, opName).collect();
   return new Map(counts);
 }
 
@@ -136,20 +152,25 @@ export async function lookup<K, V>(self: RDD<[K, V]>, key: K): Promise<V[]> {
 }
 
 /** Spark's sortByKey: a RangePartitioner from sampled keys (a sampling job runs first), then a sort by key in each partition. */
-export function sortByKey<K, V>(self: RDD<[K, V]>, ascending: boolean, numPartitions: number): RDD<[K, V]> {
+export function sortByKey<K, V>(self: RDD<[K, V]>, ascending: boolean, numPartitions: number, opName = 'sortByKey'): RDD<[K, V]> {
   const partitioner = new RangePartitioner(numPartitions, [], ascending);
-  const rdd = shuffled<K, V>(self, partitioner, undefined, false, 'sortByKey', ascending ? 'ascending' : 'descending');
+  const rdd = shuffled<K, V>(self, partitioner, undefined, false, opName, ascending ? 'ascending' : 'descending');
   const sampleSize = Math.min(20 * numPartitions, 1e6);
   const perPartition = Math.ceil((3 * sampleSize) / Math.max(1, self.getNumPartitions()));
-  (rdd as { prepare?: () => Promise<void> }).prepare = async () => {
-    if (numPartitions <= 1 || partitioner.bounds.length) return;
+  let sampling: Promise<void> | undefined;
+  const sample = async () => {
     const samples = await self.runJob({ t: 'sampleKeys', max: perPartition }) as { count: number; keys: unknown[] }[];
     const candidates: [unknown, number][] = [];
     for (const s of samples) {
-      const weight = s.keys.length ? s.count / s.keys.length : 0;
+      const weight = s.keys.length ? Math.fround(s.count / s.keys.length) : 0;   // a Float in Spark
       for (const k of s.keys) candidates.push([k, weight]);
     }
-    partitioner.bounds.push(...determineBounds(candidates, numPartitions));
+    partitioner.bounds.push(...determineBounds(candidates, Math.min(numPartitions, candidates.length)));
+  };
+  (rdd as { prepare?: () => Promise<void> }).prepare = () => {
+    if (numPartitions <= 1) return Promise.resolve();
+    sampling ??= sample().catch((e) => { sampling = undefined; throw e; });
+    return sampling;
   };
   return rdd;
 }

@@ -24,6 +24,7 @@ export type NarrowOp =
   | { t: 'keyBy'; f: ShippedFn }
   | { t: 'combineByKey'; aggregator: AggregatorDesc }
   | { t: 'glom' }
+  | { t: 'distinct' }                      // Spark's in-partition dedup (ExternalAppendOnlyMap keyed by record)
   | { t: 'sample'; withReplacement: boolean; fraction: number; seed: number; partition: number }
   | { t: 'distributePartition'; numPartitions: number; partition: number }
   | { t: 'zipWithIndex'; startIndex: number };
@@ -39,7 +40,8 @@ export type PartPlan =
   | { k: 'concat'; rddId: number; parts: PartPlan[] }
   | { k: 'shuffle'; rddId: number; shuffleId: number; reduceId: number; maps: MapLocations;
       aggregator?: AggregatorDesc; mapSideCombine: boolean; keyOrdering?: 'ascending' | 'descending' }
-  | { k: 'cogroup'; rddId: number; inputs: PartPlan[] }     // each input: a narrow parent plan or a shuffle read without aggregation
+  // each input: a narrow parent plan or a shuffle read without aggregation; mode 'subtract' is Spark's SubtractedRDD
+  | { k: 'cogroup'; rddId: number; inputs: PartPlan[]; mode?: 'subtract' }
   | { k: 'cartesian'; rddId: number; left: PartPlan; right: PartPlan }
   | { k: 'zip'; rddId: number; inputs: PartPlan[]; f: ShippedFn }                  // zipPartitions: f(...partitions) => iterable
   | { k: 'cached'; rddId: number; blockId: string; level: StorageLevelDesc; inner: PartPlan; locations: string[] };
@@ -60,7 +62,7 @@ export type ResultOp =
 export type TaskKind =
   | { kind: 'result'; op: ResultOp }
   | { kind: 'shuffleMap'; shuffleId: number; mapId: number; partitioner: PartitionerDesc;
-      aggregator?: AggregatorDesc; mapSideCombine: boolean };
+      aggregator?: AggregatorDesc; mapSideCombine: boolean; /** the operation that shuffles, for errors */ opName?: string };
 
 export type TaskDesc = TaskKind & {
   taskId: number;

@@ -14,8 +14,8 @@ describe('smoke', () => {
   it('word count', async () => {
     const s = sc();
     const r = await s.parallelize(['hello world', 'hello spark']).flatMap((l) => l.split(' ')).map((w) => [w, 1] as [string, number]).reduceByKey((a, b) => a + b).collect();
-    console.log(r.map(formatRecord));
+    expect(r.map(formatRecord)).toEqual(['(hello,2)', '(world,1)', '(spark,1)']);
     const j = await s.parallelize([[1, 'a'], [2, 'b']] as [number, string][]).join(s.parallelize([[1, 'x'], [1, 'y']] as [number, string][])).collect();
-    console.log(j.map(formatRecord), s.parallelize([1,2,3]).map(x => x).toDebugString());
+    expect(j.map(formatRecord)).toEqual(['(1,(a,x))', '(1,(a,y))']);
   });
 });

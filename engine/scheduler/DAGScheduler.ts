@@ -6,6 +6,11 @@ import type { ShuffleDependency } from '../rdd/dependency';
 import { MapOutputTracker } from './mapOutputTracker';
 import { stageName, stageRdds, type Stage } from './stage';
 import type { TaskScheduler } from './TaskScheduler';
+import { speculationThreshold } from './speculation';
+import { stopwatch } from '../core/clock';
+
+interface RunningAttempt { taskId: number; speculative: boolean; executorId?: string; since?: () => number }
+interface PartitionState { done: boolean; speculated: boolean; running: Map<number, RunningAttempt>; nextAttempt: number; launch: (speculative: boolean) => void }
 
 const MAX_CONSECUTIVE_STAGE_ATTEMPTS = 4; // spark.stage.maxConsecutiveAttempts
 
@@ -134,7 +139,7 @@ export class DAGScheduler {
         if (missing.length === 0) return;
         const dep = stage.shuffleDep!;
         const fetchFailure = await this.runTaskSet(stage, missing, jobId, (mapId) => ({
-          kind: 'shuffleMap', shuffleId, mapId, partitioner: dep.partitioner.describe(), aggregator: dep.aggregator, mapSideCombine: dep.mapSideCombine,
+          kind: 'shuffleMap', shuffleId, mapId, partitioner: dep.partitioner.describe(), aggregator: dep.aggregator, mapSideCombine: dep.mapSideCombine, opName: dep.opName,
         }), (mapId, outcome) => {
           if (outcome.mapStatus) this.mapOutputs.registerMapOutput(shuffleId, mapId, outcome.mapStatus);
         });
@@ -175,37 +180,81 @@ export class DAGScheduler {
     let fetchFailure: string | undefined;
     let abort: Error | undefined;
     const sampleRdds = this.host.sampleRdds();
-    await Promise.all(partitions.map(async (p, index) => {
+    const ts = this.host.taskScheduler;
+    const spec = ts.speculation;
+    const successfulDurations: number[] = [];
+    const states: PartitionState[] = [];
+
+    const runPartition = (p: number, index: number) => new Promise<void>((done) => {
+      const st: PartitionState = { done: false, speculated: false, running: new Map(), nextAttempt: 0, launch: () => undefined };
+      states.push(st);
       let failures = 0;
-      for (let attempt = 0; !fetchFailure && !abort; attempt++) {
+      const finish = () => { st.done = true; for (const r of st.running.values()) ts.killTask(r.taskId, 'another attempt succeeded'); done(); };
+      const launch = (speculative: boolean) => {
         const plan = stage.rdd.planOf(p, this.planContext);
-        const task = { ...kindFor(p), taskId: this.nextTaskId++, jobId, stageId: stage.id, stageAttemptId: attemptId, partition: p, attempt,
-          plan, sampleRdds, ...this.host.taskFaults?.(stage.id, p) } as TaskDesc;
-        const { outcome, executorId } = await this.host.taskScheduler.submit(task, preferredLocations(plan));
+        const faults = speculative ? undefined : this.host.taskFaults?.(stage.id, p);
+        const task = { ...kindFor(p), taskId: this.nextTaskId++, jobId, stageId: stage.id, stageAttemptId: attemptId, partition: p, attempt: st.nextAttempt++,
+          plan, sampleRdds, ...faults } as TaskDesc;
+        const r: RunningAttempt = { taskId: task.taskId, speculative };
+        const exclude = speculative ? [...st.running.values()].flatMap((o) => (o.executorId ? [o.executorId] : [])) : undefined;
+        st.running.set(task.taskId, r);
+        void ts.submit(task, preferredLocations(plan), speculative, { exclude, onLaunch: (ex) => { r.executorId = ex; r.since = stopwatch(); } })
+          .then(({ outcome, executorId }) => onResult(r, task, outcome, executorId));
+      };
+      st.launch = launch;
+      const onResult = (r: RunningAttempt, task: TaskDesc, outcome: TaskOutcome, executorId: string) => {
+        st.running.delete(r.taskId);
+        if (st.done) return;                                   // the losing copy of a speculated task
         if (outcome.status === 'success') {
+          successfulDurations.push(r.since ? r.since() : outcome.durationMs);
           this.applyBlockUpdates(outcome.blockUpdates);
           if (outcome.samples && this.host.onSample) for (const [rddId, s] of Object.entries(outcome.samples)) this.host.onSample(Number(rddId), p, s);
           onSuccess(p, outcome);
+          finish();
           return;
         }
         if (outcome.reason === 'FetchFailed') {
           const ff = outcome.fetchFailed!;
           if (ff.executorId) this.executorLostOutputs(ff.executorId);
           this.mapOutputs.removeMapOutput(ff.shuffleId, ff.mapId);
-          fetchFailure = outcome.message;
+          fetchFailure ??= outcome.message;
+          finish();
           return;
         }
-        if (outcome.reason === 'ExecutorLostFailure' || outcome.reason === 'TaskKilled') continue;   // not the task's fault
+        const again = () => { if (fetchFailure || abort) { if (st.running.size === 0) finish(); } else if (st.running.size === 0) launch(false); };
+        if (outcome.reason === 'ExecutorLostFailure' || outcome.reason === 'TaskKilled') { again(); return; }   // not the task's fault
         failures++;
         if (failures >= this.host.maxTaskFailures) {
-          const host = this.host.taskScheduler.liveExecutors().find((e) => e.id === executorId)?.host ?? 'localhost';
+          const host = ts.liveExecutors().find((e) => e.id === executorId)?.host ?? 'localhost';
           const stack = outcome.stack ? '\n' + outcome.stack.split('\n').slice(1).join('\n') : '';
-          abort = errors.jobAborted(index, stage.id, failures,
-            `Lost task ${index}.${attempt} in stage ${stage.id}.${attemptId} (TID ${task.taskId}) (${host} executor ${executorId}): ${outcome.errorName}: ${outcome.message}${stack}`, attemptId);
+          abort ??= errors.jobAborted(index, stage.id, failures,
+            `Lost task ${index}.${task.attempt} in stage ${stage.id}.${attemptId} (TID ${task.taskId}) (${host} executor ${executorId}): ${outcome.errorName}: ${outcome.message}${stack}`, attemptId);
+          finish();
           return;
         }
+        again();
+      };
+      launch(false);
+    });
+
+    // Spark's checkSpeculatableTasks, every spark.speculation.interval while the task set runs.
+    const timer = spec.enabled ? setInterval(() => {
+      const threshold = speculationThreshold(spec, partitions.length, successfulDurations);
+      if (threshold === undefined || fetchFailure || abort) return;
+      for (const st of states) {
+        if (st.done || st.speculated || st.running.size !== 1) continue;
+        const [r] = st.running.values();
+        if (!r.since || r.since() <= threshold) continue;
+        if (!ts.liveExecutors().some((e) => e.id !== r.executorId)) continue;
+        st.speculated = true;
+        st.launch(true);
       }
-    }));
+    }, spec.intervalMs) : undefined;
+    try {
+      await Promise.all(partitions.map(runPartition));
+    } finally {
+      if (timer !== undefined) clearInterval(timer);
+    }
     post({ type: 'stageCompleted', time: now(), stageId: stage.id, attemptId, failureReason: abort?.message ?? fetchFailure });
     if (abort) throw abort;
     return fetchFailure;

@@ -1,15 +1,27 @@
 import type { EngineEvent } from '../core/events';
 import type { ExecutorHandle } from '../cluster/backend';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
+import { SPECULATION_OFF, type SpeculationConf } from './speculation';
 
 export interface LaunchedTask { outcome: TaskOutcome; executorId: string; slot: number }
+
+export interface SubmitOptions {
+  /** Executors the task must not run on (a speculative copy avoids the executor running the original). */
+  exclude?: string[];
+  /** Called when the task is given a slot. */
+  onLaunch?: (executorId: string) => void;
+}
 
 interface Pending {
   task: TaskDesc;
   preferred: string[];
   speculative: boolean;
   resolve: (r: LaunchedTask) => void;
+  opts: SubmitOptions;
+  killed?: string;
 }
+
+const NO_METRICS = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
 
 interface Slots { handle: ExecutorHandle; busy: (number | null)[] }   // task id per slot, or null
 
@@ -23,6 +35,8 @@ export class TaskScheduler {
   private queue: Pending[] = [];
   private running = new Map<number, { executorId: string; slot: number; pending: Pending }>();
   private reservations = 0;
+  /** spark.speculation settings (set by the cluster backend; off in local mode, which has one executor). */
+  speculation: SpeculationConf = SPECULATION_OFF;
 
   constructor(private readonly post: (e: EngineEvent) => void, private readonly now: () => number) {}
 
@@ -39,11 +53,37 @@ export class TaskScheduler {
     for (const [taskId, r] of [...this.running]) {
       if (r.executorId !== id) continue;
       this.running.delete(taskId);
+      // Spark's ExecutorLostFailure.toErrorString; a kill or a crash of the worker is not the tasks' fault.
       const outcome: TaskOutcome = { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure',
-        message: `ExecutorLostFailure (executor ${id} exited caused by one of the running tasks) Reason: ${reason}`,
-        metrics: { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 }, durationMs: 0 };
+        message: `ExecutorLostFailure (executor ${id} exited unrelated to the running tasks) Reason: ${reason}`,
+        metrics: { ...NO_METRICS }, durationMs: 0 };
       this.finish(r.pending, outcome, id, r.slot);
     }
+    this.dispatch();
+  }
+
+  /**
+   * Kills a task: a queued one finishes at once as TaskKilled; a running one is asked to stop on its executor
+   * and is reported as TaskKilled whatever it returns (Spark's killTaskAttempt).
+   */
+  killTask(taskId: number, reason: string): boolean {
+    const qi = this.queue.findIndex((p) => p.task.taskId === taskId);
+    if (qi >= 0) {
+      const [p] = this.queue.splice(qi, 1);
+      p.resolve({ outcome: killedOutcome(reason), executorId: '', slot: -1 });
+      return true;
+    }
+    const r = this.running.get(taskId);
+    if (!r) return false;
+    r.pending.killed = reason;
+    void this.executors.get(r.executorId)?.handle.killTask?.(taskId, reason);
+    return true;
+  }
+
+  /** Executor and slot of a running task. */
+  runningOn(taskId: number): { executorId: string; slot: number } | undefined {
+    const r = this.running.get(taskId);
+    return r && { executorId: r.executorId, slot: r.slot };
   }
 
   liveExecutors(): ExecutorHandle[] { return [...this.executors.values()].map((s) => s.handle); }
@@ -57,9 +97,9 @@ export class TaskScheduler {
     return true;
   }
 
-  submit(task: TaskDesc, preferred: string[] = [], speculative = false): Promise<LaunchedTask> {
+  submit(task: TaskDesc, preferred: string[] = [], speculative = false, opts: SubmitOptions = {}): Promise<LaunchedTask> {
     return new Promise((resolve) => {
-      this.queue.push({ task, preferred, speculative, resolve });
+      this.queue.push({ task, preferred, speculative, resolve, opts });
       this.dispatch();
     });
   }
@@ -89,13 +129,15 @@ export class TaskScheduler {
     }
   }
 
-  private findSlot(preferred: string[]): { slots: Slots; slot: number } | undefined {
+  private findSlot(preferred: string[], exclude?: string[]): { slots: Slots; slot: number } | undefined {
     for (const id of preferred) {
+      if (exclude?.includes(id)) continue;
       const s = this.executors.get(id);
       const i = s ? s.busy.indexOf(null) : -1;
       if (s && i >= 0) return { slots: s, slot: i };
     }
     for (const s of this.executors.values()) {
+      if (exclude?.includes(s.handle.id)) continue;
       const i = s.busy.indexOf(null);
       if (i >= 0) return { slots: s, slot: i };
     }
@@ -106,8 +148,11 @@ export class TaskScheduler {
     let i = 0;
     while (i < this.queue.length) {
       const p = this.queue[i];
-      const pick = this.findSlot(p.preferred);
-      if (!pick) return;
+      const pick = this.findSlot(p.preferred, p.opts.exclude);
+      if (!pick) {
+        if (p.opts.exclude?.length) { i++; continue; }   // only its excluded executors are free: let others pass
+        return;
+      }
       this.queue.splice(i, 1);
       this.launch(p, pick.slots, pick.slot);
     }
@@ -120,17 +165,19 @@ export class TaskScheduler {
     this.running.set(task.taskId, { executorId, slot, pending: p });
     this.post({ type: 'taskStart', time: this.now(), taskId: task.taskId, stageId: task.stageId, stageAttemptId: task.stageAttemptId,
       partition: task.partition, attempt: task.attempt, executorId, slot, speculative: p.speculative });
+    p.opts.onLaunch?.(executorId);
     slots.handle.runTask(task).then(
       (outcome) => { if (this.running.delete(task.taskId)) this.finish(p, outcome, executorId, slot); },
       (err) => {
         if (!this.running.delete(task.taskId)) return;
         const message = err instanceof Error ? err.message : String(err);
         this.finish(p, { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure', message,
-          metrics: { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 }, durationMs: 0 }, executorId, slot);
+          metrics: { ...NO_METRICS }, durationMs: 0 }, executorId, slot);
       });
   }
 
-  private finish(p: Pending, outcome: TaskOutcome, executorId: string, slot: number): void {
+  private finish(p: Pending, result: TaskOutcome, executorId: string, slot: number): void {
+    const outcome = p.killed && (result.status === 'success' || result.reason !== 'ExecutorLostFailure') ? killedOutcome(p.killed, result) : result;
     const s = this.executors.get(executorId);
     if (s && s.busy[slot] === p.task.taskId) s.busy[slot] = null;
     const { task } = p;
@@ -142,4 +189,9 @@ export class TaskScheduler {
     p.resolve({ outcome, executorId, slot });
     this.dispatch();
   }
+}
+
+function killedOutcome(reason: string, from?: TaskOutcome): TaskOutcome {
+  return { status: 'failed', reason: 'TaskKilled', errorName: 'TaskKilled', message: `TaskKilled (${reason})`,
+    metrics: from ? from.metrics : { ...NO_METRICS }, durationMs: from ? from.durationMs : 0 };
 }

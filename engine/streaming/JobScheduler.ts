@@ -4,7 +4,7 @@ import type { Time } from '../core/time';
 import type { StreamingJob } from './dstream/output';
 import type { StreamingContext } from './StreamingContext';
 
-interface BatchState { info: BatchInfo; done: Promise<void>; resolve: () => void }
+interface BatchState { info: BatchInfo; done: Promise<void>; resolve: () => void; submitted?: boolean; finished?: boolean }
 
 /**
  * Spark's JobScheduler with spark.streaming.concurrentJobs = 1: one batch's output jobs run in order, then
@@ -15,8 +15,27 @@ export class JobScheduler {
   private batches = new Map<number, BatchState>();
   private errorListeners: ((e: Error) => void)[] = [];
   readonly completedBatches: BatchInfo[] = [];
+  /**
+   * Studio conf `spark.studio.simulatedCostPerRecordMs`: on a simulated clock processing takes no time, so a
+   * batch is given a simulated processing time of records × cost, run after the previous batch's simulated end
+   * (a backlog shows as scheduling delay). Unset by default: times are the clock's.
+   */
+  private readonly simulatedCostPerRecordMs?: number;
+  private simulatedBusyUntil = 0;
 
-  constructor(private readonly ssc: StreamingContext) {}
+  constructor(private readonly ssc: StreamingContext) {
+    const cost = ssc.conf.getOption('spark.studio.simulatedCostPerRecordMs');
+    if (cost !== undefined) {
+      const n = Number(cost);
+      if (!(Number.isFinite(n) && n >= 0)) throw new Error(`spark.studio.simulatedCostPerRecordMs must be a number of milliseconds >= 0, got "${cost}"`);
+      this.simulatedCostPerRecordMs = n;
+    }
+  }
+
+  /** Spark's getPendingTimes: batches whose jobs were submitted and have not finished. */
+  pendingTimes(): number[] {
+    return [...this.batches.values()].filter((b) => b.submitted && !b.finished).map((b) => b.info.batchTime).sort((a, b) => a - b);
+  }
 
   onError(l: (e: Error) => void): void { this.errorListeners.push(l); }
   reportError(message: string, e: unknown): void {
@@ -49,6 +68,7 @@ export class JobScheduler {
     for (const j of jobs) outputOperationInfos[j.outputOpId] = { batchTime: t, id: j.outputOpId, name: j.name, description: j.name };
     b.info = { batchTime: t, streamIdToInputInfo: inputInfos, submissionTime: now, numRecords, outputOperationInfos };
     if (jobs.length === 0) { b.resolve(); return; }
+    b.submitted = true;
     this.ssc.post({ type: 'batchSubmitted', time: now, batchInfo: clone(b.info) });
     this.chain = this.chain.then(() => this.runJobSet(b, jobs)).catch((e) => this.reportError(`Error running batch ${time}`, e));
   }
@@ -57,10 +77,18 @@ export class JobScheduler {
     const sc = this.ssc.sparkContext;
     const info = b.info;
     const elapsed = stopwatch();
+    const cost = this.simulatedCostPerRecordMs;
+    let sim: { start: number; end: number } | undefined;
+    if (cost !== undefined) {
+      const start = Math.max(info.submissionTime, this.simulatedBusyUntil);
+      sim = { start, end: start + Math.round(info.numRecords * cost) };
+      this.simulatedBusyUntil = sim.end;
+    }
+    const simAt = (i: number) => sim!.start + Math.round(((sim!.end - sim!.start) * i) / jobs.length);
     try {
-      for (const job of jobs) {
+      for (const [i, job] of jobs.entries()) {
         const op = info.outputOperationInfos[job.outputOpId];
-        const start = this.ssc.clock.getTimeMillis();
+        const start = sim ? simAt(i) : this.ssc.clock.getTimeMillis();
         if (info.processingStartTime === undefined) {
           info.processingStartTime = start;
           info.schedulingDelay = start - info.submissionTime;
@@ -77,10 +105,12 @@ export class JobScheduler {
         } finally {
           sc.jobContext = undefined;
         }
-        op.endTime = this.ssc.clock.getTimeMillis();
+        op.endTime = sim ? simAt(i + 1) : this.ssc.clock.getTimeMillis();
         this.ssc.post({ type: 'outputOperationCompleted', time: op.endTime, outputOperationInfo: { ...op } });
       }
-      const end = this.ssc.clock.getTimeMillis();
+      // Spark's RDD.doCheckpoint after the jobs: state RDDs of checkpoint batches are saved (lineage truncated).
+      await this.ssc.checkpointer.writeDataCheckpoints(info.batchTime);
+      const end = sim ? sim.end : this.ssc.clock.getTimeMillis();
       info.processingEndTime = end;
       info.processingDelay = end - (info.processingStartTime ?? end);
       info.totalDelay = end - info.submissionTime;
@@ -89,8 +119,10 @@ export class JobScheduler {
       this.ssc.post({ type: 'batchCompleted', time: end, batchInfo: clone(info) });
       this.completedBatches.push(clone(info));
       if (this.completedBatches.length > 1000) this.completedBatches.shift();
-      this.ssc.onBatchCompletion(info.batchTime);
+      b.finished = true;
+      await this.ssc.onBatchCompletion(info.batchTime);
     } finally {
+      b.finished = true;
       b.resolve();
       // Keep a bounded history of batch promises.
       for (const k of this.batches.keys()) if (k < info.batchTime - 1000 * 1000) this.batches.delete(k);

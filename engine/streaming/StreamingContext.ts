@@ -2,7 +2,6 @@ import { ManualClock, SystemClock, type Clock } from '../core/clock';
 import { SparkConf } from '../core/conf';
 import { errors, IllegalStateException, requireArg } from '../core/errors';
 import type { EngineEvent, EngineListener, StreamInputInfo } from '../core/events';
-import { joinPath } from '../core/fileSystem';
 import { Duration, Time } from '../core/time';
 import type { RecordSample } from '../rdd/plan';
 import type { RDD } from '../rdd/RDD';
@@ -24,7 +23,8 @@ import { JobGenerator } from './JobGenerator';
 import { JobScheduler } from './JobScheduler';
 import type { Receiver } from './receiver/Receiver';
 import { ReceiverTracker } from './receiver/ReceiverTracker';
-import { writeMetadataCheckpoint } from './checkpoint';
+import { Checkpointer } from './checkpoint';
+import { applyRecovery, getOrCreate, type GetOrCreateOptions, type RecoveryPlan } from './recovery';
 
 export type StreamingContextState = 'INITIALIZED' | 'ACTIVE' | 'STOPPED';
 
@@ -47,6 +47,10 @@ export class StreamingContext {
   readonly jobGenerator: JobGenerator;
   readonly receiverTracker: ReceiverTracker;
   readonly faults: FaultInjector;
+  /** Metadata and data checkpoints (engine/streaming/checkpoint.ts). */
+  readonly checkpointer: Checkpointer;
+  /** Set by getOrCreate when this context continues an application from its checkpoint. */
+  recovery?: RecoveryPlan;
   /** Where print() writes; replace it to capture output. Each call gets complete lines ending in "\n". */
   stdout: (text: string) => void = defaultStdout;
   stderr: (text: string) => void = defaultStderr;
@@ -69,6 +73,7 @@ export class StreamingContext {
     this.sparkContext = confOrContext instanceof SparkContext ? confOrContext : new SparkContext(conf, { clock: this.clock });
     this.sparkContext.clock = this.clock;
     this.graph = new DStreamGraph(batchDuration);
+    this.checkpointer = new Checkpointer(this);
     this.jobScheduler = new JobScheduler(this);
     this.jobGenerator = new JobGenerator(this);
     this.receiverTracker = new ReceiverTracker(this);
@@ -128,6 +133,16 @@ export class StreamingContext {
   }
 
   remember(duration: Duration): void { this.graph.remember(duration); }
+
+  /**
+   * Spark's StreamingContext.getOrCreate: runs `createFn` (which must create the context, call
+   * `ssc.checkpoint(checkpointDir)` and define every DStream and output, as Spark requires); if the directory holds
+   * a complete `checkpoint-<ms>`, the context continues from it when started: its batch times, pending batches,
+   * state (data checkpoints), write-ahead-logged blocks and Kafka offsets.
+   */
+  static getOrCreate(checkpointDir: string, createFn: () => StreamingContext | Promise<StreamingContext>, opts: GetOrCreateOptions = {}): Promise<StreamingContext> {
+    return getOrCreate(checkpointDir, createFn, opts);
+  }
   checkpoint(directory: string): void {
     if (typeof directory !== 'string' || !directory) throw new TypeError('checkpoint(directory) expects a directory path');
     this.checkpointDir = directory;
@@ -140,9 +155,12 @@ export class StreamingContext {
     if (this.state === 'STOPPED') throw errors.alreadyStopped();
     this.graph.validate();
     await this.sparkContext.whenReady();
-    const firstBatch = this.jobGenerator.startTime();
+    const recovery = this.recovery;
+    // A recovered context starts where its checkpoint left off (Spark's JobGenerator.restart); others at the next batch.
+    const restart = recovery ? await applyRecovery(this, recovery) : undefined;
+    const firstBatch = restart ? restart.restartTime : this.jobGenerator.startTime();
     const period = this.graph.batchDuration.milliseconds;
-    this.graph.start(new Time(firstBatch - period), new Time(firstBatch));
+    if (!restart) this.graph.start(new Time(firstBatch - period), new Time(firstBatch));
     const receivers = this.graph.receiverInputStreams as ReceiverInputDStream<unknown>[];
     if (receivers.length && ['local', 'local[1]'].includes(this.sparkContext.master)) {
       const message = 'spark.master should be set as local[n], n > 1 in local mode if you have receivers to get data, otherwise Spark jobs will not get resources to process the received data.';
@@ -153,8 +171,10 @@ export class StreamingContext {
     for (const s of this.graph.inputStreams) await s.start();
     await this.receiverTracker.start(receivers.map((s) => ({ streamId: s.inputStreamId, name: s.name, receiver: s.getReceiver() })));
     this.state = 'ACTIVE';
-    this.post({ type: 'streamingStarted', time: this.clock.getTimeMillis(), batchDurationMs: period, zeroTime: firstBatch - period, blockIntervalMs: this.receiverTracker.blockIntervalMs });
+    this.post({ type: 'streamingStarted', time: this.clock.getTimeMillis(), batchDurationMs: period, zeroTime: this.graph.zeroTime!.milliseconds, blockIntervalMs: this.receiverTracker.blockIntervalMs });
     this.receiverTracker.startBlockTimer();
+    // Batches pending at the checkpoint, or due while the driver was down, run again first.
+    for (const t of restart?.timesToReschedule ?? []) await this.jobGenerator.generateJobs(new Time(t));
     this.jobGenerator.start(firstBatch);
   }
 
@@ -210,6 +230,7 @@ export class StreamingContext {
     }
     for (const s of this.graph.inputStreams) await s.stop();
     this.receiverTracker.stopBlockTimer();
+    await this.checkpointer.flush();
     this.post({ type: 'streamingStopped', time: this.clock.getTimeMillis() });
     if (stopSparkContext) await this.sparkContext.stop();
     if (this.firstError) this.terminated.reject(this.firstError); else this.terminated.resolve();
@@ -241,9 +262,10 @@ export class StreamingContext {
     if (!list) this.generated.set(time.milliseconds, (list = []));
     list.push({ dstream, rdd });
   }
-  markForCheckpoint(rdd: RDD<unknown>, _dstream: DStream<unknown>): void {
-    // State and window RDDs are kept persisted; their lineage stays short because cached blocks are read, not recomputed.
-    if (rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(StorageLevel.MEMORY_ONLY_SER);
+  /** Spark's rdd.checkpoint(): kept persisted, and saved to the checkpoint directory after its batch's jobs. */
+  markForCheckpoint(rdd: RDD<unknown>, dstream: DStream<unknown>, time?: Time): void {
+    if (time) this.checkpointer.mark(rdd, dstream, time.milliseconds);
+    else if (rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(StorageLevel.MEMORY_ONLY_SER);
   }
 
   private wireSampling(): void {
@@ -279,23 +301,21 @@ export class StreamingContext {
     }
   }
 
-  onBatchCompletion(time: number): void {
+  /** Spark's ClearMetadata(time) and then DoCheckpoint(time): the checkpoint now names this batch's data checkpoints. */
+  async onBatchCompletion(time: number): Promise<void> {
     const info = this.jobScheduler.completedBatches[this.jobScheduler.completedBatches.length - 1];
     this.graph.clearMetadata(new Time(time));
     const maxRemember = Math.max(...this.graph.inputStreams.map((s) => s.rememberDuration?.milliseconds ?? 0), this.graph.batchDuration.milliseconds);
     this.receiverTracker.cleanupOldBatches(time - maxRemember);
     if (info) this.receiverTracker.onBatchCompleted(info);
+    await this.doCheckpoint(new Time(time));
   }
 
+  /** Spark's DoCheckpoint: at checkpoint-interval batch times, `<dir>/checkpoint-<ms>` (written in order, atomically). */
   async doCheckpoint(time: Time): Promise<void> {
     if (!this.checkpointDir || !this.checkpointDuration || !this.graph.zeroTime) return;
     if (!time.minus(this.graph.zeroTime).isMultipleOf(this.checkpointDuration)) return;
-    try {
-      const path = await writeMetadataCheckpoint(this, time);
-      this.post({ type: 'checkpointWritten', time: this.clock.getTimeMillis(), checkpointTime: time.milliseconds, kind: 'metadata', path });
-    } catch (e) {
-      this.printErr(`WARN CheckpointWriter: could not write checkpoint for time ${time} to ${joinPath(this.checkpointDir, `checkpoint-${time.milliseconds}`)}: ${e instanceof Error ? e.message : e}\n`);
-    }
+    await this.checkpointer.write(time);
   }
 }
 

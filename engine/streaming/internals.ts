@@ -1,6 +1,19 @@
 /**
  * Engine functions that shipped functions call on executors (registered as the shipped global
- * `StreamingInternals`): the option check of updateStateByKey and the per-partition update of mapWithState.
+ * `StreamingInternals`): the option check of updateStateByKey and the per-partition state of mapWithState.
+ *
+ * mapWithState keeps each partition's states in a persistent map (Spark's OpenHashMapBasedStateMap idea: a
+ * chain of delta maps over a base map), so a batch costs O(records of the batch), not O(keys in the state):
+ *
+ *   - a batch's version is a new delta (structural key → [key, state, updateTime], or null when removed) whose
+ *     parent is the previous batch's version; earlier versions are never mutated, so a cached older state RDD
+ *     (kept for the remember duration, or recomputed after a lost block) stays exact;
+ *   - deltas are merged like a binary counter (a delta at least half the size of its parent delta is merged
+ *     into it), and into the base once they reach a quarter of it, so the chain stays O(log) deep and each
+ *     state entry is copied O(log) times amortised, where Spark copies the whole map every 20 batches;
+ *   - a version is plain data (objects, arrays, Map), so it crosses a worker boundary (structured clone, the
+ *     cluster codec) and a data checkpoint as is; a checkpoint file stores it compacted, as `[key, state, time]`
+ *     triples (the record's non-enumerable toJSON), and a record with an array of triples is accepted too.
  */
 import { isOption, None, Some, type Option } from '../core/option';
 import { registerShippedGlobal } from '../core/shippedGlobals';
@@ -8,21 +21,111 @@ import { Time } from '../core/time';
 import { formatRecord } from '../core/format';
 import { State } from './dstream/stateSpec';
 
-/** One partition of a mapWithState state RDD (Spark's MapWithStateRDDRecord): the states and the batch's mapped data. */
-export interface StateRecord { states: [unknown, unknown, number][]; mapped: unknown[] }
+/** One state: the key, its state, the batch time it was last updated. */
+export type StateEntry = [key: unknown, state: unknown, updatedMs: number];
 
-/** A map with Scala key equality: primitives directly, tuples and other values by a canonical text. */
-class StructuralMap<V> {
-  private readonly m = new Map<unknown, V>();
-  private static key(k: unknown): unknown {
-    if (k === null || typeof k !== 'object') return k;
-    return '\u0000' + JSON.stringify(k, (_n, v) => (isOption(v) ? { $opt: v.isDefined ? [v.get()] : [] } : v));
-  }
-  get(k: unknown): V | undefined { return this.m.get(StructuralMap.key(k)); }
-  set(k: unknown, v: V): void { this.m.set(StructuralMap.key(k), v); }
-  delete(k: unknown): void { this.m.delete(StructuralMap.key(k)); }
-  values(): V[] { return [...this.m.values()]; }
+/**
+ * One version of a partition's states. The base (parent null) holds live entries only; a delta maps the
+ * structural key of every key changed in its batches to the new entry, or to null when the key was removed.
+ */
+export interface StateNode { delta: Map<unknown, StateEntry | null>; parent: StateNode | null; depth: number; size: number }
+
+/** One partition of a mapWithState state RDD (Spark's MapWithStateRDDRecord): the states and the batch's mapped data. */
+export interface StateRecord { states: StateNode | StateEntry[]; mapped: unknown[] }
+
+/** Scala key equality: primitives directly, tuples and other values by a canonical text. */
+function structuralKey(k: unknown): unknown {
+  if (k === null || typeof k !== 'object') return k;
+  return '\u0000' + JSON.stringify(k, (_n, v) => (isOption(v) ? { $opt: v.isDefined ? [v.get()] : [] } : v));
 }
+
+// ---- the persistent state map --------------------------------------------------------------------------------
+
+/** A delta is merged into its parent delta when it is at least 1/DELTA_MERGE of its size (a binary counter). */
+const DELTA_MERGE = 2;
+/** Deltas are merged into the base when they hold at least 1/BASE_MERGE of the base's keys. */
+const BASE_MERGE = 4;
+/** Hard bound on the chain (lookups walk it). */
+const MAX_DEPTH = 24;
+
+function emptyBase(): StateNode { return { delta: new Map(), parent: null, depth: 0, size: 0 }; }
+
+function baseFromEntries(entries: Iterable<StateEntry>): StateNode {
+  const m = new Map<unknown, StateEntry | null>();
+  for (const e of entries) m.set(structuralKey(e[0]), e);
+  return { delta: m, parent: null, depth: 0, size: m.size };
+}
+
+/** The entry of a structural key in a version, or undefined. */
+function lookup(node: StateNode, sk: unknown): StateEntry | undefined {
+  for (let n: StateNode | null = node; n !== null; n = n.parent) {
+    const e = n.delta.get(sk);
+    if (e !== undefined) return e ?? undefined;
+  }
+  return undefined;
+}
+
+/** Attaches a batch's delta (`size`: live keys after it) to its parent version, merging levels as the size rules say. */
+function attach(delta: Map<unknown, StateEntry | null>, parent: StateNode, size: number): StateNode {
+  if (delta.size === 0) return parent;
+  let node: StateNode = { delta, parent, depth: parent.depth + 1, size };
+  for (;;) {
+    const p = node.parent!;
+    if (p.parent === null) {
+      if (node.delta.size * BASE_MERGE >= p.delta.size || node.depth > MAX_DEPTH) node = mergeIntoBase(node.delta, p.delta);
+      return node;
+    }
+    if (node.delta.size * DELTA_MERGE < p.delta.size && node.depth <= MAX_DEPTH) return node;
+    const merged = new Map(p.delta);
+    for (const [sk, e] of node.delta) merged.set(sk, e);
+    node = { delta: merged, parent: p.parent, depth: p.depth, size };
+  }
+}
+
+function mergeIntoBase(delta: Map<unknown, StateEntry | null>, base: Map<unknown, StateEntry | null>): StateNode {
+  const m = new Map(base);
+  for (const [sk, e] of delta) {
+    if (e === null) m.delete(sk); else m.set(sk, e);
+  }
+  return { delta: m, parent: null, depth: 0, size: m.size };
+}
+
+/** Every live entry of a version: the base's keys in their order (latest states), then keys added since. */
+function* liveEntries(node: StateNode): Generator<StateEntry> {
+  if (node.parent === null) { yield* node.delta.values() as Iterable<StateEntry>; return; }
+  const levels: StateNode[] = [];
+  let base = node;
+  while (base.parent !== null) { levels.push(base); base = base.parent; }
+  const over = new Map<unknown, StateEntry | null>();
+  for (let i = levels.length - 1; i >= 0; i--) for (const [sk, e] of levels[i].delta) over.set(sk, e);
+  for (const [sk, e] of base.delta) {
+    const o = over.get(sk);
+    if (o === undefined) yield e!;
+    else if (o !== null) yield o;
+  }
+  for (const [sk, o] of over) if (o !== null && !base.delta.has(sk)) yield o;
+}
+
+/** The version held by a record: its node, or a base built from triples (checkpoint files, older records). */
+function nodeOf(rec: StateRecord | undefined): StateNode {
+  const s = rec?.states;
+  if (!s) return emptyBase();
+  if (Array.isArray(s)) return baseFromEntries(s);
+  return s;
+}
+
+function makeRecord(states: StateNode, mapped: unknown[]): StateRecord {
+  const rec: StateRecord = { states, mapped };
+  // Data checkpoints (JSON) store the states compacted; the studio's record samples show a summary, not every state.
+  // Structured clone and the cluster codec skip non-enumerable keys.
+  Object.defineProperties(rec, {
+    toJSON: { value: () => ({ states: [...liveEntries(states)], mapped }), enumerable: false },
+    toString: { value: () => `MapWithStateRDDRecord(${states.size} states, ${mapped.length} mapped)`, enumerable: false },
+  });
+  return rec;
+}
+
+// ---- functions called by shipped code -------------------------------------------------------------------------
 
 function checkOption(r: unknown, op: string): void {
   if (!isOption(r)) {
@@ -34,9 +137,16 @@ function checkOption(r: unknown, op: string): void {
 
 /** Builds each partition's initial record from [key, state] pairs (Spark's MapWithStateRDD.createFromPairRDD). */
 function initialRecord(pairs: Iterable<[unknown, unknown]>, timeMs: number): StateRecord[] {
-  const states: [unknown, unknown, number][] = [];
-  for (const [k, s] of pairs) states.push([k, s, timeMs]);
-  return [{ states, mapped: [] }];
+  const m = new Map<unknown, StateEntry | null>();
+  for (const [k, s] of pairs) m.set(structuralKey(k), [k, s, timeMs]);
+  return [makeRecord({ delta: m, parent: null, depth: 0, size: m.size }, [])];
+}
+
+/** The [key, state] pairs of a partition's record (stateSnapshots, repartitioning the state). */
+function statePairs(rec: StateRecord): [unknown, unknown][] {
+  const out: [unknown, unknown][] = [];
+  for (const e of liveEntries(nodeOf(rec))) out.push([e[0], e[1]]);
+  return out;
 }
 
 type MappingFn = (...args: unknown[]) => unknown;
@@ -45,11 +155,17 @@ type MappingFn = (...args: unknown[]) => unknown;
  * Spark's MapWithStateRDDRecord.updateRecordWithData: applies the mapping function to each new record of the
  * partition, keeping, updating or removing its key's state; on full-scan (checkpoint) batches, states idle since
  * before `timeoutThreshold` time out, and the function is called once more for them with no value.
+ * Only the keys of the batch are touched (plus every key on a full scan with a timeout).
  */
 function updateRecord(prev: StateRecord[], data: [unknown, unknown][], fn: MappingFn, withTime: boolean, batchTimeMs: number,
   timeoutThreshold: number | null, fullScan: boolean): StateRecord[] {
-  const map = new StructuralMap<[unknown, unknown, number]>();
-  for (const e of prev[0]?.states ?? []) map.set(e[0], e);
+  const parent = nodeOf(prev[0]);
+  const delta = new Map<unknown, StateEntry | null>();
+  let size = parent.size;
+  const get = (sk: unknown): StateEntry | undefined => {
+    const d = delta.get(sk);
+    return d !== undefined ? d ?? undefined : lookup(parent, sk);
+  };
   const mapped: unknown[] = [];
   const state = new State<unknown>();
   const time = withTime ? new Time(batchTimeMs) : undefined;
@@ -59,22 +175,26 @@ function updateRecord(prev: StateRecord[], data: [unknown, unknown][], fn: Mappi
     else mapped.push(returned);
   };
   for (const [k, v] of data) {
-    const cur = map.get(k);
+    const sk = structuralKey(k);
+    const cur = get(sk);
     state.wrap(cur ? Some(cur[1]) : None);
     call(k, Some(v));
-    if (state.isRemoved) map.delete(k);
-    else if (state.isUpdated || (state.exists() && timeoutThreshold !== null)) map.set(k, [k, state.get(), batchTimeMs]);
+    if (state.isRemoved) { if (cur) { delta.set(sk, null); size--; } }
+    else if (state.isUpdated || (state.exists() && timeoutThreshold !== null)) { delta.set(sk, [k, state.get(), batchTimeMs]); if (!cur) size++; }
   }
+  let next = attach(delta, parent, size);
   if (fullScan && timeoutThreshold !== null) {
-    for (const [k, s, updated] of map.values()) {
+    const timedOut = new Map<unknown, StateEntry | null>();
+    for (const [k, s, updated] of liveEntries(next)) {
       if (updated >= timeoutThreshold) continue;
       state.wrap(Some(s), true);
       call(k, None);
-      map.delete(k);
+      timedOut.set(structuralKey(k), null);
     }
+    next = attach(timedOut, next, next.size - timedOut.size);
   }
-  return [{ states: map.values(), mapped }];
+  return [makeRecord(next, mapped)];
 }
 
-export const StreamingInternals = { checkOption, initialRecord, updateRecord };
+export const StreamingInternals = { checkOption, initialRecord, updateRecord, statePairs };
 registerShippedGlobal('StreamingInternals', StreamingInternals);

@@ -17,7 +17,6 @@ describe('streaming smoke', () => {
     await ssc.start();
     await ssc.step(2);
     await ssc.stop();
-    console.log(out());
     expect(out()).toContain('Time: 1000 ms');
     expect(out()).toContain('(hello,2)');
   });
@@ -42,7 +41,6 @@ describe('streaming smoke', () => {
     await ssc.start();
     await ssc.step(4);
     await ssc.stop();
-    console.log(out());
     expect(out()).toContain('Time: 4000 ms');
   });
 });

@@ -100,7 +100,7 @@ export abstract class DStream<T> {
     try { rdd = this.compute(time); } finally { sc.setCallSite(previousSite); }
     if (!rdd) return undefined;
     if (this.storageLevel !== StorageLevel.NONE && rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(this.storageLevel);
-    if (this.checkpointDuration && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) this.ssc.markForCheckpoint(rdd, this);
+    if (this.checkpointDuration && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) this.ssc.markForCheckpoint(rdd, this, time);
     this.generatedRDDs.set(time.milliseconds, rdd);
     this.ssc.noteGeneratedRDD(this, time, rdd);
     return rdd;

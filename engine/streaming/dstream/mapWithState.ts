@@ -12,7 +12,10 @@ import type { StateSpec } from './stateSpec';
 
 const DEFAULT_CHECKPOINT_DURATION_MULTIPLIER = 10;
 
-/** The state RDD stream: one StateRecord per partition per batch. */
+/**
+ * The state RDD stream: one StateRecord per partition per batch. Each batch's record is a new version of the
+ * partition's persistent state map (internals.ts), so a batch costs O(its records), not O(keys).
+ */
 export class InternalMapWithStateDStream<K, V, S, M> extends DStream<StateRecord> {
   readonly opName = 'mapWithState';
   override mustCheckpoint = true;
@@ -39,7 +42,7 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<StateRecord
     const t = validTime.milliseconds;
     let prevState = this.getOrCompute(validTime.minus(this.slideDuration));
     if (prevState && !this.partitioner.equals(prevState.partitioner)) {
-      prevState = this.fromPairs(prevState.flatMap<[K, S]>('(rec) => rec.states.map((e) => [e[0], e[1]])'), t);
+      prevState = this.fromPairs(prevState.flatMap<[K, S]>('(rec) => StreamingInternals.statePairs(rec)'), t);
     }
     prevState ??= this.fromPairs(this.spec.initialStateRDD ?? sc.emptyRDD<[K, S]>(), t);
     const data = (this.parent.getOrCompute(validTime) ?? sc.emptyRDD<[K, V]>()).partitionBy(this.partitioner);
@@ -74,7 +77,7 @@ export class MapWithStateDStream<K, V, S, M> extends DStream<M> {
 
   /** Every key's current state after each batch. */
   stateSnapshots(): DStream<[K, S]> {
-    return this.internalStream.flatMap<[K, S]>('(rec) => rec.states.map((e) => [e[0], e[1]])');
+    return this.internalStream.flatMap<[K, S]>('(rec) => StreamingInternals.statePairs(rec)');
   }
 }
 

@@ -4,9 +4,12 @@
  * Messages are a pure function of (seed, topic, partition, offset), so a re-read after a driver restart gives
  * the same records — which is what makes exactly-once output possible.
  */
+import type { EngineEvent } from '../../core/events';
 import { Rng } from '../../core/rng';
 import type { Time } from '../../core/time';
 import { RDD } from '../../rdd/RDD';
+import type { CheckpointableInput } from '../checkpoint';
+import { PIDRateEstimator } from '../receiver/PIDRateEstimator';
 import type { StreamingContext } from '../StreamingContext';
 import { InputDStream } from './InputDStream';
 
@@ -41,7 +44,10 @@ export class SimulatedLog {
 /** A KafkaRDD: records of the batch's offset ranges, with `offsetRanges` as Spark's HasOffsetRanges. */
 export type KafkaRDD = RDD<ConsumerRecord> & { offsetRanges: OffsetRange[] };
 
-export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> {
+/** Spark's DirectKafkaInputDStreamCheckpointData: the offset ranges of every remembered batch, and where to go on. */
+export interface KafkaCheckpointData { batches: Record<string, OffsetRange[]>; currentOffsets: Record<string, number> }
+
+export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> implements CheckpointableInput {
   readonly opName = 'directKafkaStream';
   readonly name: string;
   readonly log: SimulatedLog;
@@ -51,6 +57,11 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> {
   /** Offset ranges of each generated batch, by batch time (for the studio and for exactly-once demos). */
   readonly offsetRangesByBatch = new Map<number, OffsetRange[]>();
   private committed = new Map<string, number>();
+  /** Back-pressure (Spark's DirectKafkaRateController): the PID estimate of records/s this stream may read. */
+  private rateEstimator?: PIDRateEstimator;
+  private latestRate = -1;
+  private stopRateController?: () => void;
+  private readonly restoredTimes = new Set<number>();
 
   constructor(ssc: StreamingContext, readonly topics: string[], private readonly options: DirectKafkaOptions = {}) {
     super(ssc);
@@ -67,6 +78,7 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> {
   }
 
   override start(): void {
+    if (this.ssc.conf.getBoolean('spark.streaming.backpressure.enabled', false)) this.startRateController();
     const now = this.ssc.clock.getTimeMillis();
     for (const tp of this.partitions) {
       const key = `${tp.topic}-${tp.partition}`;
@@ -76,6 +88,51 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> {
     }
   }
 
+  override stop(): void { this.stopRateController?.(); this.stopRateController = undefined; }
+
+  /** Spark's RateController: a streaming listener feeding each completed batch of this stream to the PID estimator. */
+  private startRateController(): void {
+    if (this.stopRateController) return;
+    const est = (this.rateEstimator = PIDRateEstimator.fromConf(this.ssc.conf, this.ssc.graph.batchDuration.milliseconds));
+    this.stopRateController = this.ssc.addStreamingListener((e: EngineEvent) => {
+      if (e.type !== 'batchCompleted') return;
+      const info = e.batchInfo;
+      const elements = info.streamIdToInputInfo[this.inputStreamId]?.numRecords;
+      if (info.processingEndTime === undefined || info.processingDelay === undefined || info.schedulingDelay === undefined || elements === undefined) return;
+      const rate = est.compute(info.processingEndTime, elements, info.processingDelay, info.schedulingDelay);
+      if (rate === undefined) return;
+      this.latestRate = rate;
+      this.ssc.post({ type: 'rateUpdated', time: this.ssc.clock.getTimeMillis(), streamId: this.inputStreamId, rate });
+    });
+  }
+
+  /** The back-pressure rate now in force (records/s for the whole stream), or undefined. */
+  get currentRate(): number | undefined { return this.latestRate > 0 ? this.latestRate : undefined; }
+
+  /**
+   * Spark's DirectKafkaInputDStream.maxMessagesPerPartition: the estimated rate split over partitions by their lag,
+   * capped by maxRatePerPartition, times the batch length; at least 1 message (minRatePerPartition). Undefined: no limit.
+   */
+  maxMessagesPerPartition(latest: Record<string, number>): Record<string, number> | undefined {
+    const initial = this.ssc.conf.getDouble('spark.streaming.backpressure.initialRate', 0);
+    const estimated = this.rateEstimator ? (this.latestRate > 0 ? this.latestRate : initial) : 0;
+    const maxPer = this.maxRatePerPartition ?? 0;
+    const limits: Record<string, number> = {};
+    if (estimated > 0) {
+      const lag = Object.fromEntries(Object.entries(latest).map(([k, o]) => [k, Math.max(o - (this.currentOffsets.get(k) ?? 0), 0)]));
+      const totalLag = Object.values(lag).reduce((a, b) => a + b, 0);
+      for (const [k, l] of Object.entries(lag)) {
+        const bp = totalLag > 0 ? (l / totalLag) * estimated : 0;
+        limits[k] = maxPer > 0 ? Math.min(bp, maxPer) : bp;
+      }
+    } else {
+      for (const k of Object.keys(latest)) limits[k] = maxPer;
+    }
+    if (!(Object.values(limits).reduce((a, b) => a + b, 0) > 0)) return undefined;
+    const secsPerBatch = this.ssc.graph.batchDuration.milliseconds / 1000;
+    return Object.fromEntries(Object.entries(limits).map(([k, l]) => [k, Math.max(Math.floor(secsPerBatch * l), 1)]));
+  }
+
   /** Resume from offsets (a driver restart with stored offsets). */
   setOffsets(offsets: Record<string, number>): void { for (const [k, v] of Object.entries(offsets)) this.currentOffsets.set(k, v); }
   /** Spark's CanCommitOffsets.commitAsync: remembers the consumer group's position. */
@@ -83,20 +140,62 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> {
   committedOffsets(): Record<string, number> { return Object.fromEntries(this.committed); }
 
   compute(validTime: Time): RDD<ConsumerRecord> {
-    const batchSec = this.ssc.graph.batchDuration.milliseconds / 1000;
-    const latest = this.log.latestOffset(validTime.milliseconds);
+    const latestOffset = this.log.latestOffset(validTime.milliseconds);
+    const latest = Object.fromEntries(this.partitions.map(({ topic, partition }) => [`${topic}-${partition}`, latestOffset]));
+    const maxMessages = this.maxMessagesPerPartition(latest);
     const ranges: OffsetRange[] = this.partitions.map(({ topic, partition }) => {
       const key = `${topic}-${partition}`;
       const from = this.currentOffsets.get(key) ?? 0;
-      const cap = this.maxRatePerPartition !== undefined ? from + Math.max(1, Math.floor(this.maxRatePerPartition * batchSec)) : Infinity;
-      const until = Math.max(from, Math.min(latest, cap));
+      const cap = maxMessages ? from + maxMessages[key] : Infinity;
+      const until = Math.max(from, Math.min(latestOffset, cap));
       this.currentOffsets.set(key, until);
       return { topic, partition, fromOffset: from, untilOffset: until };
     });
     this.offsetRangesByBatch.set(validTime.milliseconds, ranges);
+    this.reportRanges(validTime, ranges);
+    return this.kafkaRDD(ranges);
+  }
+
+  protected override onRDDForgotten(time: number): void { this.offsetRangesByBatch.delete(time); this.restoredTimes.delete(time); }
+
+  /** A batch re-run from restored offset ranges reports its input as a computed one does. */
+  override prepareBatch(time: Time): void {
+    if (!this.restoredTimes.delete(time.milliseconds)) return;
+    const ranges = this.offsetRangesByBatch.get(time.milliseconds);
+    if (ranges) this.reportRanges(time, ranges);
+  }
+
+  private reportRanges(time: Time, ranges: OffsetRange[]): void {
     const numRecords = ranges.reduce((s, r) => s + r.untilOffset - r.fromOffset, 0);
-    this.ssc.reportInputInfo(validTime, { inputStreamId: this.inputStreamId, numRecords,
+    this.ssc.reportInputInfo(time, { inputStreamId: this.inputStreamId, numRecords,
       metadata: { offsets: ranges.map((r) => ({ ...r })), Description: ranges.map((r) => `topic: ${r.topic}\tpartition: ${r.partition}\toffsets: ${r.fromOffset} to ${r.untilOffset}`).join('\n') } });
+  }
+
+  // ---- checkpoint (Spark's DirectKafkaInputDStreamCheckpointData) ------------------------------------------
+  checkpointSnapshot(): KafkaCheckpointData {
+    const batches: Record<string, OffsetRange[]> = {};
+    for (const t of this.generatedRDDs.keys()) {
+      const r = this.offsetRangesByBatch.get(t);
+      if (r) batches[t] = r.map((x) => ({ ...x }));
+    }
+    return { batches, currentOffsets: Object.fromEntries(this.currentOffsets) };
+  }
+
+  /** The KafkaRDDs of the checkpointed batches are rebuilt from their offset ranges; reading resumes after them. */
+  restoreCheckpoint(data: unknown): void {
+    const d = data as KafkaCheckpointData;
+    if (!d || typeof d !== 'object' || typeof d.batches !== 'object' || typeof d.currentOffsets !== 'object') {
+      throw new Error(`The checkpoint data of ${this.name} is not offset ranges: was the checkpoint written by another graph? Use a new checkpoint directory.`);
+    }
+    for (const [t, ranges] of Object.entries(d.batches).sort((a, b) => Number(a[0]) - Number(b[0]))) {
+      this.offsetRangesByBatch.set(Number(t), ranges);
+      this.generatedRDDs.set(Number(t), this.kafkaRDD(ranges));
+      this.restoredTimes.add(Number(t));
+    }
+    this.setOffsets(d.currentOffsets);
+  }
+
+  private kafkaRDD(ranges: OffsetRange[]): KafkaRDD {
     const log = this.log;
     const rdd = new RDD<ConsumerRecord>(this.ssc.sparkContext, {
       className: 'KafkaRDD', opName: this.opName, numPartitions: ranges.length, deps: [],

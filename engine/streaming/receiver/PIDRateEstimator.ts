@@ -1,3 +1,5 @@
+import type { SparkConf } from '../../core/conf';
+
 /**
  * Spark's PIDRateEstimator: the back-pressure rate (records/s) from each batch's processing and scheduling
  * delays. Defaults: proportional 1.0, integral 0.2, derived 0.0, minRate 100.
@@ -15,6 +17,15 @@ export class PIDRateEstimator {
     if (!(integral >= 0)) throw new Error(`IllegalArgumentException: requirement failed: Integral term ${integral} in PIDRateEstimator should be >= 0.`);
     if (!(derivative >= 0)) throw new Error(`IllegalArgumentException: requirement failed: Derivative term ${derivative} in PIDRateEstimator should be >= 0.`);
     if (!(minRate > 0)) throw new Error(`IllegalArgumentException: requirement failed: Minimum rate in PIDRateEstimator should be > 0`);
+  }
+
+  /** Spark's RateEstimator.create: the `spark.streaming.backpressure.pid.*` settings. */
+  static fromConf(conf: SparkConf, batchIntervalMillis: number): PIDRateEstimator {
+    const name = conf.get('spark.streaming.backpressure.rateEstimator', 'pid');
+    if (name !== 'pid') throw new Error(`IllegalArgumentException: Unknown rate estimator: ${name}`);
+    return new PIDRateEstimator(batchIntervalMillis,
+      conf.getDouble('spark.streaming.backpressure.pid.proportional', 1.0), conf.getDouble('spark.streaming.backpressure.pid.integral', 0.2),
+      conf.getDouble('spark.streaming.backpressure.pid.derived', 0.0), conf.getDouble('spark.streaming.backpressure.pid.minRate', 100));
   }
 
   /** The new rate, or undefined when there is not enough information yet (Spark returns None). */

@@ -3,10 +3,14 @@ import { formatRecord } from '../../core/format';
 import { joinPath } from '../../core/fileSystem';
 import type { Time } from '../../core/time';
 import type { StreamingContext } from '../StreamingContext';
+import { fromCheckpointJson, toCheckpointJson } from '../dataCheckpoint';
 import type { ReceivedBlock } from './BlockGenerator';
 import { PIDRateEstimator } from './PIDRateEstimator';
 import { ReceiverSupervisor } from './ReceiverSupervisor';
 import type { Receiver } from './Receiver';
+
+/** The received blocks of the remembered batches and those not yet allocated, as a metadata checkpoint keeps them. */
+export interface ReceivedBlocksSnapshot { allocated: Record<string, ReceivedBlockInfo[]>; unallocated: ReceivedBlockInfo[] }
 
 /** Spark's ReceivedBlockInfo. */
 export interface ReceivedBlockInfo { streamId: number; blockId: string; numRecords: number; executorIds: string[]; walPath?: string; time: number }
@@ -21,6 +25,8 @@ export class ReceiverTracker {
   private unallocated = new Map<number, ReceivedBlockInfo[]>();
   private allocated = new Map<number, Map<number, ReceivedBlockInfo[]>>();
   private walData = new Map<string, unknown[]>();
+  /** Write-ahead-log writes not yet on disk (a checkpoint waits for them before naming their blocks). */
+  private walWrites = new Set<Promise<void>>();
   private rates = new Map<number, number>();
   private estimators = new Map<number, PIDRateEstimator>();
   private active = false;
@@ -38,6 +44,7 @@ export class ReceiverTracker {
     this.maxRate = conf.getDouble('spark.streaming.receiver.maxRate', Number.POSITIVE_INFINITY);
     this.walEnabled = conf.getBoolean('spark.streaming.receiver.writeAheadLog.enable', false);
     this.backpressure = conf.getBoolean('spark.streaming.backpressure.enabled', false);
+    ssc.addStreamingListener((e) => { if (e.type === 'faultInjected' && e.fault === 'loseBlock') this.onBlockRemoved(e.target); });
   }
 
   get isActive(): boolean { return this.active; }
@@ -63,17 +70,14 @@ export class ReceiverTracker {
       r.receiver.streamId = r.streamId;
       const sup = new ReceiverSupervisor(this, r.receiver, r.streamId, r.name);
       this.supervisors.set(r.streamId, sup);
-      this.unallocated.set(r.streamId, []);
+      if (!this.unallocated.has(r.streamId)) this.unallocated.set(r.streamId, []);
       if (this.backpressure) this.estimators.set(r.streamId, this.newEstimator());
     }
     await Promise.all([...this.supervisors.values()].map((s) => s.start()));
   }
 
   private newEstimator(): PIDRateEstimator {
-    const c = this.ssc.conf;
-    return new PIDRateEstimator(this.ssc.graph.batchDuration.milliseconds,
-      c.getDouble('spark.streaming.backpressure.pid.proportional', 1.0), c.getDouble('spark.streaming.backpressure.pid.integral', 0.2),
-      c.getDouble('spark.streaming.backpressure.pid.derived', 0.0), c.getDouble('spark.streaming.backpressure.pid.minRate', 100));
+    return PIDRateEstimator.fromConf(this.ssc.conf, this.ssc.graph.batchDuration.milliseconds);
   }
 
   private blockTimerStopped = true;
@@ -140,8 +144,10 @@ export class ReceiverTracker {
     if (this.walEnabled && this.ssc.checkpointDir) {
       walPath = joinPath(this.ssc.checkpointDir, 'receivedData', String(block.streamId), `log-${block.time}`);
       this.walData.set(block.blockId, block.records);
-      void this.ssc.sparkContext.fs.writeFile(walPath, JSON.stringify({ blockId: block.blockId, records: block.records }))
-        .catch((e) => this.ssc.printErr(`WARN ReceivedBlockHandler: could not write block ${block.blockId} to the write-ahead log: ${e instanceof Error ? e.message : e}\n`));
+      const write: Promise<void> = this.ssc.sparkContext.fs.writeFile(walPath, toCheckpointJson({ blockId: block.blockId, count: block.records.length, records: block.records }))
+        .catch((e) => this.ssc.printErr(`WARN ReceivedBlockHandler: could not write block ${block.blockId} to the write-ahead log: ${e instanceof Error ? e.message : e}\n`))
+        .finally(() => { this.walWrites.delete(write); });
+      this.walWrites.add(write);
       this.post({ type: 'walWritten', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length });
     }
     const info: ReceivedBlockInfo = { streamId: block.streamId, blockId: block.blockId, numRecords: block.records.length, executorIds: targets, walPath, time: block.time };
@@ -171,6 +177,8 @@ export class ReceiverTracker {
       this.allocated.delete(t);
       for (const infos of byStream.values()) for (const b of infos) {
         this.walData.delete(b.blockId);
+        // Spark's WriteAheadLog.clean: logs of batches no longer remembered are deleted.
+        if (b.walPath) void this.ssc.sparkContext.fs.delete(b.walPath).catch(() => undefined);
         for (const e of this.ssc.sparkContext.taskScheduler.liveExecutors()) void e.removeBlocks(b.blockId);
         this.ssc.sparkContext.dagScheduler.removeBlockLocations((id) => id === b.blockId);
       }
@@ -191,6 +199,70 @@ export class ReceiverTracker {
     for (const sup of this.supervisors.values()) {
       if (sup.executorId === executorId && sup.isRunning) sup.restart(`Executor ${executorId} running receiver ${sup.streamId} was lost`, undefined, 0);
     }
+  }
+
+  // ---- write-ahead log and driver recovery ----------------------------------------------------------------
+  /** Resolves when every block written ahead so far is in its log file. */
+  async flushWal(): Promise<void> { while (this.walWrites.size) await Promise.all([...this.walWrites]); }
+
+  /** The block allocations a restart needs (Spark's ReceivedBlockTracker writes them to its own log). */
+  checkpointSnapshot(): ReceivedBlocksSnapshot {
+    const allocated: Record<string, ReceivedBlockInfo[]> = {};
+    for (const [t, byStream] of this.allocated) allocated[t] = [...byStream.values()].flat().map((b) => ({ ...b, executorIds: [...b.executorIds] }));
+    const unallocated = [...this.unallocated.values()].flat().map((b) => ({ ...b, executorIds: [...b.executorIds] }));
+    return { allocated, unallocated };
+  }
+
+  /**
+   * Driver restart: the blocks of remembered batches come back from the write-ahead log (their executors are
+   * gone with the old driver); blocks that were not written ahead are reported lost, as Spark loses them.
+   * Returns the ids of the blocks that could not be recovered.
+   */
+  async restoreFromCheckpoint(snapshot: ReceivedBlocksSnapshot | undefined): Promise<string[]> {
+    if (!snapshot) return [];
+    const lost: { blockId: string; streamId: number; records: number; sample: string[] }[] = [];
+    const recover = async (b: ReceivedBlockInfo): Promise<ReceivedBlockInfo | undefined> => {
+      if (b.walPath) {
+        try {
+          const parsed = fromCheckpointJson(await this.ssc.sparkContext.fs.readFile(b.walPath)) as { blockId?: string; count?: number; records?: unknown[] };
+          if (parsed.blockId !== b.blockId || !Array.isArray(parsed.records) || (parsed.count !== undefined && parsed.count !== parsed.records.length)) {
+            throw new Error(`${b.walPath} does not hold block ${b.blockId} completely`);
+          }
+          this.walData.set(b.blockId, parsed.records);
+          return { ...b, executorIds: [] };
+        } catch (e) {
+          this.ssc.printErr(`WARN ReceivedBlockTracker: could not read block ${b.blockId} from the write-ahead log: ${e instanceof Error ? e.message : e}\n`);
+        }
+      }
+      lost.push({ blockId: b.blockId, streamId: b.streamId, records: b.numRecords, sample: [] });
+      return undefined;
+    };
+    for (const [t, infos] of Object.entries(snapshot.allocated).sort((a, b) => Number(a[0]) - Number(b[0]))) {
+      const byStream = new Map<number, ReceivedBlockInfo[]>();
+      for (const b of infos) {
+        if (!byStream.has(b.streamId)) byStream.set(b.streamId, []);
+        const r = await recover(b);
+        if (r) byStream.get(b.streamId)!.push(r);
+      }
+      this.allocated.set(Number(t), byStream);
+    }
+    for (const b of snapshot.unallocated) {
+      const r = await recover(b);
+      if (!r) continue;
+      if (!this.unallocated.has(b.streamId)) this.unallocated.set(b.streamId, []);
+      this.unallocated.get(b.streamId)!.push(r);
+    }
+    if (lost.length) this.post({ type: 'blocksLost', time: this.now(), executorId: 'driver', blocks: lost });
+    return lost.map((b) => b.blockId);
+  }
+
+  /** ssc.faults.loseBlock: a received block gone from every executor is lost unless the write-ahead log has it. */
+  onBlockRemoved(blockId: string): void {
+    const find = (infos: Iterable<ReceivedBlockInfo[]>) => { for (const list of infos) { const b = list.find((x) => x.blockId === blockId); if (b) return b; } return undefined; };
+    let info = find(this.unallocated.values());
+    for (const byStream of this.allocated.values()) info ??= find(byStream.values());
+    if (!info || this.walData.has(blockId)) return;
+    this.post({ type: 'blocksLost', time: this.now(), executorId: info.executorIds[0] ?? 'driver', blocks: [{ blockId, streamId: info.streamId, records: info.numRecords, sample: [] }] });
   }
 
   /** Studio: formatted first records of a block, for showing what was lost. */

@@ -1,0 +1,331 @@
+/**
+ * The lesson panel (a side sheet over the inspector) and presenter mode (the current step as a large caption over a
+ * clean canvas, keyboard driven). Logic lives in runner.ts; this file renders and forwards the learner's input.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useStudio } from '../store/store';
+import { engine } from '../store/engineBridge';
+import { openDocument } from '../files/fileActions';
+import { useLang, useT, type TFn } from '../i18n/useT';
+import type { Lang } from '../i18n/index';
+import type { Studio } from '../store/types';
+import { connectLessons } from './connect';
+import { ExportView } from './ExportView';
+import { useLessons } from './lessonStore';
+import { fetchLesson, fetchLessonIndex, resolvePipeline } from './loader';
+import { lessonComplete, stepStatus, type StepStatus } from './runner';
+import type { Lesson, LessonIndexEntry, LessonStep, PipelineRef, Question } from './schema';
+import { pick, RichText } from './text';
+import './lessons.css';
+
+const selectStatus = (s: Studio) => s.sim.status;
+const selectDockHeight = (s: Studio) => s.dockHeight;
+
+/** Top of the workspace (below the header and run bar), followed on resize. */
+function useWorkspaceTop(): number {
+  const [top, setTop] = useState(96);
+  useEffect(() => {
+    const measure = () => { const el = document.querySelector('.workspace'); if (el) setTop(Math.round(el.getBoundingClientRect().top)); };
+    measure();
+    window.addEventListener('resize', measure);
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(measure) : null;
+    const head = document.querySelector('.app-header'); if (ro && head) ro.observe(head);
+    const bar = document.querySelector('.run-bar'); if (ro && bar) ro.observe(bar);
+    return () => { window.removeEventListener('resize', measure); ro?.disconnect(); };
+  }, []);
+  return top;
+}
+
+// ---------------------------------------------------------------- actions
+
+async function loadPipeline(ref: PipelineRef): Promise<void> {
+  const graph = await resolvePipeline(ref);
+  const st = useStudio.getState().sim.status;
+  if (st === 'running' || st === 'paused' || st === 'loading') await engine.stop();
+  openDocument(graph, { keepName: true });
+}
+
+function showPanel(panel: string | undefined) {
+  if (panel && panel !== 'console') useStudio.getState().setDockTab(panel);
+}
+
+export async function startLesson(entry: Pick<LessonIndexEntry, 'file'>): Promise<void> {
+  const l = useLessons.getState();
+  l.setLoading(true);
+  try {
+    const lesson = await fetchLesson(entry.file);
+    await loadPipeline(lesson.pipeline);
+    useLessons.getState().startLesson(lesson);
+    entered.clear();
+    enterStep(lesson, 0);
+  } catch (e) {
+    useLessons.getState().setLoading(false, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Steps entered in this lesson session (a step's own pipeline is loaded on the first entry only). */
+const entered = new Set<string>();
+
+function enterStep(lesson: Lesson, index: number) {
+  const step = lesson.steps[index];
+  if (!step) return;
+  const key = `${lesson.id}/${step.id}`;
+  const first = !entered.has(key);
+  entered.add(key);
+  if (first && step.pipeline) {
+    void loadPipeline(step.pipeline).then(() => showPanel(step.panel), (e) => useLessons.getState().setLoading(false, e instanceof Error ? e.message : String(e)));
+  } else showPanel(step.panel);
+}
+
+function go(kind: 'next' | 'prev') {
+  const { lesson, runner, dispatch } = useLessons.getState();
+  if (!lesson || !runner) return;
+  const before = runner.stepIndex;
+  dispatch({ kind });
+  const after = useLessons.getState().runner?.stepIndex ?? before;
+  if (after !== before) enterStep(lesson, after);
+}
+
+/** Presenter keys: → / PageDown next step, ← / PageUp previous, Space run/pause, S one batch, Esc leave. */
+export function presenterKey(key: string): 'next' | 'prev' | 'playPause' | 'step' | 'exit' | null {
+  if (key === 'ArrowRight' || key === 'PageDown') return 'next';
+  if (key === 'ArrowLeft' || key === 'PageUp') return 'prev';
+  if (key === ' ' || key === 'Spacebar') return 'playPause';
+  if (key === 's' || key === 'S') return 'step';
+  if (key === 'Escape') return 'exit';
+  return null;
+}
+
+function isEditable(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return !!el.closest('input, textarea, select, [contenteditable="true"], .cm-editor');
+}
+
+function usePresenterKeys(on: boolean) {
+  useEffect(() => {
+    if (!on) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const cmd = presenterKey(e.key);
+      if (!cmd || (cmd !== 'exit' && isEditable(e.target))) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (cmd === 'next' || cmd === 'prev') go(cmd);
+      else if (cmd === 'playPause') { if (useStudio.getState().sim.status === 'running') void engine.pause(); else void engine.run(); }
+      else if (cmd === 'step') void engine.step(1);
+      else useLessons.getState().setPresenter(false);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [on]);
+}
+
+// ---------------------------------------------------------------- pieces
+
+function PredictBox({ q, status, lang, t }: { q: Question; status: StepStatus; lang: Lang; t: TFn }) {
+  const { runner, dispatch } = useLessons.getState();
+  const answer = runner?.answers[runner.stepIndex];
+  const [draft, setDraft] = useState('');
+  const locked = !!answer;
+  const label = (n: number | undefined) => (n === undefined ? '' : q.kind === 'choice' ? pick(q.options[n], lang) : String(n));
+  return (
+    <fieldset className="lesson-predict">
+      <legend>{t('lessons.predict')}</legend>
+      <p className="lesson-predict__prompt"><RichText text={pick(q.prompt, lang)} /></p>
+      {q.kind === 'choice' ? (
+        <div className="lesson-predict__options" role="radiogroup" aria-label={pick(q.prompt, lang)}>
+          {q.options.map((o, i) => {
+            const chosen = answer?.kind === 'choice' && answer.index === i;
+            const right = status.revealed && status.truth === i;
+            return (
+              <button key={i} type="button" role="radio" aria-checked={chosen} disabled={locked && !chosen}
+                className={`lesson-option${chosen ? ' is-chosen' : ''}${right ? ' is-right' : ''}${status.revealed && chosen && !right ? ' is-wrong' : ''}`}
+                onClick={() => { if (!locked) dispatch({ kind: 'answer', answer: { kind: 'choice', index: i } }); }}>
+                <span className="lesson-option__key" aria-hidden="true">{String.fromCharCode(65 + i)}</span>
+                <span>{o.en === o['zh-CN'] ? <code>{pick(o, lang)}</code> : <RichText text={pick(o, lang)} />}</span>
+              </button>
+            );
+          })}
+        </div>
+      ) : (
+        <form className="lesson-predict__number" onSubmit={(e) => { e.preventDefault(); const v = Number(draft); if (draft.trim() !== '' && Number.isFinite(v)) dispatch({ kind: 'answer', answer: { kind: 'number', value: v } }); }}>
+          <label>
+            <span>{t('lessons.numberLabel')}</span>
+            <input type="number" inputMode="numeric" value={locked && answer?.kind === 'number' ? String(answer.value) : draft} disabled={locked} onChange={(e) => setDraft(e.target.value)} />
+          </label>
+          {!locked && <button type="submit" className="btn btn--small" disabled={draft.trim() === ''}>{t('lessons.lockIn')}</button>}
+        </form>
+      )}
+      {locked && !status.revealed && <p className="lesson-note">{t('lessons.yourAnswer', { answer: label(answer?.kind === 'choice' ? answer.index : answer?.value) })} · {t('lessons.revealLater')}</p>}
+      {status.revealed && (
+        <div className={`lesson-reveal ${status.correct ? 'is-right' : 'is-wrong'}`} role="status">
+          <strong>{status.correct ? t('lessons.correct') : t('lessons.wrong')}</strong>{' '}
+          {q.kind === 'number' && <span>{t('lessons.truth', { answer: label(status.truth) })}</span>}
+          <p><RichText text={pick(q.explain, lang)} /></p>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function StepBody({ lesson, step, index, status, lang, t }: { lesson: Lesson; step: LessonStep; index: number; status: StepStatus; lang: Lang; t: TFn }) {
+  const runner = useLessons((s) => s.runner);
+  const isLast = index === lesson.steps.length - 1;
+  const complete = !!runner && lessonComplete(lesson, runner);
+  return (
+    <div className="lesson-step" data-step={step.id}>
+      <h3 className="lesson-step__title">
+        <span className="lesson-step__n">{index + 1}</span> {pick(step.title, lang)}
+        {status.done && <span className="lesson-badge lesson-badge--done">✓ {t('lessons.stepDone')}</span>}
+      </h3>
+      <p className="lesson-step__text"><RichText text={pick(step.text, lang)} /></p>
+      {step.predict && <PredictBox key={`${lesson.id}/${step.id}`} q={step.predict} status={status} lang={lang} t={t} />}
+      <div className={`lesson-action${status.checkMet ? ' is-met' : ''}`}>
+        <span className="lesson-action__kind">{t(`lessons.action.${step.action.kind}`)}</span>
+        <span className="lesson-action__hint"><RichText text={pick(step.action.hint, lang)} /></span>
+        {step.check && (
+          <span className="lesson-action__state" role="status" aria-live="polite">
+            {status.checkMet ? `✓ ${t('lessons.checks', { met: status.progress.total, total: status.progress.total })}`
+              : status.progress.total > 1 ? t('lessons.checks', { met: status.progress.met, total: status.progress.total }) : t('lessons.waiting')}
+          </span>
+        )}
+        {step.check && status.checkMet && step.predict && !status.answered && <span className="lesson-action__state">{t('lessons.answerFirst')}</span>}
+      </div>
+      {step.action.kind === 'export' && <ExportView />}
+      {isLast && complete && <p className="lesson-complete" role="status">🎉 {t('lessons.complete')}</p>}
+    </div>
+  );
+}
+
+function Nav({ lesson, index, t, next }: { lesson: Lesson; index: number; t: TFn; next?: LessonIndexEntry }) {
+  const runner = useLessons((s) => s.runner);
+  const isLast = index === lesson.steps.length - 1;
+  return (
+    <div className="lesson-nav">
+      <button type="button" className="btn" onClick={() => go('prev')} disabled={index === 0}>← {t('lessons.prev')}</button>
+      <ol className="lesson-dots" aria-label={t('lessons.steps')}>
+        {lesson.steps.map((s, i) => (
+          <li key={s.id}>
+            <button type="button" className={`lesson-dot${i === index ? ' is-current' : ''}${runner?.done[i] ? ' is-done' : ''}`}
+              aria-label={`${t('lessons.stepOf', { n: i + 1, total: lesson.steps.length })}${runner?.done[i] ? ` · ${t('lessons.stepDone')}` : ''}`}
+              aria-current={i === index ? 'step' : undefined}
+              onClick={() => { const l = useLessons.getState(); l.dispatch({ kind: 'goto', index: i }); enterStep(lesson, i); }} />
+          </li>
+        ))}
+      </ol>
+      {isLast && next
+        ? <button type="button" className="btn btn--primary" onClick={() => void startLesson(next)}>{t('lessons.nextLesson')} →</button>
+        : <button type="button" className="btn btn--primary" onClick={() => go('next')} disabled={isLast}>{t('lessons.next')} →</button>}
+    </div>
+  );
+}
+
+function LessonList({ lang, t }: { lang: Lang; t: TFn }) {
+  const index = useLessons((s) => s.index);
+  const loading = useLessons((s) => s.loading);
+  if (!index) return <p className="lesson-note">{t('lessons.loading')}</p>;
+  return (
+    <ol className="lesson-list">
+      {index.lessons.map((e) => (
+        <li key={e.id}>
+          <button type="button" className="lesson-list__item" disabled={loading} onClick={() => void startLesson(e)}>
+            <span className="lesson-list__n">{e.order}</span>
+            <span>{pick(e.title, lang)}</span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function useIndex() {
+  const open = useLessons((s) => s.open);
+  const index = useLessons((s) => s.index);
+  useEffect(() => {
+    if (!open || index) return;
+    fetchLessonIndex().then((i) => useLessons.getState().setIndex(i), (e) => useLessons.getState().setLoading(false, e instanceof Error ? e.message : String(e)));
+  }, [open, index]);
+}
+
+// ---------------------------------------------------------------- the panel
+
+export function LessonPanel() {
+  const t = useT();
+  const lang = useLang();
+  const open = useLessons((s) => s.open);
+  const presenter = useLessons((s) => s.presenter);
+  const lesson = useLessons((s) => s.lesson);
+  const runner = useLessons((s) => s.runner);
+  const error = useLessons((s) => s.error);
+  const index = useLessons((s) => s.index);
+  useStudio(selectStatus);
+  const dockHeight = useStudio(selectDockHeight);
+  const top = useWorkspaceTop();
+  useIndex();
+  usePresenterKeys(presenter);
+  useEffect(() => connectLessons(), []);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (presenter) root.dataset.presenter = 'on'; else delete root.dataset.presenter;
+    return () => { delete root.dataset.presenter; };
+  }, [presenter]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  if (!open && !presenter) return null;
+  const i = runner?.stepIndex ?? 0;
+  const step = lesson?.steps[i];
+  const status = lesson && runner ? stepStatus(lesson, runner) : null;
+  const entryIdx = index && lesson ? index.lessons.findIndex((e) => e.id === lesson.id) : -1;
+  const next = index && entryIdx >= 0 ? index.lessons[entryIdx + 1] : undefined;
+  const doneCount = runner ? runner.done.filter(Boolean).length : 0;
+
+  return (
+    <aside className={`lesson-panel${presenter ? ' lesson-panel--presenter' : ''}`} aria-label={t('lessons.panel')} lang={lang}
+      style={presenter ? { top, bottom: dockHeight } : { top: top + 8, maxHeight: `calc(100vh - ${top + dockHeight + 16}px)` }}>
+      <header className="lesson-panel__head">
+        {lesson ? (
+          <>
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => useLessons.getState().closeLesson()}>← {t('lessons.all')}</button>
+            <h2 ref={headingRef} className="lesson-panel__title">{pick(lesson.title, lang)}</h2>
+          </>
+        ) : <h2 className="lesson-panel__title">{t('lessons.list')}</h2>}
+        <div className="lesson-panel__tools">
+          {presenter
+            ? <button type="button" className="btn btn--small" onClick={() => useLessons.getState().setPresenter(false)}>{t('lessons.exitPresent')}</button>
+            : <button type="button" className="btn btn--icon btn--ghost" aria-label={t('lessons.close')} title={t('lessons.close')} onClick={() => useLessons.getState().setOpen(false)}>✕</button>}
+        </div>
+      </header>
+      {error && <div className="lesson-error" role="alert"><strong>{t('lessons.loadFailed')}</strong> <code>{error}</code></div>}
+      {!lesson && <LessonList lang={lang} t={t} />}
+      {lesson && step && status && runner && (
+        <>
+          <div className="lesson-progress">
+            <span>{t('lessons.stepOf', { n: i + 1, total: lesson.steps.length })}</span>
+            <span className="lesson-progress__bar" aria-hidden="true"><span style={{ width: `${(100 * doneCount) / lesson.steps.length}%` }} /></span>
+            <span>{t('lessons.doneOf', { n: doneCount, total: lesson.steps.length })}</span>
+            {!presenter && <button type="button" className="btn btn--ghost btn--small" title={t('lessons.restartHint')} onClick={() => void startLesson({ file: index?.lessons.find((e) => e.id === lesson.id)?.file ?? `${lesson.id}.json` })}>{t('lessons.restart')}</button>}
+          </div>
+          {i === 0 && !presenter && <p className="lesson-summary"><RichText text={pick(lesson.summary, lang)} /></p>}
+          <StepBody lesson={lesson} step={step} index={i} status={status} lang={lang} t={t} />
+          <Nav lesson={lesson} index={i} t={t} next={next} />
+          {presenter && <p className="lesson-keys">{t('lessons.presenterKeys')}</p>}
+        </>
+      )}
+      {!lesson && presenter && <p className="lesson-keys">{t('lessons.presenterKeys')}</p>}
+    </aside>
+  );
+}
+
+/** The header's buttons: open the lessons, and presenter mode. */
+export function LessonButtons() {
+  const t = useT();
+  const open = useLessons((s) => s.open);
+  const presenter = useLessons((s) => s.presenter);
+  return (
+    <div className="lesson-buttons">
+      <button type="button" className={`btn${open ? ' is-active' : ''}`} aria-pressed={open} title={t('lessons.buttonHint')} onClick={() => useLessons.getState().setOpen(!open)}>{t('lessons.button')}</button>
+      <button type="button" className={`btn${presenter ? ' is-active' : ''}`} aria-pressed={presenter} title={t('lessons.presentHint')} onClick={() => useLessons.getState().setPresenter(!presenter)}>{t('lessons.present')}</button>
+    </div>
+  );
+}

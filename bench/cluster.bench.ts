@@ -1,0 +1,76 @@
+/**
+ * Rows 3 and 4 (issue 10): worker executors. The same word count on local-cluster[2,1,1024] (two
+ * worker_threads executors, one slot each) against local[1] (one slot in the driver's thread), per
+ * job of 100k and 1M records; the round trip of one task to a worker executor; and the cost of the
+ * record codec + structured clone that every record crossing a worker boundary pays.
+ * Measured back to back in one process; reported against the targets, never asserted.
+ */
+import { performance } from 'node:perf_hooks';
+import { SparkConf, SparkContext } from '../engine/index';
+import { decode, encode } from '../engine/cluster/codec';
+import type { TaskDesc } from '../engine/rdd/plan';
+import { measure, ratioRow, type BenchOptions, type BenchRow } from './run';
+
+function words(n: number): string[] {
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = `w${(i * 7919) % 1000}`;
+  return out;
+}
+
+async function newContext(master: string): Promise<SparkContext> {
+  const sc = new SparkContext(new SparkConf().setMaster(master).setAppName('cluster-bench'));
+  await sc.whenReady();
+  return sc;
+}
+
+async function wordCount(sc: SparkContext, data: string[]): Promise<number> {
+  return sc.parallelize(data, 2).map((w) => [w, 1] as [string, number]).reduceByKey((a, b) => a + b, 2).count();
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+}
+
+export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
+  const out: BenchRow[] = [];
+  const local = await newContext('local[1]');
+  const cluster = await newContext('local-cluster[2,1,1024]');
+  try {
+    const sizes: [string, number, number, number][] = quick ? [['100k', 20_000, 1.25, 2], ['1M', 100_000, 0.65, 2]] : [['100k', 100_000, 1.25, 5], ['1M', 1_000_000, 0.65, 3]];
+    for (const [label, n, limit, rounds] of sizes) {
+      const data = words(n);
+      const l = await measure(() => wordCount(local, data), { rounds, warmup: 1 });
+      const c = await measure(() => wordCount(cluster, data), { rounds, warmup: 1 });
+      out.push(ratioRow(`3.worker-vs-local-${label}`, `word count, local-cluster[2,1,1024] ÷ local[1], ${label} records`, c.medianMs / l.medianMs,
+        { op: '<=', limit }, `${c.medianMs.toFixed(1)} ms vs ${l.medianMs.toFixed(1)} ms${quick ? ` (quick: ${n} records)` : ''}`));
+    }
+
+    // Task dispatch: one trivial task (count of an empty partition) to a worker executor and back.
+    const handle = cluster.taskScheduler.liveExecutors()[0];
+    const task = (id: number): TaskDesc => ({ kind: 'result', op: { t: 'count' }, taskId: 1_000_000 + id, jobId: 0, stageId: 0, stageAttemptId: 0, partition: 0, attempt: 0, plan: { k: 'empty' } });
+    const n = quick ? 100 : 1000;
+    for (let i = 0; i < 20; i++) await handle.runTask(task(i));
+    const lat: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await handle.runTask(task(i));
+      lat.push((performance.now() - t0) * 1000);
+    }
+    const p50 = percentile(lat, 0.5), p99 = percentile(lat, 0.99);
+    out.push({ id: '4.task-dispatch-p50', name: 'task dispatch round trip to a worker executor, p50', value: Math.round(p50), unit: 'µs', target: '≤ 100', met: p50 <= 100 });
+    out.push({ id: '4.task-dispatch-p99', name: 'task dispatch round trip to a worker executor, p99', value: Math.round(p99), unit: 'µs', target: '', met: null });
+  } finally {
+    await cluster.stop();
+    await local.stop();
+  }
+
+  // Structured clone: 100k shuffle-like records, codec + clone + decode vs a bare structuredClone.
+  const records = words(quick ? 20_000 : 100_000).map((w, i) => [w, i] as [string, number]);
+  const codec = await measure(() => decode(structuredClone(encode(records))), { rounds: 5, warmup: 1 });
+  const bare = await measure(() => structuredClone(records), { rounds: 5, warmup: 1 });
+  const per100k = (ms: number) => (ms * 100_000) / records.length;
+  out.push({ id: '3.clone-cost', name: 'record codec + structured clone of 100k (word, count) tuples', value: Number(per100k(codec.medianMs).toFixed(2)), unit: 'ms', target: '', met: null,
+    note: `bare structuredClone ${per100k(bare.medianMs).toFixed(2)} ms; codec overhead ×${(codec.medianMs / bare.medianMs).toFixed(2)}` });
+  return out;
+}

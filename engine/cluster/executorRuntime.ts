@@ -1,0 +1,124 @@
+/**
+ * The executor side of the protocol, platform-neutral: the body of every executor worker (Node
+ * worker_threads and browser Web Workers have thin entry files that hand it their endpoints).
+ *
+ * It builds one Executor (tasks run on its slots against its own block manager), answers the driver's
+ * calls, keeps the broadcast values the driver sends ahead of tasks, and serves and fetches blocks
+ * directly from peer executors over one MessageChannel per pair (Spark's block transfer service).
+ */
+import { Executor } from '../executor/executor';
+import { StorageLevel } from '../rdd/storageLevel';
+import type { TaskDesc, TaskOutcome } from '../rdd/plan';
+import { decode, encode } from './codec';
+import { errorData, type DriverToExecutor, type Endpoint, type ExecutorInit, type ExecutorRequest, type PeerMessage } from './protocol';
+
+interface Peer { endpoint: Endpoint; pending: Map<number, (values: unknown[] | undefined) => void> }
+
+export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown) => Endpoint): void {
+  let executor: Executor | undefined;
+  const broadcasts = new Map<number, unknown>();
+  const peers = new Map<string, Peer>();
+  let nextFetchId = 0;
+
+  const fetchFrom = (executorId: string, blockId: string): Promise<unknown[] | undefined> => {
+    const peer = peers.get(executorId);
+    if (!peer) return Promise.resolve(undefined);
+    const id = nextFetchId++;
+    return new Promise((resolve) => {
+      peer.pending.set(id, resolve);
+      peer.endpoint.post({ t: 'fetch', id, blockId } satisfies PeerMessage);
+    });
+  };
+
+  const addPeer = (executorId: string, port: unknown): void => {
+    const endpoint = portEndpoint(port);
+    const peer: Peer = { endpoint, pending: new Map() };
+    peers.set(executorId, peer);
+    endpoint.listen((raw) => {
+      const m = raw as PeerMessage;
+      if (m.t === 'fetch') {
+        let reply: PeerMessage;
+        try {
+          const values = executor?.blockManager.get(m.blockId);
+          reply = { t: 'fetched', id: m.id, values: values ? encode(values, `from executor ${executor!.id} to executor ${executorId}`) as unknown[] : null };
+        } catch (e) {
+          reply = { t: 'fetched', id: m.id, values: null, error: errorData(e).message };
+        }
+        try { endpoint.post(reply); } catch (e) { endpoint.post({ t: 'fetched', id: m.id, values: null, error: errorData(e).message } satisfies PeerMessage); }
+      } else if (m.t === 'fetched') {
+        const resolve = peer.pending.get(m.id);
+        peer.pending.delete(m.id);
+        resolve?.(m.values ? decode(m.values) as unknown[] : undefined);
+      }
+    });
+  };
+
+  const dropPeer = (executorId: string): void => {
+    const peer = peers.get(executorId);
+    if (!peer) return;
+    peers.delete(executorId);
+    for (const resolve of peer.pending.values()) resolve(undefined);
+    peer.pending.clear();
+    try { peer.endpoint.close(); } catch { /* already closed */ }
+  };
+
+  const start = (init: ExecutorInit): void => {
+    if (init.crashOnStart) throw new Error(init.crashOnStart);
+    executor = new Executor({
+      id: init.executorId, host: init.host, cores: init.cores, memoryBytes: init.memoryBytes, sampleLimit: init.sampleLimit,
+      peers: {
+        fetchShuffleBlock: (executorId, blockId) => fetchFrom(executorId, blockId),
+        fetchBlock: (executorId, blockId) => fetchFrom(executorId, blockId),
+        getBroadcast: (id) => {
+          if (!broadcasts.has(id)) throw new Error(`SparkException: Failed to get broadcast_${id} on executor ${init.executorId}: it was destroyed or never sent. Create the broadcast with sc.broadcast(value) before the job that uses it.`);
+          return broadcasts.get(id);
+        },
+      },
+      checkShuffleRecords: (records) => { encode(records, 'to the reducers of a shuffle'); },
+    });
+    driver.post({ t: 'registered', executorId: init.executorId });
+  };
+
+  const handle = async (req: ExecutorRequest): Promise<unknown> => {
+    const ex = executor;
+    if (!ex) throw new Error('executor not initialised');
+    switch (req.t) {
+      case 'runTask': return encodeOutcome(await ex.runTask(decode(req.task) as TaskDesc));
+      case 'killTask': return ex.killTask(req.taskId, req.reason);
+      case 'removeBlocks': return ex.blockManager.removeWhere((id) => id.startsWith(req.prefix));
+      case 'putBlock': ex.blockManager.put(req.blockId, decode(req.values) as unknown[], StorageLevel.fromString(req.level).toJSON()); return null;
+      case 'getBlock': { const v = ex.blockManager.get(req.blockId); return v ? encode(v, 'to the driver') : null; }
+      case 'ping': return { executorId: ex.id, blocks: ex.blockManager.blockIds().length, memoryUsed: ex.blockManager.memoryUsed };
+    }
+  };
+
+  driver.listen((raw) => {
+    const m = raw as DriverToExecutor;
+    switch (m.t) {
+      case 'init': start(m.init); return;   // a throw here is the worker dying at start-up
+      case 'peer': addPeer(m.executorId, m.port); return;
+      case 'peerLost': dropPeer(m.executorId); return;
+      case 'broadcast': broadcasts.set(m.id, decode(m.value)); return;
+      case 'dropBroadcast': broadcasts.delete(m.id); return;
+      case 'shutdown': for (const id of [...peers.keys()]) dropPeer(id); driver.close(); return;
+      case 'call':
+        handle(m.req).then(
+          (value) => {
+            try { driver.post({ t: 'reply', id: m.id, ok: true, value }); } catch (e) { driver.post({ t: 'reply', id: m.id, ok: false, error: errorData(e) }); }
+          },
+          (e) => driver.post({ t: 'reply', id: m.id, ok: false, error: errorData(e) }));
+        return;
+    }
+  });
+}
+
+/** Encodes a task result for the driver; a result that cannot travel fails the task, naming the record type. */
+function encodeOutcome(outcome: TaskOutcome): TaskOutcome {
+  if (outcome.status !== 'success' || outcome.value === null || outcome.value === undefined) return outcome;
+  try {
+    return { ...outcome, value: encode(outcome.value, 'to the driver as a task result') };
+  } catch (e) {
+    const err = errorData(e);
+    return { status: 'failed', reason: 'ExceptionFailure', message: err.message, errorName: err.name, stack: err.stack, metrics: outcome.metrics, durationMs: outcome.durationMs };
+  }
+}

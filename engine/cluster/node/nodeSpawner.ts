@@ -1,0 +1,63 @@
+/**
+ * Node adapter of the cluster manager: executors are worker_threads Workers.
+ *
+ * Running from TypeScript source (tests, `npm run pipeline` under tsx), a worker starts at
+ * bootstrap.mjs, which registers tsx inside the worker and then imports executorWorker.ts.
+ * A compiled build (.js next to this file) starts executorWorker.js directly.
+ */
+import type { SpawnedWorker, WorkerSpawner } from '../spawner';
+import { nodeEndpoint } from './nodeEndpoint';
+
+type WorkerThreads = typeof import('node:worker_threads');
+
+async function workerThreads(): Promise<WorkerThreads> {
+  const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  return (getBuiltin ? getBuiltin('node:worker_threads') : await import('node:worker_threads')) as WorkerThreads;
+}
+
+// Names kept in variables so that bundlers do not try to bundle the Node worker as a web asset.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = FROM_SOURCE ? './executorWorker.ts' : './executorWorker.js';
+const BOOTSTRAP = './bootstrap.mjs';
+
+export interface NodeSpawnerOptions {
+  /** Overrides the worker's entry file (tests: a missing file, to exercise start-up failures). */
+  entryUrl?: URL;
+}
+
+export class NodeWorkerSpawner implements WorkerSpawner {
+  readonly platform = 'node' as const;
+  constructor(private readonly opts: NodeSpawnerOptions = {}) {}
+
+  async spawn(label: string): Promise<SpawnedWorker> {
+    const wt = await workerThreads();
+    const entry = this.opts.entryUrl ?? new URL(ENTRY, import.meta.url);
+    const worker = FROM_SOURCE
+      ? new wt.Worker(new URL(BOOTSTRAP, import.meta.url), { workerData: { entry: entry.href }, name: label, stderr: false })
+      : new wt.Worker(entry, { name: label });
+    let terminated = false;
+    let exited = false;
+    const exitListeners: ((reason: string) => void)[] = [];
+    const fire = (reason: string) => {
+      if (terminated || exited) return;
+      exited = true;
+      for (const l of exitListeners) l(reason);
+    };
+    worker.on('error', (e: unknown) => fire(e instanceof Error ? `${e.name}: ${e.message}` : String(e)));
+    worker.on('exit', (code: number) => fire(`Worker exited with code ${code}`));
+    return {
+      endpoint: nodeEndpoint(worker as never),
+      onExit: (l) => { exitListeners.push(l); },
+      terminate: () => { terminated = true; void worker.terminate(); },
+      setRef: (ref) => { if (ref) worker.ref(); else worker.unref(); },
+    };
+  }
+
+  channel(): { port1: unknown; port2: unknown } {
+    const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+    const wt = getBuiltin?.('node:worker_threads') as WorkerThreads | undefined;
+    const MC = wt?.MessageChannel ?? (globalThis as unknown as { MessageChannel: typeof MessageChannel }).MessageChannel;
+    const ch = new MC();
+    return { port1: ch.port1, port2: ch.port2 };
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Driver recovery: Spark's StreamingContext.getOrCreate and JobGenerator.restart. The user's create function
+ * rebuilds the context and its DStream graph (the same code builds the same graph, DStream ids included);
+ * the checkpoint then restores what the old driver knew: zero time, pending batch times, each checkpointed
+ * DStream's RDDs (data checkpoints), the direct Kafka offset ranges and the received blocks (from the WAL).
+ */
+import { ManualClock } from '../core/clock';
+import type { FileSystem } from '../core/fileSystem';
+import { Time } from '../core/time';
+import { isCheckpointableInput, type MetadataCheckpoint } from './checkpoint';
+import { readCheckpoint } from './checkpointReader';
+import type { RDDCheckpointFile } from './dataCheckpoint';
+import type { StreamingContext } from './StreamingContext';
+
+export interface GetOrCreateOptions {
+  /** Where the checkpoint directory lives (default: the created context's file system). Also given to the created context. */
+  fs?: FileSystem;
+  /** Spark's createOnError: a directory whose checkpoint files are all unreadable gives a new context instead of an error. */
+  ignoreReadError?: boolean;
+}
+
+/** What getOrCreate found: the checkpoint the context continues from. */
+export interface RecoveryPlan { checkpoint: MetadataCheckpoint; path: string; skipped: { path: string; reason: string }[] }
+
+const recoveryError = {
+  notAContext: () => new TypeError('getOrCreate(checkpointDir, createFn): createFn must return the StreamingContext it created'),
+  startedContext: () => new Error('getOrCreate(checkpointDir, createFn): createFn must not start the context; getOrCreate returns it for you to start'),
+  batchDuration: (dir: string, cp: number, now: number) => new Error(
+    `The checkpoint in ${dir} was written by an application with batch duration ${cp} ms, but createFn built one with ${now} ms: use the same batch duration, or a new checkpoint directory`),
+  graphMismatch: (dir: string, detail: string) => new Error(
+    `The DStream graph built by createFn does not match the checkpoint in ${dir}: ${detail}. Define exactly the same DStreams and outputs inside createFn (Spark requires all DStream setup to be in the create function), or use a new checkpoint directory`),
+};
+
+export async function getOrCreate(checkpointDir: string, createFn: () => StreamingContext | Promise<StreamingContext>,
+  opts: GetOrCreateOptions = {}): Promise<StreamingContext> {
+  if (typeof checkpointDir !== 'string' || !checkpointDir) throw new TypeError('getOrCreate(checkpointDir, createFn) expects a checkpoint directory path');
+  if (typeof createFn !== 'function') throw new TypeError('getOrCreate(checkpointDir, createFn) expects a function that creates the StreamingContext');
+  const ssc = await createFn();
+  if (!ssc || typeof (ssc as StreamingContext).getState !== 'function') throw recoveryError.notAContext();
+  if (ssc.getState() !== 'INITIALIZED') throw recoveryError.startedContext();
+  if (opts.fs) ssc.sparkContext.fs = opts.fs;
+  const read = await readCheckpoint(ssc.sparkContext.fs, checkpointDir, {
+    ignoreReadError: opts.ignoreReadError,
+    warn: (m) => { ssc.post({ type: 'warning', time: ssc.clock.getTimeMillis(), message: m }); ssc.printErr(m + '\n'); },
+  });
+  if (!read) return ssc;
+  const cp = read.checkpoint;
+  if (cp.batchDurationMs !== ssc.graph.batchDuration.milliseconds) throw recoveryError.batchDuration(checkpointDir, cp.batchDurationMs, ssc.graph.batchDuration.milliseconds);
+  checkGraph(ssc, cp, checkpointDir);
+  if (!ssc.checkpointDir) ssc.checkpoint(checkpointDir);
+  ssc.recovery = read;
+  await announceRestart(ssc, read);
+  return ssc;
+}
+
+/** The graph must be the one the checkpoint was written for: same DStream ids and classes. */
+function checkGraph(ssc: StreamingContext, cp: MetadataCheckpoint, dir: string): void {
+  const now = ssc.graph.allStreams();
+  const byId = new Map(now.map((d) => [d.id, d]));
+  for (const g of cp.graph) {
+    const d = byId.get(g.id);
+    if (!d) throw recoveryError.graphMismatch(dir, `DStream ${g.id} (${g.className}) of the checkpoint is not in the graph`);
+    if (d.constructor.name !== g.className) throw recoveryError.graphMismatch(dir, `DStream ${g.id} is a ${g.className} in the checkpoint but a ${d.constructor.name} now`);
+  }
+  if (now.length !== cp.graph.length) throw recoveryError.graphMismatch(dir, `the checkpoint has ${cp.graph.length} DStreams, the graph ${now.length}`);
+}
+
+/** The lecture's start-up sequence again, for listeners created with the new context: step 1 says it is a restart. */
+async function announceRestart(ssc: StreamingContext, read: RecoveryPlan): Promise<void> {
+  const sc = ssc.sparkContext;
+  const now = () => ssc.clock.getTimeMillis();
+  ssc.post({ type: 'clusterStep', time: now(), step: 'driverStarted', index: 1, detail: `driver restarted for ${sc.appName} (${sc.master}) from ${read.path}` });
+  await sc.whenReady();
+  if (sc.masterSpec.kind !== 'local') return; // worker executors register asynchronously: their own events follow
+  ssc.post({ type: 'clusterStep', time: now(), step: 'resourcesRequested', index: 2, detail: 'local mode: task slots in the driver process, no cluster manager' });
+  for (const id of sc.getExecutorIds()) {
+    ssc.post({ type: 'clusterStep', time: now(), step: 'executorLaunched', index: 3, detail: `executor ${id} started in the driver's thread`, executorId: id });
+    ssc.post({ type: 'clusterStep', time: now(), step: 'executorRegistered', index: 4, detail: `executor ${id} registered with the driver`, executorId: id });
+  }
+}
+
+/**
+ * Called by start() for a recovered context: restores the graph's times and checkpoint data, and returns the
+ * batches to run again (Spark's JobGenerator.restart: pending batches and those due while the driver was down)
+ * and the time the batch timer restarts at.
+ */
+export async function applyRecovery(ssc: StreamingContext, plan: RecoveryPlan): Promise<{ restartTime: number; timesToReschedule: number[] }> {
+  const cp = plan.checkpoint;
+  const period = cp.batchDurationMs;
+  const clock = ssc.clock;
+  // Spark: a manual clock is set to the checkpoint time (plus spark.streaming.manualClock.jump).
+  if (clock instanceof ManualClock) clock.setTime(cp.checkpointTime + ssc.conf.getInt('spark.streaming.manualClock.jump', 0));
+  if (cp.checkpointDurationMs) ssc.checkpointDuration = ssc.graph.batchDuration.times(cp.checkpointDurationMs / period);
+  ssc.checkpointer.generation = (cp.generation ?? 0) + 1;
+  ssc.graph.start(new Time(cp.zeroTime), new Time(cp.startTime ?? cp.zeroTime + period));
+  const sc = ssc.sparkContext;
+  for (const d of ssc.graph.allStreams()) {
+    const entry = cp.dstreams?.[d.id];
+    if (!entry) continue;
+    if (entry.files) await ssc.checkpointer.dataOf(d).restore(entry.files as Record<string, RDDCheckpointFile>, sc);
+    if (entry.input !== undefined && isCheckpointableInput(d)) await d.restoreCheckpoint(entry.input);
+  }
+  for (const s of ssc.graph.inputStreams) {
+    if (s.opName === 'queueStream') {
+      const message = `queueStream doesn't support checkpointing: ${s} restarts from the queue given to it in createFn, not from where the old driver was`;
+      ssc.post({ type: 'warning', time: clock.getTimeMillis(), message });
+      ssc.printErr(`WARN StreamingContext: ${message}\n`);
+    }
+  }
+  await ssc.receiverTracker.restoreFromCheckpoint(cp.receivedBlocks);
+  // Spark's RecurringTimer.getRestartTime(zeroTime): the next batch time after now.
+  const nowMs = clock.getTimeMillis();
+  const restartTime = Math.floor((nowMs - cp.zeroTime) / period + 1) * period + cp.zeroTime;
+  const downTimes: number[] = [];
+  for (let t = cp.checkpointTime; t < restartTime; t += period) downTimes.push(t);
+  const timesToReschedule = [...new Set([...cp.pendingTimes, ...downTimes])].filter((t) => t < restartTime).sort((a, b) => a - b);
+  ssc.printErr(`INFO JobGenerator: Recovered from ${plan.path}. Batches to reschedule (${timesToReschedule.length} batches): ${timesToReschedule.map((t) => `${t} ms`).join(', ')}. Restarting at ${restartTime} ms\n`);
+  return { restartTime, timesToReschedule };
+}

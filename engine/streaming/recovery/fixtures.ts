@@ -1,0 +1,32 @@
+/** Shared pieces of the recovery tests: contexts on a manual clock, event capture, settling the event loop. */
+import { SparkConf, StreamingContext, Seconds } from '../../index';
+import type { EngineEvent } from '../../core/events';
+
+export function manualContext(appName: string, conf: Record<string, string> = {}, master = 'local[2]'): StreamingContext {
+  const c = new SparkConf().setMaster(master).setAppName(appName).set('spark.streaming.clock', 'manual');
+  for (const [k, v] of Object.entries(conf)) c.set(k, v);
+  const ssc = new StreamingContext(c, Seconds(1));
+  ssc.stdout = () => undefined;
+  ssc.stderr = () => undefined;
+  return ssc;
+}
+
+export function captureEvents(ssc: StreamingContext): EngineEvent[] {
+  const events: EngineEvent[] = [];
+  ssc.addStreamingListener((e) => events.push(e));
+  return events;
+}
+
+/** Lets timers woken by a manual clock change run. */
+export async function settle(times = 3): Promise<void> { for (let i = 0; i < times; i++) await new Promise((r) => setTimeout(r, 0)); }
+
+/** Moves a started manual-clock context to `time`, one block interval at a time (as step() does). */
+export async function advanceTo(ssc: StreamingContext, time: number, blockIntervalMs = 200): Promise<void> {
+  const clock = ssc.clock as unknown as { getTimeMillis(): number; setTime(t: number): void };
+  while (clock.getTimeMillis() < time) {
+    clock.setTime(Math.min(time, (Math.floor(clock.getTimeMillis() / blockIntervalMs) + 1) * blockIntervalMs));
+    await settle();
+  }
+}
+
+export const sortRecords = (xs: unknown[]): string[] => xs.map((x) => JSON.stringify(x)).sort();
