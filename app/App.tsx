@@ -23,6 +23,17 @@ export function App() {
   useShortcuts();
   useClipboard();
   useEffect(() => { document.documentElement.lang = lang; document.documentElement.dataset.theme = theme; }, [lang, theme]);
+  useEffect(() => {
+    // Header menus (<details>) close on a click elsewhere or Escape.
+    const close = (target: EventTarget | null) => {
+      for (const d of document.querySelectorAll<HTMLDetailsElement>('details.menu[open]')) if (!(target instanceof Node) || !d.contains(target)) d.open = false;
+    };
+    const onDown = (e: PointerEvent) => close(e.target);
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') close(null); };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => { document.removeEventListener('pointerdown', onDown); document.removeEventListener('keydown', onKey); };
+  }, []);
   return (
     <ReactFlowProvider>
       <div className="app" data-theme={theme}>

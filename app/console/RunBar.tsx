@@ -38,28 +38,46 @@ function ClusterSettingsBar({ locked }: { locked: boolean }) {
   const c = parseMaster(master);
   const setMaster = (next: ClusterSettings) => useStudio.getState().setMeta({ master: formatMaster(next) });
   return (
-    <fieldset className="cluster" disabled={locked} aria-label={t('cluster.title')}>
-      <label className="run-field">
-        <span className="run-field__label">{t('cluster.master')}</span>
-        <select
-          value={c.mode} aria-label={t('cluster.master')}
-          onChange={(e) => setMaster(e.target.value === 'local' ? { mode: 'local', cores: c.cores === '*' ? '*' : (c.cores || 2) } : { mode: 'cluster', executors: 2, cores: typeof c.cores === 'number' ? c.cores : 2, memoryMiB: 1024 })}
-        >
-          <option value="cluster">local-cluster</option>
-          <option value="local">local</option>
-        </select>
-      </label>
-      {c.mode === 'cluster' && (
-        <NumberField label={t('cluster.executors')} value={c.executors} min={1} max={8} onCommit={(v) => setMaster({ ...c, executors: v })} width={52} />
-      )}
-      <NumberField
-        label={t('cluster.cores')} value={c.cores === '*' ? 4 : c.cores} min={1} max={16} width={52}
-        onCommit={(v) => setMaster(c.mode === 'local' ? { mode: 'local', cores: v } : { ...c, cores: v })}
-      />
-      <NumberField label={t('cluster.batch')} value={batchDuration} min={10} max={3_600_000} suffix="ms" width={76} onCommit={(v) => useStudio.getState().setMeta({ batchDuration: v })} />
-      <NumberField label={t('cluster.seed')} value={seed} min={0} max={2 ** 31 - 1} width={76} onCommit={(v) => useStudio.getState().setMeta({ seed: v })} />
-      <code className="master-url" title={t('cluster.masterUrl')}>{master}</code>
-    </fieldset>
+    <details className="menu cluster-menu">
+      <summary className="btn cluster-summary" title={t('cluster.title')}>
+        <span className="cluster-summary__label">{t('cluster.short')}</span>
+        <code>{master}</code>
+        <span className="cluster-summary__sep">·</span>
+        <span>{formatDuration(batchDuration)}</span>
+        <span className="cluster-summary__sep">·</span>
+        <span>{t('cluster.seed')} {seed}</span>
+      </summary>
+      <div className="menu__list cluster-pop">
+        <fieldset className="cluster" disabled={locked}>
+          <legend className="cluster__legend">{t('cluster.title')}</legend>
+          {locked && <p className="muted small cluster__locked">{t('cluster.locked')}</p>}
+          <label className="run-field">
+            <span className="run-field__label">{t('cluster.master')}</span>
+            <select
+              value={c.mode} aria-label={t('cluster.master')}
+              onChange={(e) => setMaster(e.target.value === 'local' ? { mode: 'local', cores: c.cores === '*' ? '*' : (c.cores || 2) } : { mode: 'cluster', executors: 2, cores: typeof c.cores === 'number' ? c.cores : 2, memoryMiB: 1024 })}
+            >
+              <option value="cluster">local-cluster</option>
+              <option value="local">local</option>
+            </select>
+          </label>
+          <div className="cluster__row">
+            {c.mode === 'cluster' && (
+              <NumberField label={t('cluster.executors')} value={c.executors} min={1} max={8} onCommit={(v) => setMaster({ ...c, executors: v })} width={64} />
+            )}
+            <NumberField
+              label={t('cluster.cores')} value={c.cores === '*' ? 4 : c.cores} min={1} max={16} width={64}
+              onCommit={(v) => setMaster(c.mode === 'local' ? { mode: 'local', cores: v } : { ...c, cores: v })}
+            />
+          </div>
+          <div className="cluster__row">
+            <NumberField label={t('cluster.batch')} value={batchDuration} min={10} max={3_600_000} suffix="ms" width={90} onCommit={(v) => useStudio.getState().setMeta({ batchDuration: v })} />
+            <NumberField label={t('cluster.seed')} value={seed} min={0} max={2 ** 31 - 1} width={90} onCommit={(v) => useStudio.getState().setMeta({ seed: v })} />
+          </div>
+          <p className="muted small">{t('cluster.masterUrl')}: <code>{master}</code></p>
+        </fieldset>
+      </div>
+    </details>
   );
 }
 

@@ -62,6 +62,12 @@ export function initialLang(): Lang {
 
 let noticeSeq = 0;
 
+/** About 30 % of the window, within 180–300 px. */
+function initialDockHeight(): number {
+  const h = typeof window !== 'undefined' && window.innerHeight ? window.innerHeight : 900;
+  return Math.round(Math.max(180, Math.min(300, h * 0.3)));
+}
+
 export const createUiSlice: StateCreator<Studio, [], [], UiSlice> = (set) => {
   const lang = initialLang();
   setCurrentLang(lang);
@@ -69,7 +75,7 @@ export const createUiSlice: StateCreator<Studio, [], [], UiSlice> = (set) => {
     lang,
     theme: readPref(THEME_KEY) === 'dark' ? 'dark' : 'light',
     dockTab: 'console',
-    dockHeight: 280,
+    dockHeight: initialDockHeight(),
     dialog: null,
     notices: [],
     saveStatus: 'saved',
