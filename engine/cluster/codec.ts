@@ -1,3 +1,4 @@
+import { errors } from '../core/errors';
 /**
  * The record codec for everything that crosses a worker boundary (task plans, task results, blocks,
  * shuffle fetches, broadcast values).
@@ -36,14 +37,7 @@ type Tagged =
   | { $c: 'Set'; v: unknown[] }
   | { $c: 'Object'; v: Record<string, unknown> };
 
-/** Spark's words when a record cannot be serialized, naming the type and the fix. */
-export function notSerializableRecord(what: string, where: string, path: string): NotSerializableException {
-  return new NotSerializableException(
-    `NotSerializableException: ${what}${path ? ` (at record${path})` : ''} cannot be sent ${where}: in local-cluster mode records travel ` +
-    'between worker executors by structured clone, which keeps only plain data. Fix: map the record to plain data ' +
-    '(numbers, strings, arrays as tuples, plain objects, Map, Set, Some/None, CompactBuffer) before the shuffle, collect or cache, ' +
-    'or run with master local[N].');
-}
+export const notSerializableRecord = errors.notSerializableRecord;
 
 function describeValue(x: unknown): string {
   if (typeof x === 'function') {

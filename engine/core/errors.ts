@@ -58,6 +58,12 @@ export const errors = {
     new Error(`Output directory ${path} already exists. Save to a new path, or delete the directory first.`), { name: 'FileAlreadyExistsException' }),
   takeNegative: (n: unknown) => new IllegalArgumentException(
     `take expects a number of records >= 0, but got ${String(n)}. Pass 0 or more (Spark's take returns an empty array for negative numbers).`),
+  /** A record that structured clone cannot carry between worker executors. */
+  notSerializableRecord: (what: string, where: string, path: string) => new NotSerializableException(
+    `NotSerializableException: ${what}${path ? ` (at record${path})` : ''} cannot be sent ${where}: in local-cluster mode records travel ` +
+    'between worker executors by structured clone, which keeps only plain data. Fix: map the record to plain data ' +
+    '(numbers, strings, arrays as tuples, plain objects, Map, Set, Some/None, CompactBuffer) before the shuffle, collect or cache, ' +
+    'or run with master local[N].'),
   // Streaming (Spark's words).
   noOutputOperations: () => new IllegalArgumentException('requirement failed: No output operations registered, so nothing to execute'),
   windowNotMultiple: (windowMs: number, parentSlideMs: number) => new SparkException(
