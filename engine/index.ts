@@ -28,6 +28,9 @@ export { TaskContext } from './executor/evaluate';
 export { HashPartitioner, RangePartitioner, Partitioner } from './rdd/partitioner';
 export { StorageLevel } from './rdd/storageLevel';
 export * from './streaming/index';
+export { readCheckpoint } from './streaming/checkpointReader';
+export type { GetOrCreateOptions } from './streaming/recovery';
+export { IndexedDbFileSystem } from './cluster/browser/indexedDbFileSystem';
 export { NodeFileSystem };
 
 registerShippedGlobal('keyEquals', keyEquals);

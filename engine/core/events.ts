@@ -94,6 +94,7 @@ export type EngineEvent =
   // Studio events.
   | { type: 'recordsSample'; time: number; batchTime: number; dstreamId: number; nodeId?: string; count: number; records: string[] }
   | { type: 'blockReceived'; time: number; streamId: number; blockId: string; records: number; executorId: string; replicatedTo?: string; wal: boolean }
+  | { type: 'contextRecovered'; time: number; checkpointTime: number; path: string; timesToReschedule: number[]; restartTime: number; skipped: { path: string; reason: string }[] }
   | { type: 'checkpointWritten'; time: number; checkpointTime: number; kind: 'metadata' | 'data'; path: string; dstreamId?: number }
   | { type: 'walWritten'; time: number; streamId: number; blockId: string; records: number }
   | { type: 'rateUpdated'; time: number; streamId: number; rate: number }

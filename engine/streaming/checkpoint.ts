@@ -191,9 +191,3 @@ export function checkpointTimeOf(path: string): number | undefined {
   const m = /^checkpoint-(\d+)(\.bk)?$/.exec(name);
   return m ? Number(m[1]) : undefined;
 }
-
-/** Kept for callers of the first version: writes `checkpoint-<ms>` for `time` and resolves with its path. */
-export async function writeMetadataCheckpoint(ssc: StreamingContext, time: Time): Promise<string> {
-  await ssc.checkpointer.write(time);
-  return joinPath(ssc.checkpointDir!, checkpointFileName(time.milliseconds));
-}

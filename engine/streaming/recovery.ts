@@ -114,6 +114,7 @@ export async function applyRecovery(ssc: StreamingContext, plan: RecoveryPlan): 
   const downTimes: number[] = [];
   for (let t = cp.checkpointTime; t < restartTime; t += period) downTimes.push(t);
   const timesToReschedule = [...new Set([...cp.pendingTimes, ...downTimes])].filter((t) => t < restartTime).sort((a, b) => a - b);
+  ssc.post({ type: 'contextRecovered', time: nowMs, checkpointTime: cp.checkpointTime, path: plan.path, timesToReschedule, restartTime, skipped: plan.skipped });
   ssc.printErr(`INFO JobGenerator: Recovered from ${plan.path}. Batches to reschedule (${timesToReschedule.length} batches): ${timesToReschedule.map((t) => `${t} ms`).join(', ')}. Restarting at ${restartTime} ms\n`);
   return { restartTime, timesToReschedule };
 }
