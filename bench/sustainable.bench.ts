@@ -35,7 +35,14 @@ async function clusterAvailable(): Promise<boolean> {
   } catch { return false; }
 }
 
-/** Runs word count at `rate` lines/s for `batches` batches (after `warmup` ignored ones) on the system clock. */
+const sleep = (ms: number) => new Promise<void>((r) => { setTimeout(r, ms).unref?.(); });
+
+/**
+ * Runs word count at `rate` lines/s for `batches` batches (after `warmup` ignored ones) on the system clock.
+ * A probe whose queue runs away (3 batches waiting, or a total delay over 4 intervals) is stopped early as failed.
+ * Passes when ≥ 90% of the measured batches (all of them when there are fewer than 10) and the last one have a
+ * total delay under the interval: on this shared 2-core machine one GC or neighbour spike must not decide the rate.
+ */
 async function probe(master: string, intervalMs: number, rate: number, batches: number, warmup: number, backpressure = false): Promise<ProbeResult> {
   const conf = new SparkConf().setMaster(master).setAppName('bench-sustainable')
     .set('spark.streaming.blockInterval', `${Math.min(200, Math.max(10, Math.floor(intervalMs / 5)))}ms`)
@@ -43,13 +50,22 @@ async function probe(master: string, intervalMs: number, rate: number, batches: 
     .set('spark.streaming.backpressure.enabled', String(backpressure));
   const ssc = new StreamingContext(conf, Milliseconds(intervalMs));
   ssc.stdout = () => undefined;
+  ssc.stderr = () => undefined;
   const infos: BatchInfo[] = [];
   const rates: number[] = [];
+  let submitted = 0;
+  let runaway = false;
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => { resolveDone = r; });
   ssc.addStreamingListener((e) => {
-    if (e.type === 'batchCompleted') { infos.push(e.batchInfo); if (infos.length >= warmup + batches) resolveDone(); }
-    else if (e.type === 'rateUpdated') rates.push(e.rate);
+    if (e.type === 'batchSubmitted') {
+      submitted++;
+      if (!backpressure && submitted - infos.length > 3) { runaway = true; resolveDone(); }
+    } else if (e.type === 'batchCompleted') {
+      infos.push(e.batchInfo);
+      if (!backpressure && infos.length > warmup && (e.batchInfo.totalDelay ?? 0) > 4 * intervalMs) { runaway = true; resolveDone(); }
+      if (infos.length >= warmup + batches) resolveDone();
+    } else if (e.type === 'rateUpdated') rates.push(e.rate);
   });
   ssc.rateStream(rate, { words: true })
     .flatMap((l) => String(l).split(' '))
@@ -57,40 +73,36 @@ async function probe(master: string, intervalMs: number, rate: number, batches: 
     .reduceByKey((a: number, b: number) => a + b)
     .foreachRDD(async (rdd) => { await rdd.count(); });
   await ssc.start();
-  // A batch that never completes (queue growing without bound) ends the probe too.
-  const limit = (warmup + batches) * intervalMs * 3 + 5000;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([done, new Promise<void>((r) => { timer = setTimeout(r, limit); })]);
-  clearTimeout(timer);
-  await ssc.stop(true, false);
+  await Promise.race([done, sleep((warmup + batches) * intervalMs * 2 + 3000)]);
+  // Stopping waits for queued batches: give it a moment, then stop the workers under them.
+  await Promise.race([ssc.stop(false, false), sleep(1500)]);
+  await Promise.race([ssc.sparkContext.stop(), sleep(3000)]);
   const measured = infos.slice(warmup, warmup + batches);
   const withData = measured.filter((b) => b.numRecords > 0 && b.measuredProcessingMs !== undefined);
-  const maxTotalDelay = Math.max(...measured.map((b) => b.totalDelay ?? Infinity));
+  const under = measured.filter((b) => (b.totalDelay ?? Infinity) < intervalMs).length;
+  const needed = batches < 10 ? batches : Math.ceil(0.9 * batches);
   return {
     rate, batches: measured, rates,
-    ok: measured.length === batches && measured.every((b) => (b.totalDelay ?? Infinity) < intervalMs),
+    ok: !runaway && measured.length === batches && under >= needed && (measured[measured.length - 1]?.totalDelay ?? Infinity) < intervalMs,
     msPerLine: median(withData.map((b) => b.measuredProcessingMs! / b.numRecords)),
     processingMs: median(measured.map((b) => b.processingDelay ?? NaN)),
-    maxTotalDelay,
+    maxTotalDelay: measured.length ? Math.max(...measured.map((b) => b.totalDelay ?? Infinity)) : Infinity,
   };
 }
 
-/** The highest passing rate found with at most `maxProbes` probes, starting from `guess`. */
+/** The highest passing rate found with at most `maxProbes` probes: doubling/halving from `guess`, then bisection. */
 async function search(master: string, intervalMs: number, guess: number, maxProbes: number, batches: number, warmup: number) {
   let pass: ProbeResult | undefined, fail: ProbeResult | undefined;
   const probes: ProbeResult[] = [];
-  let rate = Math.max(100, Math.round(guess));
+  let rate = Math.max(1000, Math.round(guess / 1000) * 1000);
   for (let i = 0; i < maxProbes; i++) {
     const r = await probe(master, intervalMs, rate, batches, warmup);
     probes.push(r);
     if (r.ok && (!pass || r.rate > pass.rate)) pass = r;
     if (!r.ok && (!fail || r.rate < fail.rate)) fail = r;
-    // Capacity predicted by this probe's per-line cost: the interval's worth of lines, 80% to leave headroom.
-    const predicted = Number.isFinite(r.msPerLine) && r.msPerLine > 0 ? (0.8 * intervalMs) / r.msPerLine / (intervalMs / 1000) : rate;
-    if (pass && fail) rate = Math.round(Math.sqrt(pass.rate * fail.rate));
-    else if (pass) rate = Math.round(Math.min(Math.max(predicted, pass.rate * 1.3), pass.rate * 4));
-    else rate = Math.round(Math.max(Math.min(predicted, fail!.rate * 0.7), fail!.rate / 4));
-    if (pass && fail && fail.rate / pass.rate < 1.15) break;
+    if (pass && fail && fail.rate / pass.rate < 1.2) break;
+    rate = pass && fail ? Math.sqrt(pass.rate * fail.rate) : pass ? pass.rate * 2 : fail!.rate / 2;
+    rate = Math.max(1000, Math.round(rate / 1000) * 1000);
   }
   return { pass, fail, probes };
 }
@@ -102,29 +114,26 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
     ? [{ ms: 100, probes: 3, batches: 10, warmup: 3 }, { ms: 500, probes: 1, batches: 4, warmup: 2 }, { ms: 1000, probes: 1, batches: 3, warmup: 1 }]
     : [{ ms: 100, probes: 5, batches: 30, warmup: 5 }, { ms: 500, probes: 4, batches: 30, warmup: 3 }, { ms: 1000, probes: 3, batches: 30, warmup: 2 }];
   const out: BenchRow[] = [];
-  let msPerLine = NaN;
-  let guess = 20_000;
+  let guess = 40_000;
   const found: Record<number, number> = {};
   for (const p of plan) {
-    // After the first interval, the measured per-line cost predicts the next interval's capacity.
-    if (Number.isFinite(msPerLine)) guess = (0.8 * p.ms) / msPerLine / (p.ms / 1000);
     const { pass, fail, probes } = await search(master, p.ms, guess, p.probes, p.batches, p.warmup);
-    const costs = probes.map((r) => r.msPerLine).filter(Number.isFinite);
-    if (costs.length) msPerLine = median(costs);
+    // A longer interval amortises the per-batch overhead: start the next search a little above this rate.
+    if (pass) guess = pass.rate * (quick ? 1 : 1.25);
     const value = pass?.rate ?? 0;
     found[p.ms] = value;
     const tried = probes.map((r) => `${r.rate.toLocaleString('en-US')}${r.ok ? '✓' : '✗'}(max delay ${Number.isFinite(r.maxTotalDelay) ? Math.round(r.maxTotalDelay) : '∞'} ms)`).join(', ');
     out.push({
       id: `5.sustainable-${p.ms}ms`, name: `sustainable rate, ${p.ms} ms batches (word count, ${master})`, value, unit: 'lines/s', target: '', met: null,
-      note: `${(value * 10).toLocaleString('en-US')} words/s; total delay < interval for ${p.batches} batches after ${p.warmup} warm-up; probes: ${tried}` +
+      note: `${(value * 10).toLocaleString('en-US')} words/s; total delay < interval for ${p.batches < 10 ? 'all' : '≥ 90% of'} ${p.batches} batches (and the last) after ${p.warmup} warm-up; probes: ${tried}` +
         (fail && pass ? `; first failing rate ${fail.rate.toLocaleString('en-US')}` : '') + (pass ? '' : '; no probed rate was sustainable'),
     });
   }
 
   // Back-pressure: start far above capacity and watch the PID rate and the scheduling delay.
-  const bpInterval = 200;
-  const cap = found[100] > 0 ? (found[100] + (found[500] || found[100])) / 2 : 10_000;
-  const bpBatches = quick ? 16 : 30;
+  const bpInterval = 500;
+  const cap = found[500] || found[100] || 20_000;
+  const bpBatches = quick ? 12 : 24;
   const bp = await probe(master, bpInterval, Math.round(cap * 4), bpBatches, 0, true);
   const rates = bp.rates;
   const final = median(rates.slice(-3));
@@ -137,7 +146,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
   const tail = bp.batches.slice(-5).map((b) => b.schedulingDelay ?? Infinity);
   const queueStable = tail.length === 5 && tail[4] <= Math.max(tail[0], bpInterval);
   out.push({
-    id: '5.backpressure-settle', name: `back-pressure: batches until the PID rate settles (input 4× capacity, ${bpInterval} ms batches)`,
+    id: '5.backpressure-settle', name: `back-pressure: batches until the PID rate settles (input 4× sustainable, ${bpInterval} ms batches)`,
     value: settledBatch, unit: 'batches', target: '≤ 10, queue not growing', met: settledBatch <= 10 && queueStable,
     note: `input ${Math.round(cap * 4).toLocaleString('en-US')} lines/s; PID rates ${rates.slice(0, 12).map((r) => Math.round(r)).join(', ')}${rates.length > 12 ? ', ...' : ''}; ` +
       `final ≈ ${Math.round(final).toLocaleString('en-US')}/s (±25% band); scheduling delay of last 5 batches ${tail.map((d) => Math.round(d)).join(', ')} ms`,

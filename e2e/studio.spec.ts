@@ -31,8 +31,21 @@ async function dropOp(page: Page, op: string, x: number, y: number) {
   await search.fill('');
 }
 
+/** Drag from an output port to an input port with the mouse, as a user does (one retry on a busy machine). */
 async function connect(page: Page, fromOp: string, toOp: string, port = 'in') {
-  await page.getByLabel(`output port of ${fromOp}`).dragTo(page.getByLabel(`input port ${port} of ${toOp}`));
+  const edges = page.locator('.react-flow__edge');
+  const before = await edges.count();
+  for (let attempt = 0; attempt < 2 && (await edges.count()) === before; attempt++) {
+    const s = await page.getByLabel(`output port of ${fromOp}`).boundingBox();
+    const t = await page.getByLabel(`input port ${port} of ${toOp}`).boundingBox();
+    if (!s || !t) throw new Error(`ports of ${fromOp} / ${toOp} not on screen`);
+    await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.waitForTimeout(150);
+  }
+  await expect(edges).toHaveCount(before + 1);
 }
 
 /** Replace the code of a function param in the selected node's inspector. */

@@ -7,7 +7,7 @@ export interface ClusterViewOptions extends ChartOptions {
   label: string;
   /** Translated names of the 5 start-up steps (index 0 = step 1). */
   stepLabels: string[];
-  text: { driver: string; clusterManager: string; worker: string; executor: string; slot: string; lost: string; replaces: string; receiver: string; idle: string };
+  text: { driver: string; clusterManager: string; worker: string; executor: string; slot: string; lost: string; replaces: string; receiver: string; idle: string; launching?: string };
 }
 
 type Exec = ClusterViewData['executors'][number];
@@ -101,14 +101,16 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
   const ex = wk.select('g.execs').selectAll<SVGGElement, ExecBox>('g.exec').data((w) => w.execs.map((b) => ({ ...b, x: b.x - w.x, y: b.y - w.y })), (b) => b.exec.id)
     .join((en) => { const e = en.append('g').attr('class', 'exec'); e.append('rect'); e.append('text').attr('class', 't'); e.append('text').attr('class', 's'); e.append('g').attr('class', 'slots'); return e; })
     .attr('transform', (b) => `translate(${b.x},${b.y})`)
-    .classed('dead', (b) => !b.exec.alive).classed('replacement', (b) => !!b.exec.replacementOf && b.exec.alive);
+    .classed('dead', (b) => b.exec.status === 'dead').classed('launching', (b) => b.exec.status === 'launching')
+    .classed('replacement', (b) => !!b.exec.replacementOf && b.exec.status !== 'dead');
   ex.select('rect').attr('width', (b) => b.w).attr('height', (b) => b.h).attr('rx', 8)
     .attr('fill', (b) => (b.exec.alive ? p.surface : p.background)).attr('stroke', (b) => (b.exec.alive ? p.text : p.dead))
-    .attr('stroke-width', (b) => (b.exec.alive ? 1.5 : 1.5)).attr('stroke-dasharray', (b) => (b.exec.alive ? null : '5 4'));
-  ex.select('text.t').attr('x', 10).attr('y', 17).attr('font-size', 12).attr('font-weight', 700).attr('fill', (b) => (b.exec.alive ? p.text : p.dead))
-    .attr('text-decoration', (b) => (b.exec.alive ? null : 'line-through'))
-    .text((b) => `${o.text.executor} ${b.exec.id}`);
-  ex.select('text.s').attr('x', 10).attr('y', 32).attr('font-size', 10).attr('fill', (b) => (b.exec.alive ? p.muted : p.negative))
+    .attr('stroke', (b) => (b.exec.alive ? p.text : b.exec.status === 'launching' ? p.accent : p.dead))
+    .attr('stroke-width', 1.5).attr('stroke-dasharray', (b) => (b.exec.alive ? null : b.exec.status === 'launching' ? '2 3' : '5 4'));
+  ex.select('text.t').attr('x', 10).attr('y', 17).attr('font-size', 12).attr('font-weight', 700).attr('fill', (b) => (b.exec.status === 'dead' ? p.dead : p.text))
+    .attr('text-decoration', (b) => (b.exec.status === 'dead' ? 'line-through' : null))
+    .text((b) => (b.exec.id === 'driver' ? o.text.driver : `${o.text.executor} ${b.exec.id}`));
+  ex.select('text.s').attr('x', 10).attr('y', 32).attr('font-size', 10).attr('fill', (b) => (b.exec.status === 'dead' ? p.negative : p.muted))
     .text((b) => truncate(execSubtitle(b.exec, o), Math.floor(b.w / 5.8)));
   const slots = ex.select('g.slots').selectAll<SVGGElement, { s: SlotView; e: Exec; r?: ReceiverView }>('g.slot')
     .data((b) => b.exec.slots.map((s) => ({ s, e: b.exec, r: b.exec.receivers.find((r) => r.slot === s.index) })), (x) => x.s.index)
@@ -116,13 +118,13 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
     .attr('transform', (x) => `translate(${10 + x.s.index * (SLOT + 6)},40)`)
     .classed('busy', (x) => x.s.taskId !== undefined);
   slots.select('rect').attr('width', SLOT).attr('height', SLOT).attr('rx', 5)
-    .attr('fill', (x) => (!x.e.alive ? p.background : x.r ? p.receiver : x.s.stageId !== undefined && x.s.taskId !== undefined ? stageColor(p, x.s.stageId) : p.background))
-    .attr('stroke', (x) => (!x.e.alive ? p.dead : x.r ? p.receiver : x.s.taskId !== undefined && x.s.stageId !== undefined ? stageColor(p, x.s.stageId) : p.muted))
+    .attr('fill', (x) => (!x.e.alive ? p.background : x.r && x.r.status === 'running' ? p.receiver : x.s.stageId !== undefined && x.s.taskId !== undefined ? stageColor(p, x.s.stageId) : p.background))
+    .attr('stroke', (x) => (x.e.status === 'dead' ? p.dead : !x.e.alive ? p.muted : x.r ? p.receiver : x.s.taskId !== undefined && x.s.stageId !== undefined ? stageColor(p, x.s.stageId) : p.muted))
     .attr('stroke-width', 1.5).attr('stroke-dasharray', (x) => (x.s.speculative ? '4 2' : null));
-  const busy = (x: { s: SlotView; e: Exec; r?: ReceiverView }) => x.e.alive && (x.r || x.s.taskId !== undefined);
+  const busy = (x: { s: SlotView; e: Exec; r?: ReceiverView }) => x.e.alive && ((x.r && x.r.status === 'running') || x.s.taskId !== undefined);
   slots.select('text.a').attr('x', SLOT / 2).attr('y', 17).attr('text-anchor', 'middle').attr('font-size', 10).attr('font-weight', 700)
     .attr('fill', (x) => (busy(x) ? p.onFill : p.muted))
-    .text((x) => (!x.e.alive ? '✕' : x.r ? 'R' : x.s.taskId !== undefined ? `${x.s.stageId}.${x.s.partition}` : `${o.text.slot} ${x.s.index}`));
+    .text((x) => (x.e.status === 'dead' ? '✕' : !x.e.alive ? '…' : x.r ? 'R' : x.s.taskId !== undefined ? `${x.s.stageId}.${x.s.partition}` : `${o.text.slot} ${x.s.index}`));
   slots.select('text.b').attr('x', SLOT / 2).attr('y', 32).attr('text-anchor', 'middle').attr('font-size', 9)
     .attr('fill', (x) => (busy(x) ? p.onFill : p.muted))
     .text((x) => (!x.e.alive ? '' : x.r ? `#${x.r.streamId}` : x.s.taskId !== undefined ? `t${x.s.taskId}${x.s.speculative ? ' S' : ''}` : o.text.idle));
@@ -131,8 +133,9 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
 }
 
 function execSubtitle(e: ExecutorView & { receivers: ReceiverView[] }, o: ClusterViewOptions): string {
-  if (!e.alive) return `${o.text.lost}: ${e.removedReason ?? ''}`;
-  const parts = [`${e.cores} cores · ${e.memoryMiB} MiB`];
+  if (e.status === 'dead') return `${o.text.lost}: ${e.removedReason ?? ''}`;
+  if (e.status === 'launching') return `${o.text.launching ?? 'launching'}…${e.replacementOf ? ` · ${o.text.replaces} ${e.replacementOf}` : ''}`;
+  const parts = [e.implicit ? `${e.slots.length} slots` : `${e.cores} cores · ${e.memoryMiB} MiB`];
   if (e.replacementOf) parts.push(`${o.text.replaces} ${e.replacementOf}`);
   const unpinned = e.receivers.filter((r) => r.slot === undefined);
   if (unpinned.length) parts.push(`${o.text.receiver} ${unpinned.map((r) => `#${r.streamId}`).join(', ')}`);

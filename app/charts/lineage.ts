@@ -57,7 +57,8 @@ export function layoutLineage(d: LineageData, width: number): LineageLayout {
 
 /**
  * The lineage of one batch: jobs → stages (split at shuffles) with their RDD chains and their
- * partitions as cells (pending / running / done / failed / lost / recomputed). Resubmitted stages
+ * partitions as cells (pending / running / done / skipped / failed / lost / recomputed). Skipped stages
+ * (an earlier batch's output reused) are drawn dashed. Resubmitted stages
  * are outlined as recomputations; lost and recomputed cells pulse unless reduced motion is on.
  */
 export function renderLineage(svg: SVGSVGElement, d: LineageData, o: LineageOptions): void {
@@ -95,7 +96,7 @@ export function renderLineage(svg: SVGSVGElement, d: LineageData, o: LineageOpti
   box.select('rect.frame').attr('width', (b) => b.w).attr('height', (b) => b.h).attr('rx', 6).attr('fill', p.surface)
     .attr('stroke', (b) => (b.stage.recomputing ? p.states.recomputed : b.stage.lostCount ? p.states.lost : p.grid))
     .attr('stroke-width', (b) => (b.stage.recomputing || b.stage.lostCount ? 2.5 : 1))
-    .attr('stroke-dasharray', (b) => (b.stage.recomputing ? '6 3' : null));
+    .attr('stroke-dasharray', (b) => (b.stage.recomputing ? '6 3' : b.stage.status === 'skipped' ? '2 3' : null));
   box.select('rect.band').attr('width', 6).attr('height', (b) => b.h).attr('rx', 3).attr('fill', (b) => stageColor(p, b.stage.stageId));
   box.select('text.title').attr('x', 14).attr('y', 16).attr('font-size', 12).attr('font-weight', 700).attr('fill', p.text).text((b) => truncate(o.stageLabel(b.stage), Math.floor((b.w - 20) / 7.2)));
   box.select('text.sub').attr('x', 14).attr('y', 30).attr('font-size', 10).attr('fill', p.muted).text((b) => truncate(b.stage.name, Math.floor(b.w / 6.2)));
@@ -107,8 +108,9 @@ export function renderLineage(svg: SVGSVGElement, d: LineageData, o: LineageOpti
     .join((en) => { const r = en.append('rect'); r.append('title'); return r; })
     .attr('x', (c) => 14 + (c.partition % c.b.cols) * (c.b.cell + 2)).attr('y', (c) => c.b.cellsY + Math.floor(c.partition / c.b.cols) * (c.b.cell + 2))
     .attr('width', (c) => c.b.cell).attr('height', (c) => c.b.cell).attr('rx', 2)
-    .attr('fill', (c) => (c.state === 'pending' ? p.background : p.states[c.state]))
+    .attr('fill', (c) => (c.state === 'pending' || c.state === 'skipped' ? p.background : p.states[c.state]))
     .attr('stroke', (c) => p.states[c.state]).attr('stroke-width', 1.5)
+    .attr('stroke-dasharray', (c) => (c.state === 'skipped' ? '2 2' : null))
     .attr('class', (c) => `dsp-cell ${c.state}`);
-  cells.select('title').text((c) => `partition ${c.partition}: ${c.state}${c.executorId !== undefined ? ` (executor ${c.executorId})` : ''}${c.attempts > 1 ? `, ${c.attempts} attempts` : ''}`);
+  cells.select('title').text((c) => `partition ${c.partition}: ${c.state}${c.executorId !== undefined ? ` (executor ${c.executorId})` : ''}${c.attempts > 1 ? `, ${c.attempts} attempts` : ''}${c.recomputedInJob !== undefined ? `, recomputed by job ${c.recomputedInJob}` : ''}`);
 }

@@ -15,7 +15,7 @@ export interface Palette {
   /** Text drawn on top of stage / state fills. */
   onFill: string;
   stages: string[];
-  states: { pending: string; running: string; done: string; failed: string; lost: string; recomputed: string };
+  states: { pending: string; running: string; done: string; failed: string; lost: string; recomputed: string; skipped: string };
   dead: string;
   accent: string;
   positive: string;
@@ -32,7 +32,7 @@ export const LIGHT: Palette = {
   grid: '#d5d8de',
   onFill: '#ffffff',
   stages: ['#1f5fbf', '#b3261e', '#1b7a3d', '#8a4b00', '#6b3fa0', '#00707a', '#a8326e', '#4d5b00'],
-  states: { pending: '#636a78', running: '#1f5fbf', done: '#1b7a3d', failed: '#a3400b', lost: '#b3261e', recomputed: '#6b3fa0' },
+  states: { pending: '#636a78', running: '#1f5fbf', done: '#1b7a3d', failed: '#a3400b', lost: '#b3261e', recomputed: '#6b3fa0', skipped: '#5b6270' },
   dead: '#636a78',
   accent: '#1f5fbf',
   positive: '#1b7a3d',
@@ -49,7 +49,7 @@ export const DARK: Palette = {
   grid: '#3a3f4b',
   onFill: '#111318',
   stages: ['#7fb0ff', '#ff8a80', '#6fd58e', '#f0b35a', '#c5a3ff', '#4fd1dc', '#ff8fc6', '#c4d45a'],
-  states: { pending: '#9aa3b2', running: '#7fb0ff', done: '#6fd58e', failed: '#f0a35a', lost: '#ff8a80', recomputed: '#c5a3ff' },
+  states: { pending: '#9aa3b2', running: '#7fb0ff', done: '#6fd58e', failed: '#f0a35a', lost: '#ff8a80', recomputed: '#c5a3ff', skipped: '#a4abb8' },
   dead: '#9aa3b2',
   accent: '#7fb0ff',
   positive: '#6fd58e',

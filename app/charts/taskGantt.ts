@@ -3,7 +3,7 @@ import type { GanttBar, GanttData } from '../panels/model/execution';
 import { fmtBytes, fmtMs, layer, sizeSvg, type ChartOptions } from './common';
 import { stageColor, type Palette } from './palette';
 
-export interface GanttOptions extends ChartOptions { label: string; rowLabel: (row: string) => string }
+export interface GanttOptions extends ChartOptions { label: string; rowLabel: (row: string) => string; axisLabel?: string }
 
 export interface GanttRect { bar: GanttBar; x: number; y: number; w: number; h: number; fill: string; stroke: string; dashed: boolean; faded: boolean; mark: string }
 
@@ -23,7 +23,7 @@ export function barTooltip(b: GanttBar): string {
 
 /** Pure layout of the Gantt (shared by the SVG and Canvas renderers and the canvas hit test). */
 export function layoutGantt(d: GanttData, width: number, height: number, p: Palette): GanttLayout {
-  const margin = { top: 8, left: 92, right: 12, bottom: 22 };
+  const margin = { top: 8, left: 92, right: 12, bottom: 38 };
   const rowH = Math.max(14, Math.min(30, (height - margin.top - margin.bottom) / Math.max(1, d.rows.length)));
   const w = Math.max(10, width - margin.left - margin.right);
   const x = scaleLinear().domain(d.domain).range([0, w]);
@@ -36,7 +36,9 @@ export function layoutGantt(d: GanttData, width: number, height: number, p: Pale
       mark: b.status === 'failed' || b.status === 'lost' ? '✕' : b.speculative ? 'S' : b.attempt > 0 || b.stageAttemptId > 0 ? `↻${b.stageAttemptId || b.attempt}` : '',
     };
   });
-  const ticks = x.ticks(Math.max(2, Math.floor(w / 90))).map((t) => ({ x: x(t), label: d.axis === 'time' ? `${t} ms` : `#${t}` }));
+  const span = d.domain[1] - d.domain[0];
+  const fmt = (t: number) => (d.axis === 'time' || span >= 20 ? `${Math.round(t)}` : span >= 2 ? t.toFixed(1) : t.toFixed(2));
+  const ticks = x.ticks(Math.max(2, Math.floor(w / 90))).map((t) => ({ x: x(t), label: `${fmt(t)} ms` }));
   return { margin, rowH, rects, rows: d.rows.map((row) => ({ row, y: rowY.get(row)! })), ticks, height: margin.top + d.rows.length * rowH + margin.bottom };
 }
 
@@ -75,6 +77,8 @@ export function renderTaskGantt(el: SVGSVGElement | HTMLCanvasElement, d: GanttD
   bars.select('title').text((r) => barTooltip(r.bar));
   layer(g.node()!, 'axis').attr('transform', `translate(0,${d.rows.length * L.rowH + 14})`).selectAll('text').data(L.ticks).join('text')
     .attr('x', (t) => t.x).attr('text-anchor', 'middle').attr('font-size', 10).attr('fill', p.muted).text((t) => t.label);
+  layer(g.node()!, 'axis-label').attr('transform', `translate(0,${d.rows.length * L.rowH + 30})`).selectAll('text').data(o.axisLabel ? [o.axisLabel] : []).join('text')
+    .attr('x', 0).attr('font-size', 10).attr('fill', p.muted).text((t) => t);
   return L;
 }
 
@@ -107,4 +111,5 @@ function drawCanvas(c: HTMLCanvasElement, L: GanttLayout, d: GanttData, o: Gantt
   }
   ctx.fillStyle = p.muted; ctx.textAlign = 'center';
   for (const t of L.ticks) ctx.fillText(t.label, L.margin.left + t.x, L.margin.top + d.rows.length * L.rowH + 14);
+  if (o.axisLabel) { ctx.textAlign = 'left'; ctx.fillText(o.axisLabel, L.margin.left, L.margin.top + d.rows.length * L.rowH + 30); }
 }

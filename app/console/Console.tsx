@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { selectConsole } from '../store/selectors';
 import { batchLines, CONSOLE_LIMIT } from './consoleModel';
 import type { Studio } from '../store/types';
+import { Results } from './Results';
 
 const selectSelectedBatch = (s: Studio) => s.run.selectedBatch;
 
@@ -14,6 +15,7 @@ export function Console() {
   const { lines, errors } = useStudio(useShallow(selectConsole));
   const pre = useRef<HTMLPreElement>(null);
   const [follow, setFollow] = useState(true);
+  const [view, setView] = useState<'output' | 'results'>('output');
   const selected = useStudio(selectSelectedBatch);
   const shown = useMemo(() => (selected === undefined ? lines : batchLines(lines, selected)), [lines, selected]);
 
@@ -32,6 +34,10 @@ export function Console() {
     <section className="console" role="region" aria-label="Console">
       <div className="console__bar">
         <h2 className="dock-title">{t('console.title')}</h2>
+        <div className="seg" role="group" aria-label={t('console.view')}>
+          <button type="button" className={`seg__btn${view === 'output' ? ' is-on' : ''}`} aria-pressed={view === 'output'} onClick={() => setView('output')}>{t('console.output')}</button>
+          <button type="button" className={`seg__btn${view === 'results' ? ' is-on' : ''}`} aria-pressed={view === 'results'} onClick={() => setView('results')}>{t('results.title')}</button>
+        </div>
         <span className="muted small">{lines.length >= CONSOLE_LIMIT ? t('console.capped', { n: CONSOLE_LIMIT }) : t('console.lines', { n: lines.length })}</span>
         <div className="header-spacer" />
         <button type="button" className="btn btn--small btn--ghost" onClick={() => void navigator.clipboard?.writeText(text)} disabled={!text}>{t('console.copy')}</button>
@@ -53,10 +59,10 @@ export function Console() {
           ))}
         </ul>
       )}
-      <pre
+      {view === 'results' ? <Results /> : <pre
         ref={pre} className="console__out" tabIndex={0} aria-label={t('console.output')}
         onScroll={(e) => { const el = e.currentTarget; setFollow(el.scrollHeight - el.scrollTop - el.clientHeight < 24); }}
-      >{text || <span className="muted">{t('console.empty')}</span>}</pre>
+      >{text || <span className="muted">{t('console.empty')}</span>}</pre>}
     </section>
   );
 }

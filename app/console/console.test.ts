@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendConsole, batchLines, eventToConsoleError, explainKey, visibleLines } from './consoleModel';
+import { emptyResults, parseTuple, reduceResults, topK } from './resultsModel';
 import { formatMaster, parseMaster, sliderFromSpeed, speedFromSlider } from './cluster';
 
 describe('console model', () => {
@@ -44,5 +45,24 @@ describe('cluster settings', () => {
     expect(speedFromSlider(50)).toBe(1);
     expect(speedFromSlider(100)).toBe(10);
     expect(sliderFromSpeed(2)).toBe(65);
+  });
+});
+
+describe('results view model', () => {
+  it('parses Spark tuples', () => {
+    expect(parseTuple('(hello,2)')).toEqual(['hello', '2']);
+    expect(parseTuple('(a,(1,x))')).toEqual(['a', '(1,x)']);
+    expect(parseTuple('((a,b),3)')).toEqual(['(a,b)', '3']);
+    expect(parseTuple('hello')).toBeNull();
+  });
+  it('keeps the latest batch and upserts a key/value table', () => {
+    const ev = (batchTime: number, records: string[]) => ({ type: 'recordsSample' as const, time: batchTime, batchTime, dstreamId: 1, nodeId: 'counts', count: records.length, records });
+    let s = reduceResults(emptyResults(), [ev(1000, ['(hello,2)', '(world,1)'])]);
+    s = reduceResults(s, [ev(2000, ['(hello,5)'])]);
+    expect(s.latest.counts.records).toEqual(['(hello,5)']);
+    expect(s.db.counts.hello).toEqual({ key: 'hello', value: '5', batchTime: 2000 });
+    expect(s.db.counts.world.value).toBe('1');
+    expect(topK(Object.values(s.db.counts))).toEqual([{ key: 'hello', value: 5 }, { key: 'world', value: 1 }]);
+    expect(reduceResults(s, [{ type: 'stdout', time: 0, text: 'x' }])).toBe(s);
   });
 });

@@ -54,6 +54,13 @@ const en: Record<string, string> = {
 
   'console.title': 'Console', 'console.output': 'Printed output', 'console.errors': 'Errors and warnings', 'console.empty': 'Press Run: print() output appears here.',
   'console.batch': 'Showing the output of batch {time} ms', 'console.batchGone': 'no longer in the console', 'console.live': 'Back to live',
+  'console.view': 'Console view',
+  'results.title': 'Results', 'results.sink': 'Output operation', 'results.mode': 'Result view', 'results.db': 'Table (upserted)', 'results.latest': 'Latest batch',
+  'results.batch': 'batch {time} · {n} records', 'results.waiting': 'Run the pipeline: the records this output writes appear here.',
+  'results.notPairs': 'These records are not (key, value) pairs; see the latest batch.', 'results.more': '{n} more records',
+  'results.top': 'Top 10 by value', 'results.key': 'Key', 'results.value': 'Value', 'results.updated': 'Last written',
+  'results.noSinks': 'The pipeline has no output operation yet.',
+  'results.note': 'From the first 20 records of every batch: the table is what a foreachRDD sink upserting by key would hold.',
   'console.clear': 'Clear', 'console.copy': 'Copy', 'console.lines': '{n} lines', 'console.capped': 'last {n} lines',
   'dock.panels': 'Panels', 'dock.resize': 'Resize the bottom dock',
 
@@ -139,6 +146,13 @@ const zh: Record<string, string> = {
 
   'console.title': '控制台', 'console.output': '打印输出', 'console.errors': '错误与警告', 'console.empty': '点击“运行”：print() 的输出会显示在这里。',
   'console.batch': '正在显示批次 {time} ms 的输出', 'console.batchGone': '已不在控制台中', 'console.live': '回到实时',
+  'console.view': '控制台视图',
+  'results.title': '结果', 'results.sink': '输出操作', 'results.mode': '结果视图', 'results.db': '表（按键更新）', 'results.latest': '最新批次',
+  'results.batch': '批次 {time} · {n} 条记录', 'results.waiting': '运行流水线：该输出写出的记录会显示在这里。',
+  'results.notPairs': '这些记录不是 (键, 值) 对；请查看最新批次。', 'results.more': '还有 {n} 条记录',
+  'results.top': '按值排序的前 10 名', 'results.key': '键', 'results.value': '值', 'results.updated': '最后写入',
+  'results.noSinks': '流水线中还没有输出操作。',
+  'results.note': '取自每个批次的前 20 条记录：该表就是按键更新（upsert）的 foreachRDD 输出端所保存的内容。',
   'console.clear': '清空', 'console.copy': '复制', 'console.lines': '{n} 行', 'console.capped': '最近 {n} 行',
   'dock.panels': '面板', 'dock.resize': '调整底部面板高度',
 

@@ -271,6 +271,12 @@ export function LessonPanel() {
     return () => { delete root.dataset.presenter; };
   }, [presenter]);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const stepKey = lesson && runner ? `${lesson.id}/${runner.stepIndex}` : '';
+  const revealed = lesson && runner ? stepStatus(lesson, runner).revealed : false;
+  // A new step starts at the top; a revealed answer scrolls into view.
+  useEffect(() => { bodyRef.current?.scrollTo({ top: 0 }); }, [stepKey]);
+  useEffect(() => { if (revealed) bodyRef.current?.querySelector('.lesson-reveal')?.scrollIntoView({ block: 'nearest' }); }, [revealed, stepKey]);
 
   if (!open && !presenter) return null;
   const i = runner?.stepIndex ?? 0;
@@ -297,22 +303,25 @@ export function LessonPanel() {
         </div>
       </header>
       {error && <div className="lesson-error" role="alert"><strong>{t('lessons.loadFailed')}</strong> <code>{error}</code></div>}
-      {!lesson && <LessonList lang={lang} t={t} />}
       {lesson && step && status && runner && (
-        <>
-          <div className="lesson-progress">
-            <span>{t('lessons.stepOf', { n: i + 1, total: lesson.steps.length })}</span>
-            <span className="lesson-progress__bar" aria-hidden="true"><span style={{ width: `${(100 * doneCount) / lesson.steps.length}%` }} /></span>
-            <span>{t('lessons.doneOf', { n: doneCount, total: lesson.steps.length })}</span>
-            {!presenter && <button type="button" className="btn btn--ghost btn--small" title={t('lessons.restartHint')} onClick={() => void startLesson({ file: index?.lessons.find((e) => e.id === lesson.id)?.file ?? `${lesson.id}.json` })}>{t('lessons.restart')}</button>}
-          </div>
-          {i === 0 && !presenter && <p className="lesson-summary"><RichText text={pick(lesson.summary, lang)} /></p>}
-          <StepBody lesson={lesson} step={step} index={i} status={status} lang={lang} t={t} />
-          <Nav lesson={lesson} index={i} t={t} next={next} />
-          {presenter && <p className="lesson-keys">{t('lessons.presenterKeys')}</p>}
-        </>
+        <div className="lesson-progress">
+          <span>{t('lessons.stepOf', { n: i + 1, total: lesson.steps.length })}</span>
+          <span className="lesson-progress__bar" aria-hidden="true"><span style={{ width: `${(100 * doneCount) / lesson.steps.length}%` }} /></span>
+          <span>{t('lessons.doneOf', { n: doneCount, total: lesson.steps.length })}</span>
+          {!presenter && <button type="button" className="btn btn--ghost btn--small" title={t('lessons.restartHint')} onClick={() => void startLesson({ file: index?.lessons.find((e) => e.id === lesson.id)?.file ?? `${lesson.id}.json` })}>{t('lessons.restart')}</button>}
+        </div>
       )}
-      {!lesson && presenter && <p className="lesson-keys">{t('lessons.presenterKeys')}</p>}
+      <div className="lesson-panel__body" ref={bodyRef}>
+        {!lesson && <LessonList lang={lang} t={t} />}
+        {lesson && step && status && runner && (
+          <>
+            {i === 0 && !presenter && <p className="lesson-summary"><RichText text={pick(lesson.summary, lang)} /></p>}
+            <StepBody lesson={lesson} step={step} index={i} status={status} lang={lang} t={t} />
+          </>
+        )}
+      </div>
+      {lesson && step && status && runner && <Nav lesson={lesson} index={i} t={t} next={next} />}
+      {presenter && <p className="lesson-keys">{t('lessons.presenterKeys')}</p>}
     </aside>
   );
 }

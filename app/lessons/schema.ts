@@ -134,6 +134,7 @@ export const EVENT_FIELDS: { [K in EngineEventType]: FieldsOf<K> } = {
   recordsSample: ['time', 'batchTime', 'dstreamId', 'nodeId', 'count', 'records'],
   blockReceived: ['time', 'streamId', 'blockId', 'records', 'executorId', 'replicatedTo', 'wal'],
   checkpointWritten: ['time', 'checkpointTime', 'kind', 'path', 'dstreamId'],
+  contextRecovered: ['time', 'checkpointTime', 'path', 'timesToReschedule', 'restartTime', 'skipped'],
   walWritten: ['time', 'streamId', 'blockId', 'records'],
   rateUpdated: ['time', 'streamId', 'rate'],
   faultInjected: ['time', 'fault', 'target', 'detail'],

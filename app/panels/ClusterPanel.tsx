@@ -21,7 +21,7 @@ export function ClusterPanel() {
       width, height: 260, palette, reducedMotion: reduced, label: t('panels.cluster'), stepLabels,
       text: {
         driver: t('panels.driver'), clusterManager: t('panels.clusterManager'), worker: t('panels.worker'), executor: t('panels.executor'),
-        slot: t('panels.slot'), lost: t('panels.lost'), replaces: t('panels.replaces'), receiver: t('panels.receiver'), idle: t('panels.idle'),
+        slot: t('panels.slot'), lost: t('panels.lost'), replaces: t('panels.replaces'), receiver: t('panels.receiver'), idle: t('panels.idle'), launching: t('panels.launching'),
       },
     });
   }, [data, width, palette, reduced, t]);
@@ -40,9 +40,9 @@ export function ClusterPanel() {
         <caption>{t('panels.executor')}</caption>
         <thead><tr><th>{t('panels.executor')}</th><th>{t('panels.worker')}</th><th>{t('panels.status')}</th><th>{t('panels.slot')}</th><th>{t('panels.receiver')}</th></tr></thead>
         <tbody>{data.executors.map((e) => (
-          <tr key={e.id} className={e.alive ? '' : 'dsp-dead'}>
-            <td>{e.id}{e.replacementOf ? ` (${t('panels.replaces')} ${e.replacementOf})` : ''}</td><td>{e.host}</td>
-            <td>{e.alive ? t('panels.alive') : t('panels.dead', { reason: e.removedReason ?? '' })}</td>
+          <tr key={e.id} className={e.status === 'dead' ? 'dsp-dead' : ''}>
+            <td>{e.id === 'driver' ? t('panels.localDriver') : e.id}{e.replacementOf ? ` (${t('panels.replaces')} ${e.replacementOf})` : ''}</td><td>{e.host}</td>
+            <td>{e.status === 'alive' ? t('panels.alive') : e.status === 'launching' ? t('panels.launching') : t('panels.dead', { reason: e.removedReason ?? '' })}</td>
             <td>{e.slots.map((s) => s.taskId !== undefined ? `${s.index}: task ${s.taskId} (stage ${s.stageId}, p${s.partition})` : `${s.index}: ${t('panels.idle')}`).join('; ')}</td>
             <td>{e.receivers.map((r) => `${r.name}${r.slot !== undefined ? ` @ ${t('panels.slot')} ${r.slot}` : ''}`).join(', ')}</td>
           </tr>))}</tbody>
@@ -56,7 +56,7 @@ export function ClusterPanel() {
       </div>
       <div className="dsp-faults" role="group" aria-label={t('panels.faults')}>
         <span className="dsp-faults-title">{t('panels.faults')}:</span>
-        {alive.map((e) => <button key={`k${e.id}`} type="button" className="dsp-danger" onClick={() => fault('killExecutor', [e.id])}>{t('panels.killExecutor', { id: e.id })}</button>)}
+        {alive.filter((e) => e.id !== 'driver').map((e) => <button key={`k${e.id}`} type="button" className="dsp-danger" onClick={() => fault('killExecutor', [e.id])}>{t('panels.killExecutor', { id: e.id })}</button>)}
         {(data?.receivers ?? []).filter((r) => r.status === 'running').map((r) => (
           <button key={`r${r.streamId}`} type="button" className="dsp-danger" onClick={() => fault('crashReceiver', [r.streamId])}>{t('panels.crashReceiver', { id: r.streamId })}</button>))}
         <button type="button" onClick={() => fault('failNextTask', [])}>{t('panels.failNextTask')}</button>

@@ -23,7 +23,8 @@ export function DataPreviewPanel({ nodeId }: { nodeId?: string }) {
   const data = useMemo(() => run ? dataPreviewData(run.samples, key, batch, query, run.stats.batchDurationMs) : undefined, [run?.samples, key, batch, query]);
   const label = (k: string) => {
     const n = graph?.nodes.find((x) => x.id === k);
-    return n ? `${n.label ?? n.op} (${k})` : k;
+    const ref = run?.samples.nodes[k];
+    return n ? `${n.label ?? n.op} (${k})` : ref && ref.nodeId === undefined ? t('panels.internalStream', { id: ref.dstreamId }) : k;
   };
   const spark = useSvg((el) => {
     if (data) renderSparkline(el, data.sparkline, { width: 160, height: 28, palette, color: palette.accent, label: t('panels.recordsPerSecond'), selected: batch, reducedMotion: reduced });

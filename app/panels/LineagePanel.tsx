@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
-import { lineageData, type LineageStage, type PartitionState } from './model/execution';
+import { lineageData, PARTITION_STATES, type LineageStage } from './model/execution';
 import { renderLineage } from '../charts/lineage';
 import { Empty, PanelFrame, usePalette, useReducedMotion, useRun, useShownBatch, useSvg, useT, useWidth } from './common';
 
 export const LINEAGE_NAME = 'Lineage';
 
-const STATES: PartitionState[] = ['pending', 'running', 'done', 'failed', 'lost', 'recomputed'];
 
 export function LineagePanel() {
   const t = useT();
@@ -18,7 +17,7 @@ export function LineagePanel() {
   const stageLabel = (s: LineageStage) => t('panels.stageLabel', {
     id: s.stageId, attempt: s.attempts.length > 1 ? t('panels.attempt', { n: s.attempts[s.attempts.length - 1].attemptId }) : '',
     kind: s.isShuffleMap ? t('panels.shuffleMap') : t('panels.result'),
-  });
+  }) + (s.status === 'skipped' ? ` (${t('panels.legend.skipped')})` : '');
   const svg = useSvg((el) => { if (data) renderLineage(el, data, { width, height: 200, palette, reducedMotion: reduced, label: t('panels.lineage'), stageLabel }); }, [data, width, palette, reduced, t]);
   const stages = data?.jobs.flatMap((j) => j.stages) ?? [];
   const summary = data && data.jobs.length ? t('panels.lineageSummary', { t: batch ?? '–', jobs: data.jobs.length, stages: stages.length, done: data.counts.done, lost: data.counts.lost + data.counts.failed, recomputed: data.counts.recomputed }) : undefined;
@@ -34,7 +33,7 @@ export function LineagePanel() {
   return (
     <PanelFrame accessibleName={LINEAGE_NAME} titleKey="panels.lineage" run={run} alt={alt} summary={summary}>
       <ul className="dsp-legend" aria-hidden="true">
-        {STATES.map((s) => <li key={s}><span className={`dsp-swatch ${s}`} style={{ background: s === 'pending' ? palette.background : palette.states[s], borderColor: palette.states[s] }} />{t(`panels.legend.${s}`)}</li>)}
+        {PARTITION_STATES.map((s) => <li key={s}><span className={`dsp-swatch ${s}`} style={{ background: s === 'pending' || s === 'skipped' ? palette.background : palette.states[s], borderColor: palette.states[s], borderStyle: s === 'skipped' ? 'dashed' : undefined }} />{t(`panels.legend.${s}`)}</li>)}
       </ul>
       <div ref={box} className="dsp-fill">
         {data && data.jobs.length ? <svg ref={svg} className="dsp-svg dsp-lineage" /> : <Empty>{t('panels.empty')}</Empty>}

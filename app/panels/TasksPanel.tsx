@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, useEffect } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { taskGanttData } from './model/execution';
 import { barTooltip, ganttHitTest, GANTT_CANVAS_THRESHOLD, renderTaskGantt, type GanttLayout } from '../charts/taskGantt';
 import { fmtBytes, fmtMs } from '../charts/common';
@@ -16,13 +16,12 @@ export function TasksPanel() {
   const { batch } = useShownBatch(run);
   const data = useMemo(() => run ? taskGanttData(run.exec, all ? undefined : batch) : undefined, [run?.exec, batch, all]);
   const useCanvas = !!data && data.bars.length > GANTT_CANVAS_THRESHOLD;
-  const rowLabel = (r: string) => { const [e, s] = r.split(':'); return `${t('panels.executor')} ${e} · ${s}`; };
-  const opts = { width, height: 60, palette, reducedMotion: reduced, label: t('panels.tasks'), rowLabel };
+  const rowLabel = (r: string) => { const [e, s] = r.split(':'); return `${e === 'driver' ? t('panels.driver') : `${t('panels.executor')} ${e}`} · ${s}`; };
+  const opts = { width, height: 60, palette, reducedMotion: reduced, label: t('panels.tasks'), rowLabel, axisLabel: data ? t(data.axis === 'time' ? 'panels.axisTime' : 'panels.axisMeasured') : undefined };
   const svg = useSvg((el) => { if (data && !useCanvas) renderTaskGantt(el, data, opts); }, [data, width, palette, reduced, useCanvas, t]);
-  const canvas = useRef<HTMLCanvasElement>(null);
   const layout = useRef<GanttLayout | null>(null);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
-  useEffect(() => { if (data && useCanvas && canvas.current) layout.current = renderTaskGantt(canvas.current, data, opts); }, [data, width, palette, useCanvas, t]);
+  const canvas = useSvg<HTMLCanvasElement>((el) => { if (data && useCanvas) layout.current = renderTaskGantt(el, data, opts); }, [data, width, palette, useCanvas, t]);
   const bars = data?.bars ?? [];
   const summary = data ? t('panels.tasksSummary', {
     n: bars.length, rows: data.rows.length, failed: bars.filter((b) => b.status === 'failed' || b.status === 'lost').length,

@@ -145,10 +145,22 @@ export function PanelFrame({ accessibleName, titleKey, run, alt, toolbar, childr
 
 export function Empty({ children }: { children: ReactNode }) { return <p className="dsp-empty">{children}</p>; }
 
-/** React owns the <svg>; D3 draws inside it in an effect. */
-export function useSvg(render: (svg: SVGSVGElement) => void, deps: readonly unknown[]): React.RefObject<SVGSVGElement | null> {
-  const ref = useRef<SVGSVGElement>(null);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => { if (ref.current) render(ref.current); }, deps);
+/**
+ * React owns the <svg>; D3 draws inside it in an effect, at most once per animation frame: several
+ * store updates within a frame (or a burst of re-renders) draw once, with the latest data.
+ */
+export function useSvg<T extends Element = SVGSVGElement>(render: (el: T) => void, deps: readonly unknown[]): React.RefObject<T | null> {
+  const ref = useRef<T>(null);
+  const latest = useRef(render);
+  latest.current = render;
+  const frame = useRef<number | null>(null);
+  useEffect(() => {
+    if (frame.current !== null) return;
+    const draw = () => { frame.current = null; if (ref.current) latest.current(ref.current); };
+    if (typeof requestAnimationFrame === 'function') frame.current = requestAnimationFrame(draw);
+    else draw();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  useEffect(() => () => { if (frame.current !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame.current); frame.current = null; }, []);
   return ref;
 }

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { EngineEvent } from '../../engine/core/events';
 import { appendConsole, CONSOLE_LIMIT, eventToConsoleError, explainKey, type ConsoleError } from '../console/consoleModel';
 import type { Studio } from './types';
+import { emptyResults, reduceResults, type ResultsState } from '../console/resultsModel';
 
 export type SimStatus = 'idle' | 'loading' | 'running' | 'paused' | 'stopped' | 'failed';
 
@@ -24,6 +25,8 @@ export interface SimSlice {
   consoleLines: string[];
   consoleErrors: ConsoleError[];
   liveCounts: Record<string, number>;
+  /** The result view: latest records and upserted key/value table per node (from recordsSample). */
+  results: ResultsState;
   setSim: (patch: Partial<SimState>) => void;
   applyEngineEvents: (events: EngineEvent[]) => void;
   appendStdout: (text: string) => void;
@@ -41,6 +44,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   consoleLines: [],
   consoleErrors: [],
   liveCounts: {},
+  results: emptyResults(),
   setSim: (patch) => set((s) => ({ sim: { ...s.sim, ...patch } })),
   applyEngineEvents: (events) => {
     if (events.length === 0) return;
@@ -57,8 +61,9 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
       const err = eventToConsoleError(e);
       if (err && !isRecent(errors, err.message)) errors = [...errors.slice(-199), { ...err, id: ++errSeq }];
     }
+    const results = reduceResults(s.results, events);
     set({
-      consoleLines: lines, consoleErrors: errors, ...(counts ? { liveCounts: counts } : {}),
+      consoleLines: lines, consoleErrors: errors, ...(counts ? { liveCounts: counts } : {}), ...(results !== s.results ? { results } : {}),
       sim: { ...s.sim, batchesCompleted: batches, lastBatchTime },
     });
     // The panels' reducers (runSlice) see the same batch.
@@ -68,7 +73,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   reportError: (e) => set((s) => (isRecent(s.consoleErrors, e.message) ? s : { consoleErrors: [...s.consoleErrors.slice(-199), { ...e, explainKey: e.explainKey ?? explainKey(e.message), id: ++errSeq }] })),
   clearConsole: () => set({ consoleLines: [], consoleErrors: [] }),
   resetRunView: () => {
-    set((s) => ({ consoleLines: [], consoleErrors: [], liveCounts: {}, sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined } }));
+    set((s) => ({ consoleLines: [], consoleErrors: [], liveCounts: {}, results: emptyResults(), sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined } }));
     get().resetRun();
   },
 });

@@ -14,6 +14,19 @@ export interface ExecutorHandle {
   getBlock(blockId: string): Promise<unknown[] | undefined>;
   /** Asks the executor to stop a running task (speculation losers); false if it is not running there. */
   killTask?(taskId: number, reason: string): Promise<boolean>;
+  /**
+   * Stops the executor at once, whatever it is running (its worker is terminated and a replacement launched).
+   * Only executors in their own worker have it: a task that never yields (an infinite loop in a UDF) can be
+   * stopped only this way. The in-process executor of local[N] cannot be interrupted and has no terminate.
+   */
+  terminate?(reason: string): void;
+  /**
+   * Set when the executor exited because of what one of its tasks did (it ran out of memory): its running
+   * tasks then fail with this error and count as task failures (Spark's ExecutorLostFailure with
+   * exitCausedByApp = true), instead of the uncounted ExecutorLostFailure of a kill or crash.
+   * `describe` receives the operations the task was running (see TaskScheduler.describeTask).
+   */
+  exitCausedByApp?: { errorName: string; describe(site: string): string };
 }
 
 /** Spark's SchedulerBackend: owns the executors of one deployment (local or local-cluster). */

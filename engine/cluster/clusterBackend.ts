@@ -18,6 +18,7 @@ import { SparkException } from '../core/errors';
 import type { BroadcastRegistry } from '../core/broadcast';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import type { ExecutorHandle, SchedulerBackend } from './backend';
+import { ExecutorOutOfMemoryError } from '../executor/blockManager';
 import { decode, encode } from './codec';
 import type { BackendContext } from './localBackend';
 import { broadcastIdsOf, errorFromData, type DriverToExecutor, type ExecutorRequest, type ExecutorToDriver, type ReplyValue } from './protocol';
@@ -35,6 +36,28 @@ export interface ClusterBackendOptions {
   sampleLimit?: number;
   /** Test hook: executors with these ids throw at start-up. */
   crashOnStart?: Record<string, string>;
+  /**
+   * Heap limit of each executor worker, MiB (see executorHeapLimitMiB): Node workers get it as
+   * resourceLimits.maxOldGenerationSizeMb, browser workers as the limit of their heap watchdog.
+   */
+  heapLimitMiB?: number;
+}
+
+/**
+ * The heap limit of a worker executor of local-cluster[W,C,M]: M MiB of block memory plus an overhead for
+ * everything else the worker holds (the engine's code, task state, records in flight), with Spark's rule for
+ * spark.executor.memoryOverhead: max(384 MiB, 10% of M) unless set.
+ */
+export function executorHeapLimitMiB(memoryMiB: number, overheadMiB?: number): number {
+  return memoryMiB + (overheadMiB ?? Math.max(384, Math.ceil(memoryMiB * 0.1)));
+}
+
+/** Name of the error an executor's heap watchdog throws inside a task (browser workers have no hard heap limit). */
+const EXECUTOR_OOM_ERROR = ExecutorOutOfMemoryError.errorName;
+
+/** The message of a task whose executor ran out of memory. */
+export function executorOomMessage(executorId: string, limitMiB: number, site: string, detail: string): string {
+  return `executor ${executorId} ran out of memory (limit ${limitMiB} MiB) while running ${site}: ${detail}`;
 }
 
 const EMPTY_METRICS = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
@@ -45,6 +68,7 @@ export class RemoteExecutorHandle implements ExecutorHandle {
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private sentBroadcasts = new Set<number>();
   lostReason?: string;
+  exitCausedByApp?: { errorName: string; describe(site: string): string };
 
   constructor(readonly id: string, readonly host: string, readonly cores: number, readonly memoryMiB: number,
     readonly workerIndex: number, readonly worker: SpawnedWorker, private readonly backend: LocalClusterBackend) {}
@@ -99,8 +123,23 @@ export class RemoteExecutorHandle implements ExecutorHandle {
     }
     const outcome = await this.call<'runTask'>({ t: 'runTask', task: wire });
     if (outcome.status === 'success' && outcome.value !== null && outcome.value !== undefined) outcome.value = decode(outcome.value);
+    if (outcome.status === 'failed' && outcome.errorName === EXECUTOR_OOM_ERROR) {
+      // The heap watchdog stopped the task: the worker's heap is suspect, so it is replaced, and the task (with any
+      // other task running there) fails as caused by the app.
+      this.outOfMemory(outcome.message);
+      this.backend.terminateExecutor(this.id, `Executor ${this.id} ran out of memory: ${outcome.message}`);
+    }
     return outcome;
   }
+
+  /** The worker ran out of heap: its running tasks fail with the out-of-memory message, counted as task failures. */
+  outOfMemory(detail: string): void {
+    const limit = this.backend.heapLimitMiB;
+    this.exitCausedByApp = { errorName: 'OutOfMemoryError', describe: (site) => executorOomMessage(this.id, limit, site, detail) };
+  }
+
+  /** Terminates the worker at once (a hung task): see ExecutorHandle.terminate. */
+  terminate(reason: string): void { this.backend.terminateExecutor(this.id, reason); }
 
   private sendBroadcast(id: number): void {
     if (this.sentBroadcasts.has(id) || !this.backend.broadcasts?.has(id)) return;
@@ -159,9 +198,13 @@ export class LocalClusterBackend implements SchedulerBackend {
   /** Start-up failures, for the report (executor id → error). */
   readonly launchFailures = new Map<string, string>();
 
+  /** Heap limit of each executor worker, MiB. */
+  readonly heapLimitMiB: number;
+
   constructor(readonly spec: ClusterSpec, private readonly ctx: BackendContext, private readonly spawner: WorkerSpawner, private readonly opts: ClusterBackendOptions) {
     this.maxTaskFailures = opts.maxTaskFailures;
     this.broadcasts = opts.broadcasts;
+    this.heapLimitMiB = opts.heapLimitMiB ?? executorHeapLimitMiB(spec.memoryMiB);
   }
 
   warn(message: string): void { this.ctx.post({ type: 'warning', time: this.ctx.now(), message }); }
@@ -208,7 +251,7 @@ export class LocalClusterBackend implements SchedulerBackend {
       detail: `the cluster manager tells ${host} to launch executor ${id} (${cores} task slot(s), ${memoryMiB} MiB)` });
     let worker: SpawnedWorker;
     try {
-      worker = await this.spawner.spawn(`executor-${id}`);
+      worker = await this.spawner.spawn(`executor-${id}`, { maxHeapMiB: this.heapLimitMiB });
     } catch (e) {
       return this.launchFailed(id, e instanceof Error ? e.message : String(e));
     }
@@ -224,7 +267,7 @@ export class LocalClusterBackend implements SchedulerBackend {
       });
       try {
         worker.endpoint.post({ t: 'init', init: { executorId: id, host, cores, memoryBytes: memoryMiB * 1024 * 1024, sampleLimit: this.opts.sampleLimit,
-          crashOnStart: this.opts.crashOnStart?.[id] } } satisfies DriverToExecutor);
+          crashOnStart: this.opts.crashOnStart?.[id], heapLimitBytes: this.heapLimitMiB * 1024 * 1024 } } satisfies DriverToExecutor);
       } catch (e) { clearTimeout(timer); resolve(e instanceof Error ? e.message : String(e)); }
     });
     await myTurn;
@@ -233,7 +276,12 @@ export class LocalClusterBackend implements SchedulerBackend {
     worker.setRef?.(false);
     const handle = new RemoteExecutorHandle(id, host, cores, memoryMiB, w, worker, this);
     worker.endpoint.listen((raw) => handle.onMessage(raw as ExecutorToDriver));
-    worker.onExit((reason) => this.executorLost(id, `Worker exited unexpectedly: ${reason}`, true));
+    worker.onExit((reason, kind) => {
+      if (kind === 'oom') {
+        handle.outOfMemory(reason);
+        this.executorLost(id, `Executor ${id} ran out of memory (heap limit ${this.heapLimitMiB} MiB): ${reason}`, true);
+      } else this.executorLost(id, `Worker exited unexpectedly: ${reason}`, true);
+    });
     // Direct block transfer: one channel between the new executor and each live one.
     for (const other of this.live.values()) {
       const { port1, port2 } = this.spawner.channel();
@@ -241,6 +289,7 @@ export class LocalClusterBackend implements SchedulerBackend {
       other.post({ t: 'peer', executorId: id, port: port2 }, [port2]);
     }
     this.live.set(id, handle);
+    this.retries = 0;   // Spark's Master resets an application's retry count when one of its executors runs
     post({ type: 'executorAdded', time: now(), executorId: id, host, cores, memoryMiB });
     post({ type: 'clusterStep', time: now(), step: 'executorRegistered', index: 4, executorId: id,
       detail: `executor ${id} on ${host} registered with the driver (${cores} core(s), ${memoryMiB} MiB)` });
@@ -257,7 +306,10 @@ export class LocalClusterBackend implements SchedulerBackend {
   executors(): ExecutorHandle[] { return [...this.live.values()]; }
   defaultParallelism(): number { return Math.max(2, this.spec.workers * this.spec.coresPerWorker); }
 
-  async killExecutor(id: string, reason: string): Promise<boolean> {
+  async killExecutor(id: string, reason: string): Promise<boolean> { return this.terminateExecutor(id, reason); }
+
+  /** Terminates an executor's worker now (killed, hung or out of memory) and launches a replacement. */
+  terminateExecutor(id: string, reason: string): boolean {
     if (!this.live.has(id)) return false;
     this.executorLost(id, reason, false);
     return true;
@@ -273,7 +325,7 @@ export class LocalClusterBackend implements SchedulerBackend {
     for (const other of this.live.values()) other.post({ t: 'peerLost', executorId: id });
     for (const l of this.lostListeners) l(id, reason);
     if (abnormal && ++this.retries > (this.opts.maxExecutorRetries ?? 10)) {
-      this.warn(`ERROR Master: executor ${id} exited abnormally ${this.retries} times; not launching a replacement (spark.deploy.maxExecutorRetries)`);
+      this.warn(`ERROR Master: executors exited abnormally ${this.retries} times in a row; not launching a replacement for executor ${id} (spark.deploy.maxExecutorRetries)`);
       return;
     }
     void this.launchExecutor(handle.workerIndex);

@@ -14,7 +14,15 @@ import { errorData, type DriverToExecutor, type Endpoint, type ExecutorInit, typ
 
 interface Peer { endpoint: Endpoint; pending: Map<number, (values: unknown[] | undefined) => void> }
 
-export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown) => Endpoint): void {
+/** What the platform's worker entry knows about its heap. */
+export interface WorkerPlatform {
+  /** Node: the worker runs under resourceLimits, which end it at the limit (no watchdog needed). */
+  hardHeapLimit?: boolean;
+  /** Browsers: the heap in use (performance.memory.usedJSHeapSize) where the browser exposes it. */
+  heapUsed?: () => number | undefined;
+}
+
+export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown) => Endpoint, platform: WorkerPlatform = {}): void {
   let executor: Executor | undefined;
   const broadcasts = new Map<number, unknown>();
   const peers = new Map<string, Peer>();
@@ -75,6 +83,8 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
         },
       },
       checkShuffleRecords: (records) => { encode(records, 'to the reducers of a shuffle'); },
+      heapWatchdog: init.heapLimitBytes && !platform.hardHeapLimit
+        ? { limitBytes: init.heapLimitBytes, used: platform.heapUsed ?? (() => undefined) } : undefined,
     });
     driver.post({ t: 'registered', executorId: init.executorId });
   };

@@ -31,6 +31,8 @@ export interface ExecutorInit {
   sampleLimit?: number;
   /** Test hook: the worker throws during start-up with this message (a worker that dies at start-up). */
   crashOnStart?: string;
+  /** The worker's heap limit, for the heap watchdog of platforms without a hard limit (browsers). */
+  heapLimitBytes?: number;
 }
 
 /** Requests the driver makes of an executor; each gets one reply. */

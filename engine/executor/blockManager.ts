@@ -4,6 +4,15 @@ import { estimateRecordsSize } from './sizeEstimator';
 
 const SHUFFLE_LEVEL: StorageLevelDesc = { useDisk: false, useMemory: true, useOffHeap: false, deserialized: true, replication: 1 };
 
+/**
+ * Thrown inside a task when the executor's heap watchdog (or its block budget) says it ran out of memory, on
+ * platforms without a hard heap limit (browser workers). The driver replaces the executor.
+ */
+export class ExecutorOutOfMemoryError extends Error {
+  static readonly errorName = 'ExecutorOutOfMemoryError';
+  constructor(message: string) { super(message); this.name = ExecutorOutOfMemoryError.errorName; }
+}
+
 interface StoredBlock { values: unknown[]; level: StorageLevelDesc; memSize: number; diskSize: number; lastUse: number }
 
 const levelName = (l: StorageLevelDesc): string => {
@@ -24,6 +33,12 @@ export class BlockManager {
   private memUsed = 0;
   private pendingUpdates: BlockUpdate[] = [];
 
+  /**
+   * A hard budget for everything stored here, shuffle outputs included (which are never evicted): storing past
+   * it throws ExecutorOutOfMemoryError. Set only where the worker has no real heap limit nor heap reading.
+   */
+  hardLimitBytes = Number.POSITIVE_INFINITY;
+
   constructor(readonly executorId: string, readonly maxMemoryBytes: number = Number.POSITIVE_INFINITY) {}
 
   get(blockId: string): unknown[] | undefined {
@@ -38,6 +53,9 @@ export class BlockManager {
   /** Shuffle map outputs: kept until their shuffle is cleaned, never evicted, not reported to the driver (as in Spark). */
   putShuffleBlock(blockId: string, values: unknown[], size: number): void {
     this.remove(blockId, false);
+    if (this.memUsed + size > this.hardLimitBytes) {
+      throw new ExecutorOutOfMemoryError(`storing ${blockId} (${mib(size)} MiB) would bring the executor's blocks to ${mib(this.memUsed + size)} MiB, over its budget of ${mib(this.hardLimitBytes)} MiB`);
+    }
     this.blocks.set(blockId, { values, level: SHUFFLE_LEVEL, memSize: size, diskSize: 0, lastUse: ++this.useCounter });
     this.memUsed += size;
   }
@@ -95,3 +113,5 @@ export class BlockManager {
     }
   }
 }
+
+const mib = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);

@@ -5,7 +5,7 @@ import { hashKeyComparator, PartitionedAppendOnlyMap } from '../core/appendOnlyM
 import { Rng } from '../core/rng';
 import { partitionerFromDesc } from '../rdd/partitioner';
 import type { RecordSample, ResultOp, TaskDesc, TaskMetricsData, TaskOutcome } from '../rdd/plan';
-import { BlockManager } from './blockManager';
+import { BlockManager, ExecutorOutOfMemoryError } from './blockManager';
 import { asPair, compileAggregator, materialize, prefetch, push, type EvalEnv } from './evaluate';
 import { estimateRecordsSize } from './sizeEstimator';
 import { EnoughRecords, FetchFailedError } from './taskErrors';
@@ -31,7 +31,16 @@ export interface ExecutorOptions {
    * NotSerializableException, which fails the map task as Spark fails a task with an unserializable record).
    */
   checkShuffleRecords?: (records: unknown[]) => void;
+  /**
+   * Browser worker executors (no hard heap limit): every WATCHDOG_EVERY calls of a user function, the heap in use
+   * is read and the task fails with ExecutorOutOfMemoryError past the limit. Without a heap reading
+   * (`used()` undefined: no performance.memory) the block manager's hard budget is set to the limit instead.
+   */
+  heapWatchdog?: { limitBytes: number; used: () => number | undefined };
 }
+
+/** User-function calls between two heap readings of the watchdog. */
+const WATCHDOG_EVERY = 1024;
 
 /** A running task was killed (a speculative copy lost the race, or the job was cancelled). */
 export class TaskKilledError extends Error {
@@ -60,6 +69,28 @@ export class Executor {
     this.sampleLimit = opts.sampleLimit ?? 20;
     this.runtime = { getBroadcast: (id) => this.peers.getBroadcast(id), allowNetwork: opts.allowNetwork };
     this.checkShuffleRecords = opts.checkShuffleRecords;
+    const wd = opts.heapWatchdog;
+    if (wd && wd.used() !== undefined) this.heapWatchdog = wd;
+    else if (wd) this.blockManager.hardLimitBytes = wd.limitBytes;
+  }
+
+  private readonly heapWatchdog?: { limitBytes: number; used: () => number | undefined };
+
+  /** Compiles a shipped function; under a heap watchdog, wrapped to read the heap every WATCHDOG_EVERY calls. */
+  private compile(fn: ShippedFn): unknown {
+    const f = compileShipped(fn, this.runtime) as (...args: unknown[]) => unknown;
+    const wd = this.heapWatchdog;
+    if (!wd) return f;
+    let calls = 0;
+    return function watched(this: unknown, ...args: unknown[]) {
+      if ((++calls & (WATCHDOG_EVERY - 1)) === 0) {
+        const used = wd.used() ?? 0;
+        if (used > wd.limitBytes) {
+          throw new ExecutorOutOfMemoryError(`heap in use ${(used / 1048576).toFixed(0)} MiB exceeds the limit of ${(wd.limitBytes / 1048576).toFixed(0)} MiB in ${fn.opName}`);
+        }
+      }
+      return f.apply(this, args);
+    };
   }
 
   /** Asks a running task to stop; it ends as TaskKilled at its next check (sleeps are interrupted). Returns false if unknown. */
@@ -121,7 +152,7 @@ export class Executor {
   private evalEnv(metrics: TaskMetricsData, samples: Map<number, RecordSample>, sampleRdds?: number[]): EvalEnv {
     const bm = this.blockManager;
     return {
-      compile: <F>(fn: ShippedFn) => compileShipped(fn, this.runtime) as unknown as F,
+      compile: <F>(fn: ShippedFn) => this.compile(fn) as F,
       fetchShuffleBlock: async (shuffleId, mapId, reduceId, executorId) => {
         const blockId = `shuffle_${shuffleId}_${mapId}_${reduceId}`;
         let values: unknown[] | undefined;

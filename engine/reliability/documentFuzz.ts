@@ -57,10 +57,12 @@ export const textDamageArb: fc.Arbitrary<TextDamage> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateKeyText' as const), at: idx }) },
 );
 
-export function planArb(bases: number, opts: { text?: boolean } = {}): fc.Arbitrary<Plan> {
+/** `text`: force (or forbid) the text form; `hostile: false` leaves out values JSON text cannot hold. */
+export function planArb(bases: number, opts: { text?: boolean; hostile?: boolean } = {}): fc.Arbitrary<Plan> {
+  const mutation = opts.hostile === false ? mutationArb.filter((m) => m.kind !== 'hostile') : mutationArb;
   return fc.record({
     base: fc.nat({ max: bases - 1 }),
-    mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
+    mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
     asText: opts.text === undefined ? fc.boolean() : fc.constant(opts.text),
     damage: opts.text === false ? fc.constant({ kind: 'none' as const }) : textDamageArb,
   });
@@ -103,8 +105,10 @@ function hostileValue(which: number): unknown {
 }
 
 function set(parent: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {
-  if (Array.isArray(parent)) parent[key as number] = value;
-  else Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+  try {
+    if (Array.isArray(parent)) parent[key as number] = value;
+    else Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+  } catch { /* a non-configurable slot planted by an earlier hostile mutation */ }
 }
 
 /** Applies the plan to a deep copy of `base`; returns the object, or its (damaged) text. */
@@ -153,6 +157,12 @@ export function applyPlan(base: Json, plan: Plan): unknown {
   let text: string;
   try { text = stringify(root); } catch { return root; }
   return damageText(text, plan.damage);
+}
+
+/** The text a file would hold for `v`: itself if a string, else its JSON (or "null" when it has none). */
+export function asFileText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try { return stringify(v); } catch { return 'null'; }
 }
 
 function structuredCloneSafe(v: unknown): unknown { try { return structuredClone(v); } catch { return v; } }

@@ -19,11 +19,18 @@ interface Pending {
   resolve: (r: LaunchedTask) => void;
   opts: SubmitOptions;
   killed?: string;
+  /** The task-timeout timer of the running attempt. */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 const NO_METRICS = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
 
-interface Slots { handle: ExecutorHandle; busy: (number | null)[] }   // task id per slot, or null
+interface Slots {
+  handle: ExecutorHandle;
+  busy: (number | null)[];   // task id per slot, or null
+  /** Being terminated (a task on it timed out): no task is launched on it any more. */
+  dead?: boolean;
+}
 
 /**
  * Spark's TaskSchedulerImpl, reduced to what a single driver needs: executors offer slots, pending tasks
@@ -37,6 +44,16 @@ export class TaskScheduler {
   private reservations = 0;
   /** spark.speculation settings (set by the cluster backend; off in local mode, which has one executor). */
   speculation: SpeculationConf = SPECULATION_OFF;
+  /**
+   * spark.studio.task.timeout, in real milliseconds (0: off). A task that runs longer on an executor that can
+   * be terminated (a worker executor) is declared hung: it fails with "task exceeded N ms (possible infinite
+   * loop in <op>)", counted as a task failure (so spark.task.maxFailures applies), and its executor's worker is
+   * terminated and replaced. Set by the cluster backend; local[N] runs tasks in the driver's thread, where a
+   * loop cannot be interrupted, so it has no timeout.
+   */
+  taskTimeoutMs = 0;
+  /** Names the operations a task runs ("map at n3"), for timeout and out-of-memory messages. */
+  describeTask: (task: TaskDesc) => string = (task) => `stage ${task.stageId}`;
 
   constructor(private readonly post: (e: EngineEvent) => void, private readonly now: () => number) {}
 
@@ -50,13 +67,18 @@ export class TaskScheduler {
     const slots = this.executors.get(id);
     if (!slots) return;
     this.executors.delete(id);
+    const cause = slots.handle.exitCausedByApp;
     for (const [taskId, r] of [...this.running]) {
       if (r.executorId !== id) continue;
       this.running.delete(taskId);
-      // Spark's ExecutorLostFailure.toErrorString; a kill or a crash of the worker is not the tasks' fault.
-      const outcome: TaskOutcome = { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure',
-        message: `ExecutorLostFailure (executor ${id} exited unrelated to the running tasks) Reason: ${reason}`,
-        metrics: { ...NO_METRICS }, durationMs: 0 };
+      // Spark's ExecutorLostFailure.toErrorString; a kill or a crash of the worker is not the tasks' fault,
+      // running out of memory is (exitCausedByApp: counted as a task failure).
+      const outcome: TaskOutcome = cause
+        ? { status: 'failed', reason: 'ExceptionFailure', errorName: cause.errorName, message: cause.describe(this.describeTask(r.pending.task)),
+            metrics: { ...NO_METRICS }, durationMs: 0 }
+        : { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure',
+            message: `ExecutorLostFailure (executor ${id} exited unrelated to the running tasks) Reason: ${reason}`,
+            metrics: { ...NO_METRICS }, durationMs: 0 };
       this.finish(r.pending, outcome, id, r.slot);
     }
     this.dispatch();
@@ -133,11 +155,11 @@ export class TaskScheduler {
     for (const id of preferred) {
       if (exclude?.includes(id)) continue;
       const s = this.executors.get(id);
-      const i = s ? s.busy.indexOf(null) : -1;
+      const i = s && !s.dead ? s.busy.indexOf(null) : -1;
       if (s && i >= 0) return { slots: s, slot: i };
     }
     for (const s of this.executors.values()) {
-      if (exclude?.includes(s.handle.id)) continue;
+      if (s.dead || exclude?.includes(s.handle.id)) continue;
       const i = s.busy.indexOf(null);
       if (i >= 0) return { slots: s, slot: i };
     }
@@ -166,6 +188,10 @@ export class TaskScheduler {
     this.post({ type: 'taskStart', time: this.now(), taskId: task.taskId, stageId: task.stageId, stageAttemptId: task.stageAttemptId,
       partition: task.partition, attempt: task.attempt, executorId, slot, speculative: p.speculative });
     p.opts.onLaunch?.(executorId);
+    if (this.taskTimeoutMs > 0 && slots.handle.terminate) {
+      const ms = this.taskTimeoutMs;
+      p.timer = setTimeout(() => this.timedOut(task.taskId, ms), ms);
+    }
     slots.handle.runTask(task).then(
       (outcome) => { if (this.running.delete(task.taskId)) this.finish(p, outcome, executorId, slot); },
       (err) => {
@@ -176,7 +202,27 @@ export class TaskScheduler {
       });
   }
 
+  /**
+   * A task ran past spark.studio.task.timeout: it fails (counted), then its executor is terminated, which fails
+   * the executor's other running tasks as ExecutorLostFailure (not counted) and launches a replacement.
+   */
+  private timedOut(taskId: number, ms: number): void {
+    const r = this.running.get(taskId);
+    if (!r) return;
+    const slots = this.executors.get(r.executorId);
+    this.running.delete(taskId);
+    if (slots) slots.dead = true;
+    const { task } = r.pending;
+    this.finish(r.pending, { status: 'failed', reason: 'ExceptionFailure', errorName: 'TaskTimeout',
+      message: taskTimeoutMessage(ms, this.describeTask(task)), metrics: { ...NO_METRICS }, durationMs: ms }, r.executorId, r.slot);
+    const reason = `Executor ${r.executorId} terminated by the driver: task ${taskId} (stage ${task.stageId}.${task.stageAttemptId}, partition ${task.partition}) ` +
+      `exceeded spark.studio.task.timeout (${ms} ms)`;
+    slots?.handle.terminate?.(reason);
+    this.removeExecutor(r.executorId, reason);   // no-op when the backend already reported the loss
+  }
+
   private finish(p: Pending, result: TaskOutcome, executorId: string, slot: number): void {
+    if (p.timer !== undefined) { clearTimeout(p.timer); p.timer = undefined; }
     const outcome = p.killed && (result.status === 'success' || result.reason !== 'ExecutorLostFailure') ? killedOutcome(p.killed, result) : result;
     const s = this.executors.get(executorId);
     if (s && s.busy[slot] === p.task.taskId) s.busy[slot] = null;
@@ -189,6 +235,11 @@ export class TaskScheduler {
     p.resolve({ outcome, executorId, slot });
     this.dispatch();
   }
+}
+
+/** The message of a task that ran past spark.studio.task.timeout. */
+export function taskTimeoutMessage(ms: number, site: string): string {
+  return `task exceeded ${ms} ms (possible infinite loop in ${site})`;
 }
 
 function killedOutcome(reason: string, from?: TaskOutcome): TaskOutcome {

@@ -57,21 +57,29 @@ export function reduceTimeline(s: TimelineState, e: EngineEvent): TimelineState 
       const rest = s.pending.filter((b) => b.time > t);
       return { ...s, pending: rest, byBatch: { ...s.byBatch, [t]: take } };
     }
+    case 'blocksLost': {
+      let next = s;
+      for (const b of e.blocks) next = loseBlock(next, b.blockId);
+      return next;
+    }
     case 'faultInjected': {
       if (e.fault !== 'loseBlock') return s;
-      const id = e.target;
-      const lostBlocks = s.lostBlocks.includes(id) ? s.lostBlocks : [...s.lostBlocks.slice(-199), id];
-      const p = markLost(s.pending, id);
-      if (p) return { ...s, pending: p, lostBlocks };
-      for (const k of Object.keys(s.byBatch)) {
-        const l = markLost(s.byBatch[Number(k)], id);
-        if (l) return { ...s, byBatch: { ...s.byBatch, [k]: l }, lostBlocks };
-      }
-      return { ...s, lostBlocks };
+      return loseBlock(s, e.target);
     }
     default:
       return s;
   }
+}
+
+function loseBlock(s: TimelineState, id: string): TimelineState {
+  const lostBlocks = s.lostBlocks.includes(id) ? s.lostBlocks : [...s.lostBlocks.slice(-199), id];
+  const p = markLost(s.pending, id);
+  if (p) return { ...s, pending: p, lostBlocks };
+  for (const k of Object.keys(s.byBatch)) {
+    const l = markLost(s.byBatch[Number(k)], id);
+    if (l) return { ...s, byBatch: { ...s.byBatch, [k]: l }, lostBlocks };
+  }
+  return { ...s, lostBlocks };
 }
 
 export function evictTimeline(s: TimelineState, keep: (t: number) => boolean): TimelineState {

@@ -23,6 +23,10 @@ export interface ExecutorView {
   cores: number;
   memoryMiB: number;
   alive: boolean;
+  /** launching: the cluster manager was asked to launch it (clusterStep 3), not yet registered. */
+  status: 'launching' | 'alive' | 'dead';
+  /** Known only from the tasks and receivers it runs (no executorAdded seen: local mode's "driver"). */
+  implicit?: boolean;
   addedTime: number;
   removedTime?: number;
   removedReason?: string;
@@ -31,9 +35,10 @@ export interface ExecutorView {
   slots: SlotView[];
   tasksSucceeded: number;
   tasksFailed: number;
-  /** Blocks stored on this executor (blockUpdated). */
+  /** Blocks stored on this executor (blockUpdated) and their sizes in memory. */
   blocks: number;
   memoryUsed: number;
+  blockSizes: Record<string, number>;
 }
 
 export type ReceiverStatus = 'running' | 'error' | 'stopped';
@@ -97,6 +102,36 @@ function ensureSlot(slots: SlotView[], slot: number): SlotView[] {
   return next;
 }
 
+function newExecutor(s: ClusterState, id: string, time: number, patch: Partial<ExecutorView>): ExecutorView {
+  // A new executor appearing after one was lost is its replacement (the latest unreplaced one).
+  const replaced = Object.keys(s.executors).map((k) => s.executors[k])
+    .filter((x) => !x.alive && x.status === 'dead' && x.id !== id && !Object.values(s.executors).some((y) => y.replacementOf === x.id))
+    .sort((a, b) => (b.removedTime ?? 0) - (a.removedTime ?? 0))[0];
+  const cores = patch.cores ?? 1;
+  return {
+    id, host: 'localhost', cores, memoryMiB: 0, alive: true, status: 'alive', addedTime: time, replacementOf: replaced?.id,
+    slots: Array.from({ length: slotCount(cores) }, (_, i) => ({ index: i, tasksRun: 0 })),
+    tasksSucceeded: 0, tasksFailed: 0, blocks: 0, memoryUsed: 0, blockSizes: {}, ...patch,
+  };
+}
+
+function addExecutor(s: ClusterState, x: ExecutorView): ClusterState {
+  return {
+    ...s,
+    executors: { ...s.executors, [x.id]: x },
+    executorOrder: s.executorOrder.includes(x.id) ? s.executorOrder : [...s.executorOrder, x.id],
+  };
+}
+
+/**
+ * Events that name an executor never announced by executorAdded (local mode runs tasks in the
+ * driver, and its registration may precede the listener): the executor is known from what it runs.
+ */
+function ensureExecutor(s: ClusterState, id: string, time: number, host?: string): ClusterState {
+  if (s.executors[id]) return s;
+  return addExecutor(s, newExecutor(s, id, time, { implicit: true, host: host ?? 'localhost', cores: 1, memoryMiB: 0 }));
+}
+
 function receiverView(prev: ReceiverView | undefined, info: ReceiverInfo, status: ReceiverStatus): ReceiverView {
   const slot = (info as ReceiverInfo & { slot?: unknown }).slot;
   return {
@@ -124,8 +159,16 @@ export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
     case 'clusterStep': {
       const step: ClusterStepView = { index: e.index, step: e.step, detail: e.detail, time: e.time, executorId: e.executorId };
       const restart = e.index === 1 && s.stepProgress > 0;
+      let base = s;
+      if (e.step === 'executorLaunched' && e.executorId !== undefined && !s.executors[e.executorId]) {
+        // "the cluster manager tells worker-2 to launch executor 2 (2 task slot(s), 1024 MiB)"
+        const host = /tells (\S+) to launch/.exec(e.detail)?.[1];
+        const cores = Number(/\((\d+) task slot/.exec(e.detail)?.[1] ?? 1);
+        const mem = Number(/(\d+) MiB/.exec(e.detail)?.[1] ?? 0);
+        base = addExecutor(s, newExecutor(s, e.executorId, e.time, { host: host ?? 'localhost', cores, memoryMiB: mem, alive: false, status: 'launching' }));
+      }
       return {
-        ...s,
+        ...base,
         driver: e.index === 1 ? 'up' : s.driver,
         stepProgress: restart ? 1 : (Math.max(s.stepProgress, e.index) as ClusterState['stepProgress']),
         steps: pushBounded(s.steps, step, MAX_STEPS),
@@ -133,35 +176,27 @@ export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
     }
     case 'executorAdded': {
       const prev = s.executors[e.executorId];
-      // A new executor appearing after one was lost is its replacement (the latest unreplaced one).
-      const replaced = Object.keys(s.executors).map((id) => s.executors[id])
-        .filter((x) => !x.alive && x.id !== e.executorId && !Object.values(s.executors).some((y) => y.replacementOf === x.id))
-        .sort((a, b) => (b.removedTime ?? 0) - (a.removedTime ?? 0))[0];
-      const view: ExecutorView = {
-        id: e.executorId, host: e.host, cores: e.cores, memoryMiB: e.memoryMiB, alive: true, addedTime: e.time,
-        replacementOf: prev ? prev.replacementOf : replaced?.id,
-        slots: Array.from({ length: slotCount(e.cores) }, (_, i) => ({ index: i, tasksRun: 0 })),
-        tasksSucceeded: 0, tasksFailed: 0, blocks: 0, memoryUsed: 0,
-      };
-      return {
-        ...s,
-        executors: { ...s.executors, [e.executorId]: view },
-        executorOrder: s.executorOrder.includes(e.executorId) ? s.executorOrder : [...s.executorOrder, e.executorId],
-      };
+      const base = prev && prev.status === 'launching' ? prev : undefined;
+      const view = newExecutor(s, e.executorId, e.time, {
+        host: e.host, cores: e.cores, memoryMiB: e.memoryMiB, implicit: false,
+        ...(base ? { replacementOf: base.replacementOf } : prev ? { replacementOf: prev.replacementOf } : {}),
+      });
+      // Registration implies the driver started, asked for resources and the worker launched it.
+      return { ...addExecutor(s, view), driver: s.driver === 'down' ? 'up' : s.driver, stepProgress: Math.max(s.stepProgress, 4) as ClusterState['stepProgress'] };
     }
     case 'executorRemoved':
       return withExecutor(s, e.executorId, (x) => ({
-        ...x, alive: false, removedTime: e.time, removedReason: e.reason,
+        ...x, alive: false, status: 'dead', removedTime: e.time, removedReason: e.reason, blockSizes: {}, blocks: 0, memoryUsed: 0,
         slots: x.slots.map((sl) => ({ index: sl.index, tasksRun: sl.tasksRun })),
       }));
     case 'taskStart':
-      return withExecutor(s, e.executorId, (x) => {
+      return withExecutor(ensureExecutor(s, e.executorId, e.time), e.executorId, (x) => {
         const slots = ensureSlot(x.slots, e.slot);
         slots[e.slot] = { ...slots[e.slot], taskId: e.taskId, stageId: e.stageId, partition: e.partition, attempt: e.attempt, speculative: e.speculative, since: e.time };
         return { ...x, slots };
       });
     case 'taskEnd':
-      return withExecutor(s, e.executorId, (x) => {
+      return withExecutor(ensureExecutor(s, e.executorId, e.time), e.executorId, (x) => {
         const slots = ensureSlot(x.slots, e.slot);
         const cur = slots[e.slot];
         slots[e.slot] = cur.taskId === e.taskId ? { index: cur.index, tasksRun: cur.tasksRun + 1 } : { ...cur, tasksRun: cur.tasksRun + 1 };
@@ -169,13 +204,19 @@ export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
         return { ...x, slots, tasksSucceeded: x.tasksSucceeded + (ok ? 1 : 0), tasksFailed: x.tasksFailed + (ok ? 0 : 1) };
       });
     case 'blockUpdated':
-      return withExecutor(s, e.executorId, (x) => ({
-        ...x,
-        blocks: Math.max(0, x.blocks + (e.storageLevel === 'NONE' || (e.memSize === 0 && e.diskSize === 0) ? -1 : 1)),
-        memoryUsed: Math.max(0, x.memoryUsed + (e.storageLevel === 'NONE' ? -e.memSize : e.memSize)),
-      }));
-    case 'receiverStarted':
-      return { ...s, receivers: { ...s.receivers, [e.receiverInfo.streamId]: receiverView(s.receivers[e.receiverInfo.streamId], e.receiverInfo, 'running') } };
+      return withExecutor(ensureExecutor(s, e.executorId, e.time), e.executorId, (x) => {
+        const sizes = { ...x.blockSizes };
+        const prev = sizes[e.blockId];
+        if (e.storageLevel === 'NONE') delete sizes[e.blockId]; else sizes[e.blockId] = e.memSize;
+        const had = prev !== undefined, has = e.storageLevel !== 'NONE';
+        return { ...x, blockSizes: sizes, blocks: x.blocks + (has ? 1 : 0) - (had ? 1 : 0), memoryUsed: x.memoryUsed - (prev ?? 0) + (has ? e.memSize : 0) };
+      });
+    case 'receiverStarted': {
+      const withExec = ensureExecutor(s, e.receiverInfo.executorId, e.time, e.receiverInfo.location);
+      const slot = e.receiverInfo.slot;
+      const s1 = typeof slot === 'number' ? withExecutor(withExec, e.receiverInfo.executorId, (x) => ({ ...x, slots: ensureSlot(x.slots, slot) })) : withExec;
+      return { ...s1, receivers: { ...s1.receivers, [e.receiverInfo.streamId]: receiverView(s1.receivers[e.receiverInfo.streamId], e.receiverInfo, 'running') } };
+    }
     case 'receiverError':
       return { ...s, receivers: { ...s.receivers, [e.receiverInfo.streamId]: receiverView(s.receivers[e.receiverInfo.streamId], e.receiverInfo, 'error') } };
     case 'receiverStopped':

@@ -1,7 +1,12 @@
 /**
  * Jobs, stages and tasks, grouped by batch: the data behind the Lineage and Tasks panels.
- * A fault marks lost partitions red; a resubmitted stage (attempt > 0) is a recomputation and
- * the partitions it computes again are 'recomputed'.
+ *
+ * Real streams share stages across jobs and batches: a windowed or stateful DStream's job lists the
+ * stages of earlier batches (their shuffle outputs are reused: Spark's "skipped" stages), and when an
+ * executor is lost those stages are submitted again, with attemptId > 0, by a later job (a
+ * recomputation from lineage). So a stage's static description (StageMeta) is kept once, and what a
+ * stage did within one job is a StageRun keyed `${jobId}:${stageId}`. Tasks name their stage and
+ * stage attempt, not their job; the attempt's submission says which job it belongs to.
  */
 import type { EngineEvent, TaskMetrics } from '../../../engine/core/events';
 
@@ -17,7 +22,7 @@ export interface TaskView {
   slot: number;
   speculative: boolean;
   start: number;
-  /** Order of the start event in the stream (a tie-breaker when simulated time does not move). */
+  /** Order of the start event in the stream (the engine's clock may stand still while tasks run). */
   startSeq: number;
   end?: number;
   endSeq?: number;
@@ -27,7 +32,10 @@ export interface TaskView {
   metrics?: TaskMetrics;
 }
 
-export type PartitionState = 'pending' | 'running' | 'done' | 'failed' | 'lost' | 'recomputed';
+/** skipped: the stage's output of an earlier job was reused (Spark UI's "skipped" stages). */
+export type PartitionState = 'pending' | 'running' | 'done' | 'failed' | 'lost' | 'recomputed' | 'skipped';
+
+export const PARTITION_STATES: PartitionState[] = ['pending', 'running', 'done', 'skipped', 'failed', 'lost', 'recomputed'];
 
 export interface PartitionCell {
   partition: number;
@@ -36,22 +44,43 @@ export interface PartitionCell {
   /** Set once the partition was lost or failed: its next success is a recomputation. */
   wasLost: boolean;
   attempts: number;
+  /** A lost output recomputed by a later job. */
+  recomputedInJob?: number;
 }
 
 export interface StageAttemptView { attemptId: number; submitted: number; completed?: number; failureReason?: string; numTasks: number }
 
-export interface StageView {
+/** What a stage is (the same in every job that uses it). */
+export interface StageMeta {
   stageId: number;
+  /** The job that first submitted it. */
   jobId: number;
   name: string;
-  numTasks: number;
+  /** Partitions of the stage's RDD (the largest task count or partition index seen). */
+  numPartitions: number;
   rddIds: number[];
   rddChain: string[];
   parentStageIds: number[];
   isShuffleMap: boolean;
+}
+
+/** What a stage did within one job. */
+export interface StageRun {
+  jobId: number;
+  stageId: number;
   attempts: StageAttemptView[];
   status: 'active' | 'complete' | 'failed';
-  /** True once the stage was submitted again (a recomputation from lineage). */
+  /** True when this job submitted an attempt > 0 (a recomputation from lineage). */
+  resubmitted: boolean;
+  partitions: PartitionCell[];
+  tasks: TaskView[];
+}
+
+/** A stage as a panel shows it within one job (meta + this job's run, or skipped). */
+export interface StageView extends StageMeta {
+  numTasks: number;
+  attempts: StageAttemptView[];
+  status: 'active' | 'complete' | 'failed' | 'skipped';
   resubmitted: boolean;
   partitions: PartitionCell[];
   tasks: TaskView[];
@@ -72,36 +101,56 @@ export interface JobView {
 export interface ExecState {
   seq: number;
   jobs: Record<number, JobView>;
-  stages: Record<number, StageView>;
+  stages: Record<number, StageMeta>;
+  /** `${jobId}:${stageId}` → what the stage did in that job. */
+  runs: Record<string, StageRun>;
+  /** `${stageId}.${attemptId}` → the job that submitted that attempt. */
+  attemptJob: Record<string, number>;
+  /** Stage id → job ids that ran it, ascending. */
+  stageRuns: Record<number, number[]>;
   /** Job ids per batch time. */
   batchJobs: Record<number, number[]>;
-  /** Jobs that belong to no batch (receiver jobs, ad-hoc actions), newest last, bounded. */
+  /** Jobs that belong to no batch (ad-hoc actions), newest last, bounded. */
   otherJobs: number[];
 }
 
-export const initialExec: ExecState = { seq: 0, jobs: {}, stages: {}, batchJobs: {}, otherJobs: [] };
+export const initialExec: ExecState = { seq: 0, jobs: {}, stages: {}, runs: {}, attemptJob: {}, stageRuns: {}, batchJobs: {}, otherJobs: [] };
 
 const MAX_OTHER_JOBS = 20;
 const MAX_PARTITIONS = 4096;
 
-function cells(n: number, prev: PartitionCell[] = []): PartitionCell[] {
+export const runKey = (jobId: number, stageId: number) => `${jobId}:${stageId}`;
+
+function cells(n: number, prev: PartitionCell[] = [], fill: PartitionState = 'pending'): PartitionCell[] {
   const m = Math.min(MAX_PARTITIONS, Math.max(n, prev.length));
   const out = prev.slice(0, m);
-  for (let i = out.length; i < m; i++) out.push({ partition: i, state: 'pending', wasLost: false, attempts: 0 });
+  for (let i = out.length; i < m; i++) out.push({ partition: i, state: fill, wasLost: false, attempts: 0 });
   return out;
 }
 
 function setCell(list: PartitionCell[], p: number, f: (c: PartitionCell) => PartitionCell): PartitionCell[] {
+  if (p < 0 || p >= MAX_PARTITIONS) return list;
   const next = p >= list.length ? cells(p + 1, list) : list.slice();
-  if (p < 0 || p >= next.length) return next;
   next[p] = f(next[p]);
   return next;
 }
 
-function withStage(s: ExecState, id: number, f: (st: StageView) => StageView): ExecState {
-  const st = s.stages[id];
-  if (!st) return s;
-  return { ...s, stages: { ...s.stages, [id]: f(st) } };
+/** The run a task event belongs to (via the job that submitted its stage attempt). */
+function runOf(s: ExecState, stageId: number, attemptId: number): string | undefined {
+  const job = s.attemptJob[`${stageId}.${attemptId}`];
+  return job === undefined ? undefined : runKey(job, stageId);
+}
+
+function withRun(s: ExecState, key: string | undefined, f: (r: StageRun) => StageRun): ExecState {
+  const r = key ? s.runs[key] : undefined;
+  if (!r || !key) return s;
+  return { ...s, runs: { ...s.runs, [key]: f(r) } };
+}
+
+function growStage(s: ExecState, stageId: number, n: number): ExecState {
+  const st = s.stages[stageId];
+  if (!st || st.numPartitions >= n) return s;
+  return { ...s, stages: { ...s.stages, [stageId]: { ...st, numPartitions: Math.min(MAX_PARTITIONS, n) } } };
 }
 
 export function reduceExec(s0: ExecState, e: EngineEvent): ExecState {
@@ -127,47 +176,57 @@ export function reduceExec(s0: ExecState, e: EngineEvent): ExecState {
       return { ...s, jobs: { ...s.jobs, [e.jobId]: { ...j, end: e.time, result: e.result, error: e.error } } };
     }
     case 'stageSubmitted': {
-      const prev = s.stages[e.stageId];
+      const key = runKey(e.jobId, e.stageId);
       const attempt: StageAttemptView = { attemptId: e.attemptId, submitted: e.time, numTasks: e.numTasks };
+      let next: ExecState = { ...s, attemptJob: { ...s.attemptJob, [`${e.stageId}.${e.attemptId}`]: e.jobId } };
+      const meta = s.stages[e.stageId];
+      if (!meta) {
+        next.stages = { ...s.stages, [e.stageId]: {
+          stageId: e.stageId, jobId: e.jobId, name: e.name, numPartitions: Math.min(MAX_PARTITIONS, e.numTasks), rddIds: e.rddIds, rddChain: e.rddChain,
+          parentStageIds: e.parentStageIds, isShuffleMap: e.isShuffleMap,
+        } };
+      } else next = growStage(next, e.stageId, e.numTasks);
+      const n = next.stages[e.stageId].numPartitions;
+      const prev = next.runs[key];
+      // A resubmission runs only the missing partitions; the others are reused ("skipped").
+      const fill: PartitionState = e.attemptId > 0 && !prev ? 'skipped' : 'pending';
+      const run: StageRun = prev
+        ? { ...prev, status: 'active', resubmitted: prev.resubmitted || e.attemptId > 0, attempts: [...prev.attempts.filter((a) => a.attemptId !== e.attemptId), attempt], partitions: cells(n, prev.partitions) }
+        : { jobId: e.jobId, stageId: e.stageId, attempts: [attempt], status: 'active', resubmitted: e.attemptId > 0, partitions: cells(n, [], fill), tasks: [] };
+      next.runs = { ...next.runs, [key]: run };
       if (!prev) {
-        const st: StageView = {
-          stageId: e.stageId, jobId: e.jobId, name: e.name, numTasks: e.numTasks, rddIds: e.rddIds, rddChain: e.rddChain,
-          parentStageIds: e.parentStageIds, isShuffleMap: e.isShuffleMap, attempts: [attempt], status: 'active',
-          resubmitted: e.attemptId > 0, partitions: cells(e.numTasks), tasks: [],
-        };
-        return { ...s, stages: { ...s.stages, [e.stageId]: st } };
+        const list = next.stageRuns[e.stageId] ?? [];
+        next.stageRuns = { ...next.stageRuns, [e.stageId]: list.includes(e.jobId) ? list : [...list, e.jobId].sort((a, b) => a - b) };
       }
-      // A resubmission: only the missing partitions run again.
-      return withStage(s, e.stageId, (st) => ({
-        ...st, status: 'active', resubmitted: true,
-        attempts: [...st.attempts.filter((a) => a.attemptId !== e.attemptId), attempt],
-        partitions: cells(Math.max(st.numTasks, e.numTasks), st.partitions),
-      }));
+      return next;
     }
     case 'stageCompleted':
-      return withStage(s, e.stageId, (st) => ({
-        ...st,
+      return withRun(s, runOf(s, e.stageId, e.attemptId), (r) => ({
+        ...r,
         status: e.failureReason ? 'failed' : 'complete',
-        attempts: st.attempts.map((a) => a.attemptId === e.attemptId ? { ...a, completed: e.time, failureReason: e.failureReason } : a),
+        attempts: r.attempts.map((a) => a.attemptId === e.attemptId ? { ...a, completed: e.time, failureReason: e.failureReason } : a),
       }));
-    case 'taskStart':
-      return withStage(s, e.stageId, (st) => ({
-        ...st,
-        tasks: [...st.tasks, {
+    case 'taskStart': {
+      const key = runOf(s, e.stageId, e.stageAttemptId);
+      const grown = growStage(s, e.stageId, e.partition + 1);
+      return withRun(grown, key, (r) => ({
+        ...r,
+        tasks: [...r.tasks, {
           taskId: e.taskId, stageId: e.stageId, stageAttemptId: e.stageAttemptId, partition: e.partition, attempt: e.attempt,
           executorId: e.executorId, slot: e.slot, speculative: e.speculative, start: e.time, startSeq: s.seq, status: 'running',
         }],
-        partitions: setCell(st.partitions, e.partition, (c) => c.state === 'done' || c.state === 'recomputed'
+        partitions: setCell(r.partitions, e.partition, (c) => c.state === 'done' || c.state === 'recomputed'
           ? { ...c, attempts: c.attempts + 1 } // a speculative copy of a finished partition
           : { ...c, state: 'running', executorId: e.executorId, attempts: c.attempts + 1 }),
       }));
-    case 'taskEnd':
-      return withStage(s, e.stageId, (st) => {
-        const ok = e.reason === 'Success';
-        const status: TaskStatus = ok ? 'success' : e.reason === 'TaskKilled' ? 'killed'
-          : e.reason === 'ExecutorLostFailure' || e.reason === 'FetchFailed' ? 'lost' : 'failed';
+    }
+    case 'taskEnd': {
+      const key = runOf(s, e.stageId, e.stageAttemptId);
+      const ok = e.reason === 'Success';
+      const status: TaskStatus = ok ? 'success' : e.reason === 'TaskKilled' ? 'killed' : e.reason === 'ExecutorLostFailure' ? 'lost' : 'failed';
+      let next = withRun(s, key, (r) => {
         let found = false;
-        const tasks = st.tasks.map((t) => {
+        const tasks = r.tasks.map((t) => {
           if (t.taskId !== e.taskId) return t;
           found = true;
           return { ...t, end: e.time, endSeq: s.seq, status, reason: e.reason, failureReason: e.failureReason, metrics: e.metrics };
@@ -179,39 +238,51 @@ export function reduceExec(s0: ExecState, e: EngineEvent): ExecState {
             startSeq: s.seq, end: e.time, endSeq: s.seq, status, reason: e.reason, failureReason: e.failureReason, metrics: e.metrics,
           });
         }
-        const partitions = setCell(st.partitions, e.partition, (c) => {
+        const partitions = setCell(r.partitions, e.partition, (c) => {
           if (ok) {
             if (c.state === 'done' || c.state === 'recomputed') return c; // the other copy already won
-            return { ...c, state: c.wasLost || st.resubmitted ? 'recomputed' : 'done', executorId: e.executorId };
+            return { ...c, state: c.wasLost || r.resubmitted ? 'recomputed' : 'done', executorId: e.executorId };
           }
           if (status === 'killed') return c.state === 'running' ? { ...c, state: 'pending' } : c;
           if (c.state === 'done' || c.state === 'recomputed') return c;
           return { ...c, state: status === 'lost' ? 'lost' : 'failed', wasLost: true };
         });
-        return { ...st, tasks, partitions };
+        return { ...r, tasks, partitions };
       });
+      // A resubmitted stage recomputing a partition that an earlier job's run lost.
+      const job = key ? s.attemptJob[`${e.stageId}.${e.stageAttemptId}`] : undefined;
+      if (ok && job !== undefined && e.stageAttemptId > 0) {
+        for (const j of s.stageRuns[e.stageId] ?? []) {
+          if (j === job) continue;
+          const k = runKey(j, e.stageId);
+          const c = next.runs[k]?.partitions[e.partition];
+          if (c && c.state === 'lost') next = withRun(next, k, (r) => ({ ...r, partitions: setCell(r.partitions, e.partition, (x) => ({ ...x, state: 'recomputed', recomputedInJob: job })) }));
+        }
+      }
+      return next;
+    }
     case 'executorRemoved': {
-      // Shuffle outputs (and running tasks) on the lost executor are gone for unfinished jobs.
-      let stages = s.stages;
-      for (const k of Object.keys(s.stages)) {
-        const st = s.stages[Number(k)];
-        const job = s.jobs[st.jobId];
-        if (job && job.end !== undefined) continue;
+      // Shuffle outputs held by the lost executor are gone (until a later job recomputes them);
+      // running tasks there are lost.
+      let runs = s.runs;
+      for (const k of Object.keys(s.runs)) {
+        const r = s.runs[k];
+        const meta = s.stages[r.stageId];
         let changed = false;
-        const partitions = st.partitions.map((c) => {
+        const partitions = r.partitions.map((c) => {
           if (c.executorId !== e.executorId) return c;
-          if (c.state === 'running' || ((c.state === 'done' || c.state === 'recomputed') && st.isShuffleMap)) {
+          if (c.state === 'running' || ((c.state === 'done' || c.state === 'recomputed') && meta?.isShuffleMap)) {
             changed = true;
             return { ...c, state: 'lost' as const, wasLost: true };
           }
           return c;
         });
         if (changed) {
-          if (stages === s.stages) stages = { ...s.stages };
-          stages[st.stageId] = { ...st, partitions };
+          if (runs === s.runs) runs = { ...s.runs };
+          runs[k] = { ...r, partitions };
         }
       }
-      return stages === s.stages ? s : { ...s, stages };
+      return runs === s.runs ? s : { ...s, runs };
     }
     default:
       return s0;
@@ -222,9 +293,21 @@ function dropJobs(s: ExecState, drop: Set<number>): ExecState {
   if (!drop.size) return s;
   const jobs: Record<number, JobView> = {};
   for (const k of Object.keys(s.jobs)) if (!drop.has(Number(k))) jobs[Number(k)] = s.jobs[Number(k)];
-  const stages: Record<number, StageView> = {};
-  for (const k of Object.keys(s.stages)) if (!drop.has(s.stages[Number(k)].jobId)) stages[Number(k)] = s.stages[Number(k)];
-  return { ...s, jobs, stages };
+  const runs: Record<string, StageRun> = {};
+  for (const k of Object.keys(s.runs)) if (!drop.has(s.runs[k].jobId)) runs[k] = s.runs[k];
+  const stageRuns: Record<number, number[]> = {};
+  for (const k of Object.keys(s.stageRuns)) {
+    const l = s.stageRuns[Number(k)].filter((j) => !drop.has(j));
+    if (l.length) stageRuns[Number(k)] = l;
+  }
+  // Keep a stage while a kept job runs or references it.
+  const used = new Set<number>(Object.keys(stageRuns).map(Number));
+  for (const k of Object.keys(jobs)) for (const id of jobs[Number(k)].stageIds) used.add(id);
+  const stages: Record<number, StageMeta> = {};
+  for (const k of Object.keys(s.stages)) if (used.has(Number(k))) stages[Number(k)] = s.stages[Number(k)];
+  const attemptJob: Record<string, number> = {};
+  for (const k of Object.keys(s.attemptJob)) if (!drop.has(s.attemptJob[k])) attemptJob[k] = s.attemptJob[k];
+  return { ...s, jobs, runs, stages, stageRuns, attemptJob };
 }
 
 export function evictExec(s: ExecState, keep: (t: number) => boolean): ExecState {
@@ -235,6 +318,32 @@ export function evictExec(s: ExecState, keep: (t: number) => boolean): ExecState
   const batchJobs: Record<number, number[]> = {};
   for (const t of times) if (keep(t)) batchJobs[t] = s.batchJobs[t];
   return { ...dropJobs(s, drop), batchJobs };
+}
+
+/** A stage as seen from one job: its run there, or skipped (its earlier output reused). */
+export function stageInJob(s: ExecState, jobId: number, stageId: number): StageView {
+  // A stage the job lists but nobody ever ran (its RDD came from a checkpoint or cache): skipped, nothing known.
+  const meta: StageMeta = s.stages[stageId] ?? { stageId, jobId, name: '', numPartitions: 0, rddIds: [], rddChain: [], parentStageIds: [], isShuffleMap: true };
+  const run = s.runs[runKey(jobId, stageId)];
+  if (run) {
+    const n = Math.max(meta.numPartitions, run.partitions.length);
+    return {
+      ...meta, numTasks: run.attempts[0]?.numTasks ?? n, attempts: run.attempts, status: run.status, resubmitted: run.resubmitted,
+      partitions: cells(n, run.partitions, run.resubmitted ? 'skipped' : 'pending'), tasks: run.tasks,
+    };
+  }
+  // Skipped: each partition shows the state of the latest earlier run that produced it (lost if its executor died since).
+  const earlier = (s.stageRuns[stageId] ?? []).filter((j) => j < jobId);
+  const partitions = cells(meta.numPartitions, [], 'skipped').map((c) => {
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const x = s.runs[runKey(earlier[i], stageId)]?.partitions[c.partition];
+      if (x && x.state !== 'skipped' && x.state !== 'pending') {
+        return { ...c, executorId: x.executorId, state: x.state === 'lost' ? 'lost' as const : 'skipped' as const, wasLost: x.wasLost };
+      }
+    }
+    return c;
+  });
+  return { ...meta, numTasks: 0, attempts: [], status: 'skipped', resubmitted: false, partitions, tasks: [] };
 }
 
 // ---- derived: lineage ----------------------------------------------------------------------
@@ -255,24 +364,30 @@ export interface LineageData {
   hasFault: boolean;
 }
 
+export function emptyCounts(): Record<PartitionState, number> {
+  return { pending: 0, running: 0, done: 0, failed: 0, lost: 0, recomputed: 0, skipped: 0 };
+}
+
 export function lineageData(s: ExecState, batchTime: number | undefined): LineageData {
-  const counts: Record<PartitionState, number> = { pending: 0, running: 0, done: 0, failed: 0, lost: 0, recomputed: 0 };
+  const counts = emptyCounts();
   if (batchTime === undefined) return { batchTime, jobs: [], counts, hasFault: false };
   const jobs = (s.batchJobs[batchTime] ?? []).map((id) => s.jobs[id]).filter(Boolean).map((j) => {
     const ids = new Set<number>(j.stageIds);
-    for (const k of Object.keys(s.stages)) if (s.stages[Number(k)].jobId === j.jobId) ids.add(Number(k));
-    const present = [...ids].filter((id) => s.stages[id]).sort((a, b) => a - b);
+    for (const k of Object.keys(s.runs)) if (s.runs[k].jobId === j.jobId) ids.add(s.runs[k].stageId);
+    const views = new Map<number, StageView>();
+    for (const id of ids) views.set(id, stageInJob(s, j.jobId, id));
+    const present = [...views.keys()].sort((a, b) => a - b);
     const depth = new Map<number, number>();
     const depthOf = (id: number, guard = 0): number => {
       if (depth.has(id)) return depth.get(id)!;
-      const st = s.stages[id];
-      const ps = st ? st.parentStageIds.filter((p) => ids.has(p) && s.stages[p]) : [];
+      const st = views.get(id);
+      const ps = st ? st.parentStageIds.filter((p) => views.has(p)) : [];
       const d = ps.length && guard < 64 ? Math.max(...ps.map((p) => depthOf(p, guard + 1))) + 1 : 0;
       depth.set(id, d);
       return d;
     };
     const stages: LineageStage[] = present.map((id) => {
-      const st = s.stages[id];
+      const st = views.get(id)!;
       for (const c of st.partitions) counts[c.state]++;
       const lostCount = st.partitions.filter((c) => c.state === 'lost' || c.state === 'failed').length;
       return { ...st, depth: depthOf(id), recomputing: st.resubmitted || st.partitions.some((c) => c.state === 'recomputed'), lostCount };
@@ -295,38 +410,73 @@ export interface GanttBar extends TaskView {
 export interface GanttData {
   rows: string[];
   bars: GanttBar[];
-  /** 'time' when the engine clock moved during the tasks, else 'sequence' (event order). */
-  axis: 'time' | 'sequence';
+  /**
+   * 'time': the engine clock moved while the tasks ran (system clock): bars span engine time.
+   * 'measured': the simulated clock stood still, so bars are laid out from the tasks' measured
+   * durations, in the order the driver saw them start and end (a task that started after another
+   * ended starts no earlier than that end; a slot runs one task at a time).
+   */
+  axis: 'time' | 'measured';
   domain: [number, number];
   stageIds: number[];
 }
 
+function tasksOfJobs(s: ExecState, jobIds: number[]): (TaskView & { jobId: number })[] {
+  const set = new Set(jobIds);
+  const out: (TaskView & { jobId: number })[] = [];
+  for (const k of Object.keys(s.runs)) {
+    const r = s.runs[k];
+    if (!set.has(r.jobId)) continue;
+    for (const t of r.tasks) out.push({ ...t, jobId: r.jobId });
+  }
+  return out.sort((a, b) => a.startSeq - b.startSeq);
+}
+
+const rowOf = (t: TaskView) => `${t.executorId}:${t.slot}`;
+
 /** Tasks of one batch (or of every kept batch when batchTime is undefined), laid out per executor slot. */
-export function taskGanttData(s: ExecState, batchTime: number | undefined, now = s.seq): GanttData {
+export function taskGanttData(s: ExecState, batchTime: number | undefined): GanttData {
   const jobIds = batchTime === undefined
     ? Object.keys(s.batchJobs).map(Number).sort((a, b) => a - b).flatMap((t) => s.batchJobs[t])
     : s.batchJobs[batchTime] ?? [];
-  const jobSet = new Set(jobIds);
-  const tasks: (TaskView & { jobId: number })[] = [];
-  for (const k of Object.keys(s.stages)) {
-    const st = s.stages[Number(k)];
-    if (!jobSet.has(st.jobId)) continue;
-    for (const t of st.tasks) tasks.push({ ...t, jobId: st.jobId });
+  const tasks = tasksOfJobs(s, jobIds);
+  let clockSpan = 0, measured = 0;
+  for (const t of tasks) {
+    if (t.end !== undefined) clockSpan += t.end - t.start;
+    measured += t.metrics?.durationMs ?? 0;
   }
-  tasks.sort((a, b) => a.startSeq - b.startSeq);
-  const t0 = Math.min(...tasks.map((t) => t.start));
-  const t1 = Math.max(...tasks.map((t) => t.end ?? t.start));
-  const axis: GanttData['axis'] = tasks.length && t1 - t0 >= 1 ? 'time' : 'sequence';
-  const bars: GanttBar[] = tasks.map((t) => {
-    const x0 = axis === 'time' ? t.start : t.startSeq;
-    const x1 = axis === 'time' ? (t.end ?? Math.max(t1, t.start)) : (t.endSeq ?? now);
-    return { ...t, row: `${t.executorId}:${t.slot}`, x0, x1: Math.max(x1, x0 + (axis === 'time' ? 0 : 1)) };
-  });
+  const axis: GanttData['axis'] = tasks.length && clockSpan > 0 && clockSpan >= measured * 0.5 ? 'time' : 'measured';
+  let bars: GanttBar[];
+  if (axis === 'time') {
+    const t1 = Math.max(...tasks.map((t) => t.end ?? t.start));
+    bars = tasks.map((t) => ({ ...t, row: rowOf(t), x0: t.start, x1: Math.max(t.end ?? t1, t.start) }));
+  } else {
+    // Causal layout on measured durations.
+    const ends = tasks.filter((t) => t.endSeq !== undefined).sort((a, b) => a.endSeq! - b.endSeq!);
+    const x1Of = new Map<number, number>();
+    const rowFree = new Map<string, number>();
+    let frontier = 0, ei = 0;
+    const MIN = 0.05;
+    bars = tasks.map((t) => {
+      while (ei < ends.length && ends[ei].endSeq! < t.startSeq) { frontier = Math.max(frontier, x1Of.get(ends[ei].taskId) ?? frontier); ei++; }
+      const row = rowOf(t);
+      const x0 = Math.max(frontier, rowFree.get(row) ?? 0);
+      const x1 = x0 + Math.max(MIN, t.metrics?.durationMs ?? MIN);
+      x1Of.set(t.taskId, x1);
+      rowFree.set(row, x1);
+      return { ...t, row, x0, x1 };
+    });
+    // Running tasks extend to the right edge.
+    const right = bars.reduce((m, b) => Math.max(m, b.x1), 0);
+    bars = bars.map((b) => (b.end === undefined ? { ...b, x1: Math.max(b.x1, right) } : b));
+  }
   const rows = [...new Set(bars.map((b) => b.row))].sort((a, b) => {
     const [ea, sa] = a.split(':'); const [eb, sb] = b.split(':');
     return ea === eb ? Number(sa) - Number(sb) : ea.localeCompare(eb, 'en', { numeric: true });
   });
-  const domain: [number, number] = bars.length ? [Math.min(...bars.map((b) => b.x0)), Math.max(...bars.map((b) => b.x1))] : [0, 1];
-  if (domain[1] <= domain[0]) domain[1] = domain[0] + 1;
+  let lo = Infinity, hi = -Infinity;
+  for (const b of bars) { if (b.x0 < lo) lo = b.x0; if (b.x1 > hi) hi = b.x1; }
+  const domain: [number, number] = bars.length ? [lo, hi] : [0, 1];
+  if (!(domain[1] > domain[0])) domain[1] = domain[0] + 1;
   return { rows, bars, axis, domain, stageIds: [...new Set(bars.map((b) => b.stageId))].sort((a, b) => a - b) };
 }

@@ -31,7 +31,10 @@ export function reduceSamples(s: SamplesState, e: EngineEvent): SamplesState {
   return {
     byBatch: { ...s.byBatch, [e.batchTime]: forBatch },
     nodes: known ? s.nodes : { ...s.nodes, [key]: { key, nodeId: e.nodeId, dstreamId: e.dstreamId } },
-    nodeOrder: known ? s.nodeOrder : [...s.nodeOrder, key],
+    // Graph nodes first (in the order they were first sampled), then internal DStreams (no node).
+    nodeOrder: known ? s.nodeOrder : e.nodeId !== undefined
+      ? [...s.nodeOrder.filter((k) => s.nodes[k]?.nodeId !== undefined), key, ...s.nodeOrder.filter((k) => s.nodes[k]?.nodeId === undefined)]
+      : [...s.nodeOrder, key],
   };
 }
 
@@ -106,12 +109,23 @@ export interface StateData {
   history: { batchTime: number; count: number; changed: number }[];
 }
 
+/** A state DStream holds one value per key: the sampled records as key → value (the last one wins). */
+function stateMap(v: SampleView | undefined): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const r of v?.records ?? []) { const p = splitPair(r); m.set(p.key, p.value); }
+  return m;
+}
+
+/** Keys in a state sample: the distinct keys when the sample holds every record, else the reported count. */
+export function stateKeyCount(v: SampleView): number {
+  return v.records.length >= v.count ? stateMap(v).size : v.count;
+}
+
 function diff(cur: SampleView | undefined, prev: SampleView | undefined): StateEntry[] {
-  const before = new Map((prev?.records ?? []).map((r) => { const p = splitPair(r); return [p.key, p.value] as const; }));
+  const before = stateMap(prev);
   const entries: StateEntry[] = [];
   const seen = new Set<string>();
-  for (const r of cur?.records ?? []) {
-    const { key, value } = splitPair(r);
+  for (const [key, value] of stateMap(cur)) {
     seen.add(key);
     const old = before.get(key);
     entries.push({ key, value, previous: old, change: old === undefined ? (prev ? 'new' : 'new') : old === value ? 'unchanged' : 'updated' });
@@ -129,13 +143,13 @@ export function stateData(s: SamplesState, key: string | undefined, batchTime: n
   const history = times.map((t) => {
     const p = prevOf(t);
     const d = diff(s.byBatch[t][key!], p === undefined ? undefined : s.byBatch[p][key!]);
-    return { batchTime: t, count: s.byBatch[t][key!].count, changed: d.filter((x) => x.change !== 'unchanged').length };
+    return { batchTime: t, count: stateKeyCount(s.byBatch[t][key!]), changed: d.filter((x) => x.change !== 'unchanged').length };
   });
   if (!key || batchTime === undefined || !s.byBatch[batchTime]?.[key]) return { node, batchTime, count: 0, entries: [], changed: 0, history };
   const p = prevOf(batchTime);
   const entries = diff(s.byBatch[batchTime][key], p === undefined ? undefined : s.byBatch[p][key]);
   return {
-    node, batchTime, previousBatchTime: p, count: s.byBatch[batchTime][key].count, entries,
+    node, batchTime, previousBatchTime: p, count: stateKeyCount(s.byBatch[batchTime][key]), entries,
     changed: entries.filter((x) => x.change !== 'unchanged').length, history,
   };
 }

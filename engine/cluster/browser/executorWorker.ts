@@ -8,4 +8,8 @@ import { runExecutorWorker } from '../executorRuntime';
 import { browserEndpoint } from './browserEndpoint';
 
 const scope = globalThis as unknown as Parameters<typeof browserEndpoint>[0];
-runExecutorWorker(browserEndpoint(scope), (port) => browserEndpoint(port as Parameters<typeof browserEndpoint>[0]));
+// Browsers have no hard heap limit for a worker: Chromium's performance.memory (where exposed) feeds the
+// executor's heap watchdog; elsewhere the block manager's budget stands in for it.
+const perf = (globalThis as { performance?: { memory?: { usedJSHeapSize?: number } } }).performance;
+const heapUsed = typeof perf?.memory?.usedJSHeapSize === 'number' ? () => perf.memory!.usedJSHeapSize : undefined;
+runExecutorWorker(browserEndpoint(scope), (port) => browserEndpoint(port as Parameters<typeof browserEndpoint>[0]), { heapUsed });

@@ -12,4 +12,4 @@ const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => u
 const wt = (getBuiltin ? getBuiltin('node:worker_threads') : await import('node:worker_threads')) as WorkerThreads;
 
 if (!wt.parentPort) throw new Error('executorWorker.ts must run inside a worker_threads Worker');
-runExecutorWorker(nodeEndpoint(wt.parentPort as never), (port) => nodeEndpoint(port as never));
+runExecutorWorker(nodeEndpoint(wt.parentPort as never), (port) => nodeEndpoint(port as never), { hardHeapLimit: true });

@@ -5,7 +5,7 @@
  * bootstrap.mjs, which registers tsx inside the worker and then imports executorWorker.ts.
  * A compiled build (.js next to this file) starts executorWorker.js directly.
  */
-import type { SpawnedWorker, WorkerSpawner } from '../spawner';
+import type { SpawnedWorker, WorkerLimits, WorkerSpawner } from '../spawner';
 import { nodeEndpoint } from './nodeEndpoint';
 
 type WorkerThreads = typeof import('node:worker_threads');
@@ -29,21 +29,26 @@ export class NodeWorkerSpawner implements WorkerSpawner {
   readonly platform = 'node' as const;
   constructor(private readonly opts: NodeSpawnerOptions = {}) {}
 
-  async spawn(label: string): Promise<SpawnedWorker> {
+  async spawn(label: string, limits?: WorkerLimits): Promise<SpawnedWorker> {
     const wt = await workerThreads();
     const entry = this.opts.entryUrl ?? new URL(ENTRY, import.meta.url);
+    // A hard heap limit: a UDF that allocates without bound ends this worker (ERR_WORKER_OUT_OF_MEMORY), not the process.
+    const resourceLimits = limits ? { maxOldGenerationSizeMb: Math.max(16, Math.ceil(limits.maxHeapMiB)) } : undefined;
     const worker = FROM_SOURCE
-      ? new wt.Worker(new URL(BOOTSTRAP, import.meta.url), { workerData: { entry: entry.href }, name: label, stderr: false })
-      : new wt.Worker(entry, { name: label });
+      ? new wt.Worker(new URL(BOOTSTRAP, import.meta.url), { workerData: { entry: entry.href }, name: label, stderr: false, resourceLimits })
+      : new wt.Worker(entry, { name: label, resourceLimits });
     let terminated = false;
     let exited = false;
-    const exitListeners: ((reason: string) => void)[] = [];
-    const fire = (reason: string) => {
+    const exitListeners: ((reason: string, kind?: 'oom') => void)[] = [];
+    const fire = (reason: string, kind?: 'oom') => {
       if (terminated || exited) return;
       exited = true;
-      for (const l of exitListeners) l(reason);
+      for (const l of exitListeners) l(reason, kind);
     };
-    worker.on('error', (e: unknown) => fire(e instanceof Error ? `${e.name}: ${e.message}` : String(e)));
+    worker.on('error', (e: unknown) => {
+      const oom = (e as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      fire(e instanceof Error ? `${e.name}: ${e.message}` : String(e), oom ? 'oom' : undefined);
+    });
     worker.on('exit', (code: number) => fire(`Worker exited with code ${code}`));
     return {
       endpoint: nodeEndpoint(worker as never),

@@ -1,0 +1,66 @@
+/**
+ * Names the user operations inside a task ("map at n3"), for the messages of tasks that hang or exhaust an
+ * executor's memory. A worker that loops or runs out of heap cannot say where it was, so the driver names the
+ * operations of the task's plan that run user functions (narrow ops, aggregators, zipPartitions, the result
+ * op), innermost first; with one candidate the message is exact, with several it lists them.
+ *
+ * RDD names come from the stageSubmitted events (their RDD chain, `MapPartitionsRDD[3] at map at n3`), so a
+ * graph node id set as the SparkContext's call site (the studio does) appears in the message.
+ */
+import type { EngineEvent } from '../core/events';
+import type { PartPlan, TaskDesc } from '../rdd/plan';
+
+/** Remembered RDD and stage names; the oldest are forgotten past this many. */
+const MAX_NAMES = 4096;
+
+export class TaskSites {
+  private rdds = new Map<number, string>();
+  private stages = new Map<number, string>();
+
+  /** Feed every engine event (only stageSubmitted is read). */
+  onEvent(e: EngineEvent): void {
+    if (e.type !== 'stageSubmitted') return;
+    remember(this.stages, e.stageId, e.name);
+    e.rddIds.forEach((id, i) => {
+      const chain = e.rddChain[i];
+      const m = chain ? /\[\d+\] at (.+)$/.exec(chain) : null;
+      if (m) remember(this.rdds, id, m[1]);
+    });
+  }
+
+  /** "map at n3", "one of: flatMap at n2, map at n3", or the stage's name when the task runs no user function. */
+  describe(task: TaskDesc): string {
+    const sites: string[] = [];
+    const add = (s: string) => { if (!sites.includes(s)) sites.push(s); };
+    const rdd = (id: number, op: string) => this.rdds.get(id) ?? op;
+    const visit = (plan: PartPlan): void => {
+      switch (plan.k) {
+        case 'narrow':
+          visit(plan.parent);
+          if ('f' in plan.op || plan.op.t === 'combineByKey') add(rdd(plan.rddId, plan.op.t));
+          return;
+        case 'concat': plan.parts.forEach(visit); return;
+        case 'cogroup': plan.inputs.forEach(visit); return;
+        case 'cartesian': visit(plan.left); visit(plan.right); return;
+        case 'zip': plan.inputs.forEach(visit); add(rdd(plan.rddId, 'zipPartitions')); return;
+        case 'shuffle': if (plan.aggregator) add(rdd(plan.rddId, 'combineByKey')); return;
+        case 'cached': visit(plan.inner); return;
+        default: return;
+      }
+    };
+    visit(task.plan);
+    if (task.kind === 'shuffleMap' && task.aggregator && task.mapSideCombine) add(task.opName ?? 'combineByKey');
+    if (task.kind === 'result' && ('f' in task.op || 'seqOp' in task.op)) {
+      const stage = this.stages.get(task.stageId);
+      add(stage ? `${task.op.t} on ${stage}` : task.op.t);
+    }
+    if (sites.length === 0) return this.stages.get(task.stageId) ?? `stage ${task.stageId}`;
+    return sites.length === 1 ? sites[0] : `one of: ${sites.join(', ')}`;
+  }
+}
+
+function remember(m: Map<number, string>, k: number, v: string): void {
+  m.delete(k);
+  m.set(k, v);
+  if (m.size > MAX_NAMES) m.delete(m.keys().next().value as number);
+}
