@@ -29,7 +29,7 @@ export function layoutCluster(d: ClusterViewData, width: number) {
   let cx = x0, cy = stepsH + 8, rowH = 0;
   for (const host of hosts) {
     const execs = d.executors.filter((e) => e.host === host);
-    const ew = (e: Exec) => Math.max(150, 16 + e.slots.length * (SLOT + 6));
+    const ew = (e: Exec) => Math.max(200, 16 + e.slots.length * (SLOT + 6));
     const w = Math.min(avail, Math.max(...execs.map(ew)) + 16);
     if (cx + w > x0 + avail && cx > x0) { cx = x0; cy += rowH + 14; rowH = 0; }
     let ey = cy + 24;

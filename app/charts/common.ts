@@ -29,6 +29,7 @@ export function fmtMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
   if (Math.abs(ms) >= 60000) return `${(ms / 60000).toFixed(1)} min`;
   if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 2)} s`;
+  if (ms !== 0 && Math.abs(ms) < 10) return `${ms.toFixed(1)} ms`;
   return `${Math.round(ms)} ms`;
 }
 

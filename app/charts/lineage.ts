@@ -8,7 +8,7 @@ export interface LineageOptions extends ChartOptions { label: string; stageLabel
 export interface StageBox { stage: LineageStage; jobId: number; x: number; y: number; w: number; h: number; cell: number; cols: number; chainY: number; cellsY: number }
 export interface LineageLayout { boxes: StageBox[]; edges: { from: StageBox; to: StageBox }[]; jobs: { jobId: number; y: number; title: string }[]; height: number }
 
-const BOX_W = 230;
+const BOX_W = 290;
 const GAP_X = 56;
 const LINE_H = 14;
 
@@ -35,7 +35,7 @@ export function layoutLineage(d: LineageData, width: number): LineageLayout {
         const cell = n > 200 ? 8 : 16;
         const c = cell === 8 ? Math.max(1, Math.floor((colW - 16) / 10)) : cols;
         const rows = Math.ceil(n / c) || 1;
-        const chain = Math.min(6, s.rddChain.length);
+        const chain = s.status === 'skipped' ? 0 : Math.min(6, s.rddChain.length);
         const chainY = 36;
         const cellsY = chainY + chain * LINE_H + 6;
         const h = cellsY + rows * (cell + 2) + 10;
@@ -100,7 +100,7 @@ export function renderLineage(svg: SVGSVGElement, d: LineageData, o: LineageOpti
   box.select('rect.band').attr('width', 6).attr('height', (b) => b.h).attr('rx', 3).attr('fill', (b) => stageColor(p, b.stage.stageId));
   box.select('text.title').attr('x', 14).attr('y', 16).attr('font-size', 12).attr('font-weight', 700).attr('fill', p.text).text((b) => truncate(o.stageLabel(b.stage), Math.floor((b.w - 20) / 7.2)));
   box.select('text.sub').attr('x', 14).attr('y', 30).attr('font-size', 10).attr('fill', p.muted).text((b) => truncate(b.stage.name, Math.floor(b.w / 6.2)));
-  box.select('g.chain').selectAll('text').data((b) => b.stage.rddChain.slice(0, 6).map((r, i) => ({ r, i, b }))).join('text')
+  box.select('g.chain').selectAll('text').data((b) => b.stage.rddChain.slice(0, b.stage.status === 'skipped' ? 0 : 6).map((r, i) => ({ r, i, b }))).join('text')
     .attr('x', 14).attr('y', (c) => c.b.chainY + c.i * LINE_H + 10).attr('font-size', 10).attr('font-family', 'ui-monospace, monospace').attr('fill', p.text)
     .text((c) => truncate(`${c.i ? '→ ' : ''}${c.r}`, Math.floor(c.b.w / 6.3)));
   const cells = box.select('g.cells').selectAll<SVGRectElement, PartitionCell & { b: StageBox }>('rect')

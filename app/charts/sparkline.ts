@@ -25,10 +25,13 @@ export function renderSparkline(svg: SVGSVGElement, points: SparkPoint[], o: Spa
   const x = scaleLinear().domain(t0 === undefined ? [0, 1] : t0 === t1 ? [t0 - 1, t0! + 1] : [t0, t1!]).range([0, w]);
   const y = scaleLinear().domain([0, (max(points, (p) => p.value) ?? 0) || 1]).nice().range([h, 0]);
   const fmt = o.format ?? fmtNum;
-  layer(g.node()!, 'axis').selectAll('text').data(o.axes ? y.ticks(3) : []).join('text')
+  // Ticks whose labels would repeat (0.5 ms and 1 ms both "1 ms") are dropped.
+  const seen = new Set<string>();
+  const ticks = o.axes ? y.ticks(3).filter((t) => { const l = fmt(t); if (seen.has(l)) return false; seen.add(l); return true; }) : [];
+  layer(g.node()!, 'axis').selectAll('text').data(ticks).join('text')
     .attr('x', -6).attr('y', (d) => y(d)).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 10)
     .attr('fill', o.palette.muted).text((d) => fmt(d));
-  layer(g.node()!, 'grid').selectAll('line').data(o.axes ? y.ticks(3) : []).join('line')
+  layer(g.node()!, 'grid').selectAll('line').data(ticks).join('line')
     .attr('x1', 0).attr('x2', w).attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).attr('stroke', o.palette.grid).attr('stroke-width', 1);
   layer(g.node()!, 'line').selectAll('path').data([points]).join('path')
     .attr('d', line<SparkPoint>().x((p) => x(p.batchTime)).y((p) => y(p.value))(points) ?? '')

@@ -19,7 +19,7 @@ interface Band { batchTime: number; start: number; end: number; records: number;
 export function renderTimeline(svg: SVGSVGElement, d: TimelineData, o: TimelineOptions): void {
   sizeSvg(svg, o);
   select(svg).attr('role', 'img').attr('aria-label', o.label);
-  const m = { top: 34, right: 12, bottom: 22, left: 112 };
+  const m = { top: 34, right: 12, bottom: 22, left: 140 };
   const w = Math.max(10, o.width - m.left - m.right);
   const lanes = d.streams.length ? d.streams : [0];
   const laneH = Math.max(28, Math.min(56, (o.height - m.top - m.bottom) / lanes.length));
@@ -54,7 +54,7 @@ export function renderTimeline(svg: SVGSVGElement, d: TimelineData, o: TimelineO
     .join((en) => { const e = en.append('g').attr('class', 'lane'); e.append('line'); e.append('text'); return e; })
     .attr('transform', (_, i) => `translate(0,${i * laneH + laneH / 2})`);
   lane.select('line').attr('x1', 0).attr('x2', w).attr('stroke', o.palette.grid).attr('stroke-dasharray', '2 3');
-  lane.select('text').attr('x', -8).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 11).attr('fill', o.palette.text).text((s) => truncate(o.streamLabel(s), 16));
+  lane.select('text').attr('x', -8).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 11).attr('fill', o.palette.text).text((s) => truncate(o.streamLabel(s), 20));
 
   // Blocks as marbles.
   const laneOf = new Map(lanes.map((s, i) => [s, i]));
@@ -62,7 +62,7 @@ export function renderTimeline(svg: SVGSVGElement, d: TimelineData, o: TimelineO
   for (const b of d.batches) for (const p of b.partitions) p.blocks.forEach((bl) => blocks.push({ ...bl, part: blocks.filter((x) => x.batchTime === b.batchTime).length }));
   for (const bl of d.pending) blocks.push({ ...bl, part: -1 });
   const maxRec = Math.max(1, ...blocks.map((b) => b.records));
-  const rMax = Math.min(laneH / 2 - 3, Math.max(5, (x(t0 + d.blockIntervalMs) - x(t0)) / 2 - 1));
+  const rMax = Math.min(14, laneH / 2 - 3, Math.max(5, (x(t0 + d.blockIntervalMs) - x(t0)) / 2 - 3));
   const radius = (r: number) => Math.max(3, rMax * Math.sqrt(r / maxRec));
   const mk = layer(g.node()!, 'blocks').selectAll<SVGGElement, (typeof blocks)[number]>('g.block').data(blocks, (b) => b.blockId)
     .join((en) => { const e = en.append('g').attr('class', 'block'); e.append('circle'); e.append('text'); e.append('title'); return e; })

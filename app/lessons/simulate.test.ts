@@ -196,9 +196,8 @@ describe('lessons played against the real engine', () => {
     await l.stop();
   });
 
-  // Engine behaviours the lessons teach that do not hold yet. Each is `it.fails`: it turns red when the engine is
-  // fixed, as a reminder to make it a plain `it` (and to remove the skip above).
-  it.fails('engine: a stream feeding a window is sampled once per batch (window at 3000 ms = sum of the three batches)', async () => {
+  // Engine behaviours the lessons teach.
+  it('engine: a stream feeding a window is sampled once per batch (window at 3000 ms = sum of the three batches)', async () => {
     const l = await begin('transformation.json');
     await l.step(3);
     const samples = (node: string) => l.state.log.filter((e): e is Extract<EngineEvent, { type: 'recordsSample' }> => e.type === 'recordsSample' && e.nodeId === node);
@@ -208,7 +207,7 @@ describe('lessons played against the real engine', () => {
     expect(win).toBe(tags);
   });
 
-  it.fails('engine: back-pressure updates the rate of the back-pressure demo (rateUpdated)', async () => {
+  it('engine: back-pressure updates the rate of the back-pressure demo (rateUpdated)', async () => {
     const l = await begin('input.json');
     await l.load({ example: 'backpressure-demo.json' });
     await l.step(6);

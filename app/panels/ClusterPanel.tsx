@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { clusterViewData } from './model/cluster';
 import { renderClusterView } from '../charts/clusterView';
-import { Empty, PanelFrame, usePalette, useReducedMotion, useRun, useRunActions, useShownBatch, useSvg, useT, useWidth } from './common';
+import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useRun, useRunActions, useShownBatch, useSvg, useT, useWidth } from './common';
 
 export const CLUSTER_NAME = 'Cluster';
 
@@ -12,7 +12,13 @@ export function ClusterPanel() {
   const reduced = useReducedMotion();
   const { injectFault } = useRunActions();
   const [box, width] = useWidth<HTMLDivElement>();
-  const data = useMemo(() => run ? clusterViewData(run.cluster) : undefined, [run?.cluster]);
+  const graph = useGraph();
+  // The app's name and master come from applicationStart; when the listener attached after it, from the graph run.
+  const data = useMemo(() => {
+    if (!run) return undefined;
+    const d = clusterViewData(run.cluster);
+    return { ...d, appName: d.appName ?? graph?.name, master: d.master ?? graph?.master };
+  }, [run?.cluster, graph?.name, graph?.master]);
   const { batch } = useShownBatch(run);
   const stepLabels = [1, 2, 3, 4, 5].map((i) => t(`panels.step${i}`));
   const svg = useSvg((el) => {

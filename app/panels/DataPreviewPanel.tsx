@@ -4,6 +4,9 @@ import { renderSparkline } from '../charts/sparkline';
 import { fmtNum } from '../charts/common';
 import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useRun, useShownBatch, useSvg, useT } from './common';
 
+/** The node picked last (kept across tab switches, which remount the panel). */
+let lastPicked: string | undefined;
+
 export const PREVIEW_NAME = 'Data preview';
 
 /** Records of the shown batch per node (first N sampled by the engine), searchable, with a records/s sparkline. */
@@ -17,7 +20,8 @@ export function DataPreviewPanel({ nodeId }: { nodeId?: string }) {
   const searchId = useId();
   const { batch } = useShownBatch(run);
   const nodes = run?.samples.nodeOrder ?? [];
-  const [picked, setPicked] = useState<string | undefined>();
+  const [picked, setPickedState] = useState<string | undefined>(() => lastPicked);
+  const setPicked = (k: string) => { lastPicked = k; setPickedState(k); };
   const [query, setQuery] = useState('');
   const key = nodeId ?? (picked && nodes.includes(picked) ? picked : nodes[0]);
   const data = useMemo(() => run ? dataPreviewData(run.samples, key, batch, query, run.stats.batchDurationMs) : undefined, [run?.samples, key, batch, query]);

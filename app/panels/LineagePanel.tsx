@@ -15,9 +15,9 @@ export function LineagePanel() {
   const { batch } = useShownBatch(run);
   const data = useMemo(() => run ? lineageData(run.exec, batch) : undefined, [run?.exec, batch]);
   const stageLabel = (s: LineageStage) => t('panels.stageLabel', {
-    id: s.stageId, attempt: s.attempts.length > 1 ? t('panels.attempt', { n: s.attempts[s.attempts.length - 1].attemptId }) : '',
-    kind: s.isShuffleMap ? t('panels.shuffleMap') : t('panels.result'),
-  }) + (s.status === 'skipped' ? ` (${t('panels.legend.skipped')})` : '');
+    id: s.stageId, attempt: s.attempts.some((a) => a.attemptId > 0) ? t('panels.attempt', { n: s.attempts[s.attempts.length - 1].attemptId }) : '',
+    kind: s.status === 'skipped' ? ` · ${t('panels.legend.skipped')}` : s.isShuffleMap ? t('panels.shuffleMap') : t('panels.result'),
+  });
   const svg = useSvg((el) => { if (data) renderLineage(el, data, { width, height: 200, palette, reducedMotion: reduced, label: t('panels.lineage'), stageLabel }); }, [data, width, palette, reduced, t]);
   const stages = data?.jobs.flatMap((j) => j.stages) ?? [];
   const summary = data && data.jobs.length ? t('panels.lineageSummary', { t: batch ?? '–', jobs: data.jobs.length, stages: stages.length, done: data.counts.done, lost: data.counts.lost + data.counts.failed, recomputed: data.counts.recomputed }) : undefined;

@@ -3,6 +3,9 @@ import { stateData } from './model/samples';
 import { statefulNodeIds } from './model/graphInputs';
 import { Empty, PanelFrame, useGraph, useRun, useShownBatch, useT } from './common';
 
+/** The node picked last (kept across tab switches, which remount the panel). */
+let lastPicked: string | undefined;
+
 export const STATE_NAME = 'State';
 
 export function StatePanel({ stateNodeIds }: { stateNodeIds?: string[] }) {
@@ -16,7 +19,8 @@ export function StatePanel({ stateNodeIds }: { stateNodeIds?: string[] }) {
     const sampled = run?.samples.nodeOrder ?? [];
     return ids.length ? ids.filter((id) => sampled.includes(id)).concat(ids.filter((id) => !sampled.includes(id))) : [];
   }, [stateNodeIds, graph, run?.samples.nodeOrder]);
-  const [picked, setPicked] = useState<string | undefined>();
+  const [picked, setPickedState] = useState<string | undefined>(() => lastPicked);
+  const setPicked = (k: string) => { lastPicked = k; setPickedState(k); };
   const key = picked && candidates.includes(picked) ? picked : candidates[0];
   const data = useMemo(() => run ? stateData(run.samples, key, batch) : undefined, [run?.samples, key, batch]);
   const label = (id: string) => graph?.nodes.find((n) => n.id === id)?.label ?? `${graph?.nodes.find((n) => n.id === id)?.op ?? ''} ${id}`.trim();

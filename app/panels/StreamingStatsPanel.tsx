@@ -21,7 +21,7 @@ function MetricRow({ m, width, palette, selected, onSelect, reduced }: { m: Metr
   const hist = useSvg((el) => renderHistogram(el, m.histogram, { width: Math.max(120, Math.min(360, width - lineW - 190)), height: 74, palette, color, label: `${t(METRIC_KEYS[m.key])} histogram`, format: fmt }), [m, width, lineW, palette, t]);
   return (
     <div className="dsp-metric">
-      <div className="dsp-metric-name"><strong>{t(METRIC_KEYS[m.key])}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${m.unit}` }) : '–'}</span></div>
+      <div className="dsp-metric-name"><strong>{t(METRIC_KEYS[m.key])}{m.measured ? ` (${t('panels.measured')})` : ''}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${m.unit}` }) : '–'}</span></div>
       <svg ref={line} className="dsp-svg" />
       <svg ref={hist} className="dsp-svg" />
     </div>
@@ -56,7 +56,7 @@ export function StreamingStatsPanel() {
           <tr key={b.batchTime} className={b.batchTime === batch ? 'dsp-selected' : undefined}>
             <td><button type="button" className="dsp-link" onClick={() => selectBatch?.(b.batchTime)} aria-current={b.batchTime === batch ? 'true' : undefined}>{b.batchTime} ms</button></td>
             <td>{fmtNum(b.inputRate)} {t('panels.recordsPerSecond')}</td><td>{b.numRecords}</td>
-            <td>{b.schedulingDelay !== undefined ? fmtMs(b.schedulingDelay) : '–'}</td><td>{b.processingDelay !== undefined ? fmtMs(b.processingDelay) : '–'}</td>
+            <td>{b.schedulingDelay !== undefined ? fmtMs(b.schedulingDelay) : '–'}</td><td>{b.processingDelay !== undefined ? fmtMs(b.processingDelay) : '–'}{b.measuredProcessingMs !== undefined ? <span className="dsp-muted"> · {fmtMs(b.measuredProcessingMs)} {t('panels.measured')}</span> : null}</td>
             <td>{b.totalDelay !== undefined ? fmtMs(b.totalDelay) : '–'}</td><td className={b.succeededOps < b.totalOps ? 'dsp-bad' : undefined}>{b.succeededOps}/{b.totalOps}</td>
           </tr>))}</tbody>
       </table>

@@ -17,7 +17,7 @@ export function TasksPanel() {
   const data = useMemo(() => run ? taskGanttData(run.exec, all ? undefined : batch) : undefined, [run?.exec, batch, all]);
   const useCanvas = !!data && data.bars.length > GANTT_CANVAS_THRESHOLD;
   const rowLabel = (r: string) => { const [e, s] = r.split(':'); return `${e === 'driver' ? t('panels.driver') : `${t('panels.executor')} ${e}`} · ${s}`; };
-  const opts = { width, height: 60, palette, reducedMotion: reduced, label: t('panels.tasks'), rowLabel, axisLabel: data ? t(data.axis === 'time' ? 'panels.axisTime' : 'panels.axisMeasured') : undefined };
+  const opts = { width, height: Math.max(120, 46 + (data?.rows.length ?? 1) * 30), palette, reducedMotion: reduced, label: t('panels.tasks'), rowLabel, axisLabel: data ? t(data.axis === 'time' ? 'panels.axisTime' : 'panels.axisMeasured') : undefined };
   const svg = useSvg((el) => { if (data && !useCanvas) renderTaskGantt(el, data, opts); }, [data, width, palette, reduced, useCanvas, t]);
   const layout = useRef<GanttLayout | null>(null);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);

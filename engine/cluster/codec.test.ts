@@ -57,3 +57,59 @@ describe('record codec', () => {
     expect(decode({ a: [1, { b: 2 }] })).toEqual({ a: [1, { b: 2 }] });
   });
 });
+
+describe('packed record arrays (the fast path)', () => {
+  const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+
+  it('tuples of plain data travel as one JSON string and come back equal', () => {
+    const data = many(1000, (i) => [`w${i}`, i, [i % 3 === 0, null, { a: 'x', $c: 'not a tag' }]]);
+    const wire = encode(data) as { $c: string; s: string };
+    expect(wire.$c).toBe('Json');
+    expect(typeof wire.s).toBe('string');
+    expect(roundTrip(data)).toEqual(data);
+  });
+
+  it('numbers travel as one Float64Array, exactly (-0, NaN, Infinity)', () => {
+    const data = many(500, (i) => (i === 1 ? -0 : i === 2 ? NaN : i === 3 ? -Infinity : i * 0.5));
+    expect((encode(data) as { $c: string }).$c).toBe('F64');
+    const back = roundTrip(data);
+    expect(Object.is(back[1], -0)).toBe(true);
+    expect(back[2]).toBeNaN();
+    expect(back).toEqual(data);
+  });
+
+  it('distinct strings travel as JSON, repeating strings as a dictionary', () => {
+    const distinct = many(5000, (i) => `line ${i} \u2028 "quoted" \ud800`);
+    expect((encode(distinct) as { $c: string }).$c).toBe('Json');
+    expect(roundTrip(distinct)).toEqual(distinct);
+    const words = many(10000, (i) => `w${(i * 7) % 100}`);
+    const wire = encode(words) as { $c: string; words: string[] };
+    expect(wire.$c).toBe('Dict');
+    expect(wire.words).toHaveLength(100);
+    expect(roundTrip(words)).toEqual(words);
+  });
+
+  it('falls back to the general path for records JSON would change, and stays exact', () => {
+    const withOption = many(200, (i) => (i === 150 ? ['k', Some(i)] : ['k', i]));
+    const back = roundTrip(withOption);
+    expect(String(back[150][1])).toBe('Some(150)');
+    expect(back[3]).toEqual(['k', 3]);
+    for (const odd of [undefined, -0, NaN, Infinity, 10n, new Date(0), CompactBuffer.of(1)]) {
+      const data: unknown[] = many(100, (i) => [`k${i}`, i]);
+      data[50] = ['odd', odd];
+      const wire = encode(data) as { $c?: string };
+      expect(wire.$c).toBeUndefined();
+      const out = roundTrip(data) as unknown[][];
+      expect(Object.is(out[50][1], odd) || String(out[50][1]) === String(odd)).toBe(true);
+    }
+    const holes: unknown[] = many(100, (i) => [i]);
+    holes[10] = [1, , 3];   // eslint-disable-line no-sparse-arrays
+    expect((encode(holes) as { $c?: string }).$c).toBeUndefined();
+  });
+
+  it('an unserializable record inside a long array is still named with its path', () => {
+    const data: unknown[] = many(300, (i) => [`k${i}`, i]);
+    data[250] = ['k', new Point(2)];
+    expect(() => encode(data, 'to the driver')).toThrow(/a record of type Point \(at record\[250\]\[1\]\) cannot be sent to the driver/);
+  });
+});

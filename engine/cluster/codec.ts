@@ -17,6 +17,8 @@ import { errors } from '../core/errors';
  *
  * Both functions return their input unchanged (same reference) when nothing needed encoding, so plain
  * data costs one walk and no allocation; `decode` revives in place (its input is always a fresh clone).
+ * Long arrays of plain records are the exception: they are packed into one JSON string (or one
+ * Float64Array for numbers), which is much cheaper to clone than many small arrays (see `pack`).
  */
 import { ScalaArrayBuffer } from '../core/arrayBuffer';
 import { CompactBuffer } from '../core/compactBuffer';
@@ -35,7 +37,10 @@ type Tagged =
   | { $c: 'Duration'; ms: number }
   | { $c: 'Map'; v: [unknown, unknown][] }
   | { $c: 'Set'; v: unknown[] }
-  | { $c: 'Object'; v: Record<string, unknown> };
+  | { $c: 'Object'; v: Record<string, unknown> }
+  | { $c: 'Json'; s: string }                    // a packed array of plain records
+  | { $c: 'F64'; v: Float64Array }              // a packed array of numbers
+  | { $c: 'Dict'; words: string[]; idx: Int32Array };   // a packed array of repeating strings
 
 export const notSerializableRecord = errors.notSerializableRecord;
 
@@ -55,62 +60,183 @@ const OBJECT_PROTO = Object.prototype;
 
 /** Encodes a value for structured clone. `where` completes "cannot be sent ..." in the error. */
 export function encode(x: unknown, where = 'to another executor'): unknown {
-  return enc(x, where, '');
+  try {
+    return enc(x);
+  } catch (e) {
+    if (!(e instanceof Unserializable)) throw e;
+    // The walk keeps no path (it would cost a string per record); the path is found again for the message.
+    throw notSerializableRecord(describeValue(e.value), where, pathTo(x, e.value, '', 0) ?? '');
+  }
 }
 
-function enc(x: unknown, where: string, path: string): unknown {
+/** Thrown by the walk at a value that cannot travel; `encode` turns it into the NotSerializableException. */
+class Unserializable { constructor(readonly value: unknown) {} }
+
+function enc(x: unknown): unknown {
   switch (typeof x) {
     case 'string': case 'number': case 'boolean': case 'undefined': case 'bigint': return x;
-    case 'function': case 'symbol': throw notSerializableRecord(describeValue(x), where, path);
+    case 'function': case 'symbol': throw new Unserializable(x);
     default: break;
   }
   if (x === null) return x;
   const proto = Object.getPrototypeOf(x);
-  if (proto === ARRAY_PROTO) return encArray(x as unknown[], where, path);
+  if (proto === ARRAY_PROTO) return encArray(x as unknown[]);
   if (proto === OBJECT_PROTO || proto === null) {
     const o = x as Record<string, unknown>;
     let out: Record<string, unknown> | undefined;
     for (const k in o) {
       const v = o[k];
-      const e = enc(v, where, `${path}.${k}`);
+      const e = enc(v);
       if (e !== v && !out) out = { ...o };
       if (out) out[k] = e;
     }
     if (Object.prototype.hasOwnProperty.call(o, TAG)) return { [TAG]: 'Object', v: out ?? o } satisfies Tagged;
     return out ?? o;
   }
-  if (x instanceof SomeImpl) return { [TAG]: 'Some', v: enc(x.value, where, `${path}.get`) } satisfies Tagged;
+  if (x instanceof SomeImpl) return { [TAG]: 'Some', v: enc(x.value) } satisfies Tagged;
   if (x instanceof NoneImpl) return { [TAG]: 'None' } satisfies Tagged;
-  if (x instanceof CompactBuffer) return { [TAG]: 'CompactBuffer', v: encAll(x, where, path) } satisfies Tagged;
-  if (x instanceof ScalaArrayBuffer) return { [TAG]: 'ArrayBuffer', v: encAll(x, where, path) } satisfies Tagged;
+  if (x instanceof CompactBuffer) return { [TAG]: 'CompactBuffer', v: encAll(x) } satisfies Tagged;
+  if (x instanceof ScalaArrayBuffer) return { [TAG]: 'ArrayBuffer', v: encAll(x) } satisfies Tagged;
   if (x instanceof Time) return { [TAG]: 'Time', ms: x.milliseconds } satisfies Tagged;
   if (x instanceof Duration) return { [TAG]: 'Duration', ms: x.milliseconds } satisfies Tagged;
   if (x instanceof Map) {
     const v: [unknown, unknown][] = [];
-    for (const [k, val] of x) v.push([enc(k, where, `${path}.key`), enc(val, where, `${path}.get(${String(k)})`)]);
+    for (const [k, val] of x) v.push([enc(k), enc(val)]);
     return { [TAG]: 'Map', v } satisfies Tagged;
   }
-  if (x instanceof Set) return { [TAG]: 'Set', v: [...x].map((e) => enc(e, where, `${path}.element`)) } satisfies Tagged;
+  if (x instanceof Set) return { [TAG]: 'Set', v: [...x].map(enc) } satisfies Tagged;
   if (x instanceof Date || ArrayBuffer.isView(x) || x instanceof ArrayBuffer || x instanceof RegExp) return x;
-  if (Array.isArray(x)) return encAll(x, where, path);   // another Array subclass: travels as a plain array
-  throw notSerializableRecord(describeValue(x), where, path);
+  if (Array.isArray(x)) return encAll(x);   // another Array subclass: travels as a plain array
+  throw new Unserializable(x);
 }
 
-function encArray(a: unknown[], where: string, path: string): unknown[] {
+function encArray(a: unknown[]): unknown {
+  if (a.length >= PACK_MIN) {
+    const packed = pack(a);
+    if (packed) return packed;
+  }
   let out: unknown[] | undefined;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
-    const e = enc(v, where, `${path}[${i}]`);
+    const e = enc(v);
     if (e !== v && !out) out = a.slice(0, i);
     if (out) out.push(e);
   }
   return out ?? a;
 }
 
-function encAll(a: unknown[], where: string, path: string): unknown[] {
+function encAll(a: unknown[]): unknown[] {
   const out = new Array<unknown>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = enc(a[i], where, `${path}[${i}]`);
+  for (let i = 0; i < a.length; i++) out[i] = enc(a[i]);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packed record arrays: the fast path for plain data.
+//
+// Structured clone copies an array of tuples element by element, and slowly (V8 serialises every small
+// array with its own header), on the sending thread. A long array whose records are plain JSON data
+// (strings, finite numbers, booleans, null, and arrays / plain objects of those: tuples, nested tuples,
+// rows) travels instead as one JSON string, which the receiver parses: one native call on each side. An
+// array of numbers travels as one Float64Array (exact: -0, NaN and Infinity survive). Anything else
+// (Some/None, CompactBuffer, undefined, a hole, -0 or NaN among other data, bigint, Map, Date, ...) makes the
+// array take the general path, so decoding stays exact.
+
+/** Arrays shorter than this are not worth packing. */
+export const PACK_MIN = 64;
+const MAX_PACK_DEPTH = 8;
+
+function pack(a: unknown[]): Tagged | undefined {
+  const n = a.length;
+  let i = 0;
+  while (i < n && typeof a[i] === 'number') i++;
+  if (i === n) return { [TAG]: 'F64', v: Float64Array.from(a as number[]) };
+  i = 0;
+  while (i < n && typeof a[i] === 'string') i++;
+  if (i === n) { const d = dictionary(a as string[]); if (d) return d; }
+  for (; i < n; i++) {
+    const x = a[i];
+    if (typeof x !== 'string' && !jsonSafe(x, 0)) return undefined;
+  }
+  return { [TAG]: 'Json', s: JSON.stringify(a) };
+}
+
+/**
+ * Strings that repeat (words, keys, hashtags: most streams) travel as their distinct values plus one index
+ * per record: a Map lookup per record on the sender (string hashes are cached by the engine) and an array
+ * read per record on the receiver, which also shares one string per distinct value. Gives up (undefined)
+ * when the first records are mostly distinct.
+ */
+function dictionary(a: string[]): Tagged | undefined {
+  const n = a.length;
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = a[i];
+    let k = ids.get(s);
+    if (k === undefined) {
+      k = words.length;
+      ids.set(s, k);
+      words.push(s);
+      if (words.length > DICTIONARY_PROBE / 2 && i < DICTIONARY_PROBE) return undefined;
+    }
+    idx[i] = k;
+  }
+  return { [TAG]: 'Dict', words, idx };
+}
+
+/** Records looked at before deciding that strings do not repeat enough for a dictionary. */
+const DICTIONARY_PROBE = 4096;
+
+function jsonSafe(x: unknown, depth: number): boolean {
+  switch (typeof x) {
+    case 'string': case 'boolean': return true;
+    case 'number': return x - x === 0 && (x !== 0 || 1 / x > 0);   // finite, and not -0
+    case 'object': {
+      if (x === null) return true;
+      if (depth >= MAX_PACK_DEPTH) return false;
+      const proto = Object.getPrototypeOf(x);
+      if (proto === ARRAY_PROTO) {
+        const a = x as unknown[];
+        for (let i = 0; i < a.length; i++) if (!jsonSafe(a[i], depth + 1)) return false;   // a hole reads undefined: not safe
+        return true;
+      }
+      if (proto !== OBJECT_PROTO) return false;
+      const o = x as Record<string, unknown>;
+      for (const k in o) if (!jsonSafe(o[k], depth + 1)) return false;
+      return true;
+    }
+    default: return false;
+  }
+}
+
+/** The path (as in "at record[0][1]") from `root` to `target`, walking as `enc` does. */
+function pathTo(root: unknown, target: unknown, path: string, depth: number): string | undefined {
+  if (root === target) return path;
+  if (typeof root !== 'object' || root === null || depth > 64) return undefined;
+  const proto = Object.getPrototypeOf(root);
+  if (Array.isArray(root)) {
+    for (let i = 0; i < root.length; i++) { const p = pathTo(root[i], target, `${path}[${i}]`, depth + 1); if (p !== undefined) return p; }
+    return undefined;
+  }
+  if (proto === OBJECT_PROTO || proto === null) {
+    const o = root as Record<string, unknown>;
+    for (const k in o) { const p = pathTo(o[k], target, `${path}.${k}`, depth + 1); if (p !== undefined) return p; }
+    return undefined;
+  }
+  if (root instanceof SomeImpl) return pathTo(root.value, target, `${path}.get`, depth + 1);
+  if (root instanceof Map) {
+    for (const [k, v] of root) {
+      const p = pathTo(k, target, `${path}.key`, depth + 1) ?? pathTo(v, target, `${path}.get(${String(k)})`, depth + 1);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (root instanceof Set) {
+    for (const e of root) { const p = pathTo(e, target, `${path}.element`, depth + 1); if (p !== undefined) return p; }
+  }
+  return undefined;
 }
 
 /** Rebuilds what `encode` tagged. Mutates and returns its input (a fresh structured clone). */
@@ -139,6 +265,9 @@ export function decode(x: unknown): unknown {
       case 'Map': return new Map(t.v.map(([k, v]) => [decode(k), decode(v)]));
       case 'Set': return new Set(t.v.map(decode));
       case 'Object': return decodeFields(t.v);
+      case 'Json': return JSON.parse(t.s) as unknown[];
+      case 'F64': return Array.from(t.v);
+      case 'Dict': { const out = new Array<string>(t.idx.length); for (let i = 0; i < out.length; i++) out[i] = t.words[t.idx[i]]; return out; }
       default: break;
     }
   }

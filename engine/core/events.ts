@@ -107,16 +107,26 @@ export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
 export type EngineListener = (event: EngineEvent) => void;
 
+const STARTUP_EVENTS = new Set<EngineEventType>(['applicationStart', 'clusterStep', 'executorAdded', 'executorRemoved', 'contextRecovered']);
+
 /** Spark's listener bus: synchronous fan-out; a listener that throws is reported, never breaks the engine. */
 export class EventBus {
   private listeners: EngineListener[] = [];
-  add(listener: EngineListener): () => void {
+  /** Start-up events (application start, cluster steps, executors) kept for listeners that subscribe later. */
+  private startup: EngineEvent[] = [];
+  /**
+   * Adds a listener. With `replay`, it first receives the start-up events posted before it subscribed
+   * (a SparkContext posts them while it is being constructed, before anyone can listen).
+   */
+  add(listener: EngineListener, opts: { replay?: boolean } = {}): () => void {
+    if (opts.replay) for (const e of this.startup) listener(e);
     this.listeners.push(listener);
     return () => this.remove(listener);
   }
   remove(listener: EngineListener): void { this.listeners = this.listeners.filter((l) => l !== listener); }
   get size(): number { return this.listeners.length; }
   post(event: EngineEvent): void {
+    if (STARTUP_EVENTS.has(event.type) && this.startup.length < 1000) this.startup.push(event);
     for (const l of this.listeners) {
       try { l(event); } catch (e) {
         // Spark logs listener exceptions and keeps going; so do we.

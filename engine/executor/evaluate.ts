@@ -142,9 +142,10 @@ function pushPlan(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit): vo
       const got = pre.get(plan) as unknown[] | undefined;
       const tap = sampler(plan.rddId, env, emit);
       if (got) { for (const x of got) tap(x); return; }
+      // The inner plan samples this RDD as it computes it; only a cache hit is sampled here.
       const values = materialize(plan.inner, env, pre);
       env.putBlock(plan.blockId, values, plan.level, plan.rddId);
-      for (const x of values) tap(x);
+      for (const x of values) emit(x);
       return;
     }
   }

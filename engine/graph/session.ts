@@ -78,7 +78,7 @@ export class PipelineSession {
     this.state = 'INITIALIZED';
     const onStdout = this.options.onStdout;
     ssc.stdout = (text: string) => { onStdout?.(text); };
-    this.unsubscribe = ssc.sparkContext.listenerBus.add((event: EngineEvent) => this.forward(event));
+    this.unsubscribe = ssc.sparkContext.listenerBus.add((event: EngineEvent) => this.forward(event), { replay: true });
     if (graph.checkpointDir) ssc.checkpoint(graph.checkpointDir);
     this.built = buildPipeline(graph, ssc, { api: engine as unknown as Record<string, unknown>, skipValidation: true });
     await ssc.start();

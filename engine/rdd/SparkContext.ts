@@ -118,7 +118,7 @@ export class SparkContext {
   whenReady(): Promise<void> { return this.started; }
 
   post(e: EngineEvent): void { this.listenerBus.post(e); }
-  addSparkListener(l: EngineListener): () => void { return this.listenerBus.add(l); }
+  addSparkListener(l: EngineListener, opts: { replay?: boolean } = {}): () => void { return this.listenerBus.add(l, opts); }
 
   assertNotStopped(): void { if (this.stopped) throw errors.contextStopped(); }
   newRddId(): number { return this.nextRddId++; }

@@ -51,8 +51,21 @@ export class StreamingContext {
   readonly checkpointer: Checkpointer;
   /** Set by getOrCreate when this context continues an application from its checkpoint. */
   recovery?: RecoveryPlan;
-  /** Where print() writes; replace it to capture output. Each call gets complete lines ending in "\n". */
-  stdout: (text: string) => void = defaultStdout;
+  private stdoutSink: (text: string) => void = defaultStdout;
+  /**
+   * Where print() writes. Assign a function to capture output (each call gets complete lines ending in "\n");
+   * calling it writes there and posts a `stdout` event, so user code writing with ssc.stdout(...) reaches the studio too.
+   */
+  get stdout(): (text: string) => void {
+    return (text: string) => {
+      this.post({ type: 'stdout', time: this.clock.getTimeMillis(), text });
+      this.stdoutSink(text);
+    };
+  }
+  set stdout(sink: (text: string) => void) {
+    if (typeof sink !== 'function') throw new TypeError('ssc.stdout must be a function (text: string) => void');
+    this.stdoutSink = sink;
+  }
   stderr: (text: string) => void = defaultStderr;
   checkpointDir?: string;
   checkpointDuration?: Duration;
@@ -93,13 +106,11 @@ export class StreamingContext {
   get conf(): SparkConf { return this.sparkContext.conf; }
   getState(): StreamingContextState { return this.state; }
   post(e: EngineEvent): void { this.sparkContext.post(e); }
-  addStreamingListener(listener: EngineListener): () => void { return this.sparkContext.addSparkListener(listener); }
+  /** Every engine event from now on; `replay` first delivers the start-up events already posted (cluster steps 1–4). */
+  addStreamingListener(listener: EngineListener, opts: { replay?: boolean } = {}): () => void { return this.sparkContext.addSparkListener(listener, opts); }
 
   /** Writes print() output: an event for the studio and the stdout sink. */
-  printOut(text: string): void {
-    this.post({ type: 'stdout', time: this.clock.getTimeMillis(), text });
-    this.stdout(text);
-  }
+  printOut(text: string): void { this.stdout(text); }
   printErr(text: string): void { this.stderr(text); }
 
   assertCanAddOperations(): void {

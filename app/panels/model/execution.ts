@@ -371,6 +371,7 @@ export function emptyCounts(): Record<PartitionState, number> {
 export function lineageData(s: ExecState, batchTime: number | undefined): LineageData {
   const counts = emptyCounts();
   if (batchTime === undefined) return { batchTime, jobs: [], counts, hasFault: false };
+  const unique = new Map<string, PartitionState>();
   const jobs = (s.batchJobs[batchTime] ?? []).map((id) => s.jobs[id]).filter(Boolean).map((j) => {
     const ids = new Set<number>(j.stageIds);
     for (const k of Object.keys(s.runs)) if (s.runs[k].jobId === j.jobId) ids.add(s.runs[k].stageId);
@@ -388,12 +389,18 @@ export function lineageData(s: ExecState, batchTime: number | undefined): Lineag
     };
     const stages: LineageStage[] = present.map((id) => {
       const st = views.get(id)!;
-      for (const c of st.partitions) counts[c.state]++;
+      // A partition counts once per batch, however many of the batch's jobs show its stage.
+      for (const c of st.partitions) {
+        const k = `${id}:${c.partition}`;
+        const prev = unique.get(k);
+        if (prev === undefined || prev === 'skipped' || prev === 'pending') unique.set(k, c.state);
+      }
       const lostCount = st.partitions.filter((c) => c.state === 'lost' || c.state === 'failed').length;
       return { ...st, depth: depthOf(id), recomputing: st.resubmitted || st.partitions.some((c) => c.state === 'recomputed'), lostCount };
     });
     return { ...j, stages };
   });
+  for (const st of unique.values()) counts[st]++;
   return { batchTime, jobs, counts, hasFault: counts.lost + counts.failed + counts.recomputed > 0 || jobs.some((j) => j.stages.some((x) => x.resubmitted)) };
 }
 

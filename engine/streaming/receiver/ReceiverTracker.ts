@@ -102,9 +102,13 @@ export class ReceiverTracker {
     await Promise.all([...this.supervisors.values()].map((s) => s.halt('Stopped by driver')));
   }
 
-  /** The records/s a receiver may store now: spark.streaming.receiver.maxRate, lowered by back-pressure. */
+  /**
+   * The records/s a receiver may store now: spark.streaming.receiver.maxRate, lowered by back-pressure; before the
+   * first estimate, spark.streaming.backpressure.initialRate (Spark's initial rate for the first batch).
+   */
   rateLimit(streamId: number): number | undefined {
-    const r = Math.min(this.maxRate, this.rates.get(streamId) ?? Number.POSITIVE_INFINITY);
+    const initial = this.backpressure ? this.ssc.conf.getDouble('spark.streaming.backpressure.initialRate', Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    const r = Math.min(this.maxRate, this.rates.get(streamId) ?? initial);
     return Number.isFinite(r) ? r : undefined;
   }
 

@@ -17,7 +17,7 @@ def work_fn(it):
 
 
 def main():
-    conf = SparkConf().setAppName('BackPressureDemo').setIfMissing('spark.master', 'local[2]').set('spark.streaming.backpressure.enabled', 'true').set('spark.streaming.backpressure.initialRate', '500').set('spark.streaming.receiver.maxRate', '2000')
+    conf = SparkConf().setAppName('BackPressureDemo').setIfMissing('spark.master', 'local[2]').set('spark.streaming.backpressure.enabled', 'true').set('spark.streaming.backpressure.initialRate', '500').set('spark.streaming.receiver.maxRate', '2000').set('spark.studio.simulatedCostPerRecordMs', '1')
     sc = SparkContext(conf=conf)
     ssc = StreamingContext(sc, 1)
 

@@ -19,7 +19,7 @@ import org.apache.spark.streaming.{Milliseconds, Minutes, Seconds, StreamingCont
 
 object BackPressureDemo {
   def main(args: Array[String]): Unit = {
-    val conf = new SparkConf().setAppName("BackPressureDemo").setIfMissing("spark.master", "local[2]").set("spark.streaming.backpressure.enabled", "true").set("spark.streaming.backpressure.initialRate", "500").set("spark.streaming.receiver.maxRate", "2000")
+    val conf = new SparkConf().setAppName("BackPressureDemo").setIfMissing("spark.master", "local[2]").set("spark.streaming.backpressure.enabled", "true").set("spark.streaming.backpressure.initialRate", "500").set("spark.streaming.receiver.maxRate", "2000").set("spark.studio.simulatedCostPerRecordMs", "1")
     val ssc = new StreamingContext(conf, Seconds(1))
 
     // node: rate
