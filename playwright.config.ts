@@ -3,9 +3,11 @@ import { defineConfig, devices } from '@playwright/test';
 /**
  * Browser tests run against the built app (`npm test` builds first) served by scripts/serve.js,
  * in the system's Chromium (Playwright's own browser download is not used). Override the browser
- * with CHROMIUM_PATH=/path/to/chromium and the port with E2E_PORT.
+ * with CHROMIUM_PATH=/path/to/chromium, the port with E2E_PORT and the served build with E2E_DIST
+ * (e.g. `npx vite build --outDir /tmp/dist-me && E2E_DIST=/tmp/dist-me E2E_PORT=4901 npx playwright test`).
  */
 const PORT = Number(process.env.E2E_PORT ?? 4873);
+const DIST = process.env.E2E_DIST;
 const BASE_URL = `http://localhost:${PORT}/`;
 const CI = !!process.env.CI;
 
@@ -51,7 +53,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/serve.js --port ${PORT} --strict-port`,
+    command: `node scripts/serve.js --port ${PORT} --strict-port${DIST ? ` --dir ${JSON.stringify(DIST)}` : ''}`,
     url: BASE_URL,
     reuseExistingServer: !CI,
     timeout: 60_000,
