@@ -129,8 +129,9 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
   const cluster = await clusterAvailable();
   const master = cluster ? 'local-cluster[2,1,1024]' : 'local[2]';
   const plan = quick
-    ? [{ ms: 100, probes: 2, batches: 8, warmup: 2 }, { ms: 500, probes: 1, batches: 3, warmup: 1 }, { ms: 1000, probes: 1, batches: 2, warmup: 1 }]
-    : [{ ms: 100, probes: 5, batches: 30, warmup: 5 }, { ms: 500, probes: 4, batches: 30, warmup: 3 }, { ms: 1000, probes: 3, batches: 30, warmup: 2 }];
+    ? [{ ms: 100, probes: 2, batches: 8, warmup: 8 }, { ms: 500, probes: 1, batches: 3, warmup: 2 }, { ms: 1000, probes: 1, batches: 2, warmup: 1 }]
+    : [{ ms: 100, probes: 5, batches: 30, warmup: 15 }, { ms: 500, probes: 4, batches: 30, warmup: 3 }, { ms: 1000, probes: 3, batches: 30, warmup: 2 }];
+  // Warm-up batches: every probe starts fresh worker executors, whose first tasks compile the engine (JIT, loader).
   const out: BenchRow[] = [];
   const gen = generationCapacity();
   const maxRate = Math.round(gen * 0.5);

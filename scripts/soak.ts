@@ -1,6 +1,6 @@
 /**
  * Issue 11 soak: `npx tsx scripts/soak.ts [--batches N] [--master M] [--fault-every K] [--seed S]
- *                                         [--receiver-lines L] [--heap-limit-mb X] [--json]`
+ *                                         [--receiver-lines L] [--heap-limit-mb X] [--heap-slope-mb Y] [--json]`
  *
  * 1. Runs the gallery's hashtag pipeline (public/examples/hashtags.json: simulated tweets → hashtags → 10 s window
  *    with an inverse function → sorted → print) for N simulated batches on a manual clock, twice: fault-free, and
@@ -11,7 +11,7 @@
  *    final state (the last batch's top 10).
  * 2. Samples the heap (process.memoryUsage().heapUsed, after a GC when run with --expose-gc) every N/20 batches and
  *    checks it stays bounded: the last quarter's median is within `--heap-limit-mb` (default 64) of the second
- *    quarter's.
+ *    quarter's, and the slope over the second half is at most `--heap-slope-mb` (default 2) MB per 1,000 batches.
  * 3. At the end counts what is left: live executors (executorAdded − executorRemoved, and sc.getExecutorIds()),
  *    listeners on the context's bus, and the process's active handles by type compared with before the run.
  * 4. With --receiver-lines L (e.g. 1000000) also runs the reliable-receiver load test
@@ -43,11 +43,13 @@ export interface SoakOptions {
   seed: number;
   receiverLines: number;
   heapLimitMb: number;
+  /** Largest heap slope accepted over the second half of the run, MB per 1,000 batches. */
+  heapSlopeMb: number;
   log: (line: string) => void;
 }
 
 export function parseSoakArgs(argv: string[]): SoakOptions & { json: boolean } {
-  const o = { batches: 2_000, master: 'local-cluster[2,1,256]', faultEvery: 500, seed: 11, receiverLines: 0, heapLimitMb: 64, json: false, log: (l: string) => console.log(l) };
+  const o = { batches: 2_000, master: 'local-cluster[2,1,256]', faultEvery: 500, seed: 11, receiverLines: 0, heapLimitMb: 64, heapSlopeMb: 2, json: false, log: (l: string) => console.log(l) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => { const v = Number(argv[++i]); if (!Number.isFinite(v) || v < 0) throw new Error(`${a} needs a non-negative number`); return v; };
@@ -57,6 +59,7 @@ export function parseSoakArgs(argv: string[]): SoakOptions & { json: boolean } {
     else if (a === '--seed') o.seed = Math.floor(num());
     else if (a === '--receiver-lines') o.receiverLines = Math.floor(num());
     else if (a === '--heap-limit-mb') o.heapLimitMb = num();
+    else if (a === '--heap-slope-mb') o.heapSlopeMb = num();
     else if (a === '--json') o.json = true;
     else throw new Error(`unknown option ${a}`);
   }
@@ -200,6 +203,13 @@ function loadGraph(): PipelineGraph {
   return r.graph;
 }
 
+function slopePer1000(points: { batch: number; mb: number }[]): number {
+  if (points.length < 2) return 0;
+  const mx = points.reduce((a, p) => a + p.batch, 0) / points.length, my = points.reduce((a, p) => a + p.mb, 0) / points.length;
+  const num = points.reduce((a, p) => a + (p.batch - mx) * (p.mb - my), 0), den = points.reduce((a, p) => a + (p.batch - mx) ** 2, 0);
+  return den === 0 ? 0 : (num / den) * 1000;
+}
+
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : 0; };
 
 export async function soak(o: SoakOptions): Promise<{ ok: boolean; problems: string[]; figures: Record<string, unknown> }> {
@@ -251,6 +261,10 @@ export async function soak(o: SoakOptions): Promise<{ ok: boolean; problems: str
   const quarter = (k: number) => median(hs.slice(Math.floor(hs.length * k / 4), Math.floor(hs.length * (k + 1) / 4)));
   const growth = quarter(3) - quarter(1);
   if (hs.length >= 8 && growth > o.heapLimitMb) problems.push(`heap grew by ${growth.toFixed(1)} MB between the second and the last quarter of the run (limit ${o.heapLimitMb} MB)`);
+  // Bounded also means flat: the least-squares slope over the second half, in MB per 1,000 batches.
+  const half = run.heapMb.slice(Math.floor(run.heapMb.length / 2));
+  const slope = slopePer1000(half);
+  if (half.length >= 5 && slope > o.heapSlopeMb) problems.push(`heap keeps growing: ${slope.toFixed(1)} MB per 1,000 batches over the second half (limit ${o.heapSlopeMb}); at 50,000 batches that is ${(slope * 50).toFixed(0)} MB`);
   for (const r of [ref, run]) {
     if (r.listenersAtEnd !== r.listenersAtStart) problems.push(`listener leak: ${r.listenersAtStart} listeners on the bus after start, ${r.listenersAtEnd} at the end`);
   }
@@ -274,7 +288,7 @@ export async function soak(o: SoakOptions): Promise<{ ok: boolean; problems: str
     faults: run.faults.reduce<Record<string, number>>((a, f) => ({ ...a, [f.kind]: (a[f.kind] ?? 0) + 1 }), {}),
     batchesDiffering: differing, batchesDifferingUnexplained: unexplained,
     taskFailures: run.taskFailures, receiverRestarts: Math.max(0, run.receiverStarts - 1), executorsAdded: run.executorsAdded, executorsRemoved: run.executorsRemoved,
-    heapMb: { samples: hs, growthSecondToLastQuarter: Math.round(growth * 10) / 10 },
+    heapMb: { samples: hs, growthSecondToLastQuarter: Math.round(growth * 10) / 10, slopePer1000Batches: Math.round(slope * 10) / 10 },
     msPerBatch: { reference: Math.round(ref.wallMs / o.batches * 10) / 10, faults: Math.round(run.wallMs / o.batches * 10) / 10 },
     leftAfterStop: { workersStarted: workers.spawned, workersEnded: workers.ended, listeners: [ref.listenersAtStart, ref.listenersAtEnd, run.listenersAtStart, run.listenersAtEnd], handles: handlesAfter },
     ...(receiver && { receiver }),
