@@ -9,6 +9,7 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { Palette } from './palette/Palette';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './inspector/Inspector';
+import { CodePane } from './code/CodePane';
 import { Dialogs } from './files/Dialogs';
 import { useShortcuts } from './canvas/shortcuts';
 import { useClipboard } from './canvas/clipboard';
@@ -42,6 +43,7 @@ export function App() {
         <main className="workspace">
           <Palette />
           <Canvas />
+          <CodePane />
           <Inspector />
         </main>
         <Dock />

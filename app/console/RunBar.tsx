@@ -7,6 +7,7 @@ import { formatMaster, formatSpeed, parseMaster, sliderFromSpeed, speedFromSlide
 import { formatDuration } from '../canvas/summary';
 import type { Studio } from '../store/types';
 import { IconPause, IconPlay, IconStep, IconStop } from './icons';
+import { CodeToggle } from '../code/CodeToggle';
 
 const selectRun = (s: Studio) => ({ status: s.sim.status, speed: s.sim.speed, batches: s.sim.batchesCompleted, last: s.sim.lastBatchTime, changed: s.sim.runDocVersion !== undefined && s.sim.runDocVersion !== s.docVersion });
 const selectCluster = (s: Studio) => ({ master: s.meta.master, batchDuration: s.meta.batchDuration, seed: s.meta.seed });
@@ -114,6 +115,7 @@ export function RunBar() {
         {changed && live && <span className="status__changed" title={t('run.changedHint')}>{t('run.changed')}</span>}
       </div>
       <div className="header-spacer" />
+      <CodeToggle />
       <ClusterSettingsBar locked={live} />
     </div>
   );

@@ -21,19 +21,27 @@ import './lessons.css';
 const selectStatus = (s: Studio) => s.sim.status;
 const selectDockHeight = (s: Studio) => s.dockHeight;
 
-/** Top of the workspace (below the header and run bar), followed on resize. */
-function useWorkspaceTop(): number {
-  const [top, setTop] = useState(96);
+/**
+ * Where the panel goes: the top of the workspace (below the header and run bar) and the inspector's left edge (a step
+ * that edits a parameter puts the panel beside the inspector instead of over it), followed on resize.
+ */
+function useWorkspaceBox(): { top: number; inspectorRight: number } {
+  const [box, setBox] = useState({ top: 96, inspectorRight: 0 });
   useEffect(() => {
-    const measure = () => { const el = document.querySelector('.workspace'); if (el) setTop(Math.round(el.getBoundingClientRect().top)); };
+    const measure = () => {
+      const ws = document.querySelector('.workspace');
+      const insp = document.querySelector('.inspector');
+      const top = ws ? Math.round(ws.getBoundingClientRect().top) : 96;
+      const inspectorRight = insp ? Math.max(0, Math.round(window.innerWidth - insp.getBoundingClientRect().left)) : 0;
+      setBox((b) => (b.top === top && b.inspectorRight === inspectorRight ? b : { top, inspectorRight }));
+    };
     measure();
     window.addEventListener('resize', measure);
     const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(measure) : null;
-    const head = document.querySelector('.app-header'); if (ro && head) ro.observe(head);
-    const bar = document.querySelector('.run-bar'); if (ro && bar) ro.observe(bar);
+    for (const sel of ['.app-header', '.run-bar', '.inspector']) { const el = document.querySelector(sel); if (ro && el) ro.observe(el); }
     return () => { window.removeEventListener('resize', measure); ro?.disconnect(); };
   }, []);
-  return top;
+  return box;
 }
 
 // ---------------------------------------------------------------- actions
@@ -186,7 +194,7 @@ function StepBody({ lesson, step, index, status, lang, t }: { lesson: Lesson; st
         <span className="lesson-action__hint"><RichText text={pick(step.action.hint, lang)} /></span>
         {step.check && (
           <span className="lesson-action__state" role="status" aria-live="polite">
-            {status.checkMet ? `✓ ${t('lessons.checks', { met: status.progress.total, total: status.progress.total })}`
+            {status.checkMet ? `✓ ${status.progress.total > 1 ? t('lessons.checks', { met: status.progress.total, total: status.progress.total }) : t('lessons.checkPassed')}`
               : status.progress.total > 1 ? t('lessons.checks', { met: status.progress.met, total: status.progress.total }) : t('lessons.waiting')}
           </span>
         )}
@@ -261,7 +269,7 @@ export function LessonPanel() {
   const index = useLessons((s) => s.index);
   useStudio(selectStatus);
   const dockHeight = useStudio(selectDockHeight);
-  const top = useWorkspaceTop();
+  const { top, inspectorRight } = useWorkspaceBox();
   useIndex();
   usePresenterKeys(presenter);
   useEffect(() => connectLessons(), []);
@@ -285,10 +293,12 @@ export function LessonPanel() {
   const entryIdx = index && lesson ? index.lessons.findIndex((e) => e.id === lesson.id) : -1;
   const next = index && entryIdx >= 0 ? index.lessons[entryIdx + 1] : undefined;
   const doneCount = runner ? runner.done.filter(Boolean).length : 0;
+  // A step that edits a parameter needs the inspector: the panel moves beside it.
+  const beside = !presenter && step?.action.kind === 'setParam' && inspectorRight > 0;
 
   return (
-    <aside className={`lesson-panel${presenter ? ' lesson-panel--presenter' : ''}`} aria-label={t('lessons.panel')} lang={lang}
-      style={presenter ? { top, bottom: dockHeight } : { top: top + 8, maxHeight: `calc(100vh - ${top + dockHeight + 16}px)` }}>
+    <aside className={`lesson-panel${presenter ? ' lesson-panel--presenter' : ''}${beside ? ' lesson-panel--beside' : ''}`} aria-label={t('lessons.panel')} lang={lang}
+      style={presenter ? { top, bottom: dockHeight } : { top: top + 8, maxHeight: `calc(100vh - ${top + dockHeight + 16}px)`, ...(beside ? { right: inspectorRight + 8 } : {}) }}>
       <header className="lesson-panel__head">
         {lesson ? (
           <>

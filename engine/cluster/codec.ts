@@ -146,14 +146,15 @@ function encAll(a: unknown[]): unknown[] {
 export const PACK_MIN = 64;
 const MAX_PACK_DEPTH = 8;
 
-function pack(a: unknown[]): Tagged | undefined {
+function pack(a: unknown[]): Tagged | unknown[] | undefined {
   const n = a.length;
   let i = 0;
   while (i < n && typeof a[i] === 'number') i++;
   if (i === n) return { [TAG]: 'F64', v: Float64Array.from(a as number[]) };
   i = 0;
   while (i < n && typeof a[i] === 'string') i++;
-  if (i === n) { const d = dictionary(a as string[]); if (d) return d; }
+  // Distinct strings clone about as fast as they stringify, and parse slower than they deserialise: sent as they are.
+  if (i === n) return dictionary(a as string[]) ?? a;
   for (; i < n; i++) {
     const x = a[i];
     if (typeof x !== 'string' && !jsonSafe(x, 0)) return undefined;

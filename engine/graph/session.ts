@@ -9,6 +9,7 @@ import { buildPipeline, GraphValidationError } from './buildPipeline';
 import type { BuiltPipeline } from './buildPipeline';
 import { validateGraph } from './validate';
 import * as engine from '../index';
+import type { FileSystem } from '../core/fileSystem';
 
 export interface SessionOptions {
   /** Overrides graph.master (the CLI's --master, the studio's cluster settings). */
@@ -23,7 +24,31 @@ export interface SessionOptions {
   onEvent?: (event: EngineEvent) => void;
   /** Text printed by print() and the engine's console output, exactly as the studio's console shows it. */
   onStdout?: (text: string) => void;
+  /**
+   * Where checkpoints and the write-ahead log live; shared by every driver of this session, so a restarted
+   * driver reads what the crashed one wrote. Default: one MemoryFileSystem per session (the studio's worker
+   * passes an IndexedDbFileSystem; the CLI can pass a NodeFileSystem). Its clock is `now` given to the factory.
+   */
+  fileSystem?: (now: () => number) => FileSystem;
+  /** Keep checkpoints already in checkpointDir at start() (Spark's getOrCreate on the first start). Default false: a Run starts fresh. */
+  recoverAtStart?: boolean;
 }
+
+/** Studio conf key: the storage level of every receiver-based source (Spark's default is MEMORY_AND_DISK_SER_2). */
+export const RECEIVER_STORAGE_LEVEL_KEY = 'spark.studio.receiver.storageLevel';
+
+/** What restartDriver did: the checkpoint it recovered from and the batches the new driver re-runs. */
+export interface DriverRestart { checkpointTime: number; path: string; timesToReschedule: number[]; restartTime: number; downtimeMs: number }
+
+export const sessionErrors = {
+  noCheckpointDir: () => new Error(
+    'restartDriver: the pipeline has no checkpoint directory, so a new driver has nothing to recover from. '
+    + 'Set "checkpointDir" in the pipeline (e.g. "checkpoints/my-pipeline") and run it again; Spark needs ssc.checkpoint(dir) for driver recovery'),
+  noCheckpointYet: (dir: string) => new Error(
+    `restartDriver: no checkpoint has been written to ${dir} yet, so a new driver would start from nothing. Step at least one batch before restarting the driver`),
+  unknownStorageLevel: (name: string) => new Error(
+    `${RECEIVER_STORAGE_LEVEL_KEY}: unknown storage level "${name}". Use MEMORY_AND_DISK_SER_2 (replicated to a second executor) or MEMORY_AND_DISK_SER (one copy)`),
+};
 
 export type SessionState = 'idle' | 'INITIALIZED' | 'ACTIVE' | 'STOPPED' | 'FAILED';
 
@@ -44,6 +69,18 @@ export function confEntries(graph: PipelineGraph, opts: Pick<SessionOptions, 'ma
   return entries;
 }
 
+/** Sets the storage level of every receiver of a built graph (the studio's replication toggle). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function applyReceiverStorageLevel(ssc: any, name: string): void {
+  if (!name) return;
+  const level = (engine.StorageLevel as unknown as Record<string, unknown>)[name];
+  if (!(level instanceof engine.StorageLevel)) throw sessionErrors.unknownStorageLevel(name);
+  for (const s of ssc.graph.inputStreams) {
+    if (!s.isReceiverBased || typeof s.getReceiver !== 'function') continue;
+    Object.defineProperty(s.getReceiver(), 'storageLevel', { value: level, configurable: true, writable: false });
+  }
+}
+
 export class PipelineSession {
   readonly issues: ValidationIssue[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -52,6 +89,9 @@ export class PipelineSession {
   private state: SessionState = 'idle';
   private failure: string | undefined;
   private unsubscribe: (() => void) | undefined;
+  private fs: FileSystem | undefined;
+  /** How many drivers this session has started (1 + restarts). */
+  driverGeneration = 0;
 
   /** The graph as run: master, seed and checkpointDir overrides applied. */
   readonly graph: PipelineGraph;
@@ -70,19 +110,93 @@ export class PipelineSession {
   async start(): Promise<void> {
     if (this.state !== 'idle') throw new Error(`PipelineSession.start: already ${this.state}`);
     if (this.issues.some((i) => i.severity === 'error')) throw new GraphValidationError(this.issues);
+    const dir = this.graph.checkpointDir;
+    // A Run starts fresh: checkpoints an earlier run left in the (persistent) directory would otherwise be recovered.
+    if (dir && !this.options.recoverAtStart && await this.fileSystem().exists(dir)) await this.fileSystem().delete(dir, true);
+    const ssc = dir && this.options.recoverAtStart
+      ? await engine.StreamingContext.getOrCreate(dir, () => this.createContext(), { fs: this.fileSystem() })
+      : this.createContext();
+    await this.startContext(ssc);
+  }
+
+  /** The session's file system (created on first use, shared by every driver). */
+  private fileSystem(): FileSystem {
+    if (!this.fs) {
+      const now = () => (this.ssc ? this.ssc.clock.getTimeMillis() : 0);
+      this.fs = this.options.fileSystem ? this.options.fileSystem(now) : new engine.MemoryFileSystem(now);
+    }
+    return this.fs;
+  }
+
+  /**
+   * Spark's create function for getOrCreate: a new StreamingContext with the graph's conf, the session's
+   * file system and event forwarding, the graph built into it. Not started.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private createContext(extraConf: Record<string, string> = {}): any {
     const graph = this.graph;
     const conf = new engine.SparkConf();
-    for (const [k, v] of confEntries(graph, { conf: this.options.conf })) conf.set(k, v);
+    for (const [k, v] of confEntries(graph, { conf: { ...this.options.conf, ...extraConf } })) conf.set(k, v);
     const ssc = new engine.StreamingContext(conf, engine.Milliseconds(graph.batchDuration));
+    this.unsubscribe?.();
     this.ssc = ssc;
     this.state = 'INITIALIZED';
+    this.driverGeneration++;
+    ssc.sparkContext.fs = this.fileSystem();
     const onStdout = this.options.onStdout;
     ssc.stdout = (text: string) => { onStdout?.(text); };
     this.unsubscribe = ssc.sparkContext.listenerBus.add((event: EngineEvent) => this.forward(event), { replay: true });
     if (graph.checkpointDir) ssc.checkpoint(graph.checkpointDir);
     this.built = buildPipeline(graph, ssc, { api: engine as unknown as Record<string, unknown>, skipValidation: true });
-    await ssc.start();
+    applyReceiverStorageLevel(ssc, conf.get(RECEIVER_STORAGE_LEVEL_KEY, ''));
+    return ssc;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private async startContext(ssc: any): Promise<void> {
+    this.ssc = ssc;
+    try { await ssc.start(); } catch (e) {
+      this.failure = e instanceof Error ? e.message : String(e);
+      this.state = 'FAILED';
+      throw e;
+    }
     this.state = 'ACTIVE';
+  }
+
+  /**
+   * Crashes the driver (ssc.faults.crashDriver) and starts a new one with
+   * StreamingContext.getOrCreate(checkpointDir, create): the same graph, rebuilt, recovers the zero time,
+   * pending batches, state (data checkpoints), offsets and WAL blocks from the checkpoint directory.
+   * `downtimeMs` of simulated time pass while no driver runs; the batches due meanwhile are re-run first
+   * (Spark's JobGenerator.restart). Events of the new driver are forwarded like the first one's (start-up
+   * events replayed; step 1 says "driver restarted").
+   */
+  async restartDriver(downtimeMs = 0): Promise<DriverRestart> {
+    if (this.state !== 'ACTIVE') throw new Error(`PipelineSession.restartDriver: the session is ${this.state}, not running`);
+    const dir = this.graph.checkpointDir;
+    if (!dir) throw sessionErrors.noCheckpointDir();
+    const fs = this.fileSystem();
+    if (!(await fs.exists(dir)) || !(await fs.list(dir)).some((f) => /checkpoint-\d+/.test(f.path))) throw sessionErrors.noCheckpointYet(dir);
+    await this.ssc.faults.crashDriver();
+    this.state = 'STOPPED';
+    const jump = Math.max(0, Math.round(downtimeMs));
+    const extra: Record<string, string> = jump > 0 ? { 'spark.streaming.manualClock.jump': String(jump) } : {};
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let ssc: any;
+    try {
+      ssc = await engine.StreamingContext.getOrCreate(dir, () => this.createContext(extra), { fs });
+    } catch (e) {
+      this.failure = e instanceof Error ? e.message : String(e);
+      this.state = 'FAILED';
+      throw e;
+    }
+    let recovered: DriverRestart | undefined;
+    const off = ssc.sparkContext.listenerBus.add((e: EngineEvent) => {
+      if (e.type === 'contextRecovered') recovered = { checkpointTime: e.checkpointTime, path: e.path, timesToReschedule: e.timesToReschedule, restartTime: e.restartTime, downtimeMs: jump };
+    });
+    try { await this.startContext(ssc); } finally { off(); }
+    if (!recovered) throw sessionErrors.noCheckpointYet(dir);
+    return recovered;
   }
 
   private forward(event: EngineEvent): void {

@@ -199,6 +199,11 @@ export class SparkContext {
     for (const e of this.taskScheduler.liveExecutors()) void e.removeBlocks(prefix);
     this.dagScheduler.removeBlockLocations((id) => id.startsWith(prefix));
   }
+  /** Forgets a shuffle: its map outputs on the driver and its blocks on every executor (Spark's ContextCleaner). */
+  cleanShuffle(shuffleId: number): void {
+    this.dagScheduler.unregisterShuffle(shuffleId);
+    for (const e of this.taskScheduler.liveExecutors()) void e.removeBlocks(`shuffle_${shuffleId}_`);
+  }
   getPersistentRDDs(): Map<number, RDD<unknown>> { return new Map(this.persistent); }
   /** Spark's getRDDStorageInfo for one RDD: undefined unless it is persisted and has cached partitions (RDDInfo.isCached). */
   getRDDStorageInfo(rddId: number): { numCachedPartitions: number; memSize: number; diskSize: number } | undefined {

@@ -70,6 +70,8 @@ export class StreamingContext {
   checkpointDir?: string;
   checkpointDuration?: Duration;
   private state: StreamingContextState = 'INITIALIZED';
+  /** RDDs some DStream still remembers (generatedRDDs), so cleanup never removes what they depend on. */
+  private liveRdds = new Set<number>();
   private inputInfos = new Map<number, Record<number, StreamInputInfo>>();
   private generated = new Map<number, { dstream: DStream<unknown>; rdd: RDD<unknown> }[]>();
   private samples = new Map<number, Map<number, RecordSample>>();
@@ -268,12 +270,34 @@ export class StreamingContext {
     return m;
   }
   noteGeneratedRDD(dstream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
+    this.liveRdds.add(rdd.id);
     if (!this.sampleRecords) return;
     let list = this.generated.get(time.milliseconds);
     if (!list) this.generated.set(time.milliseconds, (list = []));
     list.push({ dstream, rdd });
   }
   /** Spark's rdd.checkpoint(): kept persisted, and saved to the checkpoint directory after its batch's jobs. */
+  /**
+   * Spark's ContextCleaner for streaming: a forgotten batch RDD's shuffles (map outputs and their blocks on the
+   * executors) are removed, walking its lineage down to RDDs that other batches still remember or that are cached.
+   */
+  forgetRDD(rdd: RDD<unknown>): void {
+    this.liveRdds.delete(rdd.id);
+    const shuffles: number[] = [];
+    const seen = new Set<number>();
+    const walk = (r: RDD<unknown>) => {
+      for (const d of r.dependencies) {
+        if (d.kind === 'shuffle') shuffles.push(d.shuffleId);
+        const child = d.rdd;
+        if (seen.has(child.id) || this.liveRdds.has(child.id) || child.getStorageLevel() !== StorageLevel.NONE) continue;
+        seen.add(child.id);
+        walk(child);
+      }
+    };
+    walk(rdd);
+    for (const id of shuffles) this.sparkContext.cleanShuffle(id);
+  }
+
   markForCheckpoint(rdd: RDD<unknown>, dstream: DStream<unknown>, time?: Time): void {
     if (time) this.checkpointer.mark(rdd, dstream, time.milliseconds);
     else if (rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(StorageLevel.MEMORY_ONLY_SER);

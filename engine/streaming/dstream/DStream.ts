@@ -113,6 +113,7 @@ export abstract class DStream<T> {
       if (t > cutoff) continue;
       this.generatedRDDs.delete(t);
       if (rdd.getStorageLevel() !== StorageLevel.NONE) rdd.unpersist();
+      this.ssc.forgetRDD(rdd as RDD<unknown>);
       this.onRDDForgotten(t, rdd);
     }
     for (const d of this.dependencies) d.clearMetadata(time);
