@@ -155,7 +155,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
   const cluster = await clusterAvailable();
   const master = cluster ? 'local-cluster[2,1,1024]' : 'local[2]';
   const plan = quick
-    ? [{ ms: 100, probes: 2, batches: 8, warmup: 8 }, { ms: 500, probes: 2, batches: 3, warmup: 2 }, { ms: 1000, probes: 2, batches: 2, warmup: 1 }]
+    ? [{ ms: 100, probes: 2, batches: 8, warmup: 8 }, { ms: 500, probes: 2, batches: 2, warmup: 1 }, { ms: 1000, probes: 2, batches: 1, warmup: 1 }]
     : [{ ms: 100, probes: 5, batches: 30, warmup: 15 }, { ms: 500, probes: 4, batches: 30, warmup: 3 }, { ms: 1000, probes: 3, batches: 30, warmup: 2 }];
   // Warm-up batches: every probe starts fresh worker executors, whose first tasks compile the engine (JIT, loader).
   const out: BenchRow[] = [];
@@ -184,7 +184,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
   // (Receivers have no spark.streaming.backpressure.initialRate here: the batches cut before the first estimate
   // arrive at the full input rate, and the PID then drives the rate to its minimum until that backlog is gone.)
   const bpInterval = quick ? 200 : 500;
-  const bpBatches = quick ? 20 : 40;
+  const bpBatches = quick ? 14 : 40;
   const iters = calibrateSpin(BP_CAPACITY);
   const bpRate = Math.min(BP_OVERLOAD * BP_CAPACITY, maxRate);
   const bp = await probe(master, bpInterval, bpRate, bpBatches, 0, true, iters);

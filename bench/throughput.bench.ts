@@ -66,8 +66,8 @@ export async function streamingWordCount(master = 'local[1]') {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
-  const nLines = quick ? 200_000 : 1_000_000;
-  const rxLines = quick ? 50_000 : 200_000;
+  const nLines = quick ? 100_000 : 1_000_000;
+  const rxLines = quick ? 30_000 : 200_000;
   const rounds = quick ? 5 : 9;
   const lines = zipfLines(nLines);
   const words = nLines * 10;

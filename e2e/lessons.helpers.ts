@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, TIMEOUTS, type Studio } from './fixtures';
 import { studio as studioDicts } from '../app/i18n/studio';
@@ -28,7 +29,7 @@ export function tr(lang: Lang, key: string, vars: Record<string, string | number
 }
 const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
-const publicDir = join(__dirname, '../public');
+const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 export const lessonIndex = JSON.parse(readFileSync(join(publicDir, 'lessons/index.json'), 'utf8')) as LessonIndex;
 export function lessonFile(id: string): Lesson {
   const entry = lessonIndex.lessons.find((e) => e.id === id);

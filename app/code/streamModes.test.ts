@@ -30,7 +30,7 @@ describe('scala mode', () => {
     expect(styleOf(t, 'words')).toBe('variableName.definition');
     expect(styleOf(t, '" "')).toBe('string');
     expect(styleOf(t, '=>')).toBe('operator');
-    expect(styleOf(t, '  b */')).toBe('comment');
+    expect(styleOf(t, 'b */')).toBe('comment');
     expect(styleOf(t, '???')).toBe('atom');
   });
   it('tokenizes every golden Scala file without getting stuck', () => {

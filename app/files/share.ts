@@ -2,7 +2,7 @@
  * Share links: the graph JSON deflated with fflate into the URL hash (`#g=<base64url>`), and the
  * list of code a shared graph carries (shown for confirmation before anything runs). Pure.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { PipelineGraph } from '../../engine/graph/types';
 import type { OpSpec } from '../../engine/graph/opSpec';
 
@@ -38,12 +38,34 @@ export function decodeShareHash(hash: string): { ok: true; json: string } | { ok
   if (param === null) return null;
   if (param.length > MAX_LINK_CHARS) return { ok: false, error: 'share link is too long' };
   try {
-    const bytes = inflateSync(fromBase64Url(param));
-    if (bytes.length > MAX_GRAPH_BYTES) return { ok: false, error: 'share link is too large' };
+    const bytes = inflateLimited(fromBase64Url(param), MAX_GRAPH_BYTES);
+    if (!bytes) return { ok: false, error: `share link is too large (over ${MAX_GRAPH_BYTES} bytes of graph): share a smaller pipeline or save it as a file` };
     return { ok: true, json: strFromU8(bytes) };
   } catch (e) {
     return { ok: false, error: `share link is damaged (${(e as Error).message || 'cannot decompress'})` };
   }
+}
+
+/** Inflates in chunks and gives up as soon as the output passes `limit` bytes (a decompression bomb stops early). */
+function inflateLimited(input: Uint8Array, limit: number): Uint8Array | undefined {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooLarge = false;
+  let finished = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > limit) { tooLarge = true; return; }
+    chunks.push(chunk);
+    if (final) finished = true;
+  });
+  const STEP = 16 * 1024;
+  for (let i = 0; i < input.length && !tooLarge; i += STEP) inflater.push(input.subarray(i, i + STEP), i + STEP >= input.length);
+  if (tooLarge) return undefined;
+  if (!finished) throw new Error('unexpected end of data');
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) { out.set(c, o); o += c.length; }
+  return out;
 }
 
 export interface CodeItem { nodeId: string; op: string; param: string; source: string }

@@ -8,6 +8,9 @@ import type { EngineEvent } from '../../engine/core/events';
 import { appendConsole, CONSOLE_LIMIT, eventToConsoleError, explainKey, type ConsoleError } from '../console/consoleModel';
 import type { Studio } from './types';
 import { emptyResults, reduceResults, type ResultsState } from '../console/resultsModel';
+import { initialGuide, reduceGuideAll, type GuideState } from '../sim/narration';
+import type { Breakpoint, BreakpointHit } from '../sim/breakpoints';
+import type { RecordedRun } from './runSlice';
 
 export type SimStatus = 'idle' | 'loading' | 'running' | 'paused' | 'stopped' | 'failed';
 
@@ -18,6 +21,10 @@ export interface SimState {
   lastBatchTime?: number;
   /** Document version the current run was started from (to tell "graph changed since Run"). */
   runDocVersion?: number;
+  /** Set while the panels show a recorded run (File → Open run…) instead of a live one. */
+  replay?: { name: string; events: number };
+  /** The last breakpoint that paused the run (cleared when the run continues or restarts). */
+  lastHit?: BreakpointHit;
 }
 
 export interface SimSlice {
@@ -27,6 +34,15 @@ export interface SimSlice {
   liveCounts: Record<string, number>;
   /** The result view: latest records and upserted key/value table per node (from recordsSample). */
   results: ResultsState;
+  /** Breakpoints (checked in the driver worker; the bridge sends them on every change and Run). */
+  breakpoints: Breakpoint[];
+  /** Guided fault mode: the narration state machine, folded from the same events. */
+  guide: GuideState;
+  setBreakpoints: (bps: Breakpoint[]) => void;
+  setGuideEnabled: (on: boolean) => void;
+  dismissNarration: () => void;
+  /** Replays a recorded run into every panel and the console without running the engine. */
+  replayRecordedRun: (run: RecordedRun, name: string) => void;
   setSim: (patch: Partial<SimState>) => void;
   applyEngineEvents: (events: EngineEvent[]) => void;
   appendStdout: (text: string) => void;
@@ -39,16 +55,10 @@ let errSeq = 0;
 /** The same failure often arrives twice (the job's end and the player's status): show it once. */
 const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => x.message === message);
 
-export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get) => ({
-  sim: { status: 'idle', speed: 1, batchesCompleted: 0 },
-  consoleLines: [],
-  consoleErrors: [],
-  liveCounts: {},
-  results: emptyResults(),
-  setSim: (patch) => set((s) => ({ sim: { ...s.sim, ...patch } })),
-  applyEngineEvents: (events) => {
-    if (events.length === 0) return;
-    const s = get();
+type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState };
+
+/** The chrome's view of a batch of events (console, counts, results, batches, guide): one pure fold, used live and for replays. */
+export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFold {
     let lines = s.consoleLines;
     let errors = s.consoleErrors;
     let counts: Record<string, number> | null = null;
@@ -61,10 +71,42 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
       const err = eventToConsoleError(e);
       if (err && !isRecent(errors, err.message)) errors = [...errors.slice(-199), { ...err, id: ++errSeq }];
     }
-    const results = reduceResults(s.results, events);
-    set({
-      consoleLines: lines, consoleErrors: errors, ...(counts ? { liveCounts: counts } : {}), ...(results !== s.results ? { results } : {}),
+    const results = reduceResults(s.results, events as EngineEvent[]);
+    const guide = reduceGuideAll(s.guide, events);
+    return {
+      consoleLines: lines, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
       sim: { ...s.sim, batchesCompleted: batches, lastBatchTime },
+    };
+}
+
+export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get) => ({
+  sim: { status: 'idle', speed: 1, batchesCompleted: 0 },
+  consoleLines: [],
+  consoleErrors: [],
+  liveCounts: {},
+  results: emptyResults(),
+  breakpoints: [],
+  guide: initialGuide(false),
+  setBreakpoints: (breakpoints) => set({ breakpoints }),
+  setGuideEnabled: (on) => set((s) => ({ guide: { ...s.guide, enabled: on, ...(on ? {} : { active: null }) } })),
+  dismissNarration: () => set((s) => ({ guide: { ...s.guide, active: null, history: s.guide.active ? [...s.guide.history, s.guide.active].slice(-5) : s.guide.history } })),
+  replayRecordedRun: (run, name) => {
+    get().resetRunView();
+    const s = get();
+    const folded = foldSimEvents({ ...s, guide: { ...s.guide, active: null, history: [] } }, run.events);
+    set({ ...folded, sim: { ...folded.sim, status: 'stopped', replay: { name, events: run.events.length }, lastHit: undefined, runDocVersion: s.docVersion } });
+    // The panels' run slice rebuilds its model from the same events.
+    get().loadRecordedRun(run);
+  },
+  setSim: (patch) => set((s) => ({ sim: { ...s.sim, ...patch } })),
+  applyEngineEvents: (events) => {
+    if (events.length === 0) return;
+    const s = get();
+    const f = foldSimEvents(s, events);
+    set({
+      consoleLines: f.consoleLines, consoleErrors: f.consoleErrors, ...(f.liveCounts !== s.liveCounts ? { liveCounts: f.liveCounts } : {}),
+      ...(f.results !== s.results ? { results: f.results } : {}), ...(f.guide !== s.guide ? { guide: f.guide } : {}),
+      sim: f.sim,
     });
     // The panels' reducers (runSlice) see the same batch.
     get().applyEvents(events);
@@ -73,7 +115,8 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   reportError: (e) => set((s) => (isRecent(s.consoleErrors, e.message) ? s : { consoleErrors: [...s.consoleErrors.slice(-199), { ...e, explainKey: e.explainKey ?? explainKey(e.message), id: ++errSeq }] })),
   clearConsole: () => set({ consoleLines: [], consoleErrors: [] }),
   resetRunView: () => {
-    set((s) => ({ consoleLines: [], consoleErrors: [], liveCounts: {}, results: emptyResults(), sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined } }));
+    set((s) => ({ consoleLines: [], consoleErrors: [], liveCounts: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
+      sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined, replay: undefined, lastHit: undefined } }));
     get().resetRun();
   },
 });

@@ -9,14 +9,17 @@ import { dryRunKinds } from '../../engine/graph/dryRun';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
-import type { DriverApi, DriverMessage, LoadResult } from './protocol';
+import type { DriverApi, LoadResult, WorkerMessage } from './protocol';
+import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
+import { MemoryFileSystem, type FileSystem } from '../../engine/core/fileSystem';
+import { breakpointProblems, compileBreakpoints, type Breakpoint, type CompiledBreakpoints } from '../sim/breakpoints';
 
-let subscriber: ((msgs: DriverMessage[]) => void) | null = null;
-let outbox: DriverMessage[] = [];
+let subscriber: ((msgs: WorkerMessage[]) => void) | null = null;
+let outbox: WorkerMessage[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Send at most ~60 messages batches a second; the page coalesces again per animation frame. */
-function post(m: DriverMessage) {
+function post(m: WorkerMessage) {
   outbox.push(m);
   if (flushTimer === null) flushTimer = setTimeout(flush, 16);
 }
@@ -52,6 +55,26 @@ let player: SimPlayer | null = null;
 let stdoutViaEvents = false;
 let loadedGraph: PipelineGraph | null = null;
 let starting = false;
+let breakpoints: CompiledBreakpoints = compileBreakpoints([]);
+
+/** Checkpoints and the WAL live in IndexedDB (they survive the driver: a restarted driver reads them). */
+function checkpointFileSystem(now: () => number): FileSystem {
+  try { return new IndexedDbFileSystem('dstream-studio-checkpoints', now); } catch { return new MemoryFileSystem(now); }
+}
+
+/** Simulated time the driver stays down on "Restart driver": one batch interval (its batch is re-run). */
+const driverDowntimeMs = (g: PipelineGraph | null) => g?.batchDuration || 1000;
+/** Real time the crashed driver stays visible before the new one starts (shorter at higher speeds). */
+const realPauseMs = (p: SimPlayer | null) => Math.min(1200, p ? p.interval : 1000);
+
+function checkBreakpoints(e: EngineEvent) {
+  if (e.type !== 'batchCompleted' && e.type !== 'recordsSample') return;
+  const hit = breakpoints.check(e);
+  for (const problem of breakpoints.takeProblems()) post({ kind: 'breakpointProblem', problem });
+  if (!hit) return;
+  post({ kind: 'breakpoint', hit });
+  player?.halt();
+}
 
 
 async function disposeCurrent() {
@@ -71,9 +94,11 @@ const api: DriverApi = {
     try {
       const s = new PipelineSession(graph, {
         ...(master ? { master } : {}),
+        fileSystem: checkpointFileSystem,
         onEvent: (e: EngineEvent) => {
           if (e.type === 'stdout') stdoutViaEvents = true;
           post({ kind: 'event', event: e });
+          checkBreakpoints(e);
         },
         onStdout: (text: string) => { if (!stdoutViaEvents) post({ kind: 'event', event: { type: 'stdout', time: 0, text } }); },
       });
@@ -116,9 +141,31 @@ const api: DriverApi = {
   pause() { player?.pause(); flush(); },
   async stop() { await disposeCurrent(); post({ kind: 'status', status: 'stopped' }); flush(); },
   async injectFault(kind: FaultKind, args: unknown[]) {
-    if (!session) throw new Error('Nothing is running');
-    await (session as unknown as { injectFault(k: FaultKind, a: unknown[]): unknown }).injectFault(kind, args);
+    if (!session || !player) throw new Error('Nothing is running: press Run or Step first, then inject the fault');
+    if (kind === 'crashDriver') {
+      // "Restart driver": crash it, keep it down for a moment, start a new one from the checkpoint.
+      const s = session, p = player;
+      let r;
+      try {
+        r = await p.exclusive(() => s.restartDriver(driverDowntimeMs(loadedGraph), () => new Promise<void>((res) => { flush(); setTimeout(res, realPauseMs(p)); })));
+      } catch (e) {
+        // Refused before the crash (no checkpoint yet): the run goes on. Failed after it: the run is over.
+        if (s.getState().state !== 'ACTIVE') p.failWith(e);
+        flush();
+        throw e;
+      }
+      post({ kind: 'driverRestarted', checkpointTime: r.checkpointTime, timesToReschedule: r.timesToReschedule });
+      flush();
+      return;
+    }
+    await session.injectFault(kind, args);
     flush();
+  },
+  async setBreakpoints(bps: Breakpoint[]) {
+    const shape = breakpointProblems(bps);
+    if (shape.length) return shape;
+    breakpoints = compileBreakpoints(bps);
+    return breakpoints.problems;
   },
   async dryRun(graph: PipelineGraph) {
     // Its own context on local[2]: no executor workers are started for a check.

@@ -55,9 +55,9 @@ describe('SimPlayer', () => {
     await p.start();
     p.play(1);
     await p.step(3);
-    expect(s.calls).toEqual(['start', 'step3']);
+    expect(s.calls).toEqual(['start', 'step1', 'step1', 'step1']);
     await advance(3000);
-    expect(s.calls).toEqual(['start', 'step3']);
+    expect(s.calls).toEqual(['start', 'step1', 'step1', 'step1']);
     await p.stop();
     expect(statuses).toEqual(['paused', 'running', 'paused', 'stopped']);
   });
@@ -72,6 +72,56 @@ describe('SimPlayer', () => {
     await advance(600);
     expect(p.status).toBe('failed');
     expect(err).toBe('boom');
+  });
+
+  it('halt() (a breakpoint) pauses a running clock after the current batch', async () => {
+    const { timers, advance } = fakeTimers();
+    let p: SimPlayer | null = null;
+    let n = 0;
+    const statuses: string[] = [];
+    p = new SimPlayer({ start() {}, step() { n++; if (n === 2) p!.halt(); }, stop() {} }, 1000, timers, (st) => statuses.push(st));
+    await p.start();
+    p.play(1);
+    await advance(10_000);
+    expect(n).toBe(2);
+    expect(p.status).toBe('paused');
+    expect(statuses).toEqual(['paused', 'running', 'paused']);
+    // Play continues from there.
+    p.play(1);
+    await advance(1000);
+    expect(n).toBe(3);
+  });
+
+  it('halt() stops a multi-batch step early', async () => {
+    const { timers } = fakeTimers();
+    let p: SimPlayer | null = null;
+    let n = 0;
+    p = new SimPlayer({ start() {}, step() { n++; if (n === 2) p!.halt(); }, stop() {} }, 1000, timers);
+    await p.start();
+    await p.step(5);
+    expect(n).toBe(2);
+    await p.step(2);
+    expect(n).toBe(4);
+  });
+
+  it('exclusive() waits for the batch in progress, then keeps a running clock running', async () => {
+    const { timers, advance } = fakeTimers();
+    const log: string[] = [];
+    let finish: () => void = () => {};
+    const p = new SimPlayer({ start() {}, step: () => { log.push('step'); return new Promise<void>((r) => { finish = r; }); }, stop() {} }, 1000, timers);
+    await p.start();
+    p.play(1);
+    await advance(1000);
+    expect(log).toEqual(['step']);
+    const done = p.exclusive(async () => { log.push('restart'); return 7; });
+    await Promise.resolve();
+    expect(log).toEqual(['step']);
+    finish();
+    expect(await done).toBe(7);
+    expect(log).toEqual(['step', 'restart']);
+    expect(p.status).toBe('running');
+    await advance(1000);
+    expect(log).toEqual(['step', 'restart', 'step']);
   });
 
   it('clamps speed to 0.1x–10x', () => {

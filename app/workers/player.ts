@@ -25,6 +25,8 @@ export class SimPlayer {
   speed = 1;
   private timer: unknown = null;
   private busy: Promise<void> | null = null;
+  /** Set by halt() (a breakpoint): a multi-batch step stops after the current batch. */
+  private halted = false;
 
   constructor(
     private session: SessionLike,
@@ -62,12 +64,39 @@ export class SimPlayer {
     if (this.status === 'running') this.setStatus('paused');
   }
 
-  /** Step n batches now (pauses a running clock first). */
+  /** Step n batches now (pauses a running clock first), one at a time so a breakpoint can stop them. */
   async step(n = 1): Promise<void> {
     if (this.status === 'running') this.pause();
     if (this.status !== 'paused') return;
     if (this.busy) await this.busy;
-    await this.runStep(n);
+    this.halted = false;
+    for (let i = 0; i < n && this.status === 'paused' && !this.halted; i++) await this.runStep(1);
+  }
+
+  /**
+   * A breakpoint was hit: pause after the batch being computed (a running clock schedules no further batch;
+   * a multi-batch step stops). Safe to call from inside an engine event callback.
+   */
+  halt(): void {
+    this.halted = true;
+    this.pause();
+  }
+
+  /**
+   * Runs `fn` while no batch is being stepped (waits for the current one), e.g. a driver restart; a running
+   * clock continues afterwards, a paused one stays paused. An error of `fn` is the caller's (see failWith).
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.busy) { try { await this.busy; } catch { /* reported */ } }
+    this.cancel();
+    let release: () => void = () => {};
+    const p = new Promise<void>((r) => { release = r; });
+    this.busy = p;
+    try { return await fn(); } finally {
+      this.busy = null;
+      release();
+      if (this.status === 'running') this.schedule(this.interval);
+    }
   }
 
   async stop(): Promise<void> {
@@ -96,6 +125,9 @@ export class SimPlayer {
     this.busy = p;
     try { await p; } catch (e) { this.fail(e); } finally { this.busy = null; }
   }
+
+  /** The session broke outside a step (e.g. a driver that could not be restarted). */
+  failWith(e: unknown): void { this.fail(e); }
 
   private fail(e: unknown) {
     this.cancel();

@@ -169,9 +169,10 @@ export class PipelineSession {
    * pending batches, state (data checkpoints), offsets and WAL blocks from the checkpoint directory.
    * `downtimeMs` of simulated time pass while no driver runs; the batches due meanwhile are re-run first
    * (Spark's JobGenerator.restart). Events of the new driver are forwarded like the first one's (start-up
-   * events replayed; step 1 says "driver restarted").
+   * events replayed; step 1 says "driver restarted"). `whileDown` runs between the crash and the new driver
+   * (the studio shows the crashed driver for a moment).
    */
-  async restartDriver(downtimeMs = 0): Promise<DriverRestart> {
+  async restartDriver(downtimeMs = 0, whileDown?: () => Promise<void>): Promise<DriverRestart> {
     if (this.state !== 'ACTIVE') throw new Error(`PipelineSession.restartDriver: the session is ${this.state}, not running`);
     const dir = this.graph.checkpointDir;
     if (!dir) throw sessionErrors.noCheckpointDir();
@@ -179,6 +180,7 @@ export class PipelineSession {
     if (!(await fs.exists(dir)) || !(await fs.list(dir)).some((f) => /checkpoint-\d+/.test(f.path))) throw sessionErrors.noCheckpointYet(dir);
     await this.ssc.faults.crashDriver();
     this.state = 'STOPPED';
+    if (whileDown) await whileDown();
     const jump = Math.max(0, Math.round(downtimeMs));
     const extra: Record<string, string> = jump > 0 ? { 'spark.streaming.manualClock.jump': String(jump) } : {};
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
