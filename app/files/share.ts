@@ -58,7 +58,7 @@ function inflateLimited(input: Uint8Array, limit: number): Uint8Array | undefine
     chunks.push(chunk);
     if (final) finished = true;
   });
-  const STEP = 16 * 1024;
+  const STEP = 512;
   for (let i = 0; i < input.length && !tooLarge; i += STEP) inflater.push(input.subarray(i, i + STEP), i + STEP >= input.length);
   if (tooLarge) return undefined;
   if (!finished) throw new Error('unexpected end of data');

@@ -5,7 +5,9 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
-import type { DriverApi, DriverMessage } from '../workers/protocol';
+import { isSimMessage, type DriverApi, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
+import type { Breakpoint } from '../sim/breakpoints';
+import { breakpointNotice, breakpointProblemText } from '../sim/simText';
 import { clampSpeed, errorMessage } from '../workers/player';
 import { t } from '../i18n/index';
 import { useStudio } from './store';
@@ -17,12 +19,29 @@ let worker: Worker | null = null;
 let workerFailed: Promise<never> = new Promise(() => {});
 let remote: Remote<DriverApi> | null = null;
 const pending: DriverMessage[] = [];
+const pendingSim: SimMessage[] = [];
 let frame: number | null = null;
 let frameIsTimeout = false;
 
 function flush() {
   frame = null;
-  if (pending.length === 0) return;
+  // Breakpoint hits and restarts come after the events that caused them (same worker batch): apply those first.
+  const sims = pendingSim.splice(0);
+  if (pending.length > 0) applyDriverMessages();
+  for (const m of sims) applySimMessage(m);
+}
+
+function applySimMessage(m: SimMessage) {
+  const st = useStudio.getState();
+  if (m.kind === 'breakpoint') {
+    st.setSim({ status: 'paused', lastHit: m.hit });
+    st.notify({ level: 'warning', text: breakpointNotice(m.hit, st.nodes) });
+  } else if (m.kind === 'breakpointProblem') {
+    st.reportError({ level: 'warning', message: breakpointProblemText(m.problem, st.breakpoints, st.nodes) });
+  }
+}
+
+function applyDriverMessages() {
   const { events, status, errors, logs } = coalesce(pending.splice(0));
   const st = useStudio.getState();
   st.applyEngineEvents(events);
@@ -38,9 +57,19 @@ function scheduleFlush() {
   else { frameIsTimeout = true; frame = setTimeout(flush, 50) as unknown as number; }
 }
 
-function onMessages(msgs: DriverMessage[]) {
-  for (const m of msgs) pending.push(m);
+function onMessages(msgs: WorkerMessage[]) {
+  for (const m of msgs) { if (isSimMessage(m)) pendingSim.push(m); else pending.push(m); }
   scheduleFlush();
+}
+
+/** Sends the store's breakpoints to the worker; problems (a bad expression) go to the console. */
+async function syncBreakpoints(r: Remote<DriverApi> | null = remote): Promise<void> {
+  if (!r) return;
+  const st = useStudio.getState();
+  try {
+    const problems = await r.setBreakpoints(st.breakpoints);
+    for (const p of problems) useStudio.getState().reportError({ level: 'warning', message: breakpointProblemText(p, st.breakpoints, st.nodes) });
+  } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
 }
 
 function ensureWorker(): Remote<DriverApi> {
@@ -80,6 +109,7 @@ async function dryRun(graph: import('../../engine/graph/types').PipelineGraph): 
 function terminate() {
   if (frame !== null) { if (frameIsTimeout) clearTimeout(frame); else cancelAnimationFrame(frame); frame = null; }
   pending.length = 0;
+  pendingSim.length = 0;
   worker?.terminate();
   worker = null;
   remote = null;
@@ -93,6 +123,7 @@ async function loadAndStart(): Promise<boolean> {
   st.setSim({ status: 'loading', runDocVersion: st.docVersion });
   try {
     const r = ensureWorker();
+    await syncBreakpoints(r);
     const res = await Promise.race([r.load(st.currentGraph()), workerFailed]);
     if (!res.ok) {
       for (const message of res.problems) useStudio.getState().reportError({ level: 'error', message });
@@ -119,7 +150,7 @@ export const engine = {
     if (sim.status === 'running' || sim.status === 'loading') return;
     if (sim.status !== 'paused' && !(await loadAndStart())) return;
     ensureWorker().play(useStudio.getState().sim.speed);
-    useStudio.getState().setSim({ status: 'running' });
+    useStudio.getState().setSim({ status: 'running', lastHit: undefined });
   },
   async pause(): Promise<void> {
     if (useStudio.getState().sim.status !== 'running') return;
@@ -130,7 +161,7 @@ export const engine = {
     const { sim } = useStudio.getState();
     if (sim.status === 'loading') return;
     if (!isLive(sim.status) && !(await loadAndStart())) return;
-    useStudio.getState().setSim({ status: 'paused' });
+    useStudio.getState().setSim({ status: 'paused', lastHit: undefined });
     try { await ensureWorker().step(n); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
   },
   async stop(): Promise<void> {
@@ -149,8 +180,14 @@ export const engine = {
     useStudio.getState().setSim({ speed: s });
     void remote?.setSpeed(s);
   },
+  /** Replaces the breakpoints (store and driver worker). */
+  async setBreakpoints(bps: Breakpoint[]): Promise<void> {
+    useStudio.getState().setBreakpoints(bps);
+    await syncBreakpoints();
+  },
+  /** Injects a fault; 'crashDriver' restarts the driver from its checkpoint (see DriverApi.injectFault). */
   async injectFault(kind: FaultKind, args: unknown[] = []): Promise<void> {
-    if (!remote) return;
+    if (!remote) { useStudio.getState().reportError({ level: 'warning', message: t('sim.faultNeedsRun') }); return; }
     try { await remote.injectFault(kind, args); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
   },
   /** The dry-run kind check in a separate, disposable worker ('timeout' when a function did not finish). */

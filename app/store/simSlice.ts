@@ -59,24 +59,24 @@ type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleErrors' | 'liveCounts' | 
 
 /** The chrome's view of a batch of events (console, counts, results, batches, guide): one pure fold, used live and for replays. */
 export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFold {
-    let lines = s.consoleLines;
-    let errors = s.consoleErrors;
-    let counts: Record<string, number> | null = null;
-    let batches = s.sim.batchesCompleted;
-    let lastBatchTime = s.sim.lastBatchTime;
-    for (const e of events) {
-      if (e.type === 'stdout') lines = appendConsole(lines, e.text, CONSOLE_LIMIT);
-      else if (e.type === 'recordsSample' && e.nodeId) { counts ??= { ...s.liveCounts }; counts[e.nodeId] = e.count; }
-      else if (e.type === 'batchCompleted') { batches++; lastBatchTime = e.batchInfo.batchTime; }
-      const err = eventToConsoleError(e);
-      if (err && !isRecent(errors, err.message)) errors = [...errors.slice(-199), { ...err, id: ++errSeq }];
-    }
-    const results = reduceResults(s.results, events as EngineEvent[]);
-    const guide = reduceGuideAll(s.guide, events);
-    return {
-      consoleLines: lines, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
-      sim: { ...s.sim, batchesCompleted: batches, lastBatchTime },
-    };
+  let lines = s.consoleLines;
+  let errors = s.consoleErrors;
+  let counts: Record<string, number> | null = null;
+  let batches = s.sim.batchesCompleted;
+  let lastBatchTime = s.sim.lastBatchTime;
+  for (const e of events) {
+    if (e.type === 'stdout') lines = appendConsole(lines, e.text, CONSOLE_LIMIT);
+    else if (e.type === 'recordsSample' && e.nodeId) { counts ??= { ...s.liveCounts }; counts[e.nodeId] = e.count; }
+    else if (e.type === 'batchCompleted') { batches++; lastBatchTime = e.batchInfo.batchTime; }
+    const err = eventToConsoleError(e);
+    if (err && !isRecent(errors, err.message)) errors = [...errors.slice(-199), { ...err, id: ++errSeq }];
+  }
+  const results = reduceResults(s.results, events as EngineEvent[]);
+  const guide = reduceGuideAll(s.guide, events);
+  return {
+    consoleLines: lines, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
+    sim: { ...s.sim, batchesCompleted: batches, lastBatchTime },
+  };
 }
 
 export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get) => ({
