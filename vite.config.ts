@@ -1,3 +1,5 @@
+// @ts-expect-error scripts/serve.js is plain JavaScript without type declarations
+import { CONTENT_SECURITY_POLICY } from './scripts/serve.js';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +12,8 @@ import { fileURLToPath } from 'node:url';
  * COOP/COEP/CORP. The Content-Security-Policy is sent only for the built app (scripts/serve.js
  * and `vite preview`), never in dev: the dev server injects inline scripts (React Fast Refresh
  * preamble, HMR client) that a strict policy would block. It is a response header, not a
- * <meta> tag, so dev HMR is never affected. Keep CONTENT_SECURITY_POLICY identical to the one
- * in scripts/serve.js (scripts/serve.test.ts checks that they match).
+ * <meta> tag, so dev HMR is never affected. The policy itself is defined once, in scripts/serve.js
+ * (what each directive allows and why is documented there).
  */
 export const CROSS_ORIGIN_ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -19,26 +21,8 @@ export const CROSS_ORIGIN_ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/**
- * - no remote scripts: only 'self' (and blob: for workers created from blobs);
- * - 'unsafe-eval': user functions are compiled with `new Function` inside the workers (a worker
- *   loaded from a URL gets the policy of its own response, a blob: worker inherits this one);
- * - 'unsafe-inline' styles: CodeMirror and React Flow inject <style> elements and style attributes;
- * - connect-src 'self': the page and its workers talk only to the origin that served them.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval' blob:",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// One policy for the dev/preview servers and scripts/serve.js (the policy is defined there).
+export { CONTENT_SECURITY_POLICY };
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -21,6 +21,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The built app's Content-Security-Policy (also used by `vite preview` through vite.config.ts):
+ * - no remote scripts: only 'self' (and blob: for workers created from blobs);
+ * - 'unsafe-eval': user functions are compiled with `new Function` inside the workers;
+ * - 'unsafe-inline' styles: CodeMirror and React Flow inject <style> elements and style attributes;
+ * - connect-src 'self': the page and its workers talk only to the origin that served them.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-eval' blob:",

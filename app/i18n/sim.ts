@@ -1,6 +1,7 @@
 /** Simulation features: breakpoints, recorded runs, guided fault mode, fault-tolerance settings. */
 const en: Record<string, string> = {
   'sim.faultNeedsRun': 'Nothing is running: press Run or Step first, then inject the fault.',
+  'sim.driverRestarted': 'A new driver recovered from checkpoint-{checkpoint} and re-runs {n} batch(es).',
   // Breakpoints
   'sim.bp.button': 'Breakpoints',
   'sim.bp.title': 'Breakpoints',
@@ -104,6 +105,7 @@ const en: Record<string, string> = {
 
 const zh: Record<string, string> = {
   'sim.faultNeedsRun': '没有正在运行的流水线：请先按“运行”或“单步”，再注入故障。',
+  'sim.driverRestarted': '新的 Driver 已从 checkpoint-{checkpoint} 恢复，并重新运行 {n} 个批次。',
   'sim.bp.button': '断点',
   'sim.bp.title': '断点',
   'sim.bp.none': '没有断点。命中断点时运行会暂停。',

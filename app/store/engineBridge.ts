@@ -38,6 +38,8 @@ function applySimMessage(m: SimMessage) {
     st.notify({ level: 'warning', text: breakpointNotice(m.hit, st.nodes) });
   } else if (m.kind === 'breakpointProblem') {
     st.reportError({ level: 'warning', message: breakpointProblemText(m.problem, st.breakpoints, st.nodes) });
+  } else if (m.kind === 'driverRestarted') {
+    st.notify({ level: 'info', text: t('sim.driverRestarted', { checkpoint: m.checkpointTime, n: m.timesToReschedule.length }) });
   }
 }
 

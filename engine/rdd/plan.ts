@@ -4,6 +4,7 @@
  * thread, a Web Worker or a worker_thread — interprets it. Plans hold only cloneable data and function source.
  */
 import type { ShippedFn } from '../core/closure';
+import type { TaskMetrics } from '../core/events';
 import type { PartitionerDesc } from './partitioner';
 import type { StorageLevelDesc } from './storageLevel';
 
@@ -80,14 +81,8 @@ export type TaskDesc = TaskKind & {
   delayMs?: number;
 };
 
-export interface TaskMetricsData {
-  recordsIn: number;
-  recordsOut: number;
-  shuffleReadBytes: number;
-  shuffleWriteBytes: number;
-  shuffleReadRecords: number;
-  shuffleWriteRecords: number;
-}
+/** What an executor measures for a task; the driver adds the duration (events.ts TaskMetrics). */
+export type TaskMetricsData = Omit<TaskMetrics, 'durationMs'>;
 
 export interface BlockUpdate { blockId: string; executorId: string; storageLevel: string; memSize: number; diskSize: number; records: number; removed?: boolean }
 

@@ -33,7 +33,7 @@ export class NodeWorkerSpawner implements WorkerSpawner {
     const wt = await workerThreads();
     const entry = this.opts.entryUrl ?? new URL(ENTRY, import.meta.url);
     // A hard heap limit: a UDF that allocates without bound ends this worker (ERR_WORKER_OUT_OF_MEMORY), not the process.
-    const resourceLimits = limits ? { maxOldGenerationSizeMb: Math.max(16, Math.ceil(limits.maxHeapMiB)), ...(process.env.DSTREAM_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.DSTREAM_YOUNG) } : {}) } : undefined;
+    const resourceLimits = limits ? { maxOldGenerationSizeMb: Math.max(16, Math.ceil(limits.maxHeapMiB)) } : undefined;
     const worker = FROM_SOURCE
       ? new wt.Worker(new URL(BOOTSTRAP, import.meta.url), { workerData: { entry: entry.href }, name: label, stderr: false, resourceLimits })
       : new wt.Worker(entry, { name: label, resourceLimits });
