@@ -123,7 +123,7 @@ test.describe('code pane and TypeScript import', () => {
     await fresh(studio);
     await openExample(page, examples.find((e) => e.id === 'hashtags')!.title.en);
     await openPane(page);
-    const line = pane(page).locator('.cm-line', { hasText: 'tags.map(' }).or(pane(page).locator('.cm-line', { hasText: '.map(tag =>' })).first();
+    const line = pane(page).locator('.cm-line', { hasText: '.map(tag => [tag, 1])' });
     await line.click();
     await expect.poll(() => selectedIds(page)).toEqual(['pairs']);
     await expect(page.locator('.react-flow__node[data-id="pairs"]')).toHaveClass(/selected/);
@@ -151,7 +151,6 @@ test.describe('code pane and TypeScript import', () => {
     await expect(page.getByRole('button', { name: 'Export → Scala' })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/file-menu.png` });
     const py = await downloadText(page, () => page.getByRole('button', { name: 'Export → PySpark' }).click());
-    expect(py.name).toBe('windowed_hashtag_top_10.py'.replace('windowed_hashtag_top_10', py.name.replace(/\.py$/, '')));
     expect(py.name).toMatch(/^[a-z0-9_]+\.py$/);
     expect(py.text).toContain('ssc = StreamingContext(');
     await page.getByText('File', { exact: true }).click();

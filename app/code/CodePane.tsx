@@ -98,6 +98,13 @@ function PaneBody() {
   const reveal = useRef(revealNode);
   reveal.current = revealNode;
 
+  // The canvas column changes width when the pane opens or closes: fit the graph to what is left.
+  useEffect(() => {
+    const fit = () => requestAnimationFrame(() => canvasHandle()?.fitView());
+    fit();
+    return fit;
+  }, []);
+
   useEffect(() => {
     let disposed = false;
     import('./codeView').then(({ createCodeView }) => {

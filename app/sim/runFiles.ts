@@ -35,7 +35,7 @@ export async function openRunText(text: string, source: string): Promise<boolean
   }
   const live = st.sim.status === 'running' || st.sim.status === 'paused' || st.sim.status === 'loading';
   if (live) await engine.stop();
-  if (parsed.graph) openDocument(parsed.graph, { keepName: true });
+  if (parsed.graph) openDocument(parsed.graph);
   useStudio.getState().replayRecordedRun(parsed.run, parsed.name);
   const after = useStudio.getState();
   after.notify({ level: 'info', text: t('sim.run.opened', { name: parsed.name, batches: after.sim.batchesCompleted, n: parsed.run.events.length }) });

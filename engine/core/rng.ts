@@ -47,6 +47,18 @@ function seedToUint32(seed: number | string): number {
  * The studio's seeded generator: sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG), a
  * 128-bit state seeded via splitmix32. Same seed ⇒ same stream, in the browser and in Node.
  */
+/** Marsaglia's polar method, as java.util.Random.nextGaussian: two standard normals from uniform draws. */
+function polarGaussianPair(nextDouble: () => number): [number, number] {
+  let v1: number, v2: number, s: number;
+  do {
+    v1 = 2 * nextDouble() - 1;
+    v2 = 2 * nextDouble() - 1;
+    s = v1 * v1 + v2 * v2;
+  } while (s >= 1 || s === 0);
+  const multiplier = Math.sqrt((-2 * Math.log(s)) / s);
+  return [v1 * multiplier, v2 * multiplier];
+}
+
 export class Rng {
   private a = 0;
   private b = 0;
@@ -105,15 +117,9 @@ export class Rng {
       this.spareGaussian = undefined;
       return mean + stdDev * g;
     }
-    let v1: number, v2: number, s: number;
-    do {
-      v1 = 2 * this.nextDouble() - 1;
-      v2 = 2 * this.nextDouble() - 1;
-      s = v1 * v1 + v2 * v2;
-    } while (s >= 1 || s === 0);
-    const m = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareGaussian = v2 * m;
-    return mean + stdDev * v1 * m;
+    const [g, spare] = polarGaussianPair(() => this.nextDouble());
+    this.spareGaussian = spare;
+    return mean + stdDev * g;
   }
 
   /** true with probability p (default 0.5). */
@@ -349,16 +355,10 @@ export class JavaRandom {
       this.haveNextNextGaussian = false;
       return this.nextNextGaussian;
     }
-    let v1: number, v2: number, s: number;
-    do {
-      v1 = 2 * this.nextDouble() - 1;
-      v2 = 2 * this.nextDouble() - 1;
-      s = v1 * v1 + v2 * v2;
-    } while (s >= 1 || s === 0);
-    const multiplier = Math.sqrt((-2 * Math.log(s)) / s);
-    this.nextNextGaussian = v2 * multiplier;
+    const [g, spare] = polarGaussianPair(() => this.nextDouble());
+    this.nextNextGaussian = spare;
     this.haveNextNextGaussian = true;
-    return v1 * multiplier;
+    return g;
   }
 }
 
