@@ -165,20 +165,34 @@ export class Learner {
     await this.expectChinese('(complete)');
   }
 
-  private async batches(): Promise<string | null> {
-    return this.page.locator('.status__batches').textContent({ timeout: 1_000 }).catch(() => null);
+  /** Remembers the newest engine event (read from the studio's event log, exposed as window.__studio for tests). */
+  private async markLog(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __studio: { store: { getState(): { eventLog: unknown[] } } }; __lessonMark?: unknown };
+      const log = w.__studio.store.getState().eventLog;
+      w.__lessonMark = log[log.length - 1] ?? null;
+    });
   }
-  /** Presses Step `times` times, each time waiting for one more completed batch in the status. */
+  /** A batch completed after the mark (a new run replaces the log: then any batch counts). */
+  private async batchSinceMark(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const w = window as unknown as { __studio: { store: { getState(): { eventLog: { type: string }[] } } }; __lessonMark?: unknown };
+      const log = w.__studio.store.getState().eventLog;
+      const i = w.__lessonMark ? log.lastIndexOf(w.__lessonMark as { type: string }) : -1;
+      return log.slice(i + 1).some((e) => e.type === 'batchCompleted');
+    });
+  }
+  /** Presses Step `times` times, each time waiting until one more batch has completed. */
   async step(times = 1): Promise<void> {
     for (let i = 0; i < times; i++) {
-      const before = await this.batches();
       await expect(this.stepButton).toBeEnabled({ timeout: TIMEOUTS.appReady });
+      await this.markLog();
       await this.stepButton.click();
-      await expect.poll(async () => (await this.batches()) !== before, { timeout: TIMEOUTS.firstBatch }).toBe(true);
-      await expect(this.status).toHaveClass(/status--paused/, { timeout: TIMEOUTS.firstBatch });
+      await expect.poll(() => this.batchSinceMark(), { timeout: TIMEOUTS.firstBatch, message: 'a batch completes after Step' }).toBe(true);
     }
+    await expect(this.status).toHaveClass(/status--paused/, { timeout: TIMEOUTS.firstBatch });
   }
-  /** Presses Step once; for a run that processes nothing (the batch count stays). */
+  /** Presses Step once without waiting for a batch (a batch with no job to run, a run that processes nothing). */
   async stepOnce(): Promise<void> {
     await expect(this.stepButton).toBeEnabled({ timeout: TIMEOUTS.appReady });
     await this.stepButton.click();

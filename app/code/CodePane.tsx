@@ -100,7 +100,7 @@ function PaneBody() {
 
   // The canvas column changes width when the pane opens or closes: fit the graph to what is left.
   useEffect(() => {
-    const fit = () => requestAnimationFrame(() => canvasHandle()?.fitView());
+    const fit = () => { requestAnimationFrame(() => canvasHandle()?.fitView()); };
     fit();
     return fit;
   }, []);

@@ -7,11 +7,12 @@ import { pythonMode, scalaMode, type ModeState } from './streamModes';
 /** Tokens of a text as [text, style] pairs (whitespace left out), the way StreamLanguage drives a mode. */
 function tokens(mode: StreamParser<ModeState>, text: string): [string, string | null][] {
   const state = mode.startState!(2);
+  const token = mode.token;   // called unbound, as StreamLanguage does
   const out: [string, string | null][] = [];
   for (const line of text.split('\n')) {
     const s = new StringStream(line, 4, 2);
     while (!s.eol()) {
-      const style = mode.token(s, state);
+      const style = token(s, state);
       if (s.pos === s.start) throw new Error(`the mode did not advance at "${line.slice(s.pos)}"`);
       const tok = s.current();
       if (tok.trim()) out.push([tok, style]);

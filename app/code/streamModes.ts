@@ -27,39 +27,42 @@ function readString(stream: StringStream, quote: string): boolean {
   return false;
 }
 
+function scalaToken(stream: StringStream, state: ModeState): string | null {
+  if (state.block === 'comment') {
+    if (stream.skipTo('*/')) { stream.match('*/'); state.block = null; } else stream.skipToEnd();
+    return 'comment';
+  }
+  if (state.block === 'string3') {
+    if (readString(stream, '"""')) state.block = null;
+    return 'string';
+  }
+  if (stream.eatSpace()) return null;
+  if (stream.match('//')) { stream.skipToEnd(); return 'comment'; }
+  if (stream.match('/*')) { state.block = 'comment'; return scalaToken(stream, state); }
+  if (stream.match('"""')) { if (!readString(stream, '"""')) state.block = 'string3'; return 'string'; }
+  if (stream.match(/^[sfr]?"/)) { readString(stream, '"'); return 'string'; }
+  if (stream.match(/^'(?:\\.|[^\\'])'/)) return 'string';
+  if (stream.match(/^\?\?\?/)) return 'atom';
+  if (stream.match(/^(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[LlFfDd]?/)) return 'number';
+  if (stream.match(/^[A-Za-z_$][\w$]*/)) {
+    const w = stream.current();
+    if (state.afterDef) { state.afterDef = false; return 'variableName.definition'; }
+    if (SCALA_KEYWORDS.has(w)) { state.afterDef = w === 'val' || w === 'var' || w === 'def' || w === 'object' || w === 'class'; return 'keyword'; }
+    if (SCALA_ATOMS.has(w)) return 'atom';
+    if (/^[A-Z]/.test(w)) return 'typeName';
+    return 'variableName';
+  }
+  if (stream.match(/^(?:=>|<-|->|[-+*/%=<>!&|^~:]+)/)) return 'operator';
+  stream.next();
+  return 'punctuation';
+}
+
+// StreamLanguage calls `token` unbound: the tokenizers are plain functions.
 export const scalaMode: StreamParser<ModeState> = {
   name: 'scala',
   startState: start,
   copyState: copy,
-  token(stream, state) {
-    if (state.block === 'comment') {
-      if (stream.skipTo('*/')) { stream.match('*/'); state.block = null; } else stream.skipToEnd();
-      return 'comment';
-    }
-    if (state.block === 'string3') {
-      if (readString(stream, '"""')) state.block = null;
-      return 'string';
-    }
-    if (stream.eatSpace()) return null;
-    if (stream.match('//')) { stream.skipToEnd(); return 'comment'; }
-    if (stream.match('/*')) { state.block = 'comment'; return this.token(stream, state); }
-    if (stream.match('"""')) { if (!readString(stream, '"""')) state.block = 'string3'; return 'string'; }
-    if (stream.match(/^[sfr]?"/)) { readString(stream, '"'); return 'string'; }
-    if (stream.match(/^'(?:\\.|[^\\'])'/)) return 'string';
-    if (stream.match(/^\?\?\?/)) return 'atom';
-    if (stream.match(/^(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[LlFfDd]?/)) return 'number';
-    if (stream.match(/^[A-Za-z_$][\w$]*/)) {
-      const w = stream.current();
-      if (state.afterDef) { state.afterDef = false; return 'variableName.definition'; }
-      if (SCALA_KEYWORDS.has(w)) { state.afterDef = w === 'val' || w === 'var' || w === 'def' || w === 'object' || w === 'class'; return 'keyword'; }
-      if (SCALA_ATOMS.has(w)) return 'atom';
-      if (/^[A-Z]/.test(w)) return 'typeName';
-      return 'variableName';
-    }
-    if (stream.match(/^(?:=>|<-|->|[-+*/%=<>!&|^~:]+)/)) return 'operator';
-    stream.next();
-    return 'punctuation';
-  },
+  token: scalaToken,
   languageData: { commentTokens: { line: '//', block: { open: '/*', close: '*/' } } },
 };
 

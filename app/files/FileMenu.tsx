@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { downloadJson, newPipeline, openFile } from './fileActions';
 import { saveNow } from './autosaveSync';
 import { CodeMenuItems } from '../code/CodeMenuItems';
+import { RunMenuItems } from '../sim/RunMenuItems';
 
 /** The header's file actions: a File menu (details/summary) and the Examples button. */
 export function FileMenu() {
@@ -22,6 +23,7 @@ export function FileMenu() {
           <button type="button" className="menu__item" onClick={() => { done(); saveNow(true); }}>{t('action.save')}<kbd>Ctrl/⌘ S</kbd></button>
           <button type="button" className="menu__item" onClick={() => { done(); downloadJson(); }}>{t('files.exportJson')}</button>
           <CodeMenuItems onDone={done} />
+          <RunMenuItems onDone={done} />
           <button type="button" className="menu__item" onClick={() => open({ kind: 'share' })}>{t('share.title')}…</button>
           <button type="button" className="menu__item" onClick={() => open({ kind: 'pipelines' })}>{t('pipelines.title')}…</button>
           <hr />

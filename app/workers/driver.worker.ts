@@ -38,7 +38,9 @@ for (const [method, level] of [['error', 'error'], ['warn', 'warning']] as const
   console[method] = (...args: unknown[]) => {
     original(...args);
     const text = args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : safeJson(a))).join(' ');
-    post({ kind: 'log', level, text: text.split('\n')[0].slice(0, 2000) });
+    // log4j levels in the text win: Spark's INFO lines (e.g. JobGenerator's recovery report) are not errors.
+    if (/^\s*(INFO|DEBUG)\b/.test(text)) return;
+    post({ kind: 'log', level: /^\s*WARN\b/.test(text) ? 'warning' : level, text: text.split('\n')[0].slice(0, 2000) });
   };
 }
 function safeJson(v: unknown): string { try { return JSON.stringify(v); } catch { return String(v); } }
