@@ -85,6 +85,31 @@ test.describe('simulation', () => {
     await studio.stopButton.click();
   });
 
+  test('a record breakpoint (a JS expression, evaluated in the worker) pauses when its node sees a match', async ({ studio, page }) => {
+    test.setTimeout(150_000);
+    await studio.open();
+    await openExample(page, 'wordcount');
+    await page.getByTestId('breakpoints-menu').click();
+    const editor = page.getByRole('group', { name: 'Breakpoints' });
+    await editor.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'wordCounts' });
+    await editor.getByRole('combobox', { name: 'Match' }).selectOption('expression');
+    // A broken expression is refused with the reason, in the console.
+    await editor.getByRole('textbox', { name: 'Pattern' }).fill('r.includes(');
+    await editor.getByRole('button', { name: 'Add' }).last().click();
+    await editor.getByRole('button', { name: /Remove breakpoint/ }).click();
+    await editor.getByRole('textbox', { name: 'Pattern' }).fill('r.includes("dstream")');
+    await editor.getByRole('button', { name: 'Add' }).last().click();
+    await expect(editor.getByText('wordCounts: JS expression r.includes("dstream")')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await studio.run();
+    await expect(page.getByText('Paused at breakpoint: node wordCounts saw (dstream,1) in batch 2000 ms.')).toBeVisible({ timeout: TIMEOUTS.firstBatch });
+    await expect(status(page)).toContainText('Paused');
+    await page.waitForTimeout(1200);
+    const s = await sim(page);
+    expect(s.batchesCompleted).toBe(2);
+    await studio.stopButton.click();
+  });
+
   test('save a run, reload, open it: the panels and the console show the same run', async ({ studio, page }) => {
     test.setTimeout(150_000);
     await studio.open();

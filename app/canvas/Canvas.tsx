@@ -16,6 +16,7 @@ import { DND_MIME, canvasHandle, registerCanvas } from './canvasRef';
 import { fitZoom, layoutGraph, wrapChain } from './layout';
 import type { Studio } from '../store/types';
 import { IconRedo, IconUndo } from '../console/icons';
+import { CodeToggle } from '../code/CodeToggle';
 
 const NODE_W = 190, NODE_H = 78;
 
@@ -161,6 +162,7 @@ export function Canvas() {
           <span className="toolbar-sep" />
           <button type="button" className="btn" onClick={() => void autoLayout()} disabled={count === 0} title={`${tr('action.layout')} (Shift+L)`}>{tr('action.layout')}</button>
           <button type="button" className="btn" onClick={() => void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 })} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
+          <CodeToggle />
         </Panel>
         {graphIssues.length > 0 && (
           <Panel position="top-left" className="canvas-issues" aria-live="polite">

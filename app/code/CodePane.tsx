@@ -22,7 +22,7 @@ import './code.css';
 /** How long the pane waits after the last graph change before exporting again. */
 export const CODE_DEBOUNCE_MS = 250;
 /** Space the canvas keeps, besides the palette (224) and the inspector (312), when the pane is wide. */
-const CANVAS_MIN = 320;
+const CANVAS_MIN = 360;
 const SIDE_COLUMNS = 224 + 312;
 
 const selectDoc = (s: Studio) => ({ nodes: s.nodes, edges: s.edges, meta: s.meta });

@@ -24,6 +24,13 @@ type Phase =
 
 const SECONDS = IMPORT_TIMEOUT_MS / 1000;
 
+/** Offset of a 1-based line and column in a text. */
+function offsetAt(text: string, line: number, column: number): number {
+  let off = 0;
+  for (let l = 1; l < line; l++) { const nl = text.indexOf('\n', off); if (nl < 0) return text.length; off = nl + 1; }
+  return Math.min(text.length, off + Math.max(0, column - 1));
+}
+
 function FailureView({ failure, source }: { failure: ImportFailure; source: string }) {
   const t = useT();
   const excerpt = failure.line !== undefined ? excerptAt(source, failure.line, failure.column ?? 1) : null;
@@ -49,9 +56,21 @@ export default function ImportDialogBody() {
   const [elapsed, setElapsed] = useState(0);
   const run = useRef<ImportRun | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const failureBox = useRef<HTMLDivElement>(null);
   const close = () => { run.current?.cancel(); useCodePane.getState().setImportOpen(false); };
 
   useEffect(() => () => run.current?.cancel(), []);
+  // A failure is scrolled into view; a syntax error also puts the text cursor at its line and column.
+  useEffect(() => {
+    if (phase.kind !== 'failed') return;
+    failureBox.current?.scrollIntoView({ block: 'nearest' });
+    const { line, column } = phase.failure;
+    const ta = area.current;
+    if (!ta || line === undefined || ta.value !== phase.source) return;
+    const at = offsetAt(ta.value, line, column ?? 1);
+    ta.setSelectionRange(at, at);
+  }, [phase]);
   useEffect(() => {
     if (phase.kind !== 'running') return;
     const started = performance.now();
@@ -136,12 +155,12 @@ export default function ImportDialogBody() {
           <label className="code-import__paste">
             <span className="field__label">{t('code.import.paste')}</span>
             <textarea
-              value={source} rows={14} spellCheck={false} disabled={running} placeholder={t('code.import.placeholder')}
+              ref={area} value={source} rows={9} spellCheck={false} disabled={running} placeholder={t('code.import.placeholder')}
               onChange={(e) => { setSource(e.target.value); setFileName(null); if (phase.kind === 'failed') setPhase({ kind: 'edit' }); }}
             />
           </label>
           {running && <p className="muted small" role="status">{t('code.import.runningHint', { s: SECONDS })}</p>}
-          {phase.kind === 'failed' && <FailureView failure={phase.failure} source={phase.source} />}
+          {phase.kind === 'failed' && <div ref={failureBox}><FailureView failure={phase.failure} source={phase.source} /></div>}
         </div>
       )}
     </Modal>

@@ -7,7 +7,7 @@ import { formatMaster, formatSpeed, parseMaster, sliderFromSpeed, speedFromSlide
 import { formatDuration } from '../canvas/summary';
 import type { Studio } from '../store/types';
 import { IconPause, IconPlay, IconStep, IconStop } from './icons';
-import { CodeToggle } from '../code/CodeToggle';
+import { SimControls } from '../sim/SimControls';
 
 const selectRun = (s: Studio) => ({ status: s.sim.status, speed: s.sim.speed, batches: s.sim.batchesCompleted, last: s.sim.lastBatchTime, changed: s.sim.runDocVersion !== undefined && s.sim.runDocVersion !== s.docVersion });
 const selectCluster = (s: Studio) => ({ master: s.meta.master, batchDuration: s.meta.batchDuration, seed: s.meta.seed });
@@ -114,8 +114,8 @@ export function RunBar() {
         {batches > 0 && <span className="status__batches">{t('run.batches', { n: batches })}{last !== undefined ? ` · ${formatDuration(last)}` : ''}</span>}
         {changed && live && <span className="status__changed" title={t('run.changedHint')}>{t('run.changed')}</span>}
       </div>
+      <SimControls />
       <div className="header-spacer" />
-      <CodeToggle />
       <ClusterSettingsBar locked={live} />
     </div>
   );

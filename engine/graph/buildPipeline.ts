@@ -79,10 +79,16 @@ export function buildPipeline(graph: PipelineGraph, ssc: StreamingContextLike, o
       driverFn: (source: string) => compileDriverFunction(source, api, { ssc, sc: ssc.sparkContext }),
     };
     let result: DStream | void;
+    // Spark's call site: every DStream (and so every RDD and stage) the node creates is named after it.
+    const sc = (ssc as { sparkContext?: { setCallSite?(s: string | undefined): void; callSite?: string } }).sparkContext;
+    const previousSite = sc?.callSite;
+    sc?.setCallSite?.(node.id);
     try {
       result = op.build(resolveParams(op, node.params), inputs, ctx);
     } catch (e) {
       throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: e instanceof Error ? e.message : String(e) }]);
+    } finally {
+      sc?.setCallSite?.(previousSite);
     }
     built.order.push(node.id);
     if (op.output === null) built.outputs.push(node.id);

@@ -199,10 +199,10 @@ export class DAGScheduler {
         const exclude = speculative ? [...st.running.values()].flatMap((o) => (o.executorId ? [o.executorId] : [])) : undefined;
         st.running.set(task.taskId, r);
         void ts.submit(task, preferredLocations(plan), speculative, { exclude, onLaunch: (ex) => { r.executorId = ex; r.since = stopwatch(); } })
-          .then(({ outcome, executorId }) => onResult(r, task, outcome, executorId));
+          .then(({ outcome, executorId, host }) => onResult(r, task, outcome, executorId, host));
       };
       st.launch = launch;
-      const onResult = (r: RunningAttempt, task: TaskDesc, outcome: TaskOutcome, executorId: string) => {
+      const onResult = (r: RunningAttempt, task: TaskDesc, outcome: TaskOutcome, executorId: string, host: string) => {
         st.running.delete(r.taskId);
         if (st.done) return;                                   // the losing copy of a speculated task
         if (outcome.status === 'success') {
@@ -225,7 +225,6 @@ export class DAGScheduler {
         if (outcome.reason === 'ExecutorLostFailure' || outcome.reason === 'TaskKilled') { again(); return; }   // not the task's fault
         failures++;
         if (failures >= this.host.maxTaskFailures) {
-          const host = ts.liveExecutors().find((e) => e.id === executorId)?.host ?? 'localhost';
           const stack = outcome.stack ? '\n' + outcome.stack.split('\n').slice(1).join('\n') : '';
           abort ??= errors.jobAborted(index, stage.id, failures,
             `Lost task ${index}.${task.attempt} in stage ${stage.id}.${attemptId} (TID ${task.taskId}) (${host} executor ${executorId}): ${outcome.errorName}: ${outcome.message}${stack}`, attemptId);

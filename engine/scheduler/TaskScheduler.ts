@@ -3,7 +3,8 @@ import type { ExecutorHandle } from '../cluster/backend';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import { SPECULATION_OFF, type SpeculationConf } from './speculation';
 
-export interface LaunchedTask { outcome: TaskOutcome; executorId: string; slot: number }
+/** A finished attempt; `host` is where it ran (remembered even after its executor is gone, for Spark's failure text). */
+export interface LaunchedTask { outcome: TaskOutcome; executorId: string; slot: number; host: string }
 
 export interface SubmitOptions {
   /** Executors the task must not run on (a speculative copy avoids the executor running the original). */
@@ -39,6 +40,8 @@ interface Slots {
  */
 export class TaskScheduler {
   private executors = new Map<string, Slots>();
+  /** Host of every executor ever registered (ids are never reused). */
+  private hosts = new Map<string, string>();
   private queue: Pending[] = [];
   private running = new Map<number, { executorId: string; slot: number; pending: Pending }>();
   private reservations = 0;
@@ -58,6 +61,7 @@ export class TaskScheduler {
   constructor(private readonly post: (e: EngineEvent) => void, private readonly now: () => number) {}
 
   addExecutor(handle: ExecutorHandle): void {
+    this.hosts.set(handle.id, handle.host);
     this.executors.set(handle.id, { handle, busy: new Array(handle.cores).fill(null) });
     this.dispatch();
   }
@@ -92,7 +96,7 @@ export class TaskScheduler {
     const qi = this.queue.findIndex((p) => p.task.taskId === taskId);
     if (qi >= 0) {
       const [p] = this.queue.splice(qi, 1);
-      p.resolve({ outcome: killedOutcome(reason), executorId: '', slot: -1 });
+      p.resolve({ outcome: killedOutcome(reason), executorId: '', slot: -1, host: 'localhost' });
       return true;
     }
     const r = this.running.get(taskId);
@@ -232,7 +236,7 @@ export class TaskScheduler {
       reason: outcome.status === 'success' ? 'Success' : outcome.reason,
       failureReason: outcome.status === 'failed' ? `${outcome.errorName}: ${outcome.message}` : undefined,
       metrics: { durationMs: outcome.durationMs, ...outcome.metrics } });
-    p.resolve({ outcome, executorId, slot });
+    p.resolve({ outcome, executorId, slot, host: this.hosts.get(executorId) ?? 'localhost' });
     this.dispatch();
   }
 }
