@@ -120,6 +120,9 @@ async function probe(master: string, intervalMs: number, rate: number, batches: 
   await Promise.race([ssc.stop(false, false), sleep(1500)]);
   await Promise.race([ssc.sparkContext.stop(), sleep(3000)]);
   const measured = infos.slice(warmup, warmup + batches);
+  if (process.env.DSTREAM_BENCH_DEBUG) {
+    process.stderr.write(`probe ${intervalMs} ms @ ${rate}/s${backpressure ? ' (bp)' : ''}: ${infos.length} batches, runaway ${runaway}, delays ${infos.map((b) => Math.round(b.totalDelay ?? -1)).join(' ')}\n`);
+  }
   const withData = measured.filter((b) => b.numRecords > 0 && b.measuredProcessingMs !== undefined);
   const under = measured.filter((b) => (b.totalDelay ?? Infinity) < intervalMs).length;
   const needed = batches < 10 ? batches : Math.ceil(0.9 * batches);

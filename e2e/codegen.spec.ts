@@ -83,17 +83,19 @@ test.describe('code pane and TypeScript import', () => {
     test(`${ex.id}: the pane shows every node as code, and download → import gives the same graph`, async ({ studio, page }) => {
       await fresh(studio);
       await openExample(page, ex.title.en);
-      const original = await graphOf(page);
       await openPane(page);
+      const ids = (await graphOf(page)).nodes.map((n) => n.id);
       await expect(tab(page, 'TypeScript')).toHaveAttribute('aria-selected', 'true');
 
       // Selecting a node on the canvas brings its tagged statement into view and marks it.
-      for (const n of original.nodes) {
-        await page.locator(`.react-flow__node[data-id="${n.id}"]`).click();
-        await expect(codeText(page)).toContainText(`// node: ${n.id}`);
+      for (const id of ids) {
+        await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+        await expect(codeText(page)).toContainText(`// node: ${id}`);
         await expect(pane(page).locator('.cm-node-line').first()).toBeVisible();
-        await expect(pane(page).locator('.cm-node-line', { hasText: `// node: ${n.id}` })).toHaveCount(1);
+        await expect(pane(page).locator('.cm-node-line', { hasText: `// node: ${id}` })).toHaveCount(1);
       }
+      // The graph as exported (opening an example may re-arrange it once its layout has run).
+      const original = await graphOf(page);
 
       // The downloaded program carries a tag per node and is named after the pipeline.
       const ts = await downloadText(page, () => pane(page).getByRole('button', { name: 'Download' }).click());
@@ -124,8 +126,13 @@ test.describe('code pane and TypeScript import', () => {
     await fresh(studio);
     await openExample(page, examples.find((e) => e.id === 'hashtags')!.title.en);
     await openPane(page);
-    // Click the statement's text, as a user does (a line element is as wide as the longest line).
-    await pane(page).locator('.cm-line', { hasText: '.map(tag => [tag, 1])' }).locator('span').first().click();
+    // Click the statement's text, as a user does: scroll its line into view, click its first characters (a line
+    // element is as wide as the longest line, so its centre may be far off to the right).
+    const line = pane(page).locator('.cm-line', { hasText: '.map(tag => [tag, 1])' });
+    await line.evaluate((el) => { const sc = el.closest('.cm-scroller')!; sc.scrollTop = (el as HTMLElement).offsetTop - 60; sc.scrollLeft = 0; });
+    expect(await line.locator('span').count(), 'the statement is syntax-highlighted').toBeGreaterThan(2);
+    const box = (await line.boundingBox())!;
+    await page.mouse.click(box.x + 40, box.y + box.height / 2);
     await expect.poll(() => selectedIds(page)).toEqual(['pairs']);
     await expect(page.locator('.react-flow__node[data-id="pairs"]')).toHaveClass(/selected/);
     await page.screenshot({ path: `${SHOTS}/pane-typescript.png` });
@@ -164,6 +171,25 @@ test.describe('code pane and TypeScript import', () => {
     await pane(page).getByRole('button', { name: 'Close the code pane' }).click();
     await expect(pane(page)).toBeHidden();
     await expect.poll(async () => (await page.getByRole('region', { name: 'Pipeline canvas' }).boundingBox())!.width).toBeGreaterThan(before + 200);
+  });
+
+  test('in Chinese: the pane and the import dialog speak zh-CN', async ({ studio, page }) => {
+    await fresh(studio);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.getByRole('button', { name: '代码', exact: true }).click();
+    const zhPane = page.getByRole('complementary', { name: '流水线代码' });
+    await expect(zhPane).toBeVisible();
+    await expect(zhPane.getByRole('button', { name: '下载' })).toBeVisible();
+    await expect(zhPane).toContainText('点击代码行可选中对应节点');
+    await expect(zhPane.locator('.cm-content')).toContainText('// node:');
+    await page.screenshot({ path: `${SHOTS}/pane-zh-CN.png` });
+    await page.getByText('文件', { exact: true }).click();
+    await page.getByRole('button', { name: '导入 TypeScript…' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入 TypeScript 程序' });
+    await dialog.getByRole('textbox', { name: '或粘贴程序' }).fill('const x = ;');
+    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText('第 1 行，第 11 列');
+    await page.screenshot({ path: `${SHOTS}/import-zh-CN.png` });
   });
 
   test('Copy puts the program on the clipboard', async ({ studio, page, context }) => {

@@ -231,7 +231,7 @@ async function programmingExample(L: Learner) {
   await L.openLesson('programming-example');
   await expect(L.page.locator('.react-flow__node')).toHaveCount(1);
   await L.next();                                           // flatmap
-  await L.dropOp('flatMap', 150, 300);
+  await L.dropOp('flatMap', 140, 400);
   await L.connect('twitterStream', 'flatMap');
   await L.expectDone(5_000);
   await L.next();                                           // gettags: the function, typed in the inspector
@@ -239,13 +239,14 @@ async function programmingExample(L: Learner) {
   await L.expectDone(5_000);
   await L.shot('programming-gettags');
   await L.next();                                           // count
-  await L.dropOp('countByValue', 380, 300);
+  await L.dropOp('countByValue', 400, 400);
   await L.connect('flatMap', 'countByValue');
   await L.expectDone(5_000);
   await L.next();                                           // output
-  await L.dropOp('print', 610, 300);
+  await L.dropOp('print', 660, 400);
   await L.connect('countByValue', 'print');
   await L.expectDone(5_000);
+  await L.page.getByRole('button', { name: L.t('action.layout'), exact: true }).click();   // tidy the canvas
   await L.next();                                           // run
   await L.predict();
   await L.step(2);

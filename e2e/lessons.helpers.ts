@@ -27,7 +27,8 @@ export function tr(lang: Lang, key: string, vars: Record<string, string | number
   if (text === undefined) throw new Error(`no UI string "${key}"`);
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
-const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exact = (s: string) => new RegExp(`^${esc(s)}$`);
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 export const lessonIndex = JSON.parse(readFileSync(join(publicDir, 'lessons/index.json'), 'utf8')) as LessonIndex;
@@ -96,6 +97,9 @@ export class Learner {
     const title = lessonIndex.lessons.find((e) => e.id === id)!.title;
     const lessons = this.page.getByRole('button', { name: this.t('lessons.button'), exact: true });
     if ((await lessons.getAttribute('aria-pressed')) !== 'true') await lessons.click();
+    // The list: every lesson of the index, in order, titled in this language.
+    await expect(this.panel.locator('.lesson-list__item')).toHaveText(lessonIndex.lessons.map((e) => new RegExp(`${e.order}\\s*${esc(shown(e.title, this.lang))}`)));
+    if (this.lang !== 'en') expect(await englishIn(this.panel), 'English UI text in the lesson list').toEqual([]);
     await this.panel.getByRole('button', { name: shown(title, this.lang) }).click();
     await this.expectStep(this.lesson.steps[0].id);
     await expect(this.panel.locator('.lesson-panel__title')).toHaveText(shown(this.lesson.title, this.lang));

@@ -110,6 +110,22 @@ test.describe('simulation', () => {
     await studio.stopButton.click();
   });
 
+  test('fault-tolerance toggles in the cluster settings write the graph conf (applied on the next Run)', async ({ studio, page }) => {
+    await studio.open();
+    await openExample(page, 'wordcount');
+    await page.locator('summary.cluster-summary').click();
+    const ft = page.getByRole('group', { name: 'Fault tolerance (applied on the next Run)' });
+    await ft.getByRole('checkbox', { name: 'Write-ahead log' }).check();
+    await ft.getByRole('combobox', { name: 'Receiver replication' }).selectOption({ label: '1 copy (MEMORY_AND_DISK_SER)' });
+    await ft.getByRole('checkbox', { name: 'Speculation' }).check();
+    await page.screenshot({ path: `${SHOTS}/fault-tolerance.png` });
+    const g = await page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { currentGraph(): { conf?: Record<string, string>; checkpointDir?: string } } } } }).__studio.store.getState().currentGraph());
+    expect(g.conf).toEqual({ 'spark.streaming.receiver.writeAheadLog.enable': 'true', 'spark.studio.receiver.storageLevel': 'MEMORY_AND_DISK_SER', 'spark.speculation': 'true' });
+    expect(g.checkpointDir).toBeTruthy();
+    await ft.getByRole('checkbox', { name: 'Speculation' }).uncheck();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { currentGraph(): { conf?: Record<string, string> } } } } }).__studio.store.getState().currentGraph().conf?.['spark.speculation'])).toBeUndefined();
+  });
+
   test('save a run, reload, open it: the panels and the console show the same run', async ({ studio, page }) => {
     test.setTimeout(150_000);
     await studio.open();

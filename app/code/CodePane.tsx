@@ -29,6 +29,11 @@ const selectDoc = (s: Studio) => ({ nodes: s.nodes, edges: s.edges, meta: s.meta
 const selectSelected = (s: Studio) => s.nodes.filter((n) => n.selected).map((n) => n.id);
 const selectDark = (s: Studio) => s.theme === 'dark';
 
+const svg = { viewBox: '0 0 16 16', width: 14, height: 14, fill: 'none', stroke: 'currentColor', strokeWidth: 1.6, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
+const IconCopy = () => <svg {...svg}><rect x="5.5" y="5.5" width="8" height="8" rx="1.5" /><path d="M10.5 3.5v-.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h.5" /></svg>;
+const IconDownload = () => <svg {...svg}><path d="M8 2.5v7.5M4.8 7 8 10.2 11.2 7M3 13.5h10" /></svg>;
+const IconCheck = () => <svg {...svg}><path d="M3 8.5 6.5 12 13 4.5" /></svg>;
+
 function useWindowWidth(): number {
   const [w, setW] = useState(() => (typeof window !== 'undefined' ? window.innerWidth : 1280));
   useEffect(() => {
@@ -196,13 +201,13 @@ function PaneBody() {
           ))}
         </div>
         <div className="code-pane__actions">
-          <button type="button" className="btn btn--small" disabled={!exported.outcome.ok} title={t('code.copyHint', { lang: LANG_NAMES[lang] })}
-            onClick={() => { void copyCode(lang).then((ok) => setCopied(ok)); }}>
-            {copied ? `✓ ${t('code.copied')}` : t('code.copy')}
+          <button type="button" className="btn btn--small code-pane__action" disabled={!exported.outcome.ok} title={t('code.copyHint', { lang: LANG_NAMES[lang] })}
+            aria-label={copied ? t('code.copied') : t('code.copy')} onClick={() => { void copyCode(lang).then((ok) => setCopied(ok)); }}>
+            {copied ? <IconCheck /> : <IconCopy />}<span className="code-pane__action-label">{copied ? t('code.copied') : t('code.copy')}</span>
           </button>
-          <button type="button" className="btn btn--small" disabled={!exported.outcome.ok} title={t('code.downloadHint', { file: fileName })}
-            onClick={() => downloadCode(lang)}>
-            {t('code.download')}
+          <button type="button" className="btn btn--small code-pane__action" disabled={!exported.outcome.ok} title={t('code.downloadHint', { file: fileName })}
+            aria-label={t('code.download')} onClick={() => downloadCode(lang)}>
+            <IconDownload /><span className="code-pane__action-label">{t('code.download')}</span>
           </button>
           <button type="button" className="btn btn--icon btn--small btn--ghost" aria-label={t('code.close')} title={t('code.close')}
             onClick={() => useCodePane.getState().setOpen(false)}>✕</button>

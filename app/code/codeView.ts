@@ -50,7 +50,7 @@ const darkHighlight = HighlightStyle.define([
   { tag: tags.typeName, color: '#7ee787' },
   { tag: tags.meta, color: '#d2a8ff' },
 ]);
-/** The light style adds colours the default style leaves plain in the stream languages. */
+/** Added to the default style in the light theme: colours it leaves plain in the stream languages. */
 const lightExtra = HighlightStyle.define([
   { tag: tags.typeName, color: '#116329' },
   { tag: tags.atom, color: '#0550ae' },
@@ -100,7 +100,8 @@ const marks = StateField.define<{ ranges: [number, number][]; deco: DecorationSe
   provide: (f) => EditorView.decorations.from(f, (v) => v.deco),
 });
 
-const themeFor = (dark: boolean) => (dark ? [darkTheme, syntaxHighlighting(darkHighlight)] : [syntaxHighlighting(lightExtra)]);
+// Non-fallback highlighters combine; a fallback one (the default style) would be switched off by any other.
+const themeFor = (dark: boolean) => (dark ? [darkTheme, syntaxHighlighting(darkHighlight)] : [syntaxHighlighting(defaultHighlightStyle), syntaxHighlighting(lightExtra)]);
 
 export function createCodeView(parent: HTMLElement, o: CodeViewOptions): CodeViewHandle {
   const langSlot = new Compartment();
@@ -116,7 +117,6 @@ export function createCodeView(parent: HTMLElement, o: CodeViewOptions): CodeVie
         EditorState.readOnly.of(true),
         keymap.of(defaultKeymap),
         langSlot.of(languageOf(lang)),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         baseTheme, themeSlot.of(themeFor(o.dark)),
         marks,
         EditorView.contentAttributes.of({ 'aria-label': o.ariaLabel, 'aria-readonly': 'true' }),

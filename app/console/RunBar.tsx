@@ -7,7 +7,7 @@ import { formatMaster, formatSpeed, parseMaster, sliderFromSpeed, speedFromSlide
 import { formatDuration } from '../canvas/summary';
 import type { Studio } from '../store/types';
 import { IconPause, IconPlay, IconStep, IconStop } from './icons';
-import { SimControls } from '../sim/SimControls';
+import { FaultToleranceFields, SimControls } from '../sim/SimControls';
 
 const selectRun = (s: Studio) => ({ status: s.sim.status, speed: s.sim.speed, batches: s.sim.batchesCompleted, last: s.sim.lastBatchTime, changed: s.sim.runDocVersion !== undefined && s.sim.runDocVersion !== s.docVersion });
 const selectCluster = (s: Studio) => ({ master: s.meta.master, batchDuration: s.meta.batchDuration, seed: s.meta.seed });
@@ -76,6 +76,7 @@ function ClusterSettingsBar({ locked }: { locked: boolean }) {
             <NumberField label={t('cluster.seed')} value={seed} min={0} max={2 ** 31 - 1} width={90} onCommit={(v) => useStudio.getState().setMeta({ seed: v })} />
           </div>
           <p className="muted small">{t('cluster.masterUrl')}: <code>{master}</code></p>
+          <FaultToleranceFields />
         </fieldset>
       </div>
     </details>

@@ -285,6 +285,9 @@ export function LessonPanel() {
   // A new step starts at the top; a revealed answer scrolls into view.
   useEffect(() => { bodyRef.current?.scrollTo({ top: 0 }); }, [stepKey]);
   useEffect(() => { if (revealed) bodyRef.current?.querySelector('.lesson-reveal')?.scrollIntoView({ block: 'nearest' }); }, [revealed, stepKey]);
+  // ...and so does the end of the lesson.
+  const complete = lesson && runner ? lessonComplete(lesson, runner) : false;
+  useEffect(() => { if (complete) bodyRef.current?.querySelector('.lesson-complete')?.scrollIntoView({ block: 'nearest' }); }, [complete, stepKey]);
 
   if (!open && !presenter) return null;
   const i = runner?.stepIndex ?? 0;
@@ -295,10 +298,12 @@ export function LessonPanel() {
   const doneCount = runner ? runner.done.filter(Boolean).length : 0;
   // A step that edits a parameter needs the inspector: the panel moves beside it.
   const beside = !presenter && step?.action.kind === 'setParam' && inspectorRight > 0;
+  // The export step shows code: a wider panel that may reach down over the dock.
+  const wide = !presenter && step?.action.kind === 'export';
 
   return (
-    <aside className={`lesson-panel${presenter ? ' lesson-panel--presenter' : ''}${beside ? ' lesson-panel--beside' : ''}`} aria-label={t('lessons.panel')} lang={lang}
-      style={presenter ? { top, bottom: dockHeight } : { top: top + 8, maxHeight: `calc(100vh - ${top + dockHeight + 16}px)`, ...(beside ? { right: inspectorRight + 8 } : {}) }}>
+    <aside className={`lesson-panel${presenter ? ' lesson-panel--presenter' : ''}${beside ? ' lesson-panel--beside' : ''}${wide ? ' lesson-panel--wide' : ''}`} aria-label={t('lessons.panel')} lang={lang}
+      style={presenter ? { top, bottom: dockHeight } : { top: top + 8, maxHeight: `calc(100vh - ${top + (wide ? 0 : dockHeight) + 16}px)`, ...(beside ? { right: inspectorRight + 8 } : {}) }}>
       <header className="lesson-panel__head">
         {lesson ? (
           <>

@@ -37,7 +37,7 @@ describe('guided fault narration (real runs)', () => {
     const run = await recordRun(demo(), {
       master: CLUSTER, batches: 7,
       onEvent: (e, inject) => { if (!killed && e.type === 'taskStart' && e.time >= 4000 && e.executorId === '1') { killed = true; void inject('killExecutor', ['1']); } },
-      beforeStep: async (i) => { if (i >= 3) await pause(250); },
+      beforeStep: async (i) => { if (i >= 3) await pause(600); },
     });
     const { g, order } = narrate(run.events);
     const n = g.active!;
@@ -56,7 +56,7 @@ describe('guided fault narration (real runs)', () => {
   it('killExecutor between batches: lost shuffle outputs are recomputed; the receiver moves', async () => {
     const run = await recordRun(demo(), {
       master: CLUSTER, batches: 7,
-      beforeStep: async (i, inject) => { if (i === 3) await inject('killExecutor', ['0']); if (i >= 3) await pause(250); },
+      beforeStep: async (i, inject) => { if (i === 3) await inject('killExecutor', ['0']); if (i >= 3) await pause(600); },
     });
     const { g } = narrate(run.events);
     const n = g.active!;

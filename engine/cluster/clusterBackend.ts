@@ -14,7 +14,7 @@
  * as ExecutorLostFailure, and the cluster manager launches a replacement with the next id on the same
  * worker, as Spark's Master does when an executor exits.
  */
-import { SparkException } from '../core/errors';
+import { errors } from '../core/errors';
 import type { BroadcastRegistry } from '../core/broadcast';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import type { ExecutorHandle, SchedulerBackend } from './backend';
@@ -55,11 +55,6 @@ export function executorHeapLimitMiB(memoryMiB: number, overheadMiB?: number): n
 /** Name of the error an executor's heap watchdog throws inside a task (browser workers have no hard heap limit). */
 const EXECUTOR_OOM_ERROR = ExecutorOutOfMemoryError.errorName;
 
-/** The message of a task whose executor ran out of memory. */
-export function executorOomMessage(executorId: string, limitMiB: number, site: string, detail: string): string {
-  return `executor ${executorId} ran out of memory (limit ${limitMiB} MiB) while running ${site}: ${detail}`;
-}
-
 const EMPTY_METRICS = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
 
 /** The driver's handle on one worker executor. */
@@ -87,7 +82,7 @@ export class RemoteExecutorHandle implements ExecutorHandle {
   post(m: DriverToExecutor, transfer?: unknown[]): void { this.worker.endpoint.post(m, transfer); }
 
   call<T extends ExecutorRequest['t']>(req: Extract<ExecutorRequest, { t: T }>): Promise<ReplyValue[T]> {
-    if (this.lostReason) return Promise.reject(new Error(`ExecutorLostFailure (executor ${this.id} exited unrelated to the running tasks) Reason: ${this.lostReason}`));
+    if (this.lostReason) return Promise.reject(errors.executorLost(this.id, this.lostReason));
     const id = this.nextCallId++;
     return new Promise<ReplyValue[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -103,7 +98,7 @@ export class RemoteExecutorHandle implements ExecutorHandle {
   /** The worker is gone: every outstanding call fails. */
   markLost(reason: string): void {
     this.lostReason = reason;
-    const err = new Error(`ExecutorLostFailure (executor ${this.id} exited unrelated to the running tasks) Reason: ${reason}`);
+    const err = errors.executorLost(this.id, reason);
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
     this.updateRef();
@@ -135,7 +130,7 @@ export class RemoteExecutorHandle implements ExecutorHandle {
   /** The worker ran out of heap: its running tasks fail with the out-of-memory message, counted as task failures. */
   outOfMemory(detail: string): void {
     const limit = this.backend.heapLimitMiB;
-    this.exitCausedByApp = { errorName: 'OutOfMemoryError', describe: (site) => executorOomMessage(this.id, limit, site, detail) };
+    this.exitCausedByApp = { errorName: 'OutOfMemoryError', describe: (site) => errors.executorOom(this.id, limit, site, detail).message };
   }
 
   /** Terminates the worker at once (a hung task): see ExecutorHandle.terminate. */
@@ -218,8 +213,7 @@ export class LocalClusterBackend implements SchedulerBackend {
     if (this.stopped) return;
     if (!results.some(Boolean)) {
       const why = [...this.launchFailures].map(([id, e]) => `executor ${id}: ${e}`).join('; ');
-      throw new SparkException(`Failed to start any executor for local-cluster[${workers},${coresPerWorker},${memoryMiB}]: ${why}. ` +
-        'Check that the executor worker script loads (the engine must be importable in a worker), or use master local[N].');
+      throw errors.noExecutorStarted(workers, coresPerWorker, memoryMiB, why);
     }
   }
 

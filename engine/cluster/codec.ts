@@ -1,4 +1,3 @@
-import { errors } from '../core/errors';
 /**
  * The record codec for everything that crosses a worker boundary (task plans, task results, blocks,
  * shuffle fetches, broadcast values).
@@ -22,7 +21,7 @@ import { errors } from '../core/errors';
  */
 import { ScalaArrayBuffer } from '../core/arrayBuffer';
 import { CompactBuffer } from '../core/compactBuffer';
-import { NotSerializableException } from '../core/errors';
+import { errors } from '../core/errors';
 import { None, NoneImpl, Some, SomeImpl } from '../core/option';
 import { Duration, Time } from '../core/time';
 
@@ -41,8 +40,6 @@ type Tagged =
   | { $c: 'Json'; s: string }                    // a packed array of plain records
   | { $c: 'F64'; v: Float64Array }              // a packed array of numbers
   | { $c: 'Dict'; words: string[]; idx: Int32Array };   // a packed array of repeating strings
-
-export const notSerializableRecord = errors.notSerializableRecord;
 
 function describeValue(x: unknown): string {
   if (typeof x === 'function') {
@@ -65,7 +62,7 @@ export function encode(x: unknown, where = 'to another executor'): unknown {
   } catch (e) {
     if (!(e instanceof Unserializable)) throw e;
     // The walk keeps no path (it would cost a string per record); the path is found again for the message.
-    throw notSerializableRecord(describeValue(e.value), where, pathTo(x, e.value, '', 0) ?? '');
+    throw errors.notSerializableRecord(describeValue(e.value), where, pathTo(x, e.value, '', 0) ?? '');
   }
 }
 

@@ -11,6 +11,7 @@ import { StorageLevel } from '../rdd/storageLevel';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import { decode, encode } from './codec';
 import { errorData, type DriverToExecutor, type Endpoint, type ExecutorInit, type ExecutorRequest, type PeerMessage } from './protocol';
+import { errors } from '../core/errors';
 
 interface Peer { endpoint: Endpoint; pending: Map<number, (values: unknown[] | undefined) => void> }
 
@@ -78,7 +79,7 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
         fetchShuffleBlock: (executorId, blockId) => fetchFrom(executorId, blockId),
         fetchBlock: (executorId, blockId) => fetchFrom(executorId, blockId),
         getBroadcast: (id) => {
-          if (!broadcasts.has(id)) throw new Error(`SparkException: Failed to get broadcast_${id} on executor ${init.executorId}: it was destroyed or never sent. Create the broadcast with sc.broadcast(value) before the job that uses it.`);
+          if (!broadcasts.has(id)) throw errors.executorBroadcastMissing(id, init.executorId);
           return broadcasts.get(id);
         },
       },
@@ -91,7 +92,7 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
 
   const handle = async (req: ExecutorRequest): Promise<unknown> => {
     const ex = executor;
-    if (!ex) throw new Error('executor not initialised');
+    if (!ex) throw errors.executorNotInitialised();
     switch (req.t) {
       case 'runTask': return encodeOutcome(await ex.runTask(decode(req.task) as TaskDesc));
       case 'killTask': return ex.killTask(req.taskId, req.reason);

@@ -34,9 +34,9 @@ import { TaskSites } from './taskSites';
 import { NodeWorkerSpawner } from './node/nodeSpawner';
 import type { WorkerSpawner } from './spawner';
 import { speculationConf } from '../scheduler/speculation';
+import { errors } from '../core/errors';
 
-export { LocalClusterBackend, RemoteExecutorHandle, executorHeapLimitMiB, executorOomMessage } from './clusterBackend';
-export { taskTimeoutMessage } from '../scheduler/TaskScheduler';
+export { LocalClusterBackend, RemoteExecutorHandle, executorHeapLimitMiB } from './clusterBackend';
 export type { WorkerSpawner, SpawnedWorker } from './spawner';
 export { encode, decode, roundTrip } from './codec';
 
@@ -75,7 +75,7 @@ registerClusterBackend((spec, ctx, sc) => {
 /** Spark's size strings in MiB: "512m", "2g", "1024k", or a plain number of MiB. */
 function sizeAsMiB(value: string, key: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb|t|tb)?\s*$/i.exec(value);
-  if (!m) throw new Error(`${key} must be a size such as 384m or 1g, but was '${value}'`);
+  if (!m) throw errors.notASize(key, value);
   const n = Number(m[1]);
   const unit = (m[2] ?? 'm').toLowerCase()[0];
   return Math.ceil(unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : unit === 't' ? n * 1024 * 1024 : n);

@@ -23,7 +23,7 @@ export function parseMaster(master: string, availableCores: number): MasterSpec 
 
 function threads(s: string, available: number, master: string): number {
   const n = s === '*' ? available : Number(s);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`Asked to run locally with ${s} threads (master ${master}): use a positive number of threads`);
+  if (!Number.isInteger(n) || n <= 0) throw errors.localThreads(s, master);
   return n;
 }
 

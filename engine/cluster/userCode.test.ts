@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SparkConf, SparkContext, type EngineEvent } from '../index';
 import type { LocalClusterBackend } from './clusterBackend';
 import { executorHeapLimitMiB } from './clusterBackend';
+import { errors } from '../core/errors';
 
 const contexts: SparkContext[] = [];
 afterEach(async () => { await Promise.all(contexts.splice(0).map((sc) => sc.stop())); });
@@ -32,7 +33,7 @@ describe('task timeout (spark.studio.task.timeout)', () => {
     const err = await looping.collect().then(() => undefined, (e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
     expect(err!.message).toContain('Job aborted due to stage failure: Task 0 in stage 0.0 failed 2 times');
-    expect(err!.message).toContain('TaskTimeout: task exceeded 500 ms (possible infinite loop in map at loop-node)');
+    expect(err!.message).toContain(`TaskTimeout: ${errors.taskTimeout(500, 'map at loop-node').message}`);
 
     const failed = ofType(events, 'taskEnd').filter((e) => e.reason !== 'Success');
     expect(failed.map((e) => e.failureReason)).toEqual([
@@ -62,7 +63,7 @@ describe('task timeout (spark.studio.task.timeout)', () => {
     sc.setCallSite(undefined);
     expect(await a.collect()).toEqual([1, 2, 3, 4]);
     const err = await b.collect().then(() => undefined, (e: unknown) => e as Error);
-    expect(err?.message).toContain('task exceeded 400 ms (possible infinite loop in one of: filter at n1, map at n2)');
+    expect(err?.message).toContain(errors.taskTimeout(400, 'one of: filter at n1, map at n2').message);
     // Partition 0 ([1, 2]) finished on the same executor before partition 1 hung it, or was lost with it (not counted).
     const ends = ofType(events, 'taskEnd').filter((e) => e.reason !== 'Success');
     expect(ends.every((e) => e.reason === 'ExceptionFailure' || e.reason === 'ExecutorLostFailure')).toBe(true);

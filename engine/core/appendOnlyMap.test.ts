@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppendOnlyMap, PartitionedAppendOnlyMap, hashKeyComparator } from './appendOnlyMap';
 import { hashCodeOf, murmur3HashInt, partitionOf } from './hash';
 import { Some } from './option';
+import { errors } from './errors';
 
 const add = (a: number, b: number) => a + b;
 
@@ -62,8 +63,8 @@ describe('AppendOnlyMap', () => {
   it('initial capacity rounds up to a power of two; bad capacities are rejected', () => {
     const cases: [number, number][] = [[64, 64], [1, 1], [3, 4], [65, 128], [100, 128]];
     for (const [init, cap] of cases) expect(new AppendOnlyMap(init).tableCapacity).toBe(cap);
-    expect(() => new AppendOnlyMap(0)).toThrow('Invalid initial capacity');
-    expect(() => new AppendOnlyMap((1 << 29) + 1)).toThrow("Can't make capacity bigger than 2^29 elements");
+    expect(() => new AppendOnlyMap(0)).toThrow(errors.mapCapacityInvalid().message);
+    expect(() => new AppendOnlyMap((1 << 29) + 1)).toThrow(errors.mapCapacityTooBig().message);
   });
 
   it('grows by doubling once size exceeds 0.7 * capacity', () => {
@@ -190,7 +191,7 @@ describe('AppendOnlyMap', () => {
     const sorted = [...m.destructiveSortedIterator((x, y) => x[1] - y[1])];
     expect(sorted[0]).toEqual([null, 0]);
     expect(sorted.slice(1).map(([, v]) => v)).toEqual([1, 1, 2]);
-    expect(() => m.apply('a')).toThrow('Map state is invalid from destructive sorting!');
+    expect(() => m.apply('a')).toThrow(errors.mapDestroyed().message);
   });
 });
 
@@ -244,7 +245,7 @@ describe('PartitionedAppendOnlyMap', () => {
     expect(byPart.length).toBe(4);
     expect(byPart[3]).toEqual([]);
     expect(byPart.flatMap((list, p) => list.map(([k, v]) => [[p, k], v]))).toEqual(expected);
-    expect(() => pm.insert(0, 'a', 1)).toThrow('Map state is invalid');
+    expect(() => pm.insert(0, 'a', 1)).toThrow(errors.mapDestroyed().message);
   });
 
   it('a custom key comparator (sortByKey-style ordering) sorts within each partition', () => {

@@ -22,11 +22,11 @@
  */
 import { keyEquals, scalaEquals } from './equality';
 import { hashCodeOf, partitionKeySlotHash, slotHashOf } from './hash';
+import { errors } from './errors';
 
 const LOAD_FACTOR = 0.7;
 
 const MAX_CAPACITY = 1 << 29;
-const DESTROYED = 'Map state is invalid from destructive sorting!';
 
 /** Integer.highestOneBit-based next power of two (n >= 1). */
 function nextPowerOf2(n: number): number {
@@ -35,12 +35,8 @@ function nextPowerOf2(n: number): number {
 }
 
 function checkInitialCapacity(initialCapacity: number): void {
-  if (!(initialCapacity <= MAX_CAPACITY)) throw new Error("requirement failed: Can't make capacity bigger than 2^29 elements");
-  if (!(initialCapacity >= 1)) throw new Error('requirement failed: Invalid initial capacity');
-}
-
-function growError(): Error {
-  return new Error("Can't make capacity bigger than 2^29 elements");
+  if (!(initialCapacity <= MAX_CAPACITY)) throw errors.mapCapacityTooBig();
+  if (!(initialCapacity >= 1)) throw errors.mapCapacityInvalid();
 }
 
 /** The update function of `changeValue`: (hadValue, oldValue) → newValue. */
@@ -83,17 +79,8 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
   apply(key: K): V | undefined {
     this.checkAlive();
     if (key === null || key === undefined) return this.nullValue;
-    const h = slotHashOf(key);
-    const keys = this.keys, hashes = this.hashes, mask = this.mask;
-    let pos = h & mask;
-    let i = 1;
-    for (;;) {
-      const cur = keys[pos];
-      if (cur === undefined) return undefined;
-      if (cur === key || (hashes[pos] === h && keyEquals(key, cur))) return this.values[pos];
-      pos = (pos + i) & mask;
-      i++;
-    }
+    const pos = this.slotOf(key);
+    return pos < 0 ? undefined : this.values[pos];
   }
 
   /** Same as `apply`, under the name JS readers expect. */
@@ -102,14 +89,19 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
   /** Whether `key` is present. */
   contains(key: K): boolean {
     if (key === null || key === undefined) return this.haveNullValue;
+    return this.slotOf(key) >= 0;
+  }
+
+  /** The slot holding a (non-null) key, or -1: Spark's quadratic probe from the key's hash. */
+  private slotOf(key: K): number {
     const h = slotHashOf(key);
     const keys = this.keys, hashes = this.hashes, mask = this.mask;
     let pos = h & mask;
     let i = 1;
     for (;;) {
       const cur = keys[pos];
-      if (cur === undefined) return false;
-      if (cur === key || (hashes[pos] === h && keyEquals(key, cur))) return true;
+      if (cur === undefined) return -1;
+      if (cur === key || (hashes[pos] === h && keyEquals(key, cur))) return pos;
       pos = (pos + i) & mask;
       i++;
     }
@@ -279,7 +271,7 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
   get tableCapacity(): number { return this.capacity; }
 
   private checkAlive(): void {
-    if (this.destroyed) throw new Error(`assertion failed: ${DESTROYED}`);
+    if (this.destroyed) throw errors.mapDestroyed();
   }
 
   private incrementSize(): void {
@@ -290,7 +282,7 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
   /** Double the table and re-insert every key in old slot order (no equality checks needed). */
   protected growTable(): void {
     const newCapacity = this.capacity * 2;
-    if (newCapacity >= 1 << 30) throw growError();
+    if (newCapacity >= 1 << 30) throw errors.mapCannotGrow();
     const newKeys = new Array<K | undefined>(newCapacity).fill(undefined);
     const newValues = new Array<V | undefined>(newCapacity).fill(undefined);
     const newHashes = new Int32Array(newCapacity);
@@ -425,7 +417,7 @@ export class PartitionedAppendOnlyMap<K, V> {
 
   private growTable(): void {
     const newCapacity = this.capacity * 2;
-    if (newCapacity >= 1 << 30) throw growError();
+    if (newCapacity >= 1 << 30) throw errors.mapCannotGrow();
     const newMask = newCapacity - 1;
     const used = new Uint8Array(newCapacity);
     const parts = new Int32Array(newCapacity);
@@ -518,6 +510,6 @@ export class PartitionedAppendOnlyMap<K, V> {
   }
 
   private checkAlive(): void {
-    if (this.destroyed) throw new Error(`assertion failed: ${DESTROYED}`);
+    if (this.destroyed) throw errors.mapDestroyed();
   }
 }

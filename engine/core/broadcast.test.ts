@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Broadcast, BroadcastRegistry, type BroadcastEvent } from './broadcast';
-import { closureErrors } from './closureErrors';
-import { SparkException } from './errors';
+import { errors, SparkException } from './errors';
 
 describe('Broadcast', () => {
   test('ids count from 0 per registry', () => {
@@ -34,12 +33,12 @@ describe('Broadcast', () => {
     b.destroy();
     expect(b.isValid).toBe(false);
     expect(() => use(b)).toThrow(SparkException);
-    expect(() => use(b)).toThrow('Attempted to use Broadcast(0) after it was destroyed');
-    expect(() => r.getBroadcast(0)).toThrow(closureErrors.broadcastDestroyed(0).message);
+    expect(() => use(b)).toThrow(errors.broadcastDestroyed(0).message);
+    expect(() => r.getBroadcast(0)).toThrow(errors.broadcastDestroyed(0).message);
   });
 
   test('unknown ids', () => {
-    expect(() => new BroadcastRegistry().getBroadcast(3)).toThrow(closureErrors.unknownBroadcast(3).message);
+    expect(() => new BroadcastRegistry().getBroadcast(3)).toThrow(errors.unknownBroadcast(3).message);
   });
 
   test('unpersist keeps the value; listeners hear unpersist and destroy', () => {
@@ -70,8 +69,8 @@ describe('Broadcast', () => {
 
   class Point { constructor(readonly x: number) {} }
   const NOT_DATA: [string, unknown, string][] = [
-    ['a function', () => 1, closureErrors.broadcastNotData('', 'a function').message],
-    ['a class instance inside a Map', new Map([['p', new Point(1)]]), closureErrors.broadcastNotData('.get("p")', 'an instance of Point').message],
+    ['a function', () => 1, errors.broadcastNotData('', 'a function').message],
+    ['a class instance inside a Map', new Map([['p', new Point(1)]]), errors.broadcastNotData('.get("p")', 'an instance of Point').message],
   ];
   test.each(NOT_DATA)('broadcast values must be plain data: %s', (_d, value, message) => {
     expect(() => new BroadcastRegistry().newBroadcast(value)).toThrow(message);

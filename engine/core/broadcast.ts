@@ -9,7 +9,7 @@
  * the driver's `b.value` is the original object (as in Spark).
  */
 import { BROADCAST_BRAND, findNonData } from './closureData';
-import { closureErrors } from './closureErrors';
+import { errors } from './errors';
 
 interface BroadcastHooks {
   unpersist?(id: number): void;
@@ -63,7 +63,7 @@ export class Broadcast<T> {
 
   toString(): string { return `Broadcast(${this.id})`; }
 
-  #assertValid(): void { if (!this.#valid) throw closureErrors.broadcastDestroyed(this.id); }
+  #assertValid(): void { if (!this.#valid) throw errors.broadcastDestroyed(this.id); }
 }
 
 export type BroadcastEvent = { type: 'unpersist' | 'destroy'; id: number };
@@ -79,7 +79,7 @@ export class BroadcastRegistry {
 
   newBroadcast<T>(value: T): Broadcast<T> {
     const bad = findNonData(value);
-    if (bad) throw closureErrors.broadcastNotData(bad.path, bad.what);
+    if (bad) throw errors.broadcastNotData(bad.path, bad.what);
     const id = this.#nextId++;
     this.#values.set(id, structuredClone(value));
     return new Broadcast<T>(id, { value }, {
@@ -91,8 +91,8 @@ export class BroadcastRegistry {
   /** The broadcast value for executors; throws Spark's error once it was destroyed. */
   getBroadcast(id: number): unknown {
     if (this.#values.has(id)) return this.#values.get(id);
-    if (Number.isInteger(id) && id >= 0 && id < this.#nextId) throw closureErrors.broadcastDestroyed(id);
-    throw closureErrors.unknownBroadcast(id);
+    if (Number.isInteger(id) && id >= 0 && id < this.#nextId) throw errors.broadcastDestroyed(id);
+    throw errors.unknownBroadcast(id);
   }
 
   has(id: number): boolean { return this.#values.has(id); }

@@ -4,10 +4,9 @@ import {
   checkFunctionSource, clearCompileCache, closure, compileCacheStats, compileShipped, getClosureVars,
   isShippedFn, shipFunction, type ShippedFn,
 } from './closure';
-import { closureErrors, ShippedSyntaxError } from './closureErrors';
 import defaultHelper, { helper, LIMIT } from './closureFixture';
 import { CompactBuffer } from './compactBuffer';
-import { errors, NotSerializableException } from './errors';
+import { errors, NotSerializableException, ShippedSyntaxError } from './errors';
 import { None, Some, type Option } from './option';
 import * as time from './time';
 import { Milliseconds, Minutes, Seconds, Time } from './time';
@@ -120,7 +119,7 @@ describe('Task not serializable', () => {
   });
 
   test('dynamic import is refused', () => {
-    expect(() => shipFunction('x => import("node:fs")', 'map')).toThrow(closureErrors.dynamicImport('map').message);
+    expect(() => shipFunction('x => import("node:fs")', 'map')).toThrow(errors.dynamicImport('map').message);
   });
 });
 
@@ -129,14 +128,14 @@ describe('bad arguments', () => {
     ['a number', 42, errors.notAFunction('map').message],
     ['null', null, errors.notAFunction('map').message],
     ['a plain object', { kind: 'other' }, errors.notAFunction('map').message],
-    ['a native function', Math.max, closureErrors.nativeFunction('map', 'max').message],
-    ['a bound function', function named(x: number) { return x; }.bind(null), closureErrors.boundFunction('map', 'named').message],
-    ['a class', class Foo {}, closureErrors.sourceNotAFunction('map', 'a class').message],
-    ['an empty source', '   ', closureErrors.sourceNotAFunction('map', 'empty').message],
-    ['a non-function source', '42', closureErrors.sourceNotAFunction('map', 'the value 42').message],
-    ['source that calls after the function', 'x => x)(fetch("y")', closureErrors.sourceNotAFunction('map', 'a call, not a function').message],
-    ['source with a second statement', 'x => x\n)\n;(y => y', closureErrors.sourceNotAFunction('map', 'several statements').message],
-    ['a getter', 'get foo() { return 1 }', closureErrors.accessorNotShippable('map', 'get').message],
+    ['a native function', Math.max, errors.nativeFunction('map', 'max').message],
+    ['a bound function', function named(x: number) { return x; }.bind(null), errors.boundFunction('map', 'named').message],
+    ['a class', class Foo {}, errors.sourceNotAFunction('map', 'a class').message],
+    ['an empty source', '   ', errors.sourceNotAFunction('map', 'empty').message],
+    ['a non-function source', '42', errors.sourceNotAFunction('map', 'the value 42').message],
+    ['source that calls after the function', 'x => x)(fetch("y")', errors.sourceNotAFunction('map', 'a call, not a function').message],
+    ['source with a second statement', 'x => x\n)\n;(y => y', errors.sourceNotAFunction('map', 'several statements').message],
+    ['a getter', 'get foo() { return 1 }', errors.accessorNotShippable('map', 'get').message],
   ];
   test.each(CASES)('%s', (_d, value, message) => {
     expect(() => shipFunction(value as Function, 'map')).toThrow(message);
@@ -170,7 +169,7 @@ describe('checkFunctionSource', () => {
     ['a free variable, at its first use', 'x => {\n  return x * factor\n}', { opName: 'map' }, { ok: false, message: errors.taskNotSerializable('map', ['factor']).message, line: 2, column: 14 }],
     ['declared closure variables pass', 'x => x * factor', { declared: ['factor'] }, { ok: true }],
     ['free variables not checked', 'x => x * factor', { freeVariables: false }, { ok: true }],
-    ['not a function, reported where the source starts', '\n  42', { opName: 'map' }, { ok: false, message: closureErrors.sourceNotAFunction('map', 'the value 42').message, line: 2, column: 3 }],
+    ['not a function, reported where the source starts', '\n  42', { opName: 'map' }, { ok: false, message: errors.sourceNotAFunction('map', 'the value 42').message, line: 2, column: 3 }],
   ];
   test.each(CASES)('%s', (_d, source, options, expected) => {
     expect(checkFunctionSource(source, options)).toEqual(expected);
@@ -215,14 +214,14 @@ describe('closure(vars, fn)', () => {
   test('a broadcast without a runtime fails when used', () => {
     const b = registry.newBroadcast(1);
     const g = compileShipped<() => number>(shipFunction(closure({ b }, () => b.value), 'map'));
-    expect(() => g()).toThrow(closureErrors.noBroadcastRuntime(b.id).message);
+    expect(() => g()).toThrow(errors.noBroadcastRuntime(b.id).message);
   });
 
   test('a destroyed broadcast cannot be shipped', () => {
     const b = registry.newBroadcast(1);
     const f = closure({ b }, () => b.value);
     b.destroy();
-    expect(() => shipFunction(f, 'map')).toThrow(closureErrors.broadcastDestroyed(b.id).message);
+    expect(() => shipFunction(f, 'map')).toThrow(errors.broadcastDestroyed(b.id).message);
   });
 
   test('called directly on the driver, it runs with the values', () => {
@@ -257,15 +256,15 @@ describe('closure(vars, fn)', () => {
   });
 
   const BAD_VALUES: [string, Record<string, unknown>, string][] = [
-    ['a function', { fn: (x: number) => x }, closureErrors.closureVarNotData(undefined, 'fn', '', 'a function (fn)').message],
-    ['a class', { P: Point }, closureErrors.closureVarNotData(undefined, 'P', '', 'a class (Point)').message],
-    ['a class instance', { p: new Point(1) }, closureErrors.closureVarNotData(undefined, 'p', '', 'an instance of Point').message],
-    ['nested inside plain data', { cfg: { items: [1, { f: () => 1 }] } }, closureErrors.closureVarNotData(undefined, 'cfg', '.items[1].f', 'a function (f)').message],
-    ['an Option', { d: Some(1) }, closureErrors.closureVarNotData(undefined, 'd', '', 'an instance of SomeImpl').message],
-    ['a symbol in a Map', { m: new Map([['k', Symbol('s')]]) }, closureErrors.closureVarNotData(undefined, 'm', '.get("k")', 'a symbol').message],
-    ['a standard global name', { Math: 1 }, closureErrors.invalidClosureVarName('Math').message],
-    ['an engine global name', { Some: 1 }, closureErrors.invalidClosureVarName('Some').message],
-    ['not an identifier', { 'a-b': 1 }, closureErrors.invalidClosureVarName('a-b').message],
+    ['a function', { fn: (x: number) => x }, errors.closureVarNotData(undefined, 'fn', '', 'a function (fn)').message],
+    ['a class', { P: Point }, errors.closureVarNotData(undefined, 'P', '', 'a class (Point)').message],
+    ['a class instance', { p: new Point(1) }, errors.closureVarNotData(undefined, 'p', '', 'an instance of Point').message],
+    ['nested inside plain data', { cfg: { items: [1, { f: () => 1 }] } }, errors.closureVarNotData(undefined, 'cfg', '.items[1].f', 'a function (f)').message],
+    ['an Option', { d: Some(1) }, errors.closureVarNotData(undefined, 'd', '', 'an instance of SomeImpl').message],
+    ['a symbol in a Map', { m: new Map([['k', Symbol('s')]]) }, errors.closureVarNotData(undefined, 'm', '.get("k")', 'a symbol').message],
+    ['a standard global name', { Math: 1 }, errors.invalidClosureVarName('Math').message],
+    ['an engine global name', { Some: 1 }, errors.invalidClosureVarName('Some').message],
+    ['not an identifier', { 'a-b': 1 }, errors.invalidClosureVarName('a-b').message],
   ];
   test.each(BAD_VALUES)('rejects %s', (_d, vars, message) => {
     expect(() => closure(vars, () => 1)).toThrow(message);
@@ -275,11 +274,11 @@ describe('closure(vars, fn)', () => {
     const cfg: Record<string, unknown> = { a: 1 };
     const f = closure({ cfg }, () => cfg.a);
     cfg.a = new Point(2);
-    expect(() => shipFunction(f, 'map')).toThrow(closureErrors.closureVarNotData('map', 'cfg', '.a', 'an instance of Point').message);
+    expect(() => shipFunction(f, 'map')).toThrow(errors.closureVarNotData('map', 'cfg', '.a', 'an instance of Point').message);
   });
 
   test('bad first argument', () => {
-    expect(() => closure([1] as unknown as Record<string, unknown>, () => 1)).toThrow(closureErrors.closureVarsNotObject().message);
+    expect(() => closure([1] as unknown as Record<string, unknown>, () => 1)).toThrow(errors.closureVarsNotObject().message);
     expect(() => closure({}, 3 as unknown as Function)).toThrow(errors.notAFunction('closure').message);
   });
 });
@@ -310,17 +309,17 @@ describe('compileShipped', () => {
   });
 
   const HOSTILE: [string, ShippedFn, string][] = [
-    ['not a function', { kind: 'shipped', source: 'x => x)(globalThis.process.exit(1)', opName: 'map' }, closureErrors.sourceNotAFunction('map', 'a call, not a function').message],
-    ['a free variable', { kind: 'shipped', source: '() => process.exit(1)', opName: 'map' }, closureErrors.missingOnExecutor('map', ['process']).message],
-    ['a bad variable name', { kind: 'shipped', source: '() => 1', opName: 'map', vars: { 'x) {': { kind: 'value', value: 1 } } }, closureErrors.compileFailed('map', "'x) {' cannot be a closure variable name").message],
-    ['dynamic import', { kind: 'shipped', source: '() => import("fs")', opName: 'map' }, closureErrors.dynamicImport('map').message],
+    ['not a function', { kind: 'shipped', source: 'x => x)(globalThis.process.exit(1)', opName: 'map' }, errors.sourceNotAFunction('map', 'a call, not a function').message],
+    ['a free variable', { kind: 'shipped', source: '() => process.exit(1)', opName: 'map' }, errors.missingOnExecutor('map', ['process']).message],
+    ['a bad variable name', { kind: 'shipped', source: '() => 1', opName: 'map', vars: { 'x) {': { kind: 'value', value: 1 } } }, errors.compileFailed('map', "'x) {' cannot be a closure variable name").message],
+    ['dynamic import', { kind: 'shipped', source: '() => import("fs")', opName: 'map' }, errors.dynamicImport('map').message],
   ];
   test.each(HOSTILE)('re-checks what it is given: %s', (_d, sf, message) => {
     expect(() => compileShipped(sf)).toThrow(message);
   });
 
   test('rejects what is not a shipped function', () => {
-    expect(() => compileShipped((() => 1) as unknown as ShippedFn)).toThrow(closureErrors.notShipped('function').message);
+    expect(() => compileShipped((() => 1) as unknown as ShippedFn)).toThrow(errors.notShipped('function').message);
   });
 });
 
@@ -340,7 +339,7 @@ describe('defence in depth (not a sandbox)', () => {
   });
 
   test('an executor without network access refuses a function that uses it', () => {
-    expect(() => run('() => typeof fetch + typeof WebSocket')).toThrow(closureErrors.networkNotAllowed('map', ['WebSocket', 'fetch']).message);
+    expect(() => run('() => typeof fetch + typeof WebSocket')).toThrow(errors.networkNotAllowed('map', ['WebSocket', 'fetch']).message);
   });
 });
 

@@ -21,15 +21,14 @@
  * boundary is the executor worker. Building functions from text needs `unsafe-eval` under a CSP.
  */
 import { findNonData, isBroadcastLike } from './closureData';
-import { closureErrors, ShippedSyntaxError } from './closureErrors';
 import { isBindableName, isShadowedGlobal, isStandardGlobal, NETWORK_GLOBALS, SHADOWED_GLOBALS, STANDARD_GLOBALS } from './closureGlobals';
 import { analyzeFunctionSource, lineColumn, type FunctionAnalysis } from './closureScope';
 import { Broadcast } from './broadcast';
-import { errors } from './errors';
+import { errors, ShippedSyntaxError } from './errors';
 import { isShippedGlobal, SHIPPED_GLOBALS, shippedGlobalNames, shippedGlobalsVersion } from './shippedGlobals';
 
 export { analyzeFunctionSource, type FunctionAnalysis, type FreeReference } from './closureScope';
-export { ShippedSyntaxError } from './closureErrors';
+export { ShippedSyntaxError } from './errors';
 
 /** A closure variable as shipped: plain data, or a reference to a broadcast variable. */
 export type ShippedVar = { kind: 'value'; value: unknown } | { kind: 'broadcast'; broadcastId: number };
@@ -81,16 +80,16 @@ export function getClosureVars(fn: Function): Readonly<Record<string, unknown>> 
 }
 
 function checkVarName(name: string): void {
-  if (!isBindableName(name) || isStandardGlobal(name) || isShadowedGlobal(name) || isShippedGlobal(name)) throw closureErrors.invalidClosureVarName(name);
+  if (!isBindableName(name) || isStandardGlobal(name) || isShadowedGlobal(name) || isShippedGlobal(name)) throw errors.invalidClosureVarName(name);
 }
 
 function checkVarValue(op: string | undefined, name: string, value: unknown): void {
   if (isBroadcastLike(value)) {
-    if (!(value as { isValid?: boolean }).isValid && value instanceof Broadcast) throw closureErrors.broadcastDestroyed(value.id);
+    if (!(value as { isValid?: boolean }).isValid && value instanceof Broadcast) throw errors.broadcastDestroyed(value.id);
     return;
   }
   const bad = findNonData(value);
-  if (bad) throw closureErrors.closureVarNotData(op, name, bad.path, bad.what);
+  if (bad) throw errors.closureVarNotData(op, name, bad.path, bad.what);
 }
 
 /**
@@ -105,7 +104,7 @@ function checkVarValue(op: string | undefined, name: string, value: unknown): vo
  *   stream.filter(closure({ words }, (w) => words.value.includes(w)));
  */
 export function closure<F extends Function>(vars: Record<string, unknown>, fn: F): F {
-  if (typeof vars !== 'object' || vars === null || Array.isArray(vars) || isBroadcastLike(vars)) throw closureErrors.closureVarsNotObject();
+  if (typeof vars !== 'object' || vars === null || Array.isArray(vars) || isBroadcastLike(vars)) throw errors.closureVarsNotObject();
   if (typeof fn !== 'function') throw errors.notAFunction('closure');
   const inner = closureTag(fn);
   const tag: ClosureTag = { fn: inner ? inner.fn : fn, vars: { ...inner?.vars, ...vars } };
@@ -135,8 +134,8 @@ function compileLocal(wrapper: Function, tag: ClosureTag): Function {
 function sourceOf(fn: Function, opName: string): string {
   const text = Function.prototype.toString.call(fn);
   if (/\{\s*\[native code\]\s*\}\s*$/.test(text)) {
-    if (fn.name.startsWith('bound ')) throw closureErrors.boundFunction(opName, fn.name.slice(6));
-    throw closureErrors.nativeFunction(opName, fn.name);
+    if (fn.name.startsWith('bound ')) throw errors.boundFunction(opName, fn.name.slice(6));
+    throw errors.nativeFunction(opName, fn.name);
   }
   return text;
 }
@@ -171,7 +170,7 @@ export function shipFunction<F extends Function>(fn: F | string | ShippedFn<F>, 
   }
   for (const name of Object.keys(vars)) checkVarName(name);
   const a = analyze(source, opName);
-  if (a.dynamicImport) throw closureErrors.dynamicImport(opName);
+  if (a.dynamicImport) throw errors.dynamicImport(opName);
   const bad = a.free.filter((n) => !isAllowedFree(n, vars, options.allowNetwork));
   if (bad.length > 0) throw errors.taskNotSerializable(opName, bad);
 
@@ -213,7 +212,7 @@ export function checkFunctionSource(source: string, options: { freeVariables?: b
     }
     throw e;
   }
-  if (a.dynamicImport) return { ok: false, message: closureErrors.dynamicImport(opName).message, line: 1, column: 1 };
+  if (a.dynamicImport) return { ok: false, message: errors.dynamicImport(opName).message, line: 1, column: 1 };
   if (options.freeVariables === false) return { ok: true };
   const declared = new Set(options.declared ?? []);
   const bad = a.references.filter((r) => !isAllowedFree(r.name, declared, options.allowNetwork));
@@ -276,14 +275,14 @@ function factoryFor(sf: ShippedFn, varNames: string[], allowNetwork: boolean): F
 
 function buildFactory(sf: ShippedFn, varNames: string[], allowNetwork: boolean): FactoryEntry {
   const op = sf.opName || 'an operation';
-  for (const n of varNames) if (!isBindableName(n) || isStandardGlobal(n) || isShadowedGlobal(n)) throw closureErrors.compileFailed(op, `'${n}' cannot be a closure variable name`);
+  for (const n of varNames) if (!isBindableName(n) || isStandardGlobal(n) || isShadowedGlobal(n)) throw errors.compileFailed(op, `'${n}' cannot be a closure variable name`);
   const a = analyze(sf.source, op); // re-checked: a ShippedFn may come from anywhere
-  if (a.dynamicImport) throw closureErrors.dynamicImport(op);
+  if (a.dynamicImport) throw errors.dynamicImport(op);
   const varSet = new Set(varNames);
   const missing = a.free.filter((n) => !isAllowedFree(n, varSet, allowNetwork));
   const network = missing.filter((n) => NETWORK_GLOBALS.includes(n));
-  if (network.length > 0) throw closureErrors.networkNotAllowed(op, network);
-  if (missing.length > 0) throw closureErrors.missingOnExecutor(op, missing);
+  if (network.length > 0) throw errors.networkNotAllowed(op, network);
+  if (missing.length > 0) throw errors.missingOnExecutor(op, missing);
 
   const globals = shippedGlobalNames().filter((n) => !varSet.has(n));
   const shadowed = SHADOWED_GLOBALS.filter((n) => !varSet.has(n) && !(allowNetwork && NETWORK_GLOBALS.includes(n)));
@@ -295,7 +294,7 @@ function buildFactory(sf: ShippedFn, varNames: string[], allowNetwork: boolean):
   try {
     factory = new Function(...params, body) as Factory;
   } catch (e) {
-    throw closureErrors.compileFailed(op, e instanceof Error ? e.message : String(e));
+    throw errors.compileFailed(op, e instanceof Error ? e.message : String(e));
   }
   return { factory, fixed };
 }
@@ -304,7 +303,7 @@ function varValue(v: ShippedVar, runtime: BroadcastRuntime | undefined): unknown
   if (v.kind === 'broadcast') {
     const id = v.broadcastId;
     return Broadcast.remote(id, (i) => {
-      if (!runtime) throw closureErrors.noBroadcastRuntime(i);
+      if (!runtime) throw errors.noBroadcastRuntime(i);
       return runtime.getBroadcast(i);
     });
   }
@@ -317,7 +316,7 @@ function varValue(v: ShippedVar, runtime: BroadcastRuntime | undefined): unknown
  * and broadcast variables are fetched through `runtime.getBroadcast(id)` on first use.
  */
 export function compileShipped<F extends Function = Function>(sf: ShippedFn, runtime?: BroadcastRuntime, options: CompileOptions = {}): F {
-  if (!isShippedFn(sf)) throw closureErrors.notShipped(sf === null ? 'null' : typeof sf);
+  if (!isShippedFn(sf)) throw errors.notShipped(sf === null ? 'null' : typeof sf);
   const vars = sf.vars ?? {};
   const names = Object.keys(vars).sort();
   const entry = factoryFor(sf, names, Boolean(options.allowNetwork));

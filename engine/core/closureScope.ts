@@ -17,7 +17,7 @@
  * is an engine shipped global it is rewritten to the bare name in the normalised source.
  */
 import { parse } from 'acorn';
-import { closureErrors, ShippedSyntaxError } from './closureErrors';
+import { errors, ShippedSyntaxError } from './errors';
 
 // acorn's ESTree nodes, accessed generically.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -102,14 +102,14 @@ const isFunctionNode = (n: AnyNode) => n.type === 'ArrowFunctionExpression' || n
 
 /** Parses the source of one function; throws ShippedSyntaxError or a TypeError (not a function). */
 function parseFunction(source: string, opName: string): { fn: AnyNode; text: string; prefixLength: number; kind: FunctionAnalysis['kind']; toInput: (o: number) => number } {
-  if (source.trim() === '') throw closureErrors.sourceNotAFunction(opName, 'empty');
+  if (source.trim() === '') throw errors.sourceNotAFunction(opName, 'empty');
   const exprPrefix = `${STRICT}(`;
   const asExpr = parseWrapped(source, exprPrefix, '\n)');
   if ('program' in asExpr) {
     const body = asExpr.program.body as AnyNode[];
-    if (body.length !== 2 || body[1].type !== 'ExpressionStatement') throw closureErrors.sourceNotAFunction(opName, 'several statements');
+    if (body.length !== 2 || body[1].type !== 'ExpressionStatement') throw errors.sourceNotAFunction(opName, 'several statements');
     const fn = body[1].expression as AnyNode;
-    if (!isFunctionNode(fn)) throw closureErrors.sourceNotAFunction(opName, describeNode(fn));
+    if (!isFunctionNode(fn)) throw errors.sourceNotAFunction(opName, describeNode(fn));
     return { fn, text: source, prefixLength: exprPrefix.length, kind: fn.type === 'ArrowFunctionExpression' ? 'arrow' : 'function', toInput: (o) => o };
   }
   // Method shorthand, as Function.prototype.toString prints object and class methods.
@@ -128,7 +128,7 @@ function parseFunction(source: string, opName: string): { fn: AnyNode; text: str
     throw syntaxError(source, asExpr.failure, opName);
   }
   const prop = props[0];
-  if (prop.kind === 'get' || prop.kind === 'set') throw closureErrors.accessorNotShippable(opName, prop.kind);
+  if (prop.kind === 'get' || prop.kind === 'set') throw errors.accessorNotShippable(opName, prop.kind);
   const value = prop.value as AnyNode;
   const valueStart = value.start - methodPrefix.length; // in methodText
   const header = `${value.async ? 'async ' : ''}function${value.generator ? '*' : ''} `;

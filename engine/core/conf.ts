@@ -1,4 +1,4 @@
-import { requireArg } from './errors';
+import { errors } from './errors';
 
 /** Spark's SparkConf: string key/value settings; setters chain. */
 export class SparkConf {
@@ -7,8 +7,8 @@ export class SparkConf {
     if (entries) for (const [k, v] of entries) this.settings.set(k, v);
   }
   set(key: string, value: string | number | boolean): this {
-    requireArg(typeof key === 'string' && key.length > 0, 'SparkConf.set: key must be a non-empty string');
-    if (value === null || value === undefined) throw new TypeError(`SparkConf.set: null value for ${key}`);
+    if (typeof key !== 'string' || key.length === 0) throw errors.confEmptyKey();
+    if (value === null || value === undefined) throw errors.confNullValue(key);
     this.settings.set(key, String(value));
     return this;
   }
@@ -25,34 +25,34 @@ export class SparkConf {
     const v = this.settings.get(key);
     if (v !== undefined) return v;
     if (defaultValue !== undefined) return defaultValue;
-    throw new Error(`java.util.NoSuchElementException: ${key}`);
+    throw errors.confNoSuchKey(key);
   }
   getOption(key: string): string | undefined { return this.settings.get(key); }
   getInt(key: string, defaultValue: number): number {
     const v = this.settings.get(key);
     if (v === undefined) return defaultValue;
     const n = Number(v);
-    if (!Number.isInteger(n)) throw new Error(`${key} should be an integer, but was ${v}`);
+    if (!Number.isInteger(n)) throw errors.confNotInteger(key, v);
     return n;
   }
   getDouble(key: string, defaultValue: number): number {
     const v = this.settings.get(key);
     if (v === undefined) return defaultValue;
     const n = Number(v);
-    if (Number.isNaN(n)) throw new Error(`${key} should be a number, but was ${v}`);
+    if (Number.isNaN(n)) throw errors.confNotNumber(key, v);
     return n;
   }
   getBoolean(key: string, defaultValue: boolean): boolean {
     const v = this.settings.get(key);
     if (v === undefined) return defaultValue;
     if (v === 'true' || v === 'false') return v === 'true';
-    throw new Error(`${key} should be boolean, but was ${v}`);
+    throw errors.confNotBoolean(key, v);
   }
   /** Time settings such as '200ms' or '10s' (Spark's getTimeAsMs). */
   getTimeAsMs(key: string, defaultValue: string): number {
     const raw = this.settings.get(key) ?? defaultValue;
     const m = /^\s*(\d+)\s*(ms|s|m|min|h)?\s*$/.exec(raw);
-    if (!m) throw new Error(`${key} should be a time like 200ms or 10s, but was ${raw}`);
+    if (!m) throw errors.confNotTime(key, raw);
     const n = Number(m[1]);
     const unit = m[2] ?? 'ms';
     return unit === 'ms' ? n : unit === 's' ? n * 1000 : unit === 'h' ? n * 3600000 : n * 60000;

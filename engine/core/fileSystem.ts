@@ -2,6 +2,7 @@
  * The engine's file system: output files (saveAsTextFiles), textFileStream inputs, checkpoints and the WAL.
  * One interface, one adapter per platform: a real directory in Node, memory or IndexedDB in the browser.
  */
+import { errors } from './errors';
 export interface FileStatus { path: string; isDirectory: boolean; modificationTime: number; size: number }
 
 export interface FileSystem {
@@ -40,18 +41,18 @@ export class MemoryFileSystem implements FileSystem {
   }
   async writeFile(path: string, data: string): Promise<void> {
     const p = this.norm(path);
-    if (this.dirs.has(p)) throw new Error(`Cannot write ${path}: it is a directory`);
+    if (this.dirs.has(p)) throw errors.writeToDirectory(path);
     await this.mkdirs(parentOf(p));
     this.files.set(p, { data, mtime: this.now() });
   }
   async readFile(path: string): Promise<string> {
     const f = this.files.get(this.norm(path));
-    if (!f) throw new Error(`File does not exist: ${path}`);
+    if (!f) throw errors.fileNotFound(path);
     return f.data;
   }
   async list(dir: string): Promise<FileStatus[]> {
     const d = this.norm(dir);
-    if (!this.dirs.has(d)) throw new Error(`Directory does not exist: ${dir}`);
+    if (!this.dirs.has(d)) throw errors.dirNotFound(dir);
     const prefix = d === '/' ? '/' : d + '/';
     const out: FileStatus[] = [];
     for (const [p, f] of this.files) if (p.startsWith(prefix) && !p.slice(prefix.length).includes('/')) out.push({ path: p, isDirectory: false, modificationTime: f.mtime, size: f.data.length });
@@ -63,12 +64,12 @@ export class MemoryFileSystem implements FileSystem {
     const f = this.files.get(p);
     if (f) return { path: p, isDirectory: false, modificationTime: f.mtime, size: f.data.length };
     if (this.dirs.has(p)) return { path: p, isDirectory: true, modificationTime: 0, size: 0 };
-    throw new Error(`File does not exist: ${path}`);
+    throw errors.fileNotFound(path);
   }
   async rename(from: string, to: string): Promise<void> {
     const a = this.norm(from), b = this.norm(to);
     const f = this.files.get(a);
-    if (!f) throw new Error(`File does not exist: ${from}`);
+    if (!f) throw errors.fileNotFound(from);
     await this.mkdirs(parentOf(b));
     this.files.delete(a);
     this.files.set(b, f);
@@ -79,7 +80,7 @@ export class MemoryFileSystem implements FileSystem {
     if (!this.dirs.has(p)) return;
     const prefix = p + '/';
     const children = [...this.files.keys()].filter((k) => k.startsWith(prefix));
-    if (children.length && !recursive) throw new Error(`Directory not empty: ${path}`);
+    if (children.length && !recursive) throw errors.dirNotEmpty(path);
     for (const k of children) this.files.delete(k);
     for (const d of [...this.dirs]) if (d === p || d.startsWith(prefix)) this.dirs.delete(d);
   }

@@ -1,4 +1,5 @@
 /** Scala's Option as Spark uses it (outer joins, updateStateByKey, mapWithState). */
+import { errors } from './errors';
 export interface Option<T> {
   readonly isDefined: boolean;
   readonly isEmpty: boolean;
@@ -21,7 +22,7 @@ export class SomeImpl<T> implements Option<T> {
 export class NoneImpl implements Option<never> {
   readonly isDefined = false;
   readonly isEmpty = true;
-  get(): never { throw new Error('NoSuchElementException: None.get'); }
+  get(): never { throw errors.noneGet(); }
   getOrElse<U>(d: U): U { return d; }
   map<U>(_f: (t: never) => U): Option<U> { return this; }
   toString(): string { return 'None'; }

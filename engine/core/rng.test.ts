@@ -3,6 +3,7 @@ import {
   BernoulliSampler, GapSampling, JavaRandom, PoissonGapSampler, Rng, XORShiftRandom, ZipfSampler, bernoulliSampleIndices,
   logGamma, partitionwiseSamplingSeeds, repartitionStartPosition, xorShiftHashSeed,
 } from './rng';
+import { errors } from './errors';
 
 // Reference values produced on a JVM (OpenJDK 17): java.util.Random itself, and Spark's
 // XORShiftRandom / BernoulliSampler / GapSampling transcribed into Java on top of the real
@@ -89,8 +90,8 @@ describe('JavaRandom = java.util.Random', () => {
   });
   it('accepts number and bigint seeds alike; rejects bad bounds', () => {
     expect(new JavaRandom(42).nextInt()).toBe(new JavaRandom(42n).nextInt());
-    expect(() => new JavaRandom(1).nextInt(0)).toThrow('bound must be positive');
-    expect(() => new JavaRandom(1.5)).toThrow('seed must be an integer');
+    expect(() => new JavaRandom(1).nextInt(0)).toThrow(errors.javaBoundNotPositive().message);
+    expect(() => new JavaRandom(1.5)).toThrow(errors.javaSeedNotInteger(1.5).message);
   });
 });
 
@@ -155,9 +156,9 @@ describe('Spark sampling', () => {
   it('fractions 0 and 1, and invalid fractions', () => {
     expect(bernoulliSampleIndices(5, 0, 1)).toEqual([]);
     expect(bernoulliSampleIndices(5, 1, 1)).toEqual([0, 1, 2, 3, 4]);
-    expect(() => new BernoulliSampler(1.5)).toThrow('Sampling fraction (1.5) must be on interval [0, 1]');
-    expect(() => new GapSampling(0, new XORShiftRandom(1))).toThrow('must reside on open interval (0, 1)');
-    expect(() => new PoissonGapSampler(0.5)).toThrow('only ported for fraction <= 0.4');
+    expect(() => new BernoulliSampler(1.5)).toThrow(errors.samplingFractionRange(1.5).message);
+    expect(() => new GapSampling(0, new XORShiftRandom(1))).toThrow(errors.samplingFractionOpen(0).message);
+    expect(() => new PoissonGapSampler(0.5)).toThrow(errors.poissonSamplerFraction(0.5).message);
   });
 });
 
@@ -222,7 +223,7 @@ describe('Rng (studio)', () => {
       expect(y >= -3 && y <= 3).toBe(true);
     }
     expect(() => r.nextInt(0)).toThrow(RangeError);
-    expect(() => r.pick([])).toThrow('pick from an empty array');
+    expect(() => r.pick([])).toThrow(errors.pickFromEmpty().message);
     expect(['a', 'b', 'c']).toContain(r.pick(['a', 'b', 'c']));
     expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
   });

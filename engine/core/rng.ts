@@ -13,6 +13,7 @@
  *   32-bit halves for speed.
  */
 import { bytesHash, javaStringHashCode } from './hash';
+import { errors } from './errors';
 
 // ---------------------------------------------------------------------------------- studio Rng
 
@@ -37,7 +38,7 @@ function seedToUint32(seed: number | string): number {
     }
     return bytesHash(bytes, 0x5eed) >>> 0;
   }
-  if (!Number.isFinite(seed)) throw new TypeError(`Rng seed must be a finite number or a string, got ${seed}`);
+  if (!Number.isFinite(seed)) throw errors.rngSeedNotFinite(seed);
   const lo = Math.trunc(seed) % 4294967296;
   const hi = Math.trunc(Math.trunc(seed) / 4294967296);
   return (lo ^ Math.imul(hi | 0, 0x9e3779b1)) >>> 0;
@@ -100,7 +101,7 @@ export class Rng {
 
   /** Uniform integer in [0, n); n a positive integer up to 2^53. */
   nextInt(n: number): number {
-    if (!(n > 0) || !Number.isInteger(n)) throw new RangeError(`nextInt bound must be a positive integer, got ${n}`);
+    if (!(n > 0) || !Number.isInteger(n)) throw errors.nextIntBound(n);
     if (n <= 4294967296) return Math.floor((this.nextUint32() * n) / 4294967296);
     return Math.floor(this.nextDouble() * n);
   }
@@ -134,7 +135,7 @@ export class Rng {
 
   /** A uniformly chosen element; throws on an empty array. */
   pick<T>(arr: readonly T[]): T {
-    if (arr.length === 0) throw new RangeError('pick from an empty array');
+    if (arr.length === 0) throw errors.pickFromEmpty();
     return arr[this.nextInt(arr.length)];
   }
 
@@ -163,7 +164,7 @@ export class Rng {
 
   /** Poisson-distributed count with the given mean (Knuth below 30, Hörmann's PTRS above). */
   poisson(mean: number): number {
-    if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`poisson mean must be a finite number >= 0, got ${mean}`);
+    if (!(mean >= 0) || !Number.isFinite(mean)) throw errors.poissonMean(mean);
     if (mean === 0) return 0;
     if (mean < 30) {
       const limit = Math.exp(-mean);
@@ -237,8 +238,8 @@ export class ZipfSampler {
   private readonly cdf: Float64Array;
 
   constructor(readonly n: number, readonly s: number) {
-    if (!(n >= 1) || !Number.isInteger(n)) throw new RangeError(`Zipf n must be a positive integer, got ${n}`);
-    if (!(s >= 0) || !Number.isFinite(s)) throw new RangeError(`Zipf exponent must be a finite number >= 0, got ${s}`);
+    if (!(n >= 1) || !Number.isInteger(n)) throw errors.zipfN(n);
+    if (!(s >= 0) || !Number.isFinite(s)) throw errors.zipfExponent(s);
     this.cdf = new Float64Array(n);
     let sum = 0;
     for (let k = 1; k <= n; k++) {
@@ -276,7 +277,7 @@ const MULT_HI = 0x5de;
 
 function toLong(seed: number | bigint): bigint {
   if (typeof seed === 'bigint') return BigInt.asIntN(64, seed);
-  if (!Number.isInteger(seed)) throw new TypeError(`seed must be an integer (a Java long), got ${seed}`);
+  if (!Number.isInteger(seed)) throw errors.javaSeedNotInteger(seed);
   return BigInt.asIntN(64, BigInt(seed));
 }
 
@@ -321,7 +322,7 @@ export class JavaRandom {
   nextInt(bound: number): number;
   nextInt(bound?: number): number {
     if (bound === undefined) return this.next(32);
-    if (!(bound > 0) || (bound | 0) !== bound) throw new RangeError('bound must be positive');
+    if (!(bound > 0) || (bound | 0) !== bound) throw errors.javaBoundNotPositive();
     let r = this.next(31);
     const m = bound - 1;
     if ((bound & m) === 0) return Math.floor((bound * r) / 2147483648) | 0;
@@ -438,8 +439,8 @@ export class GapSampling {
   private countForDropping = 0;
 
   constructor(private readonly f: number, private readonly rng: JavaRandom, private readonly epsilon = RandomSamplerConstants.rngEpsilon) {
-    if (!(f > 0 && f < 1)) throw new RangeError(`requirement failed: Sampling fraction (${f}) must reside on open interval (0, 1)`);
-    if (!(epsilon > 0)) throw new RangeError(`requirement failed: epsilon (${epsilon}) must be > 0`);
+    if (!(f > 0 && f < 1)) throw errors.samplingFractionOpen(f);
+    if (!(epsilon > 0)) throw errors.samplingEpsilon(epsilon);
     this.lnq = Math.log1p(-f);
     this.advance();
   }
@@ -466,8 +467,8 @@ export class GapSamplingReplacement {
   private countForDropping = 0;
 
   constructor(private readonly f: number, private readonly rng: JavaRandom, private readonly epsilon = RandomSamplerConstants.rngEpsilon) {
-    if (!(f > 0)) throw new RangeError(`requirement failed: Sampling fraction (${f}) must be > 0`);
-    if (!(epsilon > 0)) throw new RangeError(`requirement failed: epsilon (${epsilon}) must be > 0`);
+    if (!(f > 0)) throw errors.samplingFractionPositive(f);
+    if (!(epsilon > 0)) throw errors.samplingEpsilon(epsilon);
     this.q = Math.exp(-f);
     this.advance();
   }
@@ -513,7 +514,7 @@ export class BernoulliSampler<T = unknown> {
   constructor(readonly fraction: number, seed: number | bigint = 0) {
     const eps = RandomSamplerConstants.roundingEpsilon;
     if (!(fraction >= 0 - eps && fraction <= 1 + eps)) {
-      throw new RangeError(`requirement failed: Sampling fraction (${fraction}) must be on interval [0, 1]`);
+      throw errors.samplingFractionRange(fraction);
     }
     this.rng = new XORShiftRandom(seed);
   }
@@ -554,9 +555,9 @@ export class PoissonGapSampler<T = unknown> {
   private gap: GapSamplingReplacement | undefined;
 
   constructor(readonly fraction: number, seed: number | bigint = 0) {
-    if (!(fraction >= 0 - RandomSamplerConstants.roundingEpsilon)) throw new RangeError(`requirement failed: Sampling fraction (${fraction}) must be >= 0`);
+    if (!(fraction >= 0 - RandomSamplerConstants.roundingEpsilon)) throw errors.samplingFractionNonNegative(fraction);
     if (fraction > RandomSamplerConstants.defaultMaxGapSamplingFraction) {
-      throw new RangeError(`sampling with replacement is only ported for fraction <= 0.4 (got ${fraction})`);
+      throw errors.poissonSamplerFraction(fraction);
     }
     this.rngGap = new XORShiftRandom(seed);
   }

@@ -15,6 +15,7 @@ import { CompactBuffer } from './compactBuffer';
 import { isBindableName, isShadowedGlobal, isStandardGlobal } from './closureGlobals';
 import { None, Some } from './option';
 import { Duration, Milliseconds, Minutes, Seconds, Time } from './time';
+import { errors } from './errors';
 
 const registry = new Map<string, unknown>();
 let version = 0;
@@ -30,9 +31,9 @@ export const SHIPPED_GLOBALS: Record<string, unknown> = new Proxy(Object.create(
   getOwnPropertyDescriptor: (_t, p) => (typeof p === 'string' && registry.has(p)
     ? { value: registry.get(p), writable: false, enumerable: true, configurable: true }
     : undefined),
-  set: () => { throw new TypeError('SHIPPED_GLOBALS is read-only: use registerShippedGlobal(name, value)'); },
-  defineProperty: () => { throw new TypeError('SHIPPED_GLOBALS is read-only: use registerShippedGlobal(name, value)'); },
-  deleteProperty: () => { throw new TypeError('SHIPPED_GLOBALS is read-only: use unregisterShippedGlobal(name)'); },
+  set: () => { throw errors.shippedGlobalsReadOnly(); },
+  defineProperty: () => { throw errors.shippedGlobalsReadOnly(); },
+  deleteProperty: () => { throw errors.shippedGlobalsNoDelete(); },
 });
 
 /**
@@ -40,14 +41,14 @@ export const SHIPPED_GLOBALS: Record<string, unknown> = new Proxy(Object.create(
  * again is a no-op; a different value under a taken name throws unless `{ replace: true }`.
  */
 export function registerShippedGlobal(name: string, value: unknown, options: { replace?: boolean } = {}): void {
-  if (!isBindableName(name)) throw new TypeError(`registerShippedGlobal: '${name}' is not a valid identifier`);
+  if (!isBindableName(name)) throw errors.shippedGlobalNotIdentifier(name);
   if (isStandardGlobal(name) || isShadowedGlobal(name)) {
-    throw new TypeError(`registerShippedGlobal: '${name}' is a standard JavaScript global and cannot be replaced inside shipped functions`);
+    throw errors.shippedGlobalIsStandard(name);
   }
   if (registry.has(name)) {
     if (registry.get(name) === value) return;
     if (!options.replace) {
-      throw new TypeError(`registerShippedGlobal: '${name}' is already registered with a different value (pass { replace: true } to replace it)`);
+      throw errors.shippedGlobalTaken(name);
     }
   }
   registry.set(name, value);

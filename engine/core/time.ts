@@ -1,7 +1,8 @@
 /** Spark's Duration: a length of time in milliseconds. Immutable. */
+import { errors } from './errors';
 export class Duration {
   constructor(readonly milliseconds: number) {
-    if (!Number.isFinite(milliseconds)) throw new TypeError(`Duration must be a finite number of milliseconds, got ${milliseconds}`);
+    if (!Number.isFinite(milliseconds)) throw errors.durationNotFinite(milliseconds);
   }
   plus(that: Duration): Duration { return new Duration(this.milliseconds + that.milliseconds); }
   minus(that: Duration): Duration { return new Duration(this.milliseconds - that.milliseconds); }
@@ -70,7 +71,7 @@ export function parseDuration(value: string | number | Duration): Duration {
   if (value instanceof Duration) return value;
   if (typeof value === 'number') return new Duration(value);
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)?\s*$/i.exec(value);
-  if (!m) throw new TypeError(`Cannot parse duration "${value}": use a number of milliseconds or a value like "500ms", "2s", "1min"`);
+  if (!m) throw errors.unparsableDuration(value);
   const n = Number(m[1]);
   const unit = (m[2] ?? 'ms').toLowerCase();
   if (unit === 'ms') return new Duration(n);

@@ -1,17 +1,11 @@
 import type { BlockUpdate } from '../rdd/plan';
 import type { StorageLevelDesc } from '../rdd/storageLevel';
 import { estimateRecordsSize } from './sizeEstimator';
+import { errors } from '../core/errors';
 
 const SHUFFLE_LEVEL: StorageLevelDesc = { useDisk: false, useMemory: true, useOffHeap: false, deserialized: true, replication: 1 };
 
-/**
- * Thrown inside a task when the executor's heap watchdog (or its block budget) says it ran out of memory, on
- * platforms without a hard heap limit (browser workers). The driver replaces the executor.
- */
-export class ExecutorOutOfMemoryError extends Error {
-  static readonly errorName = 'ExecutorOutOfMemoryError';
-  constructor(message: string) { super(message); this.name = ExecutorOutOfMemoryError.errorName; }
-}
+export { ExecutorOutOfMemoryError } from '../core/errors';
 
 interface StoredBlock { values: unknown[]; level: StorageLevelDesc; memSize: number; diskSize: number; lastUse: number }
 
@@ -54,7 +48,7 @@ export class BlockManager {
   putShuffleBlock(blockId: string, values: unknown[], size: number): void {
     this.remove(blockId, false);
     if (this.memUsed + size > this.hardLimitBytes) {
-      throw new ExecutorOutOfMemoryError(`storing ${blockId} (${mib(size)} MiB) would bring the executor's blocks to ${mib(this.memUsed + size)} MiB, over its budget of ${mib(this.hardLimitBytes)} MiB`);
+      throw errors.blockBudgetExceeded(blockId, mib(size), mib(this.memUsed + size), mib(this.hardLimitBytes));
     }
     this.blocks.set(blockId, { values, level: SHUFFLE_LEVEL, memSize: size, diskSize: 0, lastUse: ++this.useCounter });
     this.memUsed += size;

@@ -14,6 +14,7 @@ import { hashCodeOf } from '../core/hash';
 import { keyEquals } from '../core/equality';
 import type { AggregatorDesc, NarrowOp, PartPlan, RecordSample } from '../rdd/plan';
 import { FetchFailedError, BlockNotFoundError } from './taskErrors';
+import { errors } from '../core/errors';
 
 export type Emit = (record: unknown) => void;
 
@@ -318,12 +319,12 @@ function sampler(rddId: number, env: EvalEnv, emit: Emit): Emit {
 
 export function asPair(x: unknown, op: string): [unknown, unknown] {
   if (Array.isArray(x) && x.length === 2) return x as [unknown, unknown];
-  throw new TypeError(`${op} needs (key, value) pairs, but got ${describeRecord(x)}. Map each record to a [key, value] array first, for example w => [w, 1].`);
+  throw errors.notAPair(op, describeRecord(x));
 }
 
 function iterableResult(r: unknown, op: string): Iterable<unknown> {
   if (r !== null && r !== undefined && typeof (r as Iterable<unknown>)[Symbol.iterator] === 'function') return r as Iterable<unknown>;
-  throw new TypeError(`The function given to ${op} must return an iterable (an array or a generator), but returned ${describeRecord(r)}.`);
+  throw errors.notIterableResult(op, describeRecord(r));
 }
 
 export function describeRecord(x: unknown): string {

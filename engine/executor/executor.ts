@@ -5,10 +5,11 @@ import { hashKeyComparator, PartitionedAppendOnlyMap } from '../core/appendOnlyM
 import { Rng } from '../core/rng';
 import { partitionerFromDesc } from '../rdd/partitioner';
 import type { RecordSample, ResultOp, TaskDesc, TaskMetricsData, TaskOutcome } from '../rdd/plan';
-import { BlockManager, ExecutorOutOfMemoryError } from './blockManager';
+import { BlockManager } from './blockManager';
 import { asPair, compileAggregator, materialize, prefetch, push, type EvalEnv } from './evaluate';
 import { estimateRecordsSize } from './sizeEstimator';
 import { EnoughRecords, FetchFailedError } from './taskErrors';
+import { errors } from '../core/errors';
 
 /** How an executor reaches what is not in its own block manager (peers' shuffle outputs and blocks, broadcasts). */
 export interface ExecutorPeers {
@@ -86,7 +87,7 @@ export class Executor {
       if ((++calls & (WATCHDOG_EVERY - 1)) === 0) {
         const used = wd.used() ?? 0;
         if (used > wd.limitBytes) {
-          throw new ExecutorOutOfMemoryError(`heap in use ${(used / 1048576).toFixed(0)} MiB exceeds the limit of ${(wd.limitBytes / 1048576).toFixed(0)} MiB in ${fn.opName}`);
+          throw errors.heapOverLimit((used / 1048576).toFixed(0), (wd.limitBytes / 1048576).toFixed(0), fn.opName);
         }
       }
       return f.apply(this, args);
@@ -137,7 +138,7 @@ export class Executor {
       const err = e instanceof Error ? e : new Error(String(e));
       this.blockManager.drainUpdates();
       if (err instanceof TaskKilledError) {
-        return { status: 'failed', reason: 'TaskKilled', message: `TaskKilled (${err.reason})`, errorName: 'TaskKilled', metrics, durationMs: elapsed() };
+        return { status: 'failed', reason: 'TaskKilled', message: errors.taskKilled(err.reason).message, errorName: 'TaskKilled', metrics, durationMs: elapsed() };
       }
       if (err instanceof FetchFailedError) {
         return { status: 'failed', reason: 'FetchFailed', message: err.message, errorName: err.name, metrics, durationMs: elapsed(),

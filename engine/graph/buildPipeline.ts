@@ -11,6 +11,7 @@ import { Duration, Milliseconds, Minutes, Seconds, Time } from '../core/time';
 import { None, Some } from '../core/option';
 import { CompactBuffer } from '../core/compactBuffer';
 import { SHIPPED_GLOBALS, shippedGlobalNames } from '../core/shippedGlobals';
+import { errors } from '../core/errors';
 
 /** Thrown when a graph cannot be built: carries every issue (validation errors, or the build error of one node). */
 export class GraphValidationError extends Error {
@@ -54,7 +55,7 @@ export function compileDriverFunction(source: string, api: EngineApi = CORE_API,
   // eslint-disable-next-line no-new-func
   const factory = new Function(...names, `"use strict";\nreturn (${source}\n);`);
   const fn = factory(...names.map((n) => scope[n]));
-  if (typeof fn !== 'function') throw new TypeError(`Expected the source of a function, got ${typeof fn}`);
+  if (typeof fn !== 'function') throw errors.notFunctionSource(typeof fn);
   return fn as (...args: unknown[]) => unknown;
 }
 
@@ -67,7 +68,7 @@ export function buildPipeline(graph: PipelineGraph, ssc: StreamingContextLike, o
 
   for (const node of topologicalOrder(graph).order) {
     const op = getOp(node.op);
-    if (!op) throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: `Unknown op "${node.op}"` }]);
+    if (!op) throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: errors.unknownOp(node.op).message }]);
     const ports = incoming.get(node.id);
     const inputs = op.inputs.map((p) => {
       const e = ports?.get(p.port);

@@ -14,6 +14,7 @@ import { windowOps } from './ops/window';
 import { stateOps } from './ops/state';
 import { outputOps } from './ops/outputs';
 import { codeOps } from './ops/code';
+import { errors } from '../core/errors';
 
 export const operators: readonly OpSpec[] = Object.freeze([
   ...sourceOps, ...statelessOps, ...pairOps, ...windowOps, ...stateOps, ...outputOps, ...codeOps,
@@ -52,7 +53,7 @@ export interface EmitNodeOptions {
 /** Prints one node as a statement of `lang` through its registry entry (what the exporters call per node). */
 export function emitNode(graph: PipelineGraph, node: GraphNode, opts: EmitNodeOptions): string {
   const op = getOp(node.op);
-  if (!op) throw new Error(`Unknown op "${node.op}" on node ${node.id}`);
+  if (!op) throw errors.unknownOp(node.op, node.id);
   const e = makeEmitContext({
     lang: opts.lang, in: op.inputs.map((port) => opts.inputs[port.port] ?? ''), out: opts.out,
     params: resolveParams(op, node.params), node, graph, udf: opts.udf, ssc: opts.ssc,

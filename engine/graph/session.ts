@@ -25,12 +25,19 @@ export interface SessionOptions {
   /** Text printed by print() and the engine's console output, exactly as the studio's console shows it. */
   onStdout?: (text: string) => void;
   /**
-   * Where checkpoints and the write-ahead log live; shared by every driver of this session, so a restarted
-   * driver reads what the crashed one wrote. Default: one MemoryFileSystem per session (the studio's worker
-   * passes an IndexedDbFileSystem; the CLI can pass a NodeFileSystem). Its clock is `now` given to the factory.
+   * Where checkpoints, the write-ahead log and outputs live; shared by every driver of this session, so a
+   * restarted driver reads what the crashed one wrote. Default: the engine's default file system (a directory
+   * in Node, memory in the browser), taken from the first driver. The studio's worker passes an
+   * IndexedDbFileSystem. `now` is the engine clock, for modification times.
    */
   fileSystem?: (now: () => number) => FileSystem;
-  /** Keep checkpoints already in checkpointDir at start() (Spark's getOrCreate on the first start). Default false: a Run starts fresh. */
+  /**
+   * Delete checkpoints an earlier run left in checkpointDir before start(), so a later restartDriver cannot
+   * recover a stale run. Default: true with `fileSystem` (the studio's persistent store), false otherwise
+   * (a real directory is never deleted unless asked).
+   */
+  freshCheckpointDir?: boolean;
+  /** Recover from checkpoints already in checkpointDir at start() (Spark's getOrCreate on the first start). */
   recoverAtStart?: boolean;
 }
 
@@ -111,20 +118,19 @@ export class PipelineSession {
     if (this.state !== 'idle') throw new Error(`PipelineSession.start: already ${this.state}`);
     if (this.issues.some((i) => i.severity === 'error')) throw new GraphValidationError(this.issues);
     const dir = this.graph.checkpointDir;
-    // A Run starts fresh: checkpoints an earlier run left in the (persistent) directory would otherwise be recovered.
-    if (dir && !this.options.recoverAtStart && await this.fileSystem().exists(dir)) await this.fileSystem().delete(dir, true);
+    const fs = this.fileSystem();
+    // A Run starts fresh: checkpoints an earlier run left in a persistent directory would otherwise be recovered.
+    const fresh = this.options.freshCheckpointDir ?? this.options.fileSystem !== undefined;
+    if (dir && fs && fresh && !this.options.recoverAtStart && await fs.exists(dir)) await fs.delete(dir, true);
     const ssc = dir && this.options.recoverAtStart
-      ? await engine.StreamingContext.getOrCreate(dir, () => this.createContext(), { fs: this.fileSystem() })
+      ? await engine.StreamingContext.getOrCreate(dir, () => this.createContext(), fs ? { fs } : {})
       : this.createContext();
     await this.startContext(ssc);
   }
 
-  /** The session's file system (created on first use, shared by every driver). */
-  private fileSystem(): FileSystem {
-    if (!this.fs) {
-      const now = () => (this.ssc ? this.ssc.clock.getTimeMillis() : 0);
-      this.fs = this.options.fileSystem ? this.options.fileSystem(now) : new engine.MemoryFileSystem(now);
-    }
+  /** The session's file system: the option's (created once), else the first driver's default; shared by every driver. */
+  private fileSystem(): FileSystem | undefined {
+    if (!this.fs && this.options.fileSystem) this.fs = this.options.fileSystem(() => (this.ssc ? this.ssc.clock.getTimeMillis() : 0));
     return this.fs;
   }
 
@@ -142,7 +148,8 @@ export class PipelineSession {
     this.ssc = ssc;
     this.state = 'INITIALIZED';
     this.driverGeneration++;
-    ssc.sparkContext.fs = this.fileSystem();
+    const fs = this.fileSystem();
+    if (fs) ssc.sparkContext.fs = fs; else this.fs = ssc.sparkContext.fs;
     const onStdout = this.options.onStdout;
     ssc.stdout = (text: string) => { onStdout?.(text); };
     this.unsubscribe = ssc.sparkContext.listenerBus.add((event: EngineEvent) => this.forward(event), { replay: true });
@@ -176,7 +183,7 @@ export class PipelineSession {
     if (this.state !== 'ACTIVE') throw new Error(`PipelineSession.restartDriver: the session is ${this.state}, not running`);
     const dir = this.graph.checkpointDir;
     if (!dir) throw sessionErrors.noCheckpointDir();
-    const fs = this.fileSystem();
+    const fs = this.fileSystem()!;
     if (!(await fs.exists(dir)) || !(await fs.list(dir)).some((f) => /checkpoint-\d+/.test(f.path))) throw sessionErrors.noCheckpointYet(dir);
     await this.ssc.faults.crashDriver();
     this.state = 'STOPPED';

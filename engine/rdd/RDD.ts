@@ -1,5 +1,5 @@
 import { shipFunction, type ShippedFn } from '../core/closure';
-import { errors, requireArg } from '../core/errors';
+import { errors } from '../core/errors';
 import type { Dependency, ShuffleDependency } from './dependency';
 import { HashPartitioner, toPartitioner, type Partitioner } from './partitioner';
 import type { MapLocations, NarrowOp, PartPlan, ResultOp } from './plan';
@@ -74,7 +74,7 @@ export class RDD<T> {
   // ---- persistence -------------------------------------------------------------------------
   persist(level: StorageLevel = StorageLevel.MEMORY_ONLY): this {
     if (this.storage !== StorageLevel.NONE && !this.storage.equals(level)) {
-      throw new Error('UnsupportedOperationException: Cannot change storage level of an RDD after it was already assigned a level');
+      throw errors.storageLevelChange();
     }
     this.storage = level;
     this.sc.persistRDD(this as RDD<unknown>);
@@ -125,11 +125,11 @@ export class RDD<T> {
   keyBy<K>(f: Fn<[T], K>): RDD<[K, T]> { const fn = ship(f, 'keyBy'); return this.narrow('keyBy', () => ({ t: 'keyBy', f: fn })); }
   /** Spark's sample: a PartitionwiseSampledRDD with a BernoulliSampler (or, with replacement, a PoissonSampler), seeded per partition. */
   sample(withReplacement: boolean, fraction: number, seed: number = this.sc.nextSeed()): RDD<T> {
-    if (typeof fraction !== 'number' || Number.isNaN(fraction)) throw new TypeError(`sample expects a fraction (a number), but got ${String(fraction)}`);
+    if (typeof fraction !== 'number' || Number.isNaN(fraction)) throw errors.sampleFractionNotNumber(fraction);
     if (!(fraction >= 0)) throw errors.fractionNegative(fraction);
     if (!withReplacement && !(fraction <= 1 + 1e-6)) throw errors.samplingFractionRange(fraction);
     if (withReplacement && fraction > 0.4) throw errors.sampleWithReplacementFraction(fraction);
-    if (!Number.isInteger(seed)) throw new TypeError(`sample expects an integer seed (a Java long), but got ${seed}`);
+    if (!Number.isInteger(seed)) throw errors.sampleSeedNotInteger(seed);
     const rdd: RDD<T> = new RDD<T>(this.sc, {
       className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: this.numParts,
       deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }], partitioner: this.partitioner,
@@ -273,7 +273,7 @@ export function range(n: number): number[] { return Array.from({ length: n }, (_
 
 /** Spark's coalesce (and repartition, which is coalesce with a shuffle). */
 function coalesceAs<T>(self: RDD<T>, numPartitions: number, shuffle: boolean, opName: string): RDD<T> {
-  requireArg(Number.isInteger(numPartitions) && numPartitions > 0, `Number of partitions (${numPartitions}) must be positive.`);
+  if (!(Number.isInteger(numPartitions) && numPartitions > 0)) throw errors.numPartitionsPositive(numPartitions);
   if (shuffle) {
     // Spark: each map task spreads its records round-robin from a position drawn by XORShiftRandom(partition index),
     // through a HashPartitioner on that position; the shuffled RDD is coalesced to itself and its values kept.

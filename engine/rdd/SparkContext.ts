@@ -2,7 +2,7 @@ import { BroadcastRegistry, type Broadcast } from '../core/broadcast';
 import type { BroadcastRuntime } from '../core/closure';
 import { SystemClock, type Clock } from '../core/clock';
 import { SparkConf } from '../core/conf';
-import { errors, requireArg } from '../core/errors';
+import { errors } from '../core/errors';
 import { EventBus, type EngineEvent, type EngineListener } from '../core/events';
 import { MemoryFileSystem, type FileSystem } from '../core/fileSystem';
 import { Rng } from '../core/rng';
@@ -59,7 +59,7 @@ export class SparkContext {
   private readonly blockSizes = new Map<string, { blockId: string; memSize: number; diskSize: number }>();
 
   constructor(conf: SparkConf = new SparkConf(), opts: { clock?: Clock; fs?: FileSystem } = {}) {
-    if (!(conf instanceof SparkConf)) throw new TypeError('new SparkContext(conf) expects a SparkConf');
+    if (!(conf instanceof SparkConf)) throw errors.sparkConfExpected();
     this.conf = conf.clone();
     // The command line's --master (npm run pipeline) overrides what a program sets, like spark-submit's --master.
     const master = envOverride('DSTREAM_MASTER') ?? this.conf.getOption('spark.master');
@@ -80,7 +80,7 @@ export class SparkContext {
       this.backend = new LocalBackend(this.masterSpec.cores, this.masterSpec.maxFailures, ctx, this.conf.getInt('spark.studio.executor.memoryMiB', 1024));
     } else {
       if (!clusterBackendFactory) {
-        throw new Error(`local-cluster mode is not available in this build: import the cluster module (engine/cluster) before creating the context, or use local[N]. Master was ${master}.`);
+        throw errors.noClusterModule(master);
       }
       this.backend = clusterBackendFactory(this.masterSpec, ctx, this);
     }
@@ -134,7 +134,7 @@ export class SparkContext {
   parallelize<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
     this.assertNotStopped();
     if (data === null || data === undefined || typeof (data as Iterable<T>)[Symbol.iterator] !== 'function') {
-      throw new TypeError('parallelize expects an array or another iterable of records');
+      throw errors.parallelizeNotIterable();
     }
     if (!Number.isInteger(numSlices) || numSlices < 1) throw errors.numSlicesPositive(numSlices);
     const arr = Array.from(data);
@@ -160,7 +160,7 @@ export class SparkContext {
 
   /** Spark's SparkContext.union: a PartitionerAwareUnionRDD when all inputs share a partitioner, else a UnionRDD. */
   union<T>(rdds: RDD<T>[]): RDD<T> {
-    requireArg(Array.isArray(rdds), 'union needs an array of RDDs');
+    if (!Array.isArray(rdds)) throw errors.unionNotArray();
     const nonEmpty = rdds.filter((r) => r.getNumPartitions() > 0);
     const first = nonEmpty[0]?.partitioner;
     if (first && nonEmpty.length > 0 && nonEmpty.every((r) => first.equals(r.partitioner))) {

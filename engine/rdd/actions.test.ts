@@ -55,7 +55,7 @@ describe('collect, count, reduce, fold, aggregate (RDDSuite "basic operations")'
 
   it('reduce and first on an empty RDD: Spark\'s "empty collection"', async () => {
     await expect(sc.parallelize<number>([], 2).reduce((a: number, b: number) => a + b)).rejects.toThrow(errors.emptyCollection().message);
-    await expect(sc.emptyRDD().first()).rejects.toThrow('UnsupportedOperationException: empty collection');
+    await expect(sc.emptyRDD().first()).rejects.toThrow(errors.emptyCollection().message);
   });
 
   it('countByValue', async () => {

@@ -35,34 +35,34 @@ describe('non-function arguments are rejected when the operation is defined', ()
 
 describe('the context and its arguments', () => {
   it.each([0, -1, 1.5, NaN])('parallelize(data, %s): Spark\'s "Positive number of partitions required"', (n) => {
-    expect(() => sc.parallelize([1, 2], n)).toThrow(`requirement failed: Positive number of partitions required (numSlices = ${n})`);
+    expect(() => sc.parallelize([1, 2], n)).toThrow(errors.numSlicesPositive(n).message);
   });
 
   it('parallelize of something that is not a collection', () => {
-    expect(() => sc.parallelize(loose(42))).toThrow('parallelize expects an array or another iterable of records');
+    expect(() => sc.parallelize(loose(42))).toThrow(errors.parallelizeNotIterable().message);
   });
 
   it.each(['foo', 'spark://host:7077', 'yarn', 'local[x]', 'local-cluster[2,2]'])('unknown master URL %s', (master) => {
     expect(() => new SparkContext(new SparkConf().setMaster(master).setAppName('t')))
-      .toThrow(`Could not parse Master URL: '${master}'. Use local, local[N], local[*] or local-cluster[W,C,M].`);
+      .toThrow(errors.invalidMaster(master).message);
   });
 
   it('local[0]: no threads to run on', () => {
-    expect(() => new SparkContext(new SparkConf().setMaster('local[0]').setAppName('t'))).toThrow('Asked to run locally with 0 threads');
+    expect(() => new SparkContext(new SparkConf().setMaster('local[0]').setAppName('t'))).toThrow(errors.localThreads('0', 'local[0]').message);
   });
 
   it('a missing master or application name: Spark\'s words', () => {
-    expect(() => new SparkContext(new SparkConf().setAppName('t'))).toThrow('A master URL must be set in your configuration');
-    expect(() => new SparkContext(new SparkConf().setMaster('local'))).toThrow('An application name must be set in your configuration');
-    expect(() => new SparkContext(loose('local[2]'))).toThrow('new SparkContext(conf) expects a SparkConf');
+    expect(() => new SparkContext(new SparkConf().setAppName('t'))).toThrow(errors.noMaster().message);
+    expect(() => new SparkContext(new SparkConf().setMaster('local'))).toThrow(errors.noAppName().message);
+    expect(() => new SparkContext(loose('local[2]'))).toThrow(errors.sparkConfExpected().message);
   });
 
   it('a stopped context', async () => {
     const stopped = new SparkContext(new SparkConf().setMaster('local').setAppName('t'));
     const rdd = stopped.parallelize([1]);
     await stopped.stop();
-    expect(() => stopped.parallelize([1])).toThrow('Cannot call methods on a stopped SparkContext.');
-    await expect(rdd.collect()).rejects.toThrow('Cannot call methods on a stopped SparkContext.');
+    expect(() => stopped.parallelize([1])).toThrow(errors.contextStopped().message);
+    await expect(rdd.collect()).rejects.toThrow(errors.contextStopped().message);
   });
 
   it.each([
@@ -104,14 +104,14 @@ describe('records of the wrong shape fail the job with the operation and the fix
 
   it('a tuple of three is not a pair either', async () => {
     const err = await loose(sc.parallelize([[1, 2, 3]], 1)).reduceByKey((a: number, b: number) => a + b).collect().catch((e: Error) => e);
-    expect(err.message).toContain('reduceByKey needs (key, value) pairs, but got (1,2,3) (a tuple of 3)');
+    expect(err.message).toContain(errors.notAPair('reduceByKey', '(1,2,3) (a tuple of 3)').message);
   });
 
   it('mapPartitions returning something that is not iterable', async () => {
     const err = await nums().mapPartitions(loose(() => 3)).collect().catch((e: Error) => e) as Error;
-    expect(err.message).toContain('TypeError: The function given to mapPartitions must return an iterable (an array or a generator), but returned 3 (a number).');
+    expect(err.message).toContain(`TypeError: ${errors.notIterableResult('mapPartitions', '3 (a number)').message}`);
     const err2 = await nums().flatMap(loose(() => undefined)).collect().catch((e: Error) => e) as Error;
-    expect(err2.message).toContain('The function given to flatMap must return an iterable (an array or a generator), but returned undefined.');
+    expect(err2.message).toContain(errors.notIterableResult('flatMap', 'undefined').message);
   });
 });
 
@@ -121,23 +121,23 @@ describe('actions', () => {
   });
 
   it('first() and reduce() on an empty RDD: Spark\'s "empty collection"', async () => {
-    await expect(sc.parallelize<number>([], 3).first()).rejects.toThrow('UnsupportedOperationException: empty collection');
-    await expect(sc.parallelize<number>([], 3).filter((x) => x > 0).reduce((a, b) => a + b)).rejects.toThrow('UnsupportedOperationException: empty collection');
+    await expect(sc.parallelize<number>([], 3).first()).rejects.toThrow(errors.emptyCollection().message);
+    await expect(sc.parallelize<number>([], 3).filter((x) => x > 0).reduce((a, b) => a + b)).rejects.toThrow(errors.emptyCollection().message);
   });
 
   it('zipPartitions of RDDs with different numbers of partitions', () => {
     expect(() => nums().zipPartitions(sc.parallelize([1], 1), (a, b) => [...a, ...b]))
-      .toThrow("Can't zip RDDs with unequal numbers of partitions: List(2, 1). Give both RDDs the same number of partitions first");
+      .toThrow(errors.zipUnequalPartitions([2, 1]).message);
   });
 
   it('sample fractions', () => {
-    expect(() => nums().sample(false, -0.5)).toThrow('requirement failed: Fraction must be nonnegative, but got -0.5');
-    expect(() => nums().sample(false, 1.5)).toThrow('requirement failed: Sampling fraction (1.5) must be on interval [0, 1]');
+    expect(() => nums().sample(false, -0.5)).toThrow(errors.fractionNegative(-0.5).message);
+    expect(() => nums().sample(false, 1.5)).toThrow(errors.samplingFractionRange(1.5).message);
     expect(() => nums().sample(true, 2)).toThrow(errors.sampleWithReplacementFraction(2).message);
-    expect(() => nums().sample(false, loose('half'))).toThrow('sample expects a fraction (a number), but got half');
+    expect(() => nums().sample(false, loose('half'))).toThrow(errors.sampleFractionNotNumber('half').message);
   });
 
   it('a job on a partition that does not exist', async () => {
-    await expect(nums().runJob({ t: 'count' }, [5])).rejects.toThrow('Attempting to access a non-existent partition: 5. Total number of partitions: 2');
+    await expect(nums().runJob({ t: 'count' }, [5])).rejects.toThrow(errors.nonExistentPartition(5, 2).message);
   });
 });

@@ -1,4 +1,5 @@
 import { isOption } from '../core/option';
+import { errors } from '../core/errors';
 
 /**
  * Scala's default Ordering for the values the engine uses: numbers, strings (UTF-16 code unit order,
@@ -22,7 +23,7 @@ export function keyCompare(a: unknown, b: unknown): number {
   }
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
-  throw new TypeError(`No implicit Ordering defined for ${describe(a)} and ${describe(b)}: sort keys must be numbers, strings, booleans, tuples or Options`);
+  throw errors.noOrdering(describe(a), describe(b));
 }
 
 function describe(x: unknown): string { return Array.isArray(x) ? 'tuple' : typeof x; }

@@ -1,4 +1,5 @@
 /** Spark's StorageLevel: where a persisted RDD partition or a received block lives. */
+import { errors } from '../core/errors';
 export class StorageLevel {
   constructor(
     readonly useDisk: boolean,
@@ -54,7 +55,7 @@ export class StorageLevel {
   static fromString(s: string): StorageLevel {
     const v = (StorageLevel as unknown as Record<string, unknown>)[s];
     if (v instanceof StorageLevel) return v;
-    throw new Error(`Invalid StorageLevel: ${s}`);
+    throw errors.invalidStorageLevel(s);
   }
 }
 

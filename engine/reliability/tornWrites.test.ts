@@ -16,26 +16,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryFileSystem, type FileSystem } from '../core/fileSystem';
 import { Rng } from '../core/rng';
 import type { EngineEvent } from '../core/events';
-import { NodeFileSystem, Seconds, Some, StorageLevel, StreamingContext } from '../index';
+import { NodeFileSystem, Seconds, Some, StreamingContext } from '../index';
 import { checkpointTimeOf } from '../streaming/checkpoint';
 import { readCheckpoint } from '../streaming/checkpointReader';
 import { fromCheckpointJson } from '../streaming/dataCheckpoint';
-import { Receiver } from '../streaming/receiver/Receiver';
-import { manualContext, sortRecords } from '../streaming/recovery/fixtures';
+import { CountingReceiver, manualContext, sortRecords } from '../streaming/recovery/fixtures';
 import { FaultyFileSystem, KILL_POINTS, replay, type FsOp, type KillPlan } from './faultyFileSystem';
 
 const DIR = '/cp';
 const TOTAL = 10, CRASH_AFTER = 8;
 const SOAK = !!process.env.DSTREAM_SOAK;
-
-/** Five numbered records per block interval, driven by the clock (deterministic). */
-class CountingReceiver extends Receiver<number> {
-  private next = 0;
-  constructor() { super(StorageLevel.MEMORY_ONLY); }
-  onStart(): void {}
-  onStop(): void {}
-  override produce(): void { this.store(Array.from({ length: 5 }, () => this.next++)); }
-}
 
 type Outputs = Map<number, string[]>;
 function creator(out: Outputs, dir = DIR) {

@@ -58,7 +58,7 @@ export class DAGScheduler {
   async runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts: JobOptions = {}): Promise<unknown[]> {
     const n = rdd.getNumPartitions();
     const parts = partitions ?? Array.from({ length: n }, (_, i) => i);
-    for (const p of parts) if (!Number.isInteger(p) || p < 0 || p >= n) throw new Error(`IllegalArgumentException: Attempting to access a non-existent partition: ${p}. Total number of partitions: ${n}`);
+    for (const p of parts) if (!Number.isInteger(p) || p < 0 || p >= n) throw errors.nonExistentPartition(p, n);
     await this.prepare(rdd, new Set());
     const jobId = this.nextJobId++;
     const parents = this.getOrCreateParentStages(rdd, jobId);
@@ -292,7 +292,7 @@ function allStageIds(stage: Stage): number[] {
 }
 
 function stageAbort(stage: Stage, reason: string): SparkException {
-  return new SparkException(`Job aborted due to stage failure: ${stage.shuffleDep ? 'ShuffleMapStage' : 'ResultStage'} ${stage.id} (${stageName(stage)}) has failed the maximum allowable number of times: ${MAX_CONSECUTIVE_STAGE_ATTEMPTS}. Most recent failure reason: ${reason}`);
+  return errors.stageAborted(stage.shuffleDep ? 'ShuffleMapStage' : 'ResultStage', stage.id, stageName(stage), MAX_CONSECUTIVE_STAGE_ATTEMPTS, reason);
 }
 
 /** Executors holding a task's input blocks (cached partitions, received blocks): where it should run. */

@@ -2,6 +2,7 @@ import type { EngineEvent } from '../core/events';
 import type { ExecutorHandle } from '../cluster/backend';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import { SPECULATION_OFF, type SpeculationConf } from './speculation';
+import { errors } from '../core/errors';
 
 /** A finished attempt; `host` is where it ran (remembered even after its executor is gone, for Spark's failure text). */
 export interface LaunchedTask { outcome: TaskOutcome; executorId: string; slot: number; host: string }
@@ -81,7 +82,7 @@ export class TaskScheduler {
         ? { status: 'failed', reason: 'ExceptionFailure', errorName: cause.errorName, message: cause.describe(this.describeTask(r.pending.task)),
             metrics: { ...NO_METRICS }, durationMs: 0 }
         : { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure',
-            message: `ExecutorLostFailure (executor ${id} exited unrelated to the running tasks) Reason: ${reason}`,
+            message: errors.executorLost(id, reason).message,
             metrics: { ...NO_METRICS }, durationMs: 0 };
       this.finish(r.pending, outcome, id, r.slot);
     }
@@ -218,7 +219,7 @@ export class TaskScheduler {
     if (slots) slots.dead = true;
     const { task } = r.pending;
     this.finish(r.pending, { status: 'failed', reason: 'ExceptionFailure', errorName: 'TaskTimeout',
-      message: taskTimeoutMessage(ms, this.describeTask(task)), metrics: { ...NO_METRICS }, durationMs: ms }, r.executorId, r.slot);
+      message: errors.taskTimeout(ms, this.describeTask(task)).message, metrics: { ...NO_METRICS }, durationMs: ms }, r.executorId, r.slot);
     const reason = `Executor ${r.executorId} terminated by the driver: task ${taskId} (stage ${task.stageId}.${task.stageAttemptId}, partition ${task.partition}) ` +
       `exceeded spark.studio.task.timeout (${ms} ms)`;
     slots?.handle.terminate?.(reason);
@@ -241,12 +242,7 @@ export class TaskScheduler {
   }
 }
 
-/** The message of a task that ran past spark.studio.task.timeout. */
-export function taskTimeoutMessage(ms: number, site: string): string {
-  return `task exceeded ${ms} ms (possible infinite loop in ${site})`;
-}
-
 function killedOutcome(reason: string, from?: TaskOutcome): TaskOutcome {
-  return { status: 'failed', reason: 'TaskKilled', errorName: 'TaskKilled', message: `TaskKilled (${reason})`,
+  return { status: 'failed', reason: 'TaskKilled', errorName: 'TaskKilled', message: errors.taskKilled(reason).message,
     metrics: from ? from.metrics : { ...NO_METRICS }, durationMs: from ? from.durationMs : 0 };
 }

@@ -3,6 +3,7 @@ import type { BatchInfo, OutputOperationInfo, StreamInputInfo } from '../core/ev
 import type { Time } from '../core/time';
 import type { StreamingJob } from './dstream/output';
 import type { StreamingContext } from './StreamingContext';
+import { errors } from '../core/errors';
 
 interface BatchState { info: BatchInfo; done: Promise<void>; resolve: () => void; submitted?: boolean; finished?: boolean }
 
@@ -27,7 +28,7 @@ export class JobScheduler {
     const cost = ssc.conf.getOption('spark.studio.simulatedCostPerRecordMs');
     if (cost !== undefined) {
       const n = Number(cost);
-      if (!(Number.isFinite(n) && n >= 0)) throw new Error(`spark.studio.simulatedCostPerRecordMs must be a number of milliseconds >= 0, got "${cost}"`);
+      if (!(Number.isFinite(n) && n >= 0)) throw errors.simulatedCost(cost);
       this.simulatedCostPerRecordMs = n;
     }
   }

@@ -1,6 +1,6 @@
 import { ManualClock, SystemClock, type Clock } from '../core/clock';
 import { SparkConf } from '../core/conf';
-import { errors, IllegalStateException, requireArg } from '../core/errors';
+import { errors } from '../core/errors';
 import type { EngineEvent, EngineListener, StreamInputInfo } from '../core/events';
 import { Duration, Time } from '../core/time';
 import type { RecordSample } from '../rdd/plan';
@@ -63,7 +63,7 @@ export class StreamingContext {
     };
   }
   set stdout(sink: (text: string) => void) {
-    if (typeof sink !== 'function') throw new TypeError('ssc.stdout must be a function (text: string) => void');
+    if (typeof sink !== 'function') throw errors.sscStdoutNotFunction();
     this.stdoutSink = sink;
   }
   stderr: (text: string) => void = defaultStderr;
@@ -81,9 +81,9 @@ export class StreamingContext {
 
   constructor(confOrContext: SparkConf | SparkContext, batchDuration: Duration) {
     if (!(batchDuration instanceof Duration)) throw errors.batchDurationNotSet();
-    requireArg(batchDuration.milliseconds > 0, `Batch duration must be positive, got ${batchDuration}`);
+    if (!(batchDuration.milliseconds > 0)) throw errors.batchDurationNotPositive(batchDuration);
     const conf = confOrContext instanceof SparkContext ? confOrContext.conf : confOrContext;
-    if (!(conf instanceof SparkConf)) throw new TypeError('new StreamingContext(conf, batchDuration) expects a SparkConf or a SparkContext');
+    if (!(conf instanceof SparkConf)) throw errors.streamingConfExpected();
     this.clock = makeClock(conf.get('spark.streaming.clock', 'system'));
     this.sparkContext = confOrContext instanceof SparkContext ? confOrContext : new SparkContext(conf, { clock: this.clock });
     this.sparkContext.clock = this.clock;
@@ -124,8 +124,8 @@ export class StreamingContext {
   queueStream<T>(queue: RDD<T>[], oneAtATime = true, defaultRDD?: RDD<T>): DStream<T> { return new QueueInputDStream<T>(this, queue, oneAtATime, defaultRDD); }
   receiverStream<T>(receiver: Receiver<T>): DStream<T> { return new PluggableInputDStream<T>(this, receiver); }
   socketTextStream(hostname: string, port: number, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2): DStream<string> {
-    if (typeof hostname !== 'string' || !hostname) throw new TypeError('socketTextStream expects a host name, e.g. "localhost"');
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`socketTextStream: port must be an integer from 0 to 65535, got ${port}`);
+    if (typeof hostname !== 'string' || !hostname) throw errors.socketHost();
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw errors.socketPort(port);
     return new PluggableInputDStream<string>(this, new SocketReceiver(hostname, port, storageLevel), 'socketTextStream', `socket stream [${this.graph.inputStreams.length}]`);
   }
   textFileStream(directory: string): DStream<string> { return new FileInputDStream(this, directory); }
@@ -140,7 +140,7 @@ export class StreamingContext {
   }
   private get seed(): number { return this.conf.getInt('spark.dstream.seed', this.conf.getInt('spark.studio.seed', 42)); }
 
-  union<T>(streams: DStream<T>[]): DStream<T> { requireArg(streams.length > 0, 'union needs at least one DStream'); return new families.UnionDStream<T>(streams); }
+  union<T>(streams: DStream<T>[]): DStream<T> { if (streams.length === 0) throw errors.unionNeedsStreams(); return new families.UnionDStream<T>(streams); }
   transform<T>(streams: DStream<unknown>[], f: (rdds: RDD<unknown>[], time: Time) => RDD<T>): DStream<T> {
     return new families.TransformedDStream<T>(streams, f);
   }
@@ -157,7 +157,7 @@ export class StreamingContext {
     return getOrCreate(checkpointDir, createFn, opts);
   }
   checkpoint(directory: string): void {
-    if (typeof directory !== 'string' || !directory) throw new TypeError('checkpoint(directory) expects a directory path');
+    if (typeof directory !== 'string' || !directory) throw errors.checkpointNoDir();
     this.checkpointDir = directory;
     this.checkpointDuration ??= this.graph.batchDuration;
   }
@@ -197,8 +197,8 @@ export class StreamingContext {
    */
   async step(numBatches = 1): Promise<void> {
     if (!(this.clock instanceof ManualClock)) throw errors.manualClockOnly();
-    if (this.state !== 'ACTIVE') throw new IllegalStateException('ssc.step(n) needs a started context: call await ssc.start() first');
-    requireArg(Number.isInteger(numBatches) && numBatches >= 0, `step(n) needs a non-negative integer, got ${numBatches}`);
+    if (this.state !== 'ACTIVE') throw errors.stepNeedsStarted();
+    if (!(Number.isInteger(numBatches) && numBatches >= 0)) throw errors.stepCount(numBatches);
     const clock = this.clock;
     const bi = this.receiverTracker.blockIntervalMs;
     for (let i = 0; i < numBatches; i++) {
@@ -357,7 +357,7 @@ export class StreamingContext {
 function makeClock(name: string): Clock {
   if (name === 'manual' || name === 'org.apache.spark.util.ManualClock') return new ManualClock(0);
   if (name === 'system' || name === 'org.apache.spark.util.SystemClock') return new SystemClock();
-  throw new Error(`Unknown spark.streaming.clock "${name}": use "manual" or "system"`);
+  throw errors.unknownClock(name);
 }
 
 /** Lets timers and promise chains woken by a clock change run before time moves again. */

@@ -5,6 +5,7 @@
  */
 import type { FileSystem } from '../core/fileSystem';
 import { checkpointTimeOf, type MetadataCheckpoint } from './checkpoint';
+import { errors } from '../core/errors';
 
 export interface CheckpointRead {
   checkpoint: MetadataCheckpoint;
@@ -31,10 +32,10 @@ export async function getCheckpointFiles(fs: FileSystem, dir: string): Promise<{
 export function parseCheckpoint(text: string, path: string): MetadataCheckpoint {
   let cp: Partial<MetadataCheckpoint>;
   try { cp = JSON.parse(text) as Partial<MetadataCheckpoint>; } catch (e) {
-    throw new Error(`${path} is not a complete checkpoint (${e instanceof Error ? e.message : e})`);
+    throw errors.checkpointTorn(path, e instanceof Error ? e.message : String(e));
   }
   const problems: string[] = [];
-  if (cp === null || typeof cp !== 'object') throw new Error(`${path} is not a checkpoint: expected a JSON object`);
+  if (cp === null || typeof cp !== 'object') throw errors.checkpointNotObject(path);
   if (cp.version !== 1 && cp.version !== 2) problems.push(`unknown version ${String(cp.version)}`);
   for (const k of ['checkpointTime', 'batchDurationMs', 'zeroTime'] as const) if (typeof cp[k] !== 'number' || !Number.isFinite(cp[k])) problems.push(`${k} is missing`);
   if (!Array.isArray(cp.pendingTimes)) problems.push('pendingTimes is missing');
@@ -42,7 +43,7 @@ export function parseCheckpoint(text: string, path: string): MetadataCheckpoint 
   if (!Array.isArray(cp.conf)) problems.push('conf is missing');
   const expected = checkpointTimeOf(path);
   if (expected !== undefined && cp.checkpointTime !== undefined && cp.checkpointTime !== expected) problems.push(`it says time ${cp.checkpointTime} ms but is named for ${expected} ms`);
-  if (problems.length) throw new Error(`${path} is not a valid checkpoint: ${problems.join('; ')}`);
+  if (problems.length) throw errors.checkpointInvalid(path, problems);
   return cp as MetadataCheckpoint;
 }
 
@@ -65,6 +66,5 @@ export async function readCheckpoint(fs: FileSystem, dir: string, opts: { ignore
     }
   }
   if (opts.ignoreReadError) return undefined;
-  throw new Error(`SparkException: Failed to read checkpoint from directory ${dir}: none of its ${files.length} checkpoint file(s) is complete (${skipped[0]?.reason}). ` +
-    'Delete the directory to start afresh, or pass { ignoreReadError: true } to getOrCreate to create a new context.');
+  throw errors.checkpointUnreadable(dir, files.length, skipped[0]?.reason);
 }

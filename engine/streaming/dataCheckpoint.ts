@@ -15,6 +15,7 @@ import type { SparkContext } from '../rdd/SparkContext';
 import { StorageLevel } from '../rdd/storageLevel';
 import type { DStream } from './dstream/DStream';
 import type { StreamingContext } from './StreamingContext';
+import { errors } from '../core/errors';
 
 /** One checkpointed RDD: where its partition files are and how it was partitioned. */
 export interface RDDCheckpointFile { path: string; rddId: number; time: number; numPartitions: number; partitioner?: PartitionerDesc }
@@ -50,7 +51,7 @@ function reviver(_key: string, value: unknown): unknown {
     case 'Map': return new Map(o.v as [unknown, unknown][]);
     case 'Set': return new Set(o.v as unknown[]);
     case 'object': return Object.fromEntries(o.v as [string, unknown][]);
-    default: throw new Error(`Unknown value tag "${o[TAG]}" in a checkpoint file`);
+    default: throw errors.checkpointValueTag(o[TAG]);
   }
 }
 
@@ -65,10 +66,10 @@ export function encodeRecords(records: unknown[]): string {
 export function decodeRecords(text: string, path: string): unknown[] {
   let parsed: { count?: unknown; records?: unknown };
   try { parsed = JSON.parse(text, reviver) as typeof parsed; } catch (e) {
-    throw new Error(`Checkpoint file ${path} is corrupt (${e instanceof Error ? e.message : e}): delete the checkpoint directory or restore it from a backup`);
+    throw errors.checkpointFileCorrupt(path, e instanceof Error ? e.message : String(e));
   }
   if (!Array.isArray(parsed?.records) || parsed.count !== parsed.records.length) {
-    throw new Error(`Checkpoint file ${path} is incomplete: expected ${String(parsed?.count)} records. Delete the checkpoint directory or restore it from a backup`);
+    throw errors.checkpointFileIncomplete(path, String(parsed?.count));
   }
   return parsed.records;
 }
@@ -96,7 +97,7 @@ export async function readRDDCheckpoint<T>(sc: SparkContext, file: RDDCheckpoint
     const p = joinPath(file.path, partFileName(i));
     let text: string;
     try { text = await sc.fs.readFile(p); } catch (e) {
-      throw new Error(`Checkpoint RDD ${file.path} has ${file.numPartitions} partitions but ${p} cannot be read (${e instanceof Error ? e.message : e}): the checkpoint directory is incomplete`);
+      throw errors.checkpointRDDPartMissing(file.path, file.numPartitions, p, e instanceof Error ? e.message : String(e));
     }
     slices.push(decodeRecords(text, p));
   }

@@ -1,4 +1,5 @@
 import type { StreamingContext } from './StreamingContext';
+import { errors } from '../core/errors';
 
 interface TaskFault { stageId?: number; partition?: number; failure?: string; delayMs?: number }
 
@@ -21,18 +22,18 @@ export class FaultInjector {
   async killExecutor(executorId: string): Promise<boolean> {
     const sc = this.ssc.sparkContext;
     if (sc.masterSpec.kind === 'local') {
-      throw new Error(`killExecutor(${executorId}): local mode runs tasks in the driver, there is no executor process to kill. Use a local-cluster[W,C,M] master.`);
+      throw errors.killExecutorLocal(executorId);
     }
-    if (!sc.getExecutorIds().includes(executorId)) throw new Error(`killExecutor: no live executor with id "${executorId}" (live: ${sc.getExecutorIds().join(', ') || 'none'})`);
+    if (!sc.getExecutorIds().includes(executorId)) throw errors.killExecutorUnknown(executorId, sc.getExecutorIds());
     return sc.killExecutor(executorId);
   }
 
   /** Makes a receiver fail; the tracker restarts it after spark.streaming.receiverRestartDelay. */
   crashReceiver(streamId: number): void {
     const sup = this.ssc.receiverTracker.supervisors.get(streamId);
-    if (!sup) throw new Error(`crashReceiver: no receiver for input stream ${streamId}`);
+    if (!sup) throw errors.crashReceiverUnknown(streamId);
     this.note('crashReceiver', String(streamId), `receiver ${streamId} crashed on executor ${sup.executorId}`);
-    sup.restart('Receiver crashed (fault injected)', new Error('injected receiver crash'));
+    sup.restart('Receiver crashed (fault injected)', errors.injectedReceiverCrash());
   }
 
   /** The next task (of the given stage/partition, if set) throws. */
@@ -43,7 +44,7 @@ export class FaultInjector {
 
   /** The next task (of the given stage/partition, if set) takes `ms` longer: a straggler. */
   slowTask(ms: number, stageId?: number, partition?: number): void {
-    if (!(ms > 0)) throw new RangeError(`slowTask(ms) needs a positive number of milliseconds, got ${ms}`);
+    if (!(ms > 0)) throw errors.slowTaskMs(ms);
     this.pending.push({ stageId, partition, delayMs: ms });
     this.note('slowTask', `${stageId ?? '*'}/${partition ?? '*'}`, `the next matching task will take ${ms} ms longer`);
   }

@@ -11,6 +11,7 @@ import { isCheckpointableInput, type MetadataCheckpoint } from './checkpoint';
 import { readCheckpoint } from './checkpointReader';
 import type { RDDCheckpointFile } from './dataCheckpoint';
 import type { StreamingContext } from './StreamingContext';
+import { errors } from '../core/errors';
 
 export interface GetOrCreateOptions {
   /** Where the checkpoint directory lives (default: the created context's file system). Also given to the created context. */
@@ -22,22 +23,13 @@ export interface GetOrCreateOptions {
 /** What getOrCreate found: the checkpoint the context continues from. */
 export interface RecoveryPlan { checkpoint: MetadataCheckpoint; path: string; skipped: { path: string; reason: string }[] }
 
-const recoveryError = {
-  notAContext: () => new TypeError('getOrCreate(checkpointDir, createFn): createFn must return the StreamingContext it created'),
-  startedContext: () => new Error('getOrCreate(checkpointDir, createFn): createFn must not start the context; getOrCreate returns it for you to start'),
-  batchDuration: (dir: string, cp: number, now: number) => new Error(
-    `The checkpoint in ${dir} was written by an application with batch duration ${cp} ms, but createFn built one with ${now} ms: use the same batch duration, or a new checkpoint directory`),
-  graphMismatch: (dir: string, detail: string) => new Error(
-    `The DStream graph built by createFn does not match the checkpoint in ${dir}: ${detail}. Define exactly the same DStreams and outputs inside createFn (Spark requires all DStream setup to be in the create function), or use a new checkpoint directory`),
-};
-
 export async function getOrCreate(checkpointDir: string, createFn: () => StreamingContext | Promise<StreamingContext>,
   opts: GetOrCreateOptions = {}): Promise<StreamingContext> {
-  if (typeof checkpointDir !== 'string' || !checkpointDir) throw new TypeError('getOrCreate(checkpointDir, createFn) expects a checkpoint directory path');
-  if (typeof createFn !== 'function') throw new TypeError('getOrCreate(checkpointDir, createFn) expects a function that creates the StreamingContext');
+  if (typeof checkpointDir !== 'string' || !checkpointDir) throw errors.getOrCreateNoDir();
+  if (typeof createFn !== 'function') throw errors.getOrCreateNoFn();
   const ssc = await createFn();
-  if (!ssc || typeof (ssc as StreamingContext).getState !== 'function') throw recoveryError.notAContext();
-  if (ssc.getState() !== 'INITIALIZED') throw recoveryError.startedContext();
+  if (!ssc || typeof (ssc as StreamingContext).getState !== 'function') throw errors.getOrCreateNotAContext();
+  if (ssc.getState() !== 'INITIALIZED') throw errors.getOrCreateStarted();
   if (opts.fs) ssc.sparkContext.fs = opts.fs;
   const read = await readCheckpoint(ssc.sparkContext.fs, checkpointDir, {
     ignoreReadError: opts.ignoreReadError,
@@ -45,7 +37,7 @@ export async function getOrCreate(checkpointDir: string, createFn: () => Streami
   });
   if (!read) return ssc;
   const cp = read.checkpoint;
-  if (cp.batchDurationMs !== ssc.graph.batchDuration.milliseconds) throw recoveryError.batchDuration(checkpointDir, cp.batchDurationMs, ssc.graph.batchDuration.milliseconds);
+  if (cp.batchDurationMs !== ssc.graph.batchDuration.milliseconds) throw errors.checkpointBatchDuration(checkpointDir, cp.batchDurationMs, ssc.graph.batchDuration.milliseconds);
   checkGraph(ssc, cp, checkpointDir);
   if (!ssc.checkpointDir) ssc.checkpoint(checkpointDir);
   ssc.recovery = read;
@@ -59,10 +51,10 @@ function checkGraph(ssc: StreamingContext, cp: MetadataCheckpoint, dir: string):
   const byId = new Map(now.map((d) => [d.id, d]));
   for (const g of cp.graph) {
     const d = byId.get(g.id);
-    if (!d) throw recoveryError.graphMismatch(dir, `DStream ${g.id} (${g.className}) of the checkpoint is not in the graph`);
-    if (d.constructor.name !== g.className) throw recoveryError.graphMismatch(dir, `DStream ${g.id} is a ${g.className} in the checkpoint but a ${d.constructor.name} now`);
+    if (!d) throw errors.checkpointGraphMismatch(dir, `DStream ${g.id} (${g.className}) of the checkpoint is not in the graph`);
+    if (d.constructor.name !== g.className) throw errors.checkpointGraphMismatch(dir, `DStream ${g.id} is a ${g.className} in the checkpoint but a ${d.constructor.name} now`);
   }
-  if (now.length !== cp.graph.length) throw recoveryError.graphMismatch(dir, `the checkpoint has ${cp.graph.length} DStreams, the graph ${now.length}`);
+  if (now.length !== cp.graph.length) throw errors.checkpointGraphMismatch(dir, `the checkpoint has ${cp.graph.length} DStreams, the graph ${now.length}`);
 }
 
 /** The lecture's start-up sequence again, for listeners created with the new context: step 1 says it is a restart. */

@@ -4,6 +4,7 @@
  */
 import type { SpawnedWorker, WorkerSpawner } from '../spawner';
 import { browserEndpoint } from './browserEndpoint';
+import { errors } from '../../core/errors';
 
 interface WebWorkerLike {
   postMessage(message: unknown, transfer?: unknown[]): void;
@@ -28,7 +29,7 @@ export class BrowserWorkerSpawner implements WorkerSpawner {
   constructor(private readonly opts: BrowserSpawnerOptions = {}) {}
 
   async spawn(label: string): Promise<SpawnedWorker> {
-    if (!this.opts.create && typeof Worker === 'undefined') throw new Error('Web Workers are not available here (no Worker constructor): use master local[N]');
+    if (!this.opts.create && typeof Worker === 'undefined') throw errors.noWebWorkers();
     const worker = this.opts.create
       ? this.opts.create(label)
       : new Worker(new URL('./executorWorker.ts', import.meta.url), { type: 'module', name: label });

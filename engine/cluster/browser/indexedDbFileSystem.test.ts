@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng';
 import { IdbKvStore, KvFileSystem, IndexedDbFileSystem, type FileEntry, type IdbFactoryLike, type IdbKeyRangeLike, type KvStore, type KvTransaction } from './indexedDbFileSystem';
+import { errors } from '../../core/errors';
 
 /** A sorted map with all-or-nothing transactions; `failAfter` kills the writer after that many operations. */
 class MemoryKv implements KvStore {
@@ -47,12 +48,12 @@ describe('KvFileSystem: the FileSystem contract', () => {
     await fs.rename('/cp/receivedData', '/old/receivedData');
     expect(await fs.readFile('/old/receivedData/0/log-200')).toBe('b');
     expect(await fs.exists('/cp/receivedData')).toBe(false);
-    await expect(fs.delete('/old')).rejects.toThrow('Directory not empty: /old');
+    await expect(fs.delete('/old')).rejects.toThrow(errors.dirNotEmpty('/old').message);
     await fs.delete('/old', true);
     expect(await fs.exists('/old/receivedData/0/log-200')).toBe(false);
-    await expect(fs.readFile('/cp/none')).rejects.toThrow('File does not exist: /cp/none');
-    await expect(fs.list('/missing')).rejects.toThrow('Directory does not exist: /missing');
-    await expect(fs.writeFile('/cp/dstream-3', 'x')).rejects.toThrow('it is a directory');
+    await expect(fs.readFile('/cp/none')).rejects.toThrow(errors.fileNotFound('/cp/none').message);
+    await expect(fs.list('/missing')).rejects.toThrow(errors.dirNotFound('/missing').message);
+    await expect(fs.writeFile('/cp/dstream-3', 'x')).rejects.toThrow(errors.writeToDirectory('/cp/dstream-3').message);
   });
 
   it('a write killed at any point leaves the old file or the new one, never a torn one (200 seeded trials)', async () => {
@@ -155,6 +156,6 @@ describe('IndexedDbFileSystem on the IndexedDB API (fake)', () => {
   });
 
   it('says what to use where IndexedDB does not exist', () => {
-    expect(() => new IndexedDbFileSystem('x', () => 0, undefined as never, undefined as never)).toThrow('IndexedDB is not available here');
+    expect(() => new IndexedDbFileSystem('x', () => 0, undefined as never, undefined as never)).toThrow(errors.indexedDbUnavailable().message);
   });
 });

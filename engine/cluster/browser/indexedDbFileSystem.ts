@@ -10,6 +10,7 @@
  * system logic works on any `KvStore`, so it is tested in Node with an in-memory store.
  */
 import type { FileStatus, FileSystem } from '../../core/fileSystem';
+import { errors } from '../../core/errors';
 
 export interface FileEntry { kind: 'file' | 'dir'; data?: string; mtime: number }
 
@@ -59,7 +60,7 @@ export class KvFileSystem implements FileSystem {
     const mtime = this.now();
     while (p && p !== '/') {
       const e = await tx.get(p);
-      if (e?.kind === 'file') throw new Error(`Cannot create directory ${path}: ${p} is a file`);
+      if (e?.kind === 'file') throw errors.mkdirOverFile(path, p);
       if (e) break;
       await tx.put(p, { kind: 'dir', mtime });
       p = parentOf(p);
@@ -85,13 +86,13 @@ export class KvFileSystem implements FileSystem {
     // 1. the new content under a temporary key (a kill here leaves the old file intact)…
     await this.store.transact('readwrite', async (tx) => {
       const existing = await tx.get(p);
-      if (existing?.kind === 'dir') throw new Error(`Cannot write ${path}: it is a directory`);
+      if (existing?.kind === 'dir') throw errors.writeToDirectory(path);
       await tx.put(tmp, { kind: 'file', data, mtime: this.now() });
     });
     // 2. …swapped in, in one transaction.
     await this.store.transact('readwrite', async (tx) => {
       const entry = await tx.get(tmp);
-      if (!entry) throw new Error(`Write of ${path} was interrupted: its temporary copy is gone. Write it again`);
+      if (!entry) throw errors.writeInterrupted(path);
       await this.mkdirsIn(tx, parentOf(p));
       await tx.put(p, { ...entry, mtime: this.now() });
       await tx.delete(tmp);
@@ -101,7 +102,7 @@ export class KvFileSystem implements FileSystem {
   async readFile(path: string): Promise<string> {
     await this.init();
     const e = await this.store.transact('readonly', (tx) => tx.get(norm(path)));
-    if (!e || e.kind !== 'file') throw new Error(`File does not exist: ${path}`);
+    if (!e || e.kind !== 'file') throw errors.fileNotFound(path);
     return e.data ?? '';
   }
 
@@ -112,8 +113,8 @@ export class KvFileSystem implements FileSystem {
       const self = d === '/' || d === '' ? { kind: 'dir' as const, mtime: 0 } : await tx.get(d);
       const prefix = childPrefix(d);
       const keys = (await tx.keys(prefix, prefix + END)).filter((k) => !k.includes(TMP_MARK));
-      if (!self && keys.length === 0) throw new Error(`Directory does not exist: ${dir}`);
-      if (self?.kind === 'file') throw new Error(`Not a directory: ${dir}`);
+      if (!self && keys.length === 0) throw errors.dirNotFound(dir);
+      if (self?.kind === 'file') throw errors.notADirectory(dir);
       const out = new Map<string, FileStatus>();
       for (const k of keys) {
         const rest = k.slice(prefix.length);
@@ -138,7 +139,7 @@ export class KvFileSystem implements FileSystem {
       const e = await tx.get(p);
       if (e) return { path: p, isDirectory: e.kind === 'dir', modificationTime: e.mtime, size: e.kind === 'file' ? (e.data ?? '').length : 0 };
       if (p === '/' || (await tx.keys(p + '/', p + '/' + END)).length > 0) return { path: p, isDirectory: true, modificationTime: 0, size: 0 };
-      throw new Error(`File does not exist: ${path}`);
+      throw errors.fileNotFound(path);
     });
   }
 
@@ -149,7 +150,7 @@ export class KvFileSystem implements FileSystem {
     await this.store.transact('readwrite', async (tx) => {
       const e = await tx.get(a);
       const children = await tx.keys(a + '/', a + '/' + END);
-      if (!e && children.length === 0) throw new Error(`File does not exist: ${from}`);
+      if (!e && children.length === 0) throw errors.fileNotFound(from);
       await this.mkdirsIn(tx, parentOf(b));
       if (e) { await tx.put(b, e); await tx.delete(a); }
       for (const k of children) {
@@ -167,7 +168,7 @@ export class KvFileSystem implements FileSystem {
       const e = await tx.get(p);
       if (e?.kind === 'file') { await tx.delete(p); return; }
       const children = await tx.keys(p + '/', p + '/' + END);
-      if (children.length && !recursive) throw new Error(`Directory not empty: ${path}`);
+      if (children.length && !recursive) throw errors.dirNotEmpty(path);
       for (const k of children) await tx.delete(k);
       if (e) await tx.delete(p);
     });
@@ -199,8 +200,8 @@ function request<T>(r: IdbRequest<T>): Promise<T> {
 
 function describeIdbError(e: unknown): Error {
   const name = (e as { name?: string })?.name;
-  if (name === 'QuotaExceededError') return new Error('The browser storage quota is exhausted: delete old checkpoints or saved outputs, or export them and clear site data');
-  return e instanceof Error ? e : new Error(`IndexedDB error: ${String((e as { message?: string })?.message ?? e)}`);
+  if (name === 'QuotaExceededError') return errors.storageQuotaExceeded();
+  return e instanceof Error ? e : errors.indexedDbError(String((e as { message?: string })?.message ?? e));
 }
 
 /** A KvStore on one IndexedDB database. */
@@ -214,7 +215,7 @@ export class IdbKvStore implements KvStore {
       r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE); };
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(describeIdbError(r.error));
-      if ('onblocked' in r) r.onblocked = () => reject(new Error(`IndexedDB database ${this.dbName} is blocked by another tab: close the other studio tabs and retry`));
+      if ('onblocked' in r) r.onblocked = () => reject(errors.indexedDbBlocked(this.dbName));
     }));
   }
 
@@ -224,7 +225,7 @@ export class IdbKvStore implements KvStore {
     const done = new Promise<void>((resolve, reject) => {
       t.oncomplete = () => resolve();
       t.onerror = () => reject(describeIdbError(t.error));
-      t.onabort = () => reject(describeIdbError(t.error ?? new Error('transaction aborted')));
+      t.onabort = () => reject(describeIdbError(t.error ?? errors.indexedDbAborted()));
     });
     done.catch(() => undefined);
     const store = t.objectStore(STORE);
@@ -252,7 +253,7 @@ export class IndexedDbFileSystem extends KvFileSystem {
   constructor(dbName = 'dstream-studio-fs', now: () => number = () => 0,
     factory: IdbFactoryLike = (globalThis as { indexedDB?: IdbFactoryLike }).indexedDB!,
     keyRange: IdbKeyRangeLike = (globalThis as { IDBKeyRange?: IdbKeyRangeLike }).IDBKeyRange!) {
-    if (!factory || !keyRange) throw new Error('IndexedDB is not available here: use MemoryFileSystem (or NodeFileSystem in Node)');
+    if (!factory || !keyRange) throw errors.indexedDbUnavailable();
     super(new IdbKvStore(dbName, factory, keyRange), now);
   }
 }

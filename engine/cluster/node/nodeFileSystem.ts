@@ -1,4 +1,5 @@
 import type { FileStatus, FileSystem } from '../../core/fileSystem';
+import { errors } from '../../core/errors';
 
 type Fs = typeof import('node:fs/promises');
 let fsPromise: Promise<Fs> | undefined;
@@ -55,8 +56,8 @@ let tmpCounter = 0;
 
 function describeFsError(e: unknown, path: string): Error {
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return new Error(`File does not exist: ${path}`);
-  if (code === 'ENOSPC') return new Error(`No space left on device while writing ${path}: free some disk space or choose another directory`);
-  if (code === 'EACCES' || code === 'EPERM') return new Error(`Permission denied: ${path}: choose a directory you can write to`);
+  if (code === 'ENOENT') return errors.fileNotFound(path);
+  if (code === 'ENOSPC') return errors.noSpaceLeft(path);
+  if (code === 'EACCES' || code === 'EPERM') return errors.permissionDenied(path);
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -3,6 +3,7 @@ import type { PipelineGraph } from '../types';
 import { exportTypeScript, type TsExportOptions } from './exportTs';
 import { exportScala } from './exportScala';
 import { exportPython } from './exportPython';
+import { errors } from '../../core/errors';
 
 export type ExportLang = 'ts' | 'scala' | 'python';
 export const EXPORT_LANGS: readonly ExportLang[] = ['ts', 'scala', 'python'];
@@ -11,7 +12,7 @@ export function exportGraph(graph: PipelineGraph, lang: ExportLang, opts: TsExpo
   if (lang === 'ts') return exportTypeScript(graph, opts);
   if (lang === 'scala') return exportScala(graph);
   if (lang === 'python') return exportPython(graph);
-  throw new Error(`Unknown export language "${String(lang)}": expected ts, scala or python`);
+  throw errors.unknownExportLang(String(lang));
 }
 
 /** File extension for a language. */

@@ -195,6 +195,15 @@ class Translator {
     return { c: `${head} => ${expr!.c}`, p: SC.lambda };
   }
 
+  /** A declarator's value, translated; its names are bound for the statements that follow. */
+  private declaredValue(d: N): string {
+    if (!d.init) fail('declaration without a value');
+    this.checkPattern(d.id);
+    const v = this.expr(d.init).c;
+    this.bindPattern(d.id);
+    return v;
+  }
+
   /** Statements → a Scala block's lines (last line is the value). */
   private scalaBlock(stmts: N[]): string {
     const lines: string[] = [];
@@ -202,10 +211,7 @@ class Translator {
       const s = stmts[i];
       if (s.type === 'VariableDeclaration') {
         for (const d of s.declarations) {
-          if (!d.init) fail('declaration without a value');
-          this.checkPattern(d.id);
-          const v = this.expr(d.init).c;
-          this.bindPattern(d.id);
+          const v = this.declaredValue(d);
           lines.push(`val ${this.scalaPattern(d.id)} = ${v}`);
         }
       } else if (s.type === 'ReturnStatement') {
@@ -292,10 +298,7 @@ class Translator {
     for (const s of stmts) {
       if (s.type === 'VariableDeclaration') {
         for (const d of s.declarations) {
-          if (!d.init) fail('declaration without a value');
-          this.checkPattern(d.id);
-          const v = this.expr(d.init).c;
-          this.bindPattern(d.id);
+          const v = this.declaredValue(d);
           out.push(`${this.pyTarget(d.id)} = ${v}`);
         }
       } else if (s.type === 'ReturnStatement') {

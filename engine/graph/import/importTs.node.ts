@@ -13,6 +13,7 @@ import { build, transform } from 'esbuild';
 import type { RecordResult } from './recorder';
 import { IMPORT_TIMEOUT_MS, importResultFrom, type ImportResult } from './index';
 import type { ImportRequest } from './worker';
+import { errors } from '../../core/errors';
 
 let bundle: Promise<string> | undefined;
 
@@ -58,11 +59,11 @@ export async function runInWorker(req: ImportRequest, timeoutMs = IMPORT_TIMEOUT
     };
     const timer = setTimeout(() => finish({
       ok: false, kind: 'timeout',
-      message: `Import stopped: the program ran longer than ${timeoutMs / 1000} s while building its pipeline (an endless loop, or waiting for input?). Its worker was terminated.`,
+      message: errors.importTimeout(timeoutMs / 1000).message,
     }), timeoutMs);
     worker.on('message', (r: RecordResult) => finish(r));
-    worker.on('error', (e) => finish({ ok: false, kind: 'runtime', message: `The program failed while building its pipeline: ${e.message}` }));
-    worker.on('exit', (c) => finish({ ok: false, kind: 'runtime', message: `The import worker exited (code ${c}) before the program finished.` }));
+    worker.on('error', (e) => finish({ ok: false, kind: 'runtime', message: errors.importFailed(e.message).message }));
+    worker.on('exit', (c) => finish({ ok: false, kind: 'runtime', message: errors.importWorkerExited(c).message }));
     worker.postMessage(req);
   });
 }
@@ -77,7 +78,7 @@ export async function recordInWorker(source: string, timeoutMs = IMPORT_TIMEOUT_
   } catch (e) {
     const err = (e as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
     if (err?.location) {
-      return { ok: false, kind: 'syntax', message: `Syntax error at line ${err.location.line}, column ${err.location.column + 1}: ${err.text}`, line: err.location.line, column: err.location.column + 1 };
+      return { ok: false, kind: 'syntax', message: errors.importSyntax(err.location.line, err.location.column + 1, err.text).message, line: err.location.line, column: err.location.column + 1 };
     }
     return first;
   }

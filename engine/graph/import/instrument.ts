@@ -10,6 +10,7 @@
 import { parse, type Comment } from 'acorn';
 import { stripTypesDetailed } from '../codegen/stripTypes';
 import { NODE_TAG_RE, parseMetaComments, type MetaBlocks } from '../codegen/meta';
+import { errors } from '../../core/errors';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type N = any;
@@ -32,7 +33,7 @@ export interface PreparedProgram {
 
 export class ProgramSyntaxError extends Error {
   constructor(message: string, readonly line: number, readonly column: number) {
-    super(`Syntax error at line ${line}, column ${column}: ${message}`);
+    super(errors.importSyntax(line, column, message).message);
     this.name = 'ProgramSyntaxError';
   }
 }
@@ -121,7 +122,7 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
   const originalEnd = (end: number) => { let e = end; while (cutAt.has(e)) e = cutAt.get(e)!; return e; };
   const walk = (node: N, parent: N | null, inStatementList: boolean) => {
     if (inStatementList) statements.push(node);
-    if (node.type === 'ImportExpression') throw new SandboxViolation('Import stopped: the program loads a module with import(); modules other than the engine are not available while importing.');
+    if (node.type === 'ImportExpression') throw new SandboxViolation(errors.importDynamicModule().message);
     if (node.type === 'MetaProperty' && node.meta.name === 'import') {
       blank(node.start, node.end);
       edits.push({ pos: node.start, text: '__importMeta', open: true, key: Infinity });

@@ -9,6 +9,7 @@
  */
 import { prepareProgram, ProgramSyntaxError, SandboxViolation, type PreparedProgram } from './instrument';
 import type { MetaBlocks } from '../codegen/meta';
+import { errors } from '../../core/errors';
 
 /** A recorded argument value. */
 export type RecValue =
@@ -100,7 +101,7 @@ export async function recordProgram(prepared: PreparedProgram, opts: RecordOptio
   const warnings: string[] = [...(opts.warnings ?? []), ...prepared.meta.warnings];
   let violation: string | undefined;
   const forbidden = (what: string): never => {
-    violation ??= `Import stopped: the program uses ${what} while building its pipeline; network, file system and process access are not available during import.`;
+    violation ??= errors.importForbidden(what).message;
     throw new SandboxViolation(violation);
   };
   /** A value that stops the import as soon as the program touches it. */
@@ -336,6 +337,6 @@ export async function recordTypeScript(source: string, opts: { alreadyJs?: boole
     if (e instanceof ProgramSyntaxError) return { ok: false, kind: 'syntax', message: e.message, line: e.line, column: e.column };
     if (e instanceof SandboxViolation) return { ok: false, kind: 'sandbox', message: e.message };
     const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { ok: false, kind: 'runtime', message: `The program failed while building its pipeline: ${msg}` };
+    return { ok: false, kind: 'runtime', message: errors.importFailed(msg).message };
   }
 }

@@ -1,4 +1,4 @@
-import { errors, requireArg, SparkException } from '../../core/errors';
+import { errors } from '../../core/errors';
 import { formatPrintedBatch } from '../../core/format';
 import { Duration, Time } from '../../core/time';
 import type { Option } from '../../core/option';
@@ -51,7 +51,7 @@ export abstract class DStream<T> {
   // ---- lifecycle (called by the DStreamGraph) ---------------------------------------------
   initialize(time: Time): void {
     if (this.zeroTime && !this.zeroTime.equals(time)) {
-      throw new SparkException(`ZeroTime is already initialized to ${this.zeroTime}, cannot initialize it again to ${time}`);
+      throw errors.zeroTimeAlreadySet(this.zeroTime, time);
     }
     this.zeroTime = time;
     if (this.mustCheckpoint && !this.checkpointDuration) {
@@ -69,22 +69,21 @@ export abstract class DStream<T> {
   }
 
   validateAtStart(): void {
-    requireArg(this.rememberDuration !== undefined, `Remember duration is set to null for ${this}`);
+    if (this.rememberDuration === undefined) throw errors.rememberDurationNotSet(this);
     if (this.mustCheckpoint) {
-      requireArg(this.checkpointDuration !== undefined, `The checkpoint interval for ${this.constructor.name} has not been set. Please use DStream.checkpoint() to set the interval.`);
+      if (this.checkpointDuration === undefined) throw errors.checkpointIntervalNotSet(this.constructor.name);
       if (!this.ssc.checkpointDir) throw errors.checkpointDirNotSet();
     }
     if (this.checkpointDuration) {
-      requireArg(this.checkpointDuration.greaterEq(this.slideDuration),
-        `The checkpoint interval for ${this.constructor.name} has been set to ${this.checkpointDuration} which is lower than its slide time (${this.slideDuration}). Please set it to at least ${this.slideDuration}.`);
-      requireArg(this.checkpointDuration.isMultipleOf(this.slideDuration),
-        `The checkpoint interval for ${this.constructor.name} has been set to ${this.checkpointDuration} which not a multiple of its slide time (${this.slideDuration}). Please set it to a multiple of ${this.slideDuration}.`);
+      const args = [this.constructor.name, this.checkpointDuration, this.slideDuration] as const;
+      if (!this.checkpointDuration.greaterEq(this.slideDuration)) throw errors.checkpointIntervalBelowSlide(...args);
+      if (!this.checkpointDuration.isMultipleOf(this.slideDuration)) throw errors.checkpointIntervalNotMultiple(...args);
     }
     for (const d of this.dependencies) d.validateAtStart();
   }
 
   isTimeValid(time: Time): boolean {
-    if (!this.zeroTime) throw new SparkException(`${this} has not been initialized`);
+    if (!this.zeroTime) throw errors.dstreamNotInitialized(this);
     return time.greater(this.zeroTime) && time.minus(this.zeroTime).isMultipleOf(this.slideDuration);
   }
 
@@ -123,7 +122,7 @@ export abstract class DStream<T> {
 
   /** Spark's DStream.slice: the RDDs of batches from `fromTime` to `toTime`, both inclusive, aligned to the slide. */
   slice(fromTime: Time, toTime: Time): RDD<T>[] {
-    if (!this.zeroTime) throw new SparkException(`${this} has not been initialized`);
+    if (!this.zeroTime) throw errors.dstreamNotInitialized(this);
     const align = (t: Time) => (t.minus(this.zeroTime!).isMultipleOf(this.slideDuration) ? t : t.floor(this.slideDuration, this.zeroTime));
     const from = align(fromTime), to = align(toTime);
     if (from.greater(to)) return [];
@@ -136,13 +135,13 @@ export abstract class DStream<T> {
 
   // ---- persistence and checkpointing ------------------------------------------------------
   persist(level: StorageLevel = StorageLevel.MEMORY_ONLY_SER): this {
-    if (this.isInitialized) throw new Error('UnsupportedOperationException: Cannot change storage level of a DStream after streaming context has started');
+    if (this.isInitialized) throw errors.dstreamStorageLevelChange();
     this.storageLevel = level;
     return this;
   }
   cache(): this { return this.persist(); }
   checkpoint(interval: Duration): this {
-    if (this.isInitialized) throw new Error('UnsupportedOperationException: Cannot change checkpoint interval of a DStream after streaming context has started');
+    if (this.isInitialized) throw errors.dstreamCheckpointChange();
     this.persist();
     this.checkpointDuration = interval;
     return this;
@@ -157,7 +156,7 @@ export abstract class DStream<T> {
     return new families.MapPartitionedDStream<T, U>(this, f, preservePartitioning);
   }
   repartition(numPartitions: number): DStream<T> {
-    requireArg(Number.isInteger(numPartitions) && numPartitions > 0, `Number of partitions (${numPartitions}) must be positive.`);
+    if (!(Number.isInteger(numPartitions) && numPartitions > 0)) throw errors.numPartitionsPositive(numPartitions);
     return this.transformNamed('repartition', (rdd) => rdd.repartition(numPartitions));
   }
   /** Spark: map((null, _)).reduceByKey(f, 1).map(_._2). */
@@ -211,7 +210,7 @@ export abstract class DStream<T> {
   }
   /** Spark's print: the first `num` records of every batch, with a header even when the batch is empty. */
   print(num = 10): void {
-    requireArg(Number.isInteger(num) && num >= 0, `print(num) needs a non-negative integer, got ${num}`);
+    if (!(Number.isInteger(num) && num >= 0)) throw errors.printCount(num);
     const ssc = this.ssc;
     this.foreachRDD(async (rdd, time) => {
       const first = await rdd.take(num + 1);
@@ -287,7 +286,7 @@ export abstract class DStream<T> {
       const p = (c as Partitioner | number | undefined) ?? this.defaultPartitioner();
       return this.reduceByKey(reduceFunc, p).window(a, slide).reduceByKey(reduceFunc, p);
     }
-    if (!(b instanceof Duration)) throw new TypeError('reduceByKeyAndWindow(reduce, inverse, windowDuration, slideDuration?, ...) needs a window Duration as its third argument, e.g. Seconds(30)');
+    if (!(b instanceof Duration)) throw errors.windowDurationExpected();
     const slide = (c as Duration | undefined) ?? this.slideDuration;
     const p = d ?? this.defaultPartitioner();
     if (a === null || a === undefined) return this.reduceByKey(reduceFunc, p).window(b, slide).reduceByKey(reduceFunc, p);

@@ -26,20 +26,20 @@ export class State<S> {
   }
   exists(): boolean { return this.defined; }
   get(): S {
-    if (!this.defined) throw new Error('NoSuchElementException: State is not set');
+    if (!this.defined) throw errors.stateNotSet();
     return this.value as S;
   }
   getOption(): Option<S> { return this.defined ? Some(this.value as S) : None; }
   update(newState: S): void {
-    if (this.removed) throw new Error('IllegalArgumentException: requirement failed: Cannot update the state after it has been removed');
-    if (this.timingOut) throw new Error('IllegalArgumentException: requirement failed: Cannot update the state that is timing out');
+    if (this.removed) throw errors.stateUpdateAfterRemove();
+    if (this.timingOut) throw errors.stateUpdateTimingOut();
     this.value = newState;
     this.defined = true;
     this.updated = true;
   }
   remove(): void {
-    if (this.timingOut) throw new Error('IllegalArgumentException: requirement failed: Cannot remove the state that is timing out');
-    if (this.removed) throw new Error('IllegalArgumentException: requirement failed: Cannot remove the state that has already been removed');
+    if (this.timingOut) throw errors.stateRemoveTimingOut();
+    if (this.removed) throw errors.stateRemoveTwice();
     this.defined = false;
     this.value = undefined;
     this.removed = true;

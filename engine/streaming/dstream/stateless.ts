@@ -1,5 +1,5 @@
 /** Stateless DStreams: each batch's RDD is a transformation of the parents' RDDs for the same time. */
-import { errors, SparkException } from '../../core/errors';
+import { errors } from '../../core/errors';
 import type { Duration, Time } from '../../core/time';
 import type { Partitioner } from '../../rdd/partitioner';
 import { ship, type Fn, type RDD } from '../../rdd/RDD';
@@ -88,15 +88,15 @@ export class TransformedDStream<U> extends DStream<U> {
   compute(t: Time): RDD<U> | undefined {
     const parentRDDs = this.parents.map((p) => {
       const r = p.getOrCompute(t);
-      if (!r) throw new SparkException(`Couldn't generate RDD from parent at time ${t}`);
+      if (!r) throw errors.noParentRDD(t);
       return r;
     });
     const result = this.transformFunc(parentRDDs, t);
     if (result === null || result === undefined) {
-      throw new SparkException('Transform function must not return null. Return SparkContext.emptyRDD() instead to represent no element as the result of transformation.');
+      throw errors.transformReturnedNull();
     }
     if (typeof (result as { getNumPartitions?: unknown }).getNumPartitions !== 'function') {
-      throw new TypeError(`The function given to ${this.opName} must return an RDD (it runs on the driver and gets the batch's RDD), but it returned ${typeof result}.`);
+      throw errors.transformNotRDD(this.opName, typeof result);
     }
     return result;
   }
@@ -116,7 +116,7 @@ export class UnionDStream<T> extends DStream<T> {
     const rdds: RDD<T>[] = [];
     for (const p of this.parents) {
       const r = p.getOrCompute(t);
-      if (!r) throw new SparkException(`Could not generate RDD from a parent for unifying at time ${t}`);
+      if (!r) throw errors.noParentRDDForUnion(t);
       rdds.push(r);
     }
     return rdds.length ? this.ssc.sparkContext.union(rdds) : undefined;

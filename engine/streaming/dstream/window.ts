@@ -73,12 +73,12 @@ export class ReducedWindowedDStream<K, V> extends DStream<[K, V]> {
     const numOld = oldRDDs.length, numNew = newRDDs.length;
     const merge = composeShipped('reduceByKeyAndWindow', (reduce, inv) => `(arrayOfValues) => {
       const reduceF = ${reduce}, invReduceF = ${inv};
-      if (arrayOfValues.length !== ${1 + numOld + numNew}) throw new Error('Unexpected number of sequences of reduced values');
+      if (arrayOfValues.length !== ${1 + numOld + numNew}) throw new Error(${JSON.stringify(errors.windowValueCount().message)});
       const oldValues = [], newValues = [];
       for (let i = 1; i <= ${numOld}; i++) if (arrayOfValues[i].length > 0) oldValues.push(arrayOfValues[i][0]);
       for (let i = 1; i <= ${numNew}; i++) if (arrayOfValues[${numOld} + i].length > 0) newValues.push(arrayOfValues[${numOld} + i][0]);
       if (arrayOfValues[0].length === 0) {
-        if (newValues.length === 0) throw new Error('Neither previous window has value for key, nor new values found. Are you sure your key class hashes consistently?');
+        if (newValues.length === 0) throw new Error(${JSON.stringify(errors.windowKeyHash().message)});
         return newValues.reduce((a, b) => reduceF(a, b));
       }
       let tempValue = arrayOfValues[0][0];

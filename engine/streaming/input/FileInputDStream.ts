@@ -3,6 +3,7 @@ import type { Time } from '../../core/time';
 import type { RDD } from '../../rdd/RDD';
 import type { StreamingContext } from '../StreamingContext';
 import { InputDStream } from './InputDStream';
+import { errors } from '../../core/errors';
 
 /**
  * Spark's FileInputDStream (textFileStream): each batch reads the files that appeared in the directory since the
@@ -20,10 +21,10 @@ export class FileInputDStream extends InputDStream<string> {
 
   constructor(ssc: StreamingContext, readonly directory: string, private readonly newFilesOnly = true) {
     super(ssc);
-    if (typeof directory !== 'string' || !directory) throw new TypeError('textFileStream expects a directory path');
+    if (typeof directory !== 'string' || !directory) throw errors.textFileStreamNoPath();
     const fs = ssc.sparkContext.fs as { existsSync?(p: string): boolean };
     if (fs.existsSync && !fs.existsSync(directory)) {
-      throw new Error(`textFileStream: the directory ${directory} does not exist. Create it (new files written into it become the stream) or fix the path.`);
+      throw errors.textFileStreamNoDir(directory);
     }
     this.name = `file stream [${this.inputStreamId}]`;
     this.minRememberMs = ssc.conf.getTimeAsMs('spark.streaming.fileStream.minRememberDuration', '60s');
@@ -31,7 +32,7 @@ export class FileInputDStream extends InputDStream<string> {
 
   override async start(): Promise<void> {
     if (!(await this.ssc.sparkContext.fs.exists(this.directory))) {
-      throw new Error(`textFileStream: the directory ${this.directory} does not exist. Create it (new files written into it become the stream) or fix the path.`);
+      throw errors.textFileStreamNoDir(this.directory);
     }
     this.initialModTimeIgnoreThreshold = this.newFilesOnly ? this.ssc.clock.getTimeMillis() : 0;
   }
@@ -45,7 +46,7 @@ export class FileInputDStream extends InputDStream<string> {
     for (const [p, t] of [...this.recentlySelected]) if (t < threshold) this.recentlySelected.delete(p);
     let entries: FileStatus[];
     try { entries = await fs.list(this.directory); } catch (e) {
-      throw new Error(`textFileStream: cannot list ${this.directory}: ${e instanceof Error ? e.message : e}`);
+      throw errors.textFileStreamList(this.directory, e instanceof Error ? e.message : String(e));
     }
     const isNew = (f: FileStatus) => {
       const base = f.path.slice(f.path.lastIndexOf('/') + 1);

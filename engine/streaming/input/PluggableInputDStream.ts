@@ -1,6 +1,7 @@
 import type { Receiver } from '../receiver/Receiver';
 import type { StreamingContext } from '../StreamingContext';
 import { ReceiverInputDStream } from './ReceiverInputDStream';
+import { errors } from '../../core/errors';
 
 /** Spark's PluggableInputDStream: ssc.receiverStream(customReceiver). */
 export class PluggableInputDStream<T> extends ReceiverInputDStream<T> {
@@ -9,7 +10,7 @@ export class PluggableInputDStream<T> extends ReceiverInputDStream<T> {
   constructor(ssc: StreamingContext, private readonly receiver: Receiver<T>, opName = 'receiverStream', name?: string) {
     super(ssc);
     if (!receiver || typeof (receiver as Receiver<T>).onStart !== 'function' || typeof (receiver as Receiver<T>).onStop !== 'function') {
-      throw new TypeError('receiverStream expects a Receiver: a class extending Receiver with onStart() and onStop()');
+      throw errors.receiverStreamNotReceiver();
     }
     this.opName = opName;
     this.name = name ?? `${opName} [${this.inputStreamId}]`;

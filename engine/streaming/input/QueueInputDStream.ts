@@ -2,6 +2,7 @@ import type { Time } from '../../core/time';
 import type { RDD } from '../../rdd/RDD';
 import type { StreamingContext } from '../StreamingContext';
 import { InputDStream } from './InputDStream';
+import { errors } from '../../core/errors';
 
 /** Spark's QueueInputDStream: one RDD of the queue per batch (or all of them), else the default or an empty RDD. */
 export class QueueInputDStream<T> extends InputDStream<T> {
@@ -9,7 +10,7 @@ export class QueueInputDStream<T> extends InputDStream<T> {
   readonly name: string;
   constructor(ssc: StreamingContext, private readonly queue: RDD<T>[], private readonly oneAtATime: boolean, private readonly defaultRDD?: RDD<T>) {
     super(ssc);
-    if (!Array.isArray(queue)) throw new TypeError('queueStream expects an array of RDDs used as a queue (push RDDs onto it later to feed more batches)');
+    if (!Array.isArray(queue)) throw errors.queueStreamNotArray();
     this.name = `queue stream [${this.inputStreamId}]`;
   }
   compute(_validTime: Time): RDD<T> {
@@ -18,7 +19,7 @@ export class QueueInputDStream<T> extends InputDStream<T> {
     else buffer.push(...this.queue.splice(0, this.queue.length));
     for (const r of buffer) {
       if (!r || typeof (r as { getNumPartitions?: unknown }).getNumPartitions !== 'function') {
-        throw new TypeError('queueStream: the queue must hold RDDs, e.g. queue.push(ssc.sparkContext.parallelize([1, 2, 3]))');
+        throw errors.queueStreamNotRDD();
       }
     }
     if (buffer.length > 0) return this.oneAtATime ? buffer[0] : this.ssc.sparkContext.union(buffer);

@@ -12,6 +12,7 @@ import type { CheckpointableInput } from '../checkpoint';
 import { PIDRateEstimator } from '../receiver/PIDRateEstimator';
 import type { StreamingContext } from '../StreamingContext';
 import { InputDStream } from './InputDStream';
+import { errors } from '../../core/errors';
 
 export interface OffsetRange { topic: string; partition: number; fromOffset: number; untilOffset: number }
 export interface ConsumerRecord { topic: string; partition: number; offset: number; key: string | null; value: string; timestamp: number }
@@ -66,11 +67,11 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> implem
   constructor(ssc: StreamingContext, readonly topics: string[], private readonly options: DirectKafkaOptions = {}) {
     super(ssc);
     if (!Array.isArray(topics) || topics.length === 0 || topics.some((t) => typeof t !== 'string' || !t)) {
-      throw new TypeError('directKafkaStream expects a non-empty array of topic names, e.g. ["events"]');
+      throw errors.kafkaTopics();
     }
     this.name = `direct kafka stream [${this.inputStreamId}]`;
     const n = options.partitionsPerTopic ?? 2;
-    if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`directKafkaStream: partitionsPerTopic must be a positive integer, got ${n}`);
+    if (!(Number.isInteger(n) && n > 0)) throw errors.kafkaPartitions(n);
     this.partitions = topics.flatMap((topic) => Array.from({ length: n }, (_, partition) => ({ topic, partition })));
     this.log = new SimulatedLog(options.seed ?? 5, options.messagesPerSecond ?? 20);
     const conf = ssc.conf.getOption('spark.streaming.kafka.maxRatePerPartition');
@@ -185,7 +186,7 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> implem
   restoreCheckpoint(data: unknown): void {
     const d = data as KafkaCheckpointData;
     if (!d || typeof d !== 'object' || typeof d.batches !== 'object' || typeof d.currentOffsets !== 'object') {
-      throw new Error(`The checkpoint data of ${this.name} is not offset ranges: was the checkpoint written by another graph? Use a new checkpoint directory.`);
+      throw errors.kafkaCheckpointData(this.name);
     }
     for (const [t, ranges] of Object.entries(d.batches).sort((a, b) => Number(a[0]) - Number(b[0]))) {
       this.offsetRangesByBatch.set(Number(t), ranges);

@@ -5,6 +5,7 @@
 import { Rng, ZipfSampler } from '../../core/rng';
 import { StorageLevel } from '../../rdd/storageLevel';
 import { Receiver } from '../receiver/Receiver';
+import { errors } from '../../core/errors';
 
 export interface RateOptions { words?: boolean; wordsPerLine?: number; vocabulary?: number; seed?: number }
 
@@ -14,7 +15,7 @@ export class RateReceiver extends Receiver<number | string> {
   private readonly rng: Rng;
   constructor(readonly rowsPerSecond: number, private readonly options: RateOptions = {}, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2) {
     super(storageLevel);
-    if (!(Number.isFinite(rowsPerSecond) && rowsPerSecond >= 0)) throw new RangeError(`rateStream: rowsPerSecond must be a number >= 0, got ${rowsPerSecond}`);
+    if (!(Number.isFinite(rowsPerSecond) && rowsPerSecond >= 0)) throw errors.rateStreamRate(rowsPerSecond);
     this.rng = new Rng(options.seed ?? 11);
     if (options.words) this.zipf = new ZipfSampler(options.vocabulary ?? 1000, 1.0);
   }

@@ -5,6 +5,7 @@
 import { StorageLevel } from '../../rdd/storageLevel';
 import { Receiver } from '../receiver/Receiver';
 import { connectTcp } from '../../cluster/node/tcpSocket';
+import { errors } from '../../core/errors';
 
 export interface SocketConnection { close(): void }
 export interface SocketHandlers { onLine(line: string): void; onError(e: Error): void; onClose(): void }
@@ -27,20 +28,20 @@ export const virtualNetcat = {
 
 const connectVirtual: SocketConnector = async (host, port, h) => {
   const set = virtualSockets.get(`${host}:${port}`);
-  if (!set) throw new Error(`Connection refused: nothing listens on ${host}:${port}`);
+  if (!set) throw errors.connectionRefused(host, port);
   set.add(h);
   return { close: () => set.delete(h) };
 };
 
 const connectWebSocket: SocketConnector = async (host, port, h) => {
   const WS = (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
-  if (!WS) throw new Error('WebSocket is not available on this platform');
+  if (!WS) throw errors.noWebSocket();
   const url = host.startsWith('ws') ? host : `ws://${host}:${port}`;
   return new Promise((resolve, reject) => {
     const ws = new WS(url);
     ws.onopen = () => resolve({ close: () => ws.close() });
     ws.onmessage = (m) => { for (const l of String(m.data).split('\n')) if (l.length) h.onLine(l); };
-    ws.onerror = () => reject(new Error(`WebSocket connection to ${url} failed`));
+    ws.onerror = () => reject(errors.webSocketFailed(url));
     ws.onclose = () => h.onClose();
   });
 };

@@ -6,6 +6,7 @@
 import { Rng, ZipfSampler } from '../../core/rng';
 import { StorageLevel } from '../../rdd/storageLevel';
 import { Receiver } from '../receiver/Receiver';
+import { errors } from '../../core/errors';
 
 export interface Tweet { id: number; user: string; text: string; hashtags: string[]; createdAt: number; lang: string }
 
@@ -38,7 +39,7 @@ export class TwitterReceiver extends Receiver<Tweet> {
   constructor(options: TwitterOptions = {}, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2) {
     super(storageLevel);
     this.rate = options.tweetsPerSecond ?? 50;
-    if (!(this.rate >= 0)) throw new RangeError(`twitterStream: tweetsPerSecond must be >= 0, got ${options.tweetsPerSecond}`);
+    if (!(this.rate >= 0)) throw errors.twitterStreamRate(options.tweetsPerSecond);
     this.rng = new Rng(options.seed ?? 7);
     this.tags = options.hashtags?.length ? options.hashtags : DEFAULT_TAGS;
     this.opts = { tweetsPerSecond: this.rate, zipfExponent: options.zipfExponent ?? 1.1, burstEverySeconds: options.burstEverySeconds ?? 20,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SparkConf } from '../../core/conf';
 import { Rng } from '../../core/rng';
 import { PIDRateEstimator } from './PIDRateEstimator';
+import { errors } from '../../core/errors';
 
 type Update = [time: number, elements: number, processingDelay: number, schedulingDelay: number];
 const tabulate = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
@@ -54,12 +55,12 @@ describe("PIDRateEstimator (Spark's PIDRateEstimatorSuite)", () => {
   });
 
   const bad: [string, [number, number, number, number, number], string][] = [
-    ['batch interval 0', [0, 1, 2, 3, 10], 'Specified batch interval 0 in PIDRateEstimator is invalid'],
-    ['negative proportional', [100, -1, 2, 3, 10], 'Proportional term -1 in PIDRateEstimator should be >= 0'],
-    ['negative integral', [100, 0, -1, 3, 10], 'Integral term -1 in PIDRateEstimator should be >= 0'],
-    ['negative derivative', [100, 0, 0, -1, 10], 'Derivative term -1 in PIDRateEstimator should be >= 0'],
-    ['minRate 0', [100, 0, 0, 0, 0], 'Minimum rate in PIDRateEstimator should be > 0'],
-    ['negative minRate', [100, 0, 0, 0, -10], 'Minimum rate in PIDRateEstimator should be > 0'],
+    ['batch interval 0', [0, 1, 2, 3, 10], errors.pidBatchInterval(0).message],
+    ['negative proportional', [100, -1, 2, 3, 10], errors.pidProportional(-1).message],
+    ['negative integral', [100, 0, -1, 3, 10], errors.pidIntegral(-1).message],
+    ['negative derivative', [100, 0, 0, -1, 10], errors.pidDerivative(-1).message],
+    ['minRate 0', [100, 0, 0, 0, 0], errors.pidMinRate().message],
+    ['negative minRate', [100, 0, 0, 0, -10], errors.pidMinRate().message],
   ];
   for (const [name, args, message] of bad) {
     it(`estimator checks ranges: ${name}`, () => { expect(() => new PIDRateEstimator(...args)).toThrow(message); });
@@ -68,6 +69,6 @@ describe("PIDRateEstimator (Spark's PIDRateEstimatorSuite)", () => {
   it('the right estimator is created', () => {
     const conf = new SparkConf().set('spark.streaming.backpressure.rateEstimator', 'pid');
     expect(PIDRateEstimator.fromConf(conf, 1000)).toBeInstanceOf(PIDRateEstimator);
-    expect(() => PIDRateEstimator.fromConf(new SparkConf().set('spark.streaming.backpressure.rateEstimator', 'magic'), 1000)).toThrow('Unknown rate estimator: magic');
+    expect(() => PIDRateEstimator.fromConf(new SparkConf().set('spark.streaming.backpressure.rateEstimator', 'magic'), 1000)).toThrow(errors.unknownRateEstimator('magic').message);
   });
 });

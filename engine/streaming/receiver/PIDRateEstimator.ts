@@ -1,4 +1,5 @@
 import type { SparkConf } from '../../core/conf';
+import { errors } from '../../core/errors';
 
 /**
  * Spark's PIDRateEstimator: the back-pressure rate (records/s) from each batch's processing and scheduling
@@ -12,17 +13,17 @@ export class PIDRateEstimator {
 
   constructor(private readonly batchIntervalMillis: number, private readonly proportional = 1.0, private readonly integral = 0.2,
     private readonly derivative = 0.0, private readonly minRate = 100) {
-    if (!(batchIntervalMillis > 0)) throw new Error(`IllegalArgumentException: requirement failed: Specified batch interval ${batchIntervalMillis} in PIDRateEstimator is invalid.`);
-    if (!(proportional >= 0)) throw new Error(`IllegalArgumentException: requirement failed: Proportional term ${proportional} in PIDRateEstimator should be >= 0.`);
-    if (!(integral >= 0)) throw new Error(`IllegalArgumentException: requirement failed: Integral term ${integral} in PIDRateEstimator should be >= 0.`);
-    if (!(derivative >= 0)) throw new Error(`IllegalArgumentException: requirement failed: Derivative term ${derivative} in PIDRateEstimator should be >= 0.`);
-    if (!(minRate > 0)) throw new Error(`IllegalArgumentException: requirement failed: Minimum rate in PIDRateEstimator should be > 0`);
+    if (!(batchIntervalMillis > 0)) throw errors.pidBatchInterval(batchIntervalMillis);
+    if (!(proportional >= 0)) throw errors.pidProportional(proportional);
+    if (!(integral >= 0)) throw errors.pidIntegral(integral);
+    if (!(derivative >= 0)) throw errors.pidDerivative(derivative);
+    if (!(minRate > 0)) throw errors.pidMinRate();
   }
 
   /** Spark's RateEstimator.create: the `spark.streaming.backpressure.pid.*` settings. */
   static fromConf(conf: SparkConf, batchIntervalMillis: number): PIDRateEstimator {
     const name = conf.get('spark.streaming.backpressure.rateEstimator', 'pid');
-    if (name !== 'pid') throw new Error(`IllegalArgumentException: Unknown rate estimator: ${name}`);
+    if (name !== 'pid') throw errors.unknownRateEstimator(name);
     return new PIDRateEstimator(batchIntervalMillis,
       conf.getDouble('spark.streaming.backpressure.pid.proportional', 1.0), conf.getDouble('spark.streaming.backpressure.pid.integral', 0.2),
       conf.getDouble('spark.streaming.backpressure.pid.derived', 0.0), conf.getDouble('spark.streaming.backpressure.pid.minRate', 100));

@@ -1,4 +1,5 @@
 import { StorageLevel } from '../../rdd/storageLevel';
+import { errors } from '../../core/errors';
 
 /** What a running receiver talks to (Spark's ReceiverSupervisor), set when it starts. */
 export interface ReceiverHost {
@@ -36,7 +37,7 @@ export abstract class Receiver<T> {
   produce?(fromMs: number, toMs: number): void;
 
   store(data: T | T[] | Iterable<T>): void {
-    if (!this.supervisor) throw new Error('Receiver.store called before the receiver was started');
+    if (!this.supervisor) throw errors.storeBeforeStart();
     if (Array.isArray(data)) this.supervisor.store(data);
     else if (data !== null && typeof data === 'object' && Symbol.iterator in (data as object) && typeof data !== 'string') this.supervisor.store([...(data as Iterable<T>)]);
     else this.supervisor.store([data]);

@@ -8,6 +8,7 @@ import type { ReceivedBlock } from './BlockGenerator';
 import { PIDRateEstimator } from './PIDRateEstimator';
 import { ReceiverSupervisor } from './ReceiverSupervisor';
 import type { Receiver } from './Receiver';
+import { errors } from '../../core/errors';
 
 /** The received blocks of the remembered batches and those not yet allocated, as a metadata checkpoint keeps them. */
 export interface ReceivedBlocksSnapshot { allocated: Record<string, ReceivedBlockInfo[]>; unallocated: ReceivedBlockInfo[] }
@@ -39,7 +40,7 @@ export class ReceiverTracker {
   constructor(private readonly ssc: StreamingContext) {
     const conf = ssc.conf;
     this.blockIntervalMs = conf.getTimeAsMs('spark.streaming.blockInterval', '200ms');
-    if (!(this.blockIntervalMs > 0)) throw new Error('IllegalArgumentException: requirement failed: \'spark.streaming.blockInterval\' should be a positive value');
+    if (!(this.blockIntervalMs > 0)) throw errors.blockIntervalNotPositive();
     this.restartDelayMs = conf.getInt('spark.streaming.receiverRestartDelay', 2000);
     this.maxRate = conf.getDouble('spark.streaming.receiver.maxRate', Number.POSITIVE_INFINITY);
     this.walEnabled = conf.getBoolean('spark.streaming.receiver.writeAheadLog.enable', false);
@@ -64,7 +65,7 @@ export class ReceiverTracker {
   async start(receivers: { streamId: number; name: string; receiver: Receiver<unknown> }[]): Promise<void> {
     this.active = true;
     if (this.walEnabled && !this.ssc.checkpointDir) {
-      throw new Error('SparkException: Cannot enable receiver write-ahead log without checkpoint directory set. Please use streamingContext.checkpoint() to set the checkpoint directory. See documentation for more details.');
+      throw errors.walWithoutCheckpointDir();
     }
     for (const r of receivers) {
       r.receiver.streamId = r.streamId;
@@ -230,7 +231,7 @@ export class ReceiverTracker {
         try {
           const parsed = fromCheckpointJson(await this.ssc.sparkContext.fs.readFile(b.walPath)) as { blockId?: string; count?: number; records?: unknown[] };
           if (parsed.blockId !== b.blockId || !Array.isArray(parsed.records) || (parsed.count !== undefined && parsed.count !== parsed.records.length)) {
-            throw new Error(`${b.walPath} does not hold block ${b.blockId} completely`);
+            throw errors.walBlockIncomplete(b.walPath, b.blockId);
           }
           this.walData.set(b.blockId, parsed.records);
           return { ...b, executorIds: [] };

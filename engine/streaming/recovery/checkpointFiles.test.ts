@@ -11,6 +11,7 @@ import { ScalaArrayBuffer } from '../../core/arrayBuffer';
 import { readCheckpoint } from '../checkpointReader';
 import { decodeRecords, encodeRecords } from '../dataCheckpoint';
 import { captureEvents, manualContext } from './fixtures';
+import { errors } from '../../core/errors';
 
 function stateful(dir: string, opts: { window?: boolean; batch?: number } = {}) {
   return () => {
@@ -91,7 +92,7 @@ describe('checkpoint files', () => {
     await ssc.stop();
   });
 
-  const refusals: [string, (fs: MemoryFileSystem) => Promise<unknown>, RegExp][] = [
+  const refusals: [string, (fs: MemoryFileSystem) => Promise<unknown>, RegExp | string][] = [
     ['only unreadable checkpoint files', async (fs) => {
       await fs.writeFile('/cp/checkpoint-1000', '{"version":2,');
       return StreamingContext.getOrCreate('/cp', stateful('/cp'), { fs });
@@ -103,7 +104,7 @@ describe('checkpoint files', () => {
     ['another batch duration', async (fs) => {
       await runFor(fs, '/cp', 2);
       return StreamingContext.getOrCreate('/cp', stateful('/cp', { batch: 2 }), { fs });
-    }, /batch duration 1000 ms, but createFn built one with 2000 ms/],
+    }, errors.checkpointBatchDuration('/cp', 1000, 2000).message],
   ];
   for (const [name, act, message] of refusals) {
     it(`getOrCreate refuses ${name}, saying what to do`, async () => { await expect(act(new MemoryFileSystem())).rejects.toThrow(message); });
@@ -125,6 +126,6 @@ describe('checkpoint files', () => {
     expect(((back[0][1] as { get(): unknown }).get())).toBeInstanceOf(CompactBuffer);
     expect(back[2][1]).toBeInstanceOf(ScalaArrayBuffer);
     expect(() => decodeRecords(encodeRecords(records).slice(0, 30), 'p')).toThrow('Checkpoint file p is corrupt');
-    expect(() => decodeRecords('{"count":3,"records":[1]}', 'p')).toThrow('Checkpoint file p is incomplete');
+    expect(() => decodeRecords('{"count":3,"records":[1]}', 'p')).toThrow(errors.checkpointFileIncomplete('p', '3').message);
   });
 });

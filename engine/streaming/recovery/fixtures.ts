@@ -1,6 +1,7 @@
 /** Shared pieces of the recovery tests: contexts on a manual clock, event capture, settling the event loop. */
-import { SparkConf, StreamingContext, Seconds } from '../../index';
+import { SparkConf, StreamingContext, Seconds, StorageLevel } from '../../index';
 import type { EngineEvent } from '../../core/events';
+import { Receiver } from '../receiver/Receiver';
 
 export function manualContext(appName: string, conf: Record<string, string> = {}, master = 'local[2]'): StreamingContext {
   const c = new SparkConf().setMaster(master).setAppName(appName).set('spark.streaming.clock', 'manual');
@@ -30,3 +31,12 @@ export async function advanceTo(ssc: StreamingContext, time: number, blockInterv
 }
 
 export const sortRecords = (xs: unknown[]): string[] => xs.map((x) => JSON.stringify(x)).sort();
+
+/** Stores `perBlock` numbered records in every block interval (deterministic, driven by the clock). */
+export class CountingReceiver extends Receiver<number> {
+  private next = 0;
+  constructor(private readonly perBlock = 5, level: StorageLevel = StorageLevel.MEMORY_ONLY) { super(level); }
+  onStart(): void {}
+  onStop(): void {}
+  override produce(): void { this.store(Array.from({ length: this.perBlock }, () => this.next++)); }
+}

@@ -7,17 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../core/fileSystem';
 import type { EngineEvent } from '../../core/events';
 import { StorageLevel } from '../../index';
-import { advanceTo, captureEvents, manualContext } from './fixtures';
-import { Receiver } from '../receiver/Receiver';
-
-/** Stores `perBlock` numbered records in every block interval (deterministic, driven by the clock). */
-class CountingReceiver extends Receiver<number> {
-  private next = 0;
-  constructor(private readonly perBlock: number, level: StorageLevel) { super(level); }
-  onStart(): void {}
-  onStop(): void {}
-  override produce(): void { this.store(Array.from({ length: this.perBlock }, () => this.next++)); }
-}
+import { advanceTo, captureEvents, CountingReceiver, manualContext } from './fixtures';
 
 interface Case { name: string; wal: boolean; level: StorageLevel; expectLoss: boolean }
 const cases: Case[] = [

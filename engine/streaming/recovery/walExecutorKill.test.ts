@@ -6,17 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../core/fileSystem';
 import type { EngineEvent } from '../../core/events';
-import { StorageLevel } from '../../index';
-import { Receiver } from '../receiver/Receiver';
-import { advanceTo, captureEvents, manualContext, settle } from './fixtures';
-
-class CountingReceiver extends Receiver<number> {
-  private next = 0;
-  constructor() { super(StorageLevel.MEMORY_ONLY); }
-  onStart(): void {}
-  onStop(): void {}
-  override produce(): void { this.store(Array.from({ length: 5 }, () => this.next++)); }
-}
+import { advanceTo, captureEvents, CountingReceiver, manualContext, settle } from './fixtures';
 
 async function run(wal: boolean) {
   const ssc = manualContext('WALKill', { 'spark.streaming.receiver.writeAheadLog.enable': String(wal), 'spark.task.maxFailures': '2' }, 'local-cluster[2,2,64]');
