@@ -13,7 +13,7 @@ test.describe('local-cluster in the browser', () => {
     page.on('console', (m) => browserLog.push(m.text()));
 
     await studio.open();
-    await expect(page.locator('code.master-url')).toHaveText('local-cluster[2,2,1024]');
+    await expect(page.locator('.cluster-summary code')).toHaveText('local-cluster[2,2,1024]');
     await studio.run();
 
     // A printed batch with at least one record line "(key,value)" after the header.
