@@ -42,6 +42,9 @@ export class ExecutorOutOfMemoryError extends Error {
 const named = (name: string, message: string): Error => Object.assign(new Error(message), { name });
 
 
+/** Spark's AppendOnlyMap says this both when asked for too large a map and when it cannot grow. */
+const MAP_CAPACITY_LIMIT = "Can't make capacity bigger than 2^29 elements";
+
 export const errors = {
   // ---- core: functions and closures shipped to executors, broadcast variables ----
   notAFunction: (op: string, what = 'function') => new TypeError(`${op} expects a ${what}, but was given something else. Pass a function such as (x) => x.`),
@@ -111,9 +114,9 @@ export const errors = {
   samplingFractionNonNegative: (f: number) => new RangeError(`requirement failed: Sampling fraction (${f}) must be >= 0`),
   samplingEpsilon: (epsilon: number) => new RangeError(`requirement failed: epsilon (${epsilon}) must be > 0`),
   poissonSamplerFraction: (f: number) => new RangeError(`sampling with replacement is only ported for fraction <= 0.4 (got ${f})`),
-  mapCapacityTooBig: () => new Error("requirement failed: Can't make capacity bigger than 2^29 elements"),
+  mapCapacityTooBig: () => new Error(`requirement failed: ${MAP_CAPACITY_LIMIT}`),
   mapCapacityInvalid: () => new Error('requirement failed: Invalid initial capacity'),
-  mapCannotGrow: () => new Error("Can't make capacity bigger than 2^29 elements"),
+  mapCannotGrow: () => new Error(MAP_CAPACITY_LIMIT),
   mapDestroyed: () => new Error('assertion failed: Map state is invalid from destructive sorting!'),
 
   // ---- core: file systems (memory, Node, IndexedDB) ----

@@ -164,7 +164,7 @@ export class StreamingContext {
 
   // ---- lifecycle --------------------------------------------------------------------------------
   async start(): Promise<void> {
-    if (this.state === 'ACTIVE') { this.printErr('WARN StreamingContext: StreamingContext has already been started\n'); return; }
+    if (this.state === 'ACTIVE') { this.printErr(`WARN StreamingContext: ${errors.alreadyStarted().message}\n`); return; }
     if (this.state === 'STOPPED') throw errors.alreadyStopped();
     this.graph.validate();
     await this.sparkContext.whenReady();

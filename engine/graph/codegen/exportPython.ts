@@ -5,6 +5,7 @@ import { literal, noneLiteral } from '../emit';
 import { planGraph, snakeCase } from './plan';
 import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY } from './meta';
+import { inputRecordTypes, recordTypesFor } from './records';
 
 const lit = (v: unknown) => literal(v, 'python');
 
@@ -16,6 +17,7 @@ export function exportPython(graph: PipelineGraph): string {
 
 export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
   const plan = planGraph(graph, 'python');
+  const records = inputRecordTypes(graph);
   const body: string[] = [];
   const preludes: string[] = [];
   const modules = new Set<string>();
@@ -25,10 +27,12 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
     const op = getOp(p.node.op);
     const inputs = { ...p.inputs };
     for (const port of op?.inputs ?? []) if (!(port.port in inputs) && !port.optional) inputs[port.port] = noneLiteral('python');
+    const fnParams = Object.entries(op?.params ?? {}).filter(([, s]) => s.type === 'function').map(([k]) => k);
     const udf = (source: string) => {
       let name = `${p.name}_fn`;
       for (let i = 2; usedNames.has(name); i++) name = `${p.name}_fn${i}`;
-      const r = translateUdf(source, 'python', { name });
+      const param = fnParams.find((k) => String(p.node.params[k] ?? op?.params[k]?.default ?? '') === source);
+      const r = translateUdf(source, 'python', { name, recordTypes: recordTypesFor(op, param, records.get(p.node.id)) });
       if (!r.exact) inexact++;
       r.imports?.forEach((m) => modules.add(m));
       if (r.prelude) { usedNames.add(name); preludes.push(r.prelude); }

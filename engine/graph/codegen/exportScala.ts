@@ -5,6 +5,7 @@ import { literal, noneLiteral } from '../emit';
 import { pascalCase, planGraph } from './plan';
 import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY } from './meta';
+import { inputRecordTypes, recordTypesFor } from './records';
 
 export const SPARK_VERSION = '3.5.1';
 export const SCALA_VERSION = '2.12.18';
@@ -78,6 +79,7 @@ export function exportScala(graph: PipelineGraph): string {
 
 export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
   const plan = planGraph(graph, 'scala');
+  const records = inputRecordTypes(graph);
   const objectName = pascalCase(graph.name) || 'StreamingApp';
   const body: string[] = [];
   let inexact = 0;
@@ -87,10 +89,14 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
     for (const port of op?.inputs ?? []) if (!(port.port in inputs) && !port.optional) inputs[port.port] = noneLiteral('scala');
     const types = SCALA_PARAM_TYPES[p.node.op] ?? {};
     const fnParams = Object.entries(op?.params ?? {}).filter(([, s]) => s.type === 'function').map(([k]) => k);
+    const recordType = records.get(p.node.id);
     const udf = (source: string) => {
       // which param is this? (the registry passes sources; match by text to pick the type hints)
       const param = fnParams.find((k) => String(p.node.params[k] ?? op?.params[k]?.default ?? '') === source);
-      const r = translateUdf(source, 'scala', { paramTypes: param ? types[param] : undefined });
+      const r = translateUdf(source, 'scala', {
+        paramTypes: param ? types[param] : undefined,
+        recordTypes: recordTypesFor(op, param, recordType),
+      });
       if (!r.exact) inexact++;
       return r.code;
     };

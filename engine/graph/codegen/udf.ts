@@ -10,6 +10,7 @@
  */
 import { parse, type Node } from 'acorn';
 import { stripTypes } from './stripTypes';
+import { recordField } from './records';
 
 export type UdfLang = 'scala' | 'python';
 
@@ -18,6 +19,11 @@ export interface UdfOptions {
   name?: string;
   /** Scala: parameter types to annotate simple parameters with, e.g. ['Seq[Int]', 'Option[Int]']. */
   paramTypes?: (string | undefined)[];
+  /**
+   * The record type (a key of RECORD_TYPES) each simple parameter receives, e.g. ['tweet'] for a flatMap right after
+   * twitterStream: field accesses on it (`t.text`) become the target's accessors (`t.getText`, `t['text']`).
+   */
+  recordTypes?: (string | undefined)[];
 }
 
 export interface UdfTranslation {
@@ -126,9 +132,24 @@ class Translator {
   private env = new Map<string, string>();
   /** Names bound by parameters or declarations (callable as functions). */
   private bound = new Set<string>();
+  /** Names bound to records of a known type (RECORD_TYPES) → that type. */
+  private records = new Map<string, string>();
+  /** Record types of the top-level function's parameters, applied once when they are bound. */
+  private pendingRecordTypes?: (string | undefined)[];
   private fresh: Set<string>;
 
-  constructor(readonly lang: UdfLang, allNames: Set<string>) { this.fresh = new Set(allNames); }
+  constructor(readonly lang: UdfLang, allNames: Set<string>, recordTypes?: (string | undefined)[]) {
+    this.fresh = new Set(allNames);
+    this.pendingRecordTypes = recordTypes;
+  }
+
+  /** After the top-level function's parameters are bound: type the simple ones that receive known records. */
+  private typeParams(params: N[]): void {
+    const types = this.pendingRecordTypes;
+    this.pendingRecordTypes = undefined;
+    if (!types) return;
+    params.forEach((p: N, i: number) => { if (p.type === 'Identifier' && types[i]) this.records.set(p.name, types[i]!); });
+  }
 
   private get py() { return this.lang === 'python'; }
 
@@ -154,11 +175,13 @@ class Translator {
     for (const p of f.params) this.checkPattern(p);
     const saved = new Map(this.env);
     const savedBound = new Set(this.bound);
+    const savedRecords = new Map(this.records);
     try {
       return this.py ? this.pyLambda(f) : this.scalaLambda(f, paramTypes);
     } finally {
       this.env = saved;
       this.bound = savedBound;
+      this.records = savedRecords;
     }
   }
 
@@ -169,7 +192,7 @@ class Translator {
   }
 
   private bindPattern(p: N): void {
-    if (p.type === 'Identifier') { this.bound.add(p.name); this.env.delete(p.name); return; }
+    if (p.type === 'Identifier') { this.bound.add(p.name); this.env.delete(p.name); this.records.delete(p.name); return; }
     for (const e of p.elements) this.bindPattern(e);
   }
 
@@ -180,6 +203,7 @@ class Translator {
 
   private scalaLambda(f: N, paramTypes?: (string | undefined)[]): Out {
     for (const p of f.params) this.bindPattern(p);
+    this.typeParams(f.params);
     const destructures = f.params.some((p: N) => p.type !== 'Identifier');
     const body = f.body.type === 'BlockStatement' ? this.scalaBlock(f.body.body) : null;
     const expr = body ? null : this.expr(f.body);
@@ -242,17 +266,18 @@ class Translator {
   private scoped<T>(f: () => T): T {
     const saved = new Map(this.env);
     const savedBound = new Set(this.bound);
-    try { return f(); } finally { this.env = saved; this.bound = savedBound; }
+    const savedRecords = new Map(this.records);
+    try { return f(); } finally { this.env = saved; this.bound = savedBound; this.records = savedRecords; }
   }
 
   /** Python: bind a destructuring pattern to index expressions on `base`. */
   private pyBind(p: N, base: string): void {
-    if (p.type === 'Identifier') { this.env.set(p.name, base); this.bound.add(p.name); return; }
+    if (p.type === 'Identifier') { this.env.set(p.name, base); this.bound.add(p.name); this.records.delete(p.name); return; }
     p.elements.forEach((e: N, i: number) => this.pyBind(e, `${base}[${i}]`));
   }
 
   private pyParamName(p: N): string {
-    if (p.type === 'Identifier') { this.bound.add(p.name); this.env.delete(p.name); return this.ident(p.name); }
+    if (p.type === 'Identifier') { this.bound.add(p.name); this.env.delete(p.name); this.records.delete(p.name); return this.ident(p.name); }
     const leaves: string[] = [];
     const walk = (q: N) => { if (q.type === 'Identifier') leaves.push(q.name); else q.elements.forEach(walk); };
     walk(p);
@@ -263,6 +288,7 @@ class Translator {
 
   private pyLambda(f: N): Out {
     const params = f.params.map((p: N) => this.pyParamName(p));
+    this.typeParams(f.params);
     if (f.body.type === 'BlockStatement') fail('block body inside an expression');
     const body = this.expr(f.body);
     return { c: `lambda${params.length ? ' ' + params.join(', ') : ''}: ${this.wrap(body, PY.lambda)}`, p: PY.lambda };
@@ -284,6 +310,7 @@ class Translator {
       unpack.push(`${this.pyTarget(p)} = ${n}`);
       this.bindPattern(p);
     }
+    this.typeParams(f.params);
     const body = f.body.type === 'BlockStatement' ? this.pyStatements(f.body.body) : [`return ${this.expr(f.body).c}`];
     return `def ${name}(${params.join(', ')}):\n${[...unpack, ...body].map((l) => '    ' + l).join('\n')}`;
   }
@@ -521,6 +548,12 @@ class Translator {
       fail(`Math.${prop}`);
     }
     const obj = this.expr(n.object);
+    const recordType = n.object.type === 'Identifier' ? this.records.get(n.object.name) : undefined;
+    if (recordType) {
+      const c = recordField(recordType, prop, this.lang, this.wrap(obj, this.py ? PY.atom : SC.atom));
+      if (c === undefined) fail(`property .${prop} of a ${recordType}`);
+      return { c: c!, p: this.py ? PY.atom : SC.atom };
+    }
     switch (prop) {
       case 'length':
       case 'size':
@@ -822,7 +855,7 @@ export function translateUdf(source: string, lang: UdfLang, opts: UdfOptions = {
     const reason = e instanceof Untranslatable ? e.message : 'not a parseable function';
     return stub(source, lang, name, reason);
   }
-  const t = new Translator(lang, collectNames(f, new Set([name])));
+  const t = new Translator(lang, collectNames(f, new Set([name])), opts.recordTypes);
   try {
     if (lang === 'python' && f.body.type === 'BlockStatement') {
       const prelude = t.pyDef(f, name);
