@@ -42,9 +42,11 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
     body.push(`# node: ${p.node.id}`, stmt);
   }
   const text = body.join('\n');
+  if (/\bjson\.loads\b/.test(text)) modules.add('json');
+  const pysparkNames = ['SparkConf', 'SparkContext', ...(/\bStorageLevel\./.test(text) ? ['StorageLevel'] : [])];
   const file = `${snakeCase(graph.name) || 'streaming_app'}.py`;
   const master = graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master;
-  const kafka = /Kafka/.test(text);
+  const kafka = /\bdirectKafkaStream\b|\bKafkaUtils\b/.test(text);
 
   const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing('spark.master', ${lit(graph.master)})`];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
@@ -68,7 +70,7 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
     '',
     ...[...modules].sort().map((m) => `import ${m}`),
     ...(modules.size ? [''] : []),
-    'from pyspark import SparkConf, SparkContext',
+    `from pyspark import ${pysparkNames.join(', ')}`,
     'from pyspark.streaming import StreamingContext',
     '',
     ...preludes.flatMap((p) => [p, '', '']),

@@ -30,6 +30,7 @@ const DETECT: Detect[] = [
     sbt: [`libraryDependencies += "org.apache.spark" %% "spark-streaming-kafka-0-10" % "${SPARK_VERSION}"`] },
   { re: /\bTwitterUtils\b/, imports: ['org.apache.spark.streaming.twitter.TwitterUtils'],
     sbt: ['libraryDependencies += "org.apache.bahir" %% "spark-streaming-twitter" % "2.4.0"   // Apache Bahir (built for Spark 2.4; see bahir.apache.org)'] },
+  { re: /\bStorageLevel\./, imports: ['org.apache.spark.storage.StorageLevel'] },
   { re: /\bnew \w+Receiver\(/, imports: ['org.apache.spark.storage.StorageLevel', 'org.apache.spark.streaming.receiver.Receiver'] },
 ];
 
@@ -40,7 +41,8 @@ const RECEIVER_STUBS: Record<string, string> = {
     ' * Stands in for DStream Studio\'s simulated rateStream (a seeded source): a custom receiver that stores',
     ' * `rowsPerSecond` increasing numbers per second. Replace it with your real input.',
     ' */',
-    'class RateReceiver(rowsPerSecond: Int) extends Receiver[Long](StorageLevel.MEMORY_AND_DISK_2) {',
+    'class RateReceiver(rowsPerSecond: Int, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2)',
+    '    extends Receiver[Long](storageLevel) {',
     '  @volatile private var running = false',
     '  def onStart(): Unit = {',
     '    running = true',

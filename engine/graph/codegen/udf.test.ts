@@ -268,3 +268,64 @@ describe('translateUdf stubs', () => {
       .toBe('(vs: Seq[Int], s: Option[Int]) => Some(vs.sum)');
   });
 });
+
+describe('translateUdf with record types (RECORD_TYPES)', () => {
+  const tweet = { recordTypes: ['tweet'] };
+  const cases: [string, string, string][] = [
+    ["t => t.text.split(' ').filter(w => w.startsWith('#'))",
+      't => t.getText.split(" ").filter(w => w.startsWith("#"))',
+      "lambda t: [w for w in t['text'].split(' ') if w.startswith('#')]"],
+    ['t => t.hashtags', 't => t.getHashtagEntities.map(h => "#" + h.getText).toSeq', "lambda t: t['hashtags']"],
+    ['t => [t.user, t.hashtags.length]', 't => (("@" + t.getUser.getScreenName), t.getHashtagEntities.map(h => "#" + h.getText).toSeq.size)',
+      "lambda t: (t['user'], len(t['hashtags']))"],
+    ["t => t.lang === 'en'", 't => t.getLang == "en"', "lambda t: t['lang'] == 'en'"],
+    ['t => [t.id, t.createdAt]', 't => (t.getId, t.getCreatedAt.getTime)', "lambda t: (t['id'], t['createdAt'])"],
+    // a nested parameter with the same name is not a tweet
+    ['t => t.hashtags.map(t => t.length)', 't => t.getHashtagEntities.map(h => "#" + h.getText).toSeq.map(t => t.size)',
+      "lambda t: [len(t) for t in t['hashtags']]"],
+  ];
+  for (const [ts, scala, python] of cases) {
+    it(ts, () => {
+      expect(translateUdf(ts, 'scala', tweet)).toEqual({ code: scala, exact: true });
+      expect(translateUdf(ts, 'python', { ...tweet, name: 'f' })).toEqual({ code: python, exact: true });
+    });
+  }
+
+  it('fields a tweet does not have, and untyped parameters, stay TODO stubs', () => {
+    expect(translateUdf('t => t.retweets', 'scala', tweet).exact).toBe(false);
+    expect(translateUdf('t => t.retweets', 'python', tweet).reason).toBe('property .retweets of a tweet');
+    expect(translateUdf('t => t.text', 'python').exact).toBe(false);
+  });
+
+  it('block bodies (Python defs) type their parameters too', () => {
+    const r = translateUdf("t => { const words = t.text.split(' '); return words.length; }", 'python', { ...tweet, name: 'g' });
+    expect(r.exact).toBe(true);
+    expect(r.prelude).toBe("def g(t):\n    words = t['text'].split(' ')\n    return len(words)");
+  });
+
+  it('the translated Python computes on a JSON tweet what the TypeScript computes on the studio\'s tweet', () => {
+    const sample = { id: 7, user: '@ada', text: 'streaming is fun #spark #bigdata', hashtags: ['#spark', '#bigdata'], createdAt: 1500, lang: 'en' };
+    const fns = [
+      "t => t.text.split(' ').filter(w => w.startsWith('#'))",
+      't => t.hashtags.map(h => [h, 1])',
+      't => [t.user, t.id, t.createdAt, t.lang]',
+      "t => t.text.split(' ').filter(w => w.startsWith('#')).length === t.hashtags.length",
+    ];
+    const lines = ['import json', `tweet = json.loads(${JSON.stringify(JSON.stringify(sample))})`, 'out = []'];
+    fns.forEach((src, i) => {
+      const r = translateUdf(src, 'python', { ...tweet, name: `h${i}` });
+      expect(r.exact, src).toBe(true);
+      if (r.prelude) lines.push(r.prelude);
+      lines.push(`out.append((${r.code})(tweet))`);
+    });
+    lines.push('print(json.dumps(out))');
+    const dir = mkdtempSync(join(tmpdir(), 'udf-tweet-'));
+    const file = join(dir, 'run.py');
+    writeFileSync(file, lines.join('\n'));
+    const got = JSON.parse(execFileSync('python3', [file], { encoding: 'utf8' }));
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const expected = fns.map((src) => new Function(`return (${src});`)()(sample));
+    expect(got).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(got[0]).toEqual(['#spark', '#bigdata']);
+  });
+});

@@ -2,8 +2,51 @@
  * Input DStreams (the guide's "Input DStreams and Receivers"). `receiverStream(receiver)` is not a graph op:
  * a custom Receiver is code, so a program using it imports as an opaque `code` node.
  */
-import { boolParam, defineOp, docs, intParam, jsonParam, localized as L, stringListParam, stringParam } from '../opSpec';
+import type { EmitContext } from '../emit';
+import type { ParamSpec } from '../types';
+import { boolParam, defineOp, docs, enumParam, intParam, jsonParam, localized as L, stringListParam, stringParam } from '../opSpec';
 import { batchesLiteral, comment, recordLiteral } from '../emit';
+import { StorageLevel } from '../../rdd/storageLevel';
+
+/** Storage levels a receiver may store its blocks with (Spark's receiver default first). */
+export const RECEIVER_STORAGE_LEVELS = ['MEMORY_AND_DISK_SER_2', 'MEMORY_AND_DISK_SER', 'MEMORY_AND_DISK_2', 'MEMORY_AND_DISK',
+  'MEMORY_ONLY_SER_2', 'MEMORY_ONLY_SER', 'MEMORY_ONLY_2', 'MEMORY_ONLY', 'DISK_ONLY_2', 'DISK_ONLY'];
+export const DEFAULT_RECEIVER_STORAGE_LEVEL = RECEIVER_STORAGE_LEVELS[0];
+
+const storageLevelParam = (): ParamSpec => enumParam(RECEIVER_STORAGE_LEVELS, L('Storage level', '存储级别'),
+  L('Where the receiver stores the blocks it receives (Spark: storageLevel; default MEMORY_AND_DISK_SER_2, replicated to a second executor).',
+    '接收器存放所接收数据块的位置（Spark 的 storageLevel；默认 MEMORY_AND_DISK_SER_2，复制到第二个执行器）。'),
+  { default: DEFAULT_RECEIVER_STORAGE_LEVEL });
+
+/** The chosen storage level when it is not the default (defaults stay out of the exported code). */
+const storageLevelOf = (p: Record<string, unknown>): string | undefined =>
+  (typeof p.storageLevel === 'string' && p.storageLevel !== DEFAULT_RECEIVER_STORAGE_LEVEL ? p.storageLevel : undefined);
+
+/** The engine's StorageLevel for the param (build). */
+const engineStorageLevel = (p: Record<string, unknown>): StorageLevel => StorageLevel.fromString(String(p.storageLevel ?? DEFAULT_RECEIVER_STORAGE_LEVEL));
+
+/**
+ * A storage level as code: `StorageLevel.MEMORY_ONLY` in TS and Scala; PySpark 3 has no *_SER levels (Python data
+ * is always serialized), so `MEMORY_AND_DISK_SER_2` prints as `MEMORY_AND_DISK_2` there.
+ */
+export function storageLevelCode(level: string, lang: 'ts' | 'scala' | 'python'): string {
+  return `StorageLevel.${lang === 'python' ? level.replace('_SER', '') : level}`;
+}
+
+const levelArg = (e: EmitContext): string => {
+  const l = storageLevelOf(e.p);
+  return l ? `, ${storageLevelCode(l, e.lang)}` : '';
+};
+
+/** TS: options object literal with the storage level added (the engine's twitterStream/rateStream options). */
+const tsOptions = (e: EmitContext, options: unknown): string | undefined => {
+  const l = storageLevelOf(e.p);
+  const base = options !== undefined && options !== null && typeof options === 'object' && !Array.isArray(options) ? e.lit(options) : undefined;
+  if (!l) return base;
+  const level = `storageLevel: ${storageLevelCode(l, 'ts')}`;
+  if (!base || base === '{  }') return `{ ${level} }`;
+  return `${base.slice(0, -2)}, ${level} }`;
+};
 
 const TODO_PY = (what: string) =>
   `TODO: ${what} is simulated in DStream Studio and has no PySpark DStream counterpart; replace this socket source with your real input.`;
@@ -18,13 +61,16 @@ export const socketTextStream = defineOp({
   params: {
     host: stringParam(L('Host', '主机'), L('Host name to connect to.', '要连接的主机名。'), { default: 'localhost' }),
     port: intParam(L('Port', '端口'), L('TCP port to connect to.', '要连接的 TCP 端口。'), { default: 9999, min: 1, max: 65535 }),
+    storageLevel: storageLevelParam(),
   },
   flags: { receiver: true },
-  build: (p, _in, { ssc }) => ssc.socketTextStream(p.host, p.port),
+  build: (p, _in, { ssc }) => (storageLevelOf(p)
+    ? ssc.socketTextStream(p.host, p.port, engineStorageLevel(p))
+    : ssc.socketTextStream(p.host, p.port)),
   emit: {
-    ts: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)})`),
-    scala: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)})`),
-    python: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)})`),
+    ts: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)}${levelArg(e)})`),
+    scala: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)}${levelArg(e)})`),
+    python: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)}${levelArg(e)})`),
   },
 });
 
@@ -106,15 +152,21 @@ export const rateStream = defineOp({
   inputs: [], output: 'any', declaredKind: 'unknown',
   params: {
     rowsPerSecond: intParam(L('Rows per second', '每秒行数'), L('Records produced per second.', '每秒产生的记录数。'), { default: 100, min: 1 }),
+    storageLevel: storageLevelParam(),
   },
   flags: { receiver: true },
-  build: (p, _in, { ssc }) => ssc.rateStream(p.rowsPerSecond),
+  build: (p, _in, { ssc }) => (storageLevelOf(p)
+    ? ssc.rateStream(p.rowsPerSecond, { storageLevel: engineStorageLevel(p) })
+    : ssc.rateStream(p.rowsPerSecond)),
   emit: {
-    ts: (e) => e.assign(`${e.ssc}.rateStream(${e.lit(e.p.rowsPerSecond)})`),
+    ts: (e) => {
+      const o = tsOptions(e, undefined);
+      return e.assign(`${e.ssc}.rateStream(${e.lit(e.p.rowsPerSecond)}${o ? `, ${o}` : ''})`);
+    },
     scala: (e) => `${comment('scala', 'rateStream is simulated in DStream Studio: RateReceiver is a custom receiver stub (see the end of this file).')}\n`
-      + e.assign(`${e.ssc}.receiverStream(new RateReceiver(${e.lit(e.p.rowsPerSecond)}))`),
+      + e.assign(`${e.ssc}.receiverStream(new RateReceiver(${e.lit(e.p.rowsPerSecond)}${levelArg(e)}))`),
     python: (e) => `${comment('python', TODO_PY(`rateStream(${String(e.p.rowsPerSecond)})`))}\n`
-      + e.assign(`${e.ssc}.socketTextStream('localhost', 9999)`),
+      + e.assign(`${e.ssc}.socketTextStream('localhost', 9999${levelArg(e)})`),
   },
 });
 
@@ -130,16 +182,48 @@ export const twitterStream = defineOp({
       L('Options of the simulated stream, e.g. { "tweetsPerSecond": 20 }. Empty: the defaults.',
         '模拟流的选项，例如 { "tweetsPerSecond": 20 }。留空则使用默认值。'),
       { optional: true }),
+    storageLevel: storageLevelParam(),
   },
   flags: { receiver: true },
-  build: (p, _in, { ssc }) => (p.options !== undefined ? ssc.twitterStream(p.options) : ssc.twitterStream()),
+  build: (p, _in, { ssc }) => {
+    const level = storageLevelOf(p);
+    const options = p.options !== undefined && p.options !== null && typeof p.options === 'object' ? p.options as Record<string, unknown> : undefined;
+    if (level) return ssc.twitterStream({ ...(options ?? {}), storageLevel: engineStorageLevel(p) });
+    return p.options !== undefined ? ssc.twitterStream(p.options) : ssc.twitterStream();
+  },
   emit: {
-    ts: (e) => e.assign(`${e.ssc}.twitterStream(${e.has('options') ? e.lit(e.p.options) : ''})`),
-    scala: (e) => `${comment('scala', 'Apache Bahir spark-streaming-twitter (records are twitter4j Status: getText, getHashtagEntities); credentials come from twitter4j.properties.')}\n`
-      + e.assign(`TwitterUtils.createStream(${e.ssc}, None)`),
-    python: (e) => `${comment('python', TODO_PY('twitterStream'))}\n` + e.assign(`${e.ssc}.socketTextStream('localhost', 9999)`),
+    ts: (e) => e.assign(`${e.ssc}.twitterStream(${tsOptions(e, e.has('options') ? e.p.options : undefined) ?? (e.has('options') ? e.lit(e.p.options) : '')})`),
+    scala: (e) => {
+      const filters = twitterFilters(e.p.options);
+      const level = storageLevelOf(e.p);
+      const args = [e.ssc, 'None', ...(filters || level ? [filters ? `Seq(${filters.map((f) => e.lit(f)).join(', ')})` : 'Nil'] : []),
+        ...(level ? [storageLevelCode(level, 'scala')] : [])];
+      return `${comment('scala', [
+        'Apache Bahir spark-streaming-twitter: records are twitter4j Status (the exporter maps the studio\'s tweet fields:',
+        'text → getText, hashtags → getHashtagEntities, ...); credentials come from twitter4j.properties or the',
+        'twitter4j.oauth.* system properties.',
+      ].join('\n'))}\n` + e.assign(`TwitterUtils.createStream(${args.join(', ')})`);
+    },
+    python: (e) => {
+      const filters = twitterFilters(e.p.options);
+      const filter = filters ? `.filter(lambda t: any(f in t['text'] for f in ${e.lit(filters)}))` : '';
+      return `${comment('python', [
+        'twitterStream: PySpark has no Twitter source. This stand-in reads one tweet per line as JSON with the studio\'s',
+        'record shape {"id", "user", "text", "hashtags", "createdAt", "lang"} and parses it with json.loads, so the',
+        "functions below see dicts (t['text'], t['hashtags'], ...). Feed it with a tiny line server, e.g.",
+        '  nc -lk 9999 < tweets.jsonl',
+        'or from Kafka, one JSON tweet per message:',
+        '  kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic tweets | nc -lk 9999',
+      ].join('\n'))}\n` + e.assign(`${e.ssc}.socketTextStream('localhost', 9999${levelArg(e)}).map(json.loads)${filter}`);
+    },
   },
 });
+
+/** The simulated stream's `filters` option (track terms), when set. */
+function twitterFilters(options: unknown): string[] | undefined {
+  const f = options && typeof options === 'object' ? (options as Record<string, unknown>).filters : undefined;
+  return Array.isArray(f) && f.length > 0 && f.every((x) => typeof x === 'string') ? f as string[] : undefined;
+}
 
 export const directKafkaStream = defineOp({
   name: 'directKafkaStream', category: 'source',

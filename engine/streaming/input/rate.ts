@@ -7,14 +7,18 @@ import { StorageLevel } from '../../rdd/storageLevel';
 import { Receiver } from '../receiver/Receiver';
 import { errors } from '../../core/errors';
 
-export interface RateOptions { words?: boolean; wordsPerLine?: number; vocabulary?: number; seed?: number }
+export interface RateOptions {
+  words?: boolean; wordsPerLine?: number; vocabulary?: number; seed?: number;
+  /** Where the receiver stores its blocks; default MEMORY_AND_DISK_SER_2. */
+  storageLevel?: StorageLevel;
+}
 
 export class RateReceiver extends Receiver<number | string> {
   private value = 0;
   private readonly zipf?: ZipfSampler;
   private readonly rng: Rng;
-  constructor(readonly rowsPerSecond: number, private readonly options: RateOptions = {}, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2) {
-    super(storageLevel);
+  constructor(readonly rowsPerSecond: number, private readonly options: RateOptions = {}, storageLevel?: StorageLevel) {
+    super(storageLevel ?? options.storageLevel ?? StorageLevel.MEMORY_AND_DISK_SER_2);
     if (!(Number.isFinite(rowsPerSecond) && rowsPerSecond >= 0)) throw errors.rateStreamRate(rowsPerSecond);
     this.rng = new Rng(options.seed ?? 11);
     if (options.words) this.zipf = new ZipfSampler(options.vocabulary ?? 1000, 1.0);

@@ -19,6 +19,8 @@ export interface TwitterOptions {
   burstLengthSeconds?: number;
   burstFactor?: number;
   filters?: string[];
+  /** Where the receiver stores its blocks (Spark: createStream's storageLevel); default MEMORY_AND_DISK_SER_2. */
+  storageLevel?: StorageLevel;
 }
 
 const DEFAULT_TAGS = ['#spark', '#bigdata', '#streaming', '#dataengineering', '#scala', '#python', '#ai', '#ml', '#kafka', '#cloud',
@@ -34,10 +36,10 @@ export class TwitterReceiver extends Receiver<Tweet> {
   private readonly tags: string[];
   private readonly zipf: ZipfSampler;
   private nextId = 0;
-  private readonly opts: Required<Omit<TwitterOptions, 'filters' | 'hashtags' | 'seed'>> & { filters?: string[] };
+  private readonly opts: Required<Omit<TwitterOptions, 'filters' | 'hashtags' | 'seed' | 'storageLevel'>> & { filters?: string[] };
 
-  constructor(options: TwitterOptions = {}, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2) {
-    super(storageLevel);
+  constructor(options: TwitterOptions = {}, storageLevel?: StorageLevel) {
+    super(storageLevel ?? options.storageLevel ?? StorageLevel.MEMORY_AND_DISK_SER_2);
     this.rate = options.tweetsPerSecond ?? 50;
     if (!(this.rate >= 0)) throw errors.twitterStreamRate(options.tweetsPerSecond);
     this.rng = new Rng(options.seed ?? 7);

@@ -41,7 +41,8 @@ object BackPressureDemo {
  * Stands in for DStream Studio's simulated rateStream (a seeded source): a custom receiver that stores
  * `rowsPerSecond` increasing numbers per second. Replace it with your real input.
  */
-class RateReceiver(rowsPerSecond: Int) extends Receiver[Long](StorageLevel.MEMORY_AND_DISK_2) {
+class RateReceiver(rowsPerSecond: Int, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2)
+    extends Receiver[Long](storageLevel) {
   @volatile private var running = false
   def onStart(): Unit = {
     running = true

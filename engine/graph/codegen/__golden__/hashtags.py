@@ -5,17 +5,11 @@
 #   (the studio ran on local-cluster[2,2,1024]; on a cluster pass its master URL)
 #
 # PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.
-#
-# 1 function could not be translated mechanically: look for "TODO translate".
+
+import json
 
 from pyspark import SparkConf, SparkContext
 from pyspark.streaming import StreamingContext
-
-def hash_tags_fn(t):
-    # TODO translate (property .text) from TypeScript:
-    #   t => t.text.split(' ').filter(w => w.startsWith('#'))
-    raise NotImplementedError('TODO: translate hash_tags_fn from TypeScript')
-
 
 def main():
     conf = SparkConf().setAppName('TwitterPopularTags').setIfMissing('spark.master', 'local-cluster[2,2,1024]')
@@ -24,10 +18,15 @@ def main():
     ssc.checkpoint('checkpoints/hashtags')
 
     # node: tweets
-    # TODO: twitterStream is simulated in DStream Studio and has no PySpark DStream counterpart; replace this socket source with your real input.
-    tweets = ssc.socketTextStream('localhost', 9999)
+    # twitterStream: PySpark has no Twitter source. This stand-in reads one tweet per line as JSON with the studio's
+    # record shape {"id", "user", "text", "hashtags", "createdAt", "lang"} and parses it with json.loads, so the
+    # functions below see dicts (t['text'], t['hashtags'], ...). Feed it with a tiny line server, e.g.
+    #   nc -lk 9999 < tweets.jsonl
+    # or from Kafka, one JSON tweet per message:
+    #   kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic tweets | nc -lk 9999
+    tweets = ssc.socketTextStream('localhost', 9999).map(json.loads)
     # node: tags
-    hash_tags = tweets.flatMap(hash_tags_fn)
+    hash_tags = tweets.flatMap(lambda t: [w for w in t['text'].split(' ') if w.startswith('#')])
     # node: pairs
     tag_pairs = hash_tags.map(lambda tag: (tag, 1))
     # node: window

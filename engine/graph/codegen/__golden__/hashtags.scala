@@ -11,8 +11,6 @@
 //   sbt package
 //   spark-submit --class TwitterPopularTags --master local[*] target/scala-2.12/twitterpopulartags_2.12-0.1.jar
 //   (the studio ran on local-cluster[2,2,1024]; on a cluster pass its master URL, e.g. --master spark://host:7077)
-//
-// 1 function could not be translated mechanically: look for "TODO translate".
 
 import org.apache.spark.SparkConf
 import org.apache.spark.streaming.twitter.TwitterUtils
@@ -25,10 +23,12 @@ object TwitterPopularTags {
     ssc.checkpoint("checkpoints/hashtags")
 
     // node: tweets
-    // Apache Bahir spark-streaming-twitter (records are twitter4j Status: getText, getHashtagEntities); credentials come from twitter4j.properties.
+    // Apache Bahir spark-streaming-twitter: records are twitter4j Status (the exporter maps the studio's tweet fields:
+    // text → getText, hashtags → getHashtagEntities, ...); credentials come from twitter4j.properties or the
+    // twitter4j.oauth.* system properties.
     val tweets = TwitterUtils.createStream(ssc, None)
     // node: tags
-    val hashTags = tweets.flatMap({ t => ??? /* TODO translate (property .text): t => t.text.split(' ').filter(w => w.startsWith('#')) */ })
+    val hashTags = tweets.flatMap(t => t.getText.split(" ").filter(w => w.startsWith("#")))
     // node: pairs
     val tagPairs = hashTags.map(tag => (tag, 1))
     // node: window
