@@ -220,6 +220,8 @@ export async function recordProgram(prepared: PreparedProgram, opts: RecordOptio
     StateSpec: { function: (f: unknown) => new RecStateSpec(f) },
     Some: (x: unknown) => ({ isDefined: true, isEmpty: false, get: () => x, getOrElse: () => x }),
     None: { isDefined: false, isEmpty: true, getOrElse: (d: unknown) => d },
+    // Storage levels record as their names, which is what the sources' storageLevel param holds.
+    StorageLevel: new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? k : undefined) }),
   };
 
   // bindings of the program's parameters
