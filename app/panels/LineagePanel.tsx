@@ -1,9 +1,31 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { lineageData, PARTITION_STATES, type LineageStage } from './model/execution';
+import { initialLot, lineageOverTimeData, reduceLot, type LotCellView, type LotState } from './model/lineageOverTime';
 import { renderLineage } from '../charts/lineage';
-import { Empty, PanelFrame, usePalette, useReducedMotion, useRun, useShownBatch, useSvg, useT, useWidth } from './common';
+import { LOT_LABEL_W, renderLineageOverTime } from '../charts/lineageOverTime';
+import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useRun, useShownBatch, useSvg, useT, useWidth } from './common';
+import { useStudio, type Studio } from '../store/store';
+import type { EngineEvent } from '../../engine/core/events';
 
 export const LINEAGE_NAME = 'Lineage';
+
+const NO_EVENTS: EngineEvent[] = [];
+const selectLog = (s: Studio): EngineEvent[] => (s as { eventLog?: EngineEvent[] }).eventLog ?? NO_EVENTS;
+
+/** The over-time lineage folded from the run's event log, incrementally (the log only grows until a reset). */
+function useLineageOverTime(maxBatches: number): LotState {
+  const log = useStudio(selectLog);
+  const cache = useRef<{ first?: EngineEvent; n: number; state: LotState; max: number }>({ n: 0, state: initialLot, max: maxBatches });
+  return useMemo(() => {
+    let c = cache.current;
+    if (c.max !== maxBatches || log.length < c.n || (c.n > 0 && log[0] !== c.first)) c = { n: 0, state: { ...initialLot, maxBatches }, max: maxBatches };
+    if (c.n === 0) c.state = { ...initialLot, maxBatches };
+    let st = c.state;
+    for (let i = c.n; i < log.length; i++) st = reduceLot(st, log[i]);
+    cache.current = { first: log[0], n: log.length, state: st, max: maxBatches };
+    return st;
+  }, [log, maxBatches]);
+}
 
 
 export function LineagePanel() {
@@ -12,8 +34,24 @@ export function LineagePanel() {
   const palette = usePalette();
   const reduced = useReducedMotion();
   const [box, width] = useWidth<HTMLDivElement>();
-  const { batch } = useShownBatch(run);
+  const { batch, completed } = useShownBatch(run);
+  const graph = useGraph();
   const data = useMemo(() => run ? lineageData(run.exec, batch) : undefined, [run?.exec, batch]);
+  const lotState = useLineageOverTime(run?.options.maxBatches ?? 100);
+  const maxColumns = Math.max(2, Math.min(12, Math.floor((width - LOT_LABEL_W - 8) / 84)));
+  const lot = useMemo(() => lineageOverTimeData(lotState, { graph, selected: batch, times: completed, maxColumns }), [lotState, graph, batch, completed, maxColumns]);
+  const rowName = (key: string) => lot.rows.find((r) => r.key === key)?.label ?? key;
+  const cellText = (c: LotCellView) => [
+    t('panels.lotCell', { node: rowName(c.key), t: c.batchTime, count: c.count ?? '–', rdds: c.rddIds.join(', ') || '–' }),
+    c.cachedPartitions ? t('panels.lotCachedParts', { n: c.cachedPartitions, level: c.storageLevel ?? '' }) : '',
+    c.checkpointed ? t('panels.lotCheckpointed') : '',
+    c.status === 'lost' ? t('panels.lotLostParts', { n: c.lostPartitions, exec: c.lostExecutors.join(', ') }) : '',
+    c.status === 'recomputed' && c.recomputedAtBatch !== undefined ? t('panels.lotRecomputedAt', { t: c.recomputedAtBatch }) : '',
+    c.onPath ? t('panels.lotOnPath') : '',
+  ].filter(Boolean).join(' · ');
+  const lotSvg = useSvg((el) => {
+    renderLineageOverTime(el, lot, { width, height: 60, palette, reducedMotion: reduced, label: t('panels.lotTitle'), rowLabel: (r) => r.label, cellTitle: cellText });
+  }, [lot, width, palette, reduced, t]);
   const stageLabel = (s: LineageStage) => t('panels.stageLabel', {
     id: s.stageId, attempt: s.attempts.some((a) => a.attemptId > 0) ? t('panels.attempt', { n: s.attempts[s.attempts.length - 1].attemptId }) : '',
     kind: s.status === 'skipped' ? ` · ${t('panels.legend.skipped')}` : s.isShuffleMap ? t('panels.shuffleMap') : t('panels.result'),
@@ -21,17 +59,47 @@ export function LineagePanel() {
   const svg = useSvg((el) => { if (data) renderLineage(el, data, { width, height: 200, palette, reducedMotion: reduced, label: t('panels.lineage'), stageLabel }); }, [data, width, palette, reduced, t]);
   const stages = data?.jobs.flatMap((j) => j.stages) ?? [];
   const summary = data && data.jobs.length ? t('panels.lineageSummary', { t: batch ?? '–', jobs: data.jobs.length, stages: stages.length, done: data.counts.done, lost: data.counts.lost + data.counts.failed, recomputed: data.counts.recomputed }) : undefined;
-  const alt = data && data.jobs.length ? (
+  const lotSummary = lot.cells.length ? [
+    t('panels.lotSummary', { rows: lot.rows.length, cols: lot.columns.length, lost: lot.lostCount, recomputed: lot.recomputedCount }),
+    lot.recompute ? t('panels.lotRecompute', { t: lot.recompute.batchTime, n: lot.recompute.cells.length, stages: lot.recompute.stageIds.join(', ') || '–' }) : '',
+  ].filter(Boolean).join(' · ') : undefined;
+  const feeds = (id: string) => lot.edges.filter((e) => e.to === id).map((e) => { const c = lot.cells.find((x) => x.id === e.from); return c ? `${rowName(c.key)}@${c.batchTime}` : e.from; });
+  const lotAlt = lot.cells.length ? (
+    <table className="dsp-table" aria-label={t('panels.lotTitle')}>
+      <caption>{t('panels.lotTitle')}</caption>
+      <thead><tr><th>{t('panels.lotDStream')}</th>{lot.columns.map((c) => <th key={c}>{c} ms</th>)}</tr></thead>
+      <tbody>{lot.rows.map((r, ri) => (
+        <tr key={r.key}><th scope="row">{r.label}</th>{lot.columns.map((_, ci) => {
+          const c = lot.cells.find((x) => x.row === ri && x.col === ci);
+          const f = c ? feeds(c.id) : [];
+          return <td key={ci} data-cell={c?.id}>{c ? `${cellText(c)}${f.length ? ` · ${t('panels.lotFeeds', { from: f.join(', ') })}` : ''}` : ''}</td>;
+        })}</tr>))}</tbody>
+    </table>
+  ) : null;
+  const alt = data && data.jobs.length ? (<>{lotAlt}
     <table className="dsp-table">
       <thead><tr><th>{t('panels.stage')}</th><th>{t('panels.rddChain')}</th><th>{t('panels.partitions')}</th></tr></thead>
       <tbody>{stages.map((s) => (
         <tr key={s.stageId}><td>{stageLabel(s)} (job {s.jobId}){s.parentStageIds.length ? ` ← ${s.parentStageIds.join(', ')}` : ''}{s.recomputing ? ` — ${t('panels.recomputing')}` : ''}</td>
           <td>{s.rddChain.join(' → ')}</td>
           <td>{s.partitions.map((c) => `${c.partition}: ${t(`panels.legend.${c.state}`)}`).join(', ')}</td></tr>))}</tbody>
-    </table>
-  ) : <Empty>{t('panels.empty')}</Empty>;
+    </table></>
+  ) : lotAlt ?? <Empty>{t('panels.empty')}</Empty>;
   return (
-    <PanelFrame accessibleName={LINEAGE_NAME} titleKey="panels.lineage" run={run} alt={alt} summary={summary}>
+    <PanelFrame accessibleName={LINEAGE_NAME} titleKey="panels.lineage" run={run} alt={alt} summary={[lotSummary, summary].filter(Boolean).join(' — ') || undefined}>
+      <h3 className="dsp-subtitle" style={{ fontSize: 13, margin: '2px 0 4px' }}>{t('panels.lotTitle')}</h3>
+      <ul className="dsp-legend" aria-hidden="true">
+        <li><span className="dsp-swatch" style={{ background: palette.accent, borderColor: palette.accent, borderRadius: '50%' }} />{t('panels.lotCached')}</li>
+        <li><span className="dsp-swatch" style={{ background: palette.positive, borderColor: palette.positive, transform: 'rotate(45deg) scale(.8)' }} />{t('panels.lotCheckpointed')}</li>
+        <li><span className="dsp-swatch" style={{ background: palette.states.lost, borderColor: palette.states.lost }} />{t('panels.legend.lost')}</li>
+        <li><span className="dsp-swatch" style={{ background: palette.states.recomputed, borderColor: palette.states.recomputed }} />{t('panels.legend.recomputed')}</li>
+        <li><span style={{ display: 'inline-block', width: 18, borderTop: `2.5px dashed ${palette.states.recomputed}` }} />{t('panels.lotPath')}</li>
+        <li><span style={{ display: 'inline-block', width: 18, borderTop: `1.5px dashed ${palette.muted}` }} />{t('panels.lotBack')}</li>
+      </ul>
+      <div className="dsp-fill dsp-lot">
+        {lot.cells.length ? <svg ref={lotSvg} className="dsp-svg dsp-lineage-time" /> : <Empty>{t('panels.empty')}</Empty>}
+      </div>
+      <h3 className="dsp-subtitle" style={{ fontSize: 13, margin: '10px 0 4px' }}>{t('panels.lotStagesTitle', { t: batch ?? '–' })}</h3>
       <ul className="dsp-legend" aria-hidden="true">
         {PARTITION_STATES.map((s) => <li key={s}><span className={`dsp-swatch ${s}`} style={{ background: s === 'pending' || s === 'skipped' ? palette.background : palette.states[s], borderColor: palette.states[s], borderStyle: s === 'skipped' ? 'dashed' : undefined }} />{t(`panels.legend.${s}`)}</li>)}
       </ul>
