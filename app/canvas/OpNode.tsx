@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
@@ -26,9 +26,14 @@ function OpNodeView({ id, data, selected }: NodeProps<OpFlowNode>) {
   const inputs = spec?.inputs ?? [{ port: 'in', kind: 'any' as const }];
   const category = spec?.category ?? 'code';
   const tooltip = issues.map((i) => `${i.severity === 'error' ? '✖' : '⚠'} ${i.message}`).join('\n');
+  // The node's accessible name ("flatMap node") in the UI language: React Flow puts node.ariaLabel (set once, in
+  // English, by graphModel) on its wrapper; that prop does not change, so React leaves this attribute alone.
+  const root = useRef<HTMLDivElement>(null);
+  const nodeLabel = t('node.label', { op: data.op });
+  useLayoutEffect(() => { root.current?.closest('.react-flow__node')?.setAttribute('aria-label', nodeLabel); }, [nodeLabel]);
 
   return (
-    <div className={`op-node cat-${category}${level ? ` has-${level}` : ''}${selected ? ' is-selected' : ''}`} title={tooltip || undefined}>
+    <div ref={root} className={`op-node cat-${category}${level ? ` has-${level}` : ''}${selected ? ' is-selected' : ''}`} title={tooltip || undefined}>
       <div className="op-node__head">
         <span className="op-node__icon" aria-hidden="true">{CATEGORY_ICON[category] ?? '•'}</span>
         <span className="op-node__title">{title}</span>

@@ -3,19 +3,25 @@ import { useStudio } from '../store/store';
 import { useT } from '../i18n/useT';
 import { Console } from './Console';
 import type { Studio } from '../store/types';
+import { NetcatPanel } from '../netcat/NetcatPanel';
 
 interface PanelDef { id: string; titleKey: string; Component: ComponentType }
 const panelModules = import.meta.glob('../panels/index.ts', { eager: true }) as Record<string, { PANELS?: PanelDef[] }>;
 export const PANELS: PanelDef[] = panelModules['../panels/index.ts']?.PANELS ?? [];
+const ALL_PANELS = PANELS;
 
 const selectDock = (s: Studio) => s.dockTab;
 const selectHeight = (s: Studio) => s.dockHeight;
+/** The Netcat tab (the studio's `nc -lk`) shows while the graph has a socketTextStream. */
+const NETCAT_PANEL: PanelDef = { id: 'netcat', titleKey: 'netcat.tab', Component: NetcatPanel };
+const selectHasSocket = (s: Studio) => s.nodes.some((n) => n.data.op === 'socketTextStream');
 
 /** The bottom dock: the panels' tabs on the left, the Console (always visible) on the right. */
 export function Dock() {
   const t = useT();
   const tab = useStudio(selectDock);
   const height = useStudio(selectHeight);
+  const PANELS = useStudio(selectHasSocket) ? [...ALL_PANELS, NETCAT_PANEL] : ALL_PANELS;   // shadows the module's list
   const start = useRef<{ y: number; h: number } | null>(null);
   const active = PANELS.find((p) => p.id === tab) ?? PANELS[0];
 

@@ -3,23 +3,23 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
 import { engine } from '../store/engineBridge';
 import { useT } from '../i18n/useT';
-import { formatMaster, formatSpeed, parseMaster, sliderFromSpeed, speedFromSlider, type ClusterSettings } from './cluster';
+import { confWithMemoryOverhead, confWithTaskTimeout, defaultMemoryOverheadMiB, formatMaster, formatSpeed, MEMORY_OVERHEAD_KEY, parseMaster, parseSizeMiB, sliderFromSpeed, speedFromSlider, taskTimeoutMs, type ClusterSettings } from './cluster';
 import { formatDuration } from '../canvas/summary';
 import type { Studio } from '../store/types';
 import { IconPause, IconPlay, IconStep, IconStop } from './icons';
 import { FaultToleranceFields, SimControls } from '../sim/SimControls';
 
 const selectRun = (s: Studio) => ({ status: s.sim.status, speed: s.sim.speed, batches: s.sim.batchesCompleted, last: s.sim.lastBatchTime, changed: s.sim.runDocVersion !== undefined && s.sim.runDocVersion !== s.docVersion });
-const selectCluster = (s: Studio) => ({ master: s.meta.master, batchDuration: s.meta.batchDuration, seed: s.meta.seed });
+const selectCluster = (s: Studio) => ({ master: s.meta.master, batchDuration: s.meta.batchDuration, seed: s.meta.seed, conf: s.meta.conf });
 
 /** A number field that commits valid values only (min/max, integer). */
-function NumberField({ label, value, min, max, onCommit, disabled, suffix, width = 64 }: { label: string; value: number; min: number; max: number; onCommit: (v: number) => void; disabled?: boolean; suffix?: string; width?: number }) {
+function NumberField({ label, value, min, max, onCommit, disabled, suffix, title, width = 64 }: { label: string; value: number; min: number; max: number; onCommit: (v: number) => void; disabled?: boolean; suffix?: string; title?: string; width?: number }) {
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
   const n = Number(draft);
   const valid = draft.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
   return (
-    <label className="run-field">
+    <label className="run-field" title={title}>
       <span className="run-field__label">{label}</span>
       <span className="run-field__control">
         <input
@@ -35,9 +35,12 @@ function NumberField({ label, value, min, max, onCommit, disabled, suffix, width
 
 function ClusterSettingsBar({ locked }: { locked: boolean }) {
   const t = useT();
-  const { master, batchDuration, seed } = useStudio(useShallow(selectCluster));
+  const { master, batchDuration, seed, conf } = useStudio(useShallow(selectCluster));
   const c = parseMaster(master);
   const setMaster = (next: ClusterSettings) => useStudio.getState().setMeta({ master: formatMaster(next) });
+  const setConf = (f: (conf: Record<string, string> | undefined) => Record<string, string> | undefined) => useStudio.getState().setMeta({ conf: f(useStudio.getState().meta.conf) });
+  const timeoutSeconds = Math.max(1, Math.round(taskTimeoutMs(conf) / 1000));
+  const overheadMiB = c.mode === 'cluster' ? (parseSizeMiB(conf?.[MEMORY_OVERHEAD_KEY]) ?? defaultMemoryOverheadMiB(c.memoryMiB)) : 0;
   return (
     <details className="menu cluster-menu">
       <summary className="btn cluster-summary" title={t('cluster.title')}>
@@ -74,6 +77,18 @@ function ClusterSettingsBar({ locked }: { locked: boolean }) {
           <div className="cluster__row">
             <NumberField label={t('cluster.batch')} value={batchDuration} min={10} max={3_600_000} suffix="ms" width={90} onCommit={(v) => useStudio.getState().setMeta({ batchDuration: v })} />
             <NumberField label={t('cluster.seed')} value={seed} min={0} max={2 ** 31 - 1} width={90} onCommit={(v) => useStudio.getState().setMeta({ seed: v })} />
+          </div>
+          <div className="cluster__row">
+            <NumberField
+              label={t('cluster.taskTimeout')} title={t('cluster.taskTimeoutHint')} value={timeoutSeconds} min={1} max={3600} suffix="s" width={72}
+              onCommit={(v) => setConf((cf) => confWithTaskTimeout(cf, v))}
+            />
+            {c.mode === 'cluster' && (
+              <NumberField
+                label={t('cluster.memoryOverhead')} title={t('cluster.memoryOverheadHint')} value={overheadMiB} min={0} max={65536} suffix="MiB" width={80}
+                onCommit={(v) => setConf((cf) => confWithMemoryOverhead(cf, v, c.memoryMiB))}
+              />
+            )}
           </div>
           <p className="muted small">{t('cluster.masterUrl')}: <code>{master}</code></p>
           <FaultToleranceFields />

@@ -5,7 +5,8 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
-import { isSimMessage, type DriverApi, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
+import { hungDriverMessage, isHeartbeat, isSimMessage, watchdogVerdict, type DriverApi, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
+import { parseMaster, taskTimeoutMs } from '../console/cluster';
 import type { Breakpoint } from '../sim/breakpoints';
 import { breakpointNotice, breakpointProblemText } from '../sim/simText';
 import { clampSpeed, errorMessage } from '../workers/player';
@@ -17,6 +18,10 @@ import { coalesce } from './bridgeModel';
 let worker: Worker | null = null;
 /** Rejects when the worker fails (a Comlink call to a dead worker would never settle). */
 let workerFailed: Promise<never> = new Promise(() => {});
+/** Rejects workerFailed of the current worker. */
+let failWorker: (e: Error) => void = () => {};
+/** workerFailed's reason when the watchdog restarted a frozen driver (which has said so in the console already). */
+const DRIVER_RESTARTED = new Error('The driver worker was restarted');
 let remote: Remote<DriverApi> | null = null;
 const pending: DriverMessage[] = [];
 const pendingSim: SimMessage[] = [];
@@ -46,10 +51,89 @@ function applySimMessage(m: SimMessage) {
 function applyDriverMessages() {
   const { events, status, errors, logs } = coalesce(pending.splice(0));
   const st = useStudio.getState();
+  noteStages(events);
   st.applyEngineEvents(events);
   for (const l of logs) st.reportError({ level: l.level, message: l.text });
   for (const message of errors) st.reportError({ level: 'error', message });
   if (status) st.setSim({ status: status.status });
+}
+
+/* ---------- The heartbeat watchdog (a task looping inside the driver's worker on local[N]) ---------- */
+
+/** What the current run is watched against: its task timeout and whether its tasks run in the driver's worker. */
+let run: { timeoutMs: number; local: boolean } = { timeoutMs: taskTimeoutMs(undefined), local: false };
+/** Stage names by id, and the stage of the last stageSubmitted/taskStart the page saw (named in the message). */
+const stageNames = new Map<number, string>();
+let lastStage: string | undefined;
+let lastBeat: number | undefined;
+let watchingSince = 0;
+let lastCheck: number | undefined;
+let wasActive = false;
+let watchTimer: ReturnType<typeof setInterval> | null = null;
+let restarting = false;
+const WATCH_EVERY_MS = 250;
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const pageVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
+const isActive = (s: SimStatus) => s === 'running' || s === 'paused' || s === 'loading';
+
+function noteStages(events: EngineEvent[]) {
+  for (const e of events) {
+    if (e.type === 'stageSubmitted') { stageNames.set(e.stageId, e.name); lastStage = e.name; }
+    else if (e.type === 'taskStart') lastStage = stageNames.get(e.stageId) ?? lastStage;
+    else if (e.type === 'warning' && /is not available in this build; running on local\[/.test(e.message)) run = { ...run, local: true };
+  }
+}
+
+function watchdogTick() {
+  const now = clock();
+  const active = worker !== null && lastBeat !== undefined && !restarting && isActive(useStudio.getState().sim.status);
+  if (active && !wasActive) watchingSince = now;
+  wasActive = active;
+  const v = watchdogVerdict({ now, lastBeat, watchingSince, lastCheck, active, visible: pageVisible(), timeoutMs: run.timeoutMs });
+  lastCheck = now;
+  if (v.verdict === 'resync') watchingSince = now;
+  else if (v.verdict === 'hung') void restartHungDriver();
+}
+
+function startWatchdog() {
+  if (watchTimer !== null) return;
+  lastCheck = undefined;
+  watchTimer = setInterval(watchdogTick, WATCH_EVERY_MS);
+}
+function stopWatchdog() {
+  if (watchTimer !== null) clearInterval(watchTimer);
+  watchTimer = null;
+  wasActive = false;
+}
+if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => { if (pageVisible()) watchingSince = clock(); });
+
+/**
+ * The driver's worker stopped beating for the task timeout while a run was active: a task (local[N]) or a driver-side
+ * function loops in it. Terminate it, start a fresh one with the graph loaded (not running) and say why.
+ */
+async function restartHungDriver(): Promise<void> {
+  if (restarting) return;
+  restarting = true;
+  try {
+    if (frame !== null) { if (frameIsTimeout) clearTimeout(frame); else cancelAnimationFrame(frame); frame = null; }
+    flush();   // the last events the worker sent before it went silent (its stage)
+    const { timeoutMs, local } = run;
+    const message = hungDriverMessage(timeoutMs, lastStage, local);
+    failWorker(DRIVER_RESTARTED);   // a Run still waiting on the frozen worker gives up (and reports nothing more)
+    terminate();
+    const st = useStudio.getState();
+    st.setSim({ status: 'failed' });
+    st.reportError({ level: 'error', message, explainKey: local ? 'explain.localLoop' : 'explain.driverHung' });
+    st.setDockTab('console');
+    const r = ensureWorker();
+    await syncBreakpoints(r);
+    const res = await Promise.race([r.load(useStudio.getState().currentGraph()), workerFailed]).catch(() => null);
+    if (res && !res.ok) for (const m of res.problems) useStudio.getState().reportError({ level: 'error', message: m });
+  } catch (e) {
+    useStudio.getState().reportError({ level: 'error', message: errorMessage(e) });
+  } finally {
+    restarting = false;
+  }
 }
 
 function scheduleFlush() {
@@ -79,6 +163,7 @@ function ensureWorker(): Remote<DriverApi> {
   worker = new Worker(new URL('../workers/driver.worker.ts', import.meta.url), { type: 'module', name: 'driver' });
   let fail: (e: Error) => void = () => {};
   workerFailed = new Promise<never>((_, reject) => { fail = reject; });
+  failWorker = fail;
   workerFailed.catch(() => {});
   worker.addEventListener('error', (e) => {
     const message = e.message || 'The driver worker failed to start';
@@ -87,8 +172,11 @@ function ensureWorker(): Remote<DriverApi> {
     useStudio.getState().setSim({ status: 'failed' });
     useStudio.getState().reportError({ level: 'error', message });
   });
+  lastBeat = undefined;
+  worker.addEventListener('message', (e: MessageEvent) => { if (isHeartbeat(e.data)) lastBeat = clock(); });
   remote = wrap<DriverApi>(worker);
   void remote.subscribe(proxy(onMessages));
+  startWatchdog();
   return remote;
 }
 
@@ -112,6 +200,8 @@ function terminate() {
   if (frame !== null) { if (frameIsTimeout) clearTimeout(frame); else cancelAnimationFrame(frame); frame = null; }
   pending.length = 0;
   pendingSim.length = 0;
+  stopWatchdog();
+  lastBeat = undefined;
   worker?.terminate();
   worker = null;
   remote = null;
@@ -123,10 +213,14 @@ async function loadAndStart(): Promise<boolean> {
   const st = useStudio.getState();
   st.resetRunView();
   st.setSim({ status: 'loading', runDocVersion: st.docVersion });
+  const graph = st.currentGraph();
+  run = { timeoutMs: taskTimeoutMs(graph.conf), local: parseMaster(graph.master).mode === 'local' };
+  stageNames.clear();
+  lastStage = undefined;
   try {
     const r = ensureWorker();
     await syncBreakpoints(r);
-    const res = await Promise.race([r.load(st.currentGraph()), workerFailed]);
+    const res = await Promise.race([r.load(graph), workerFailed]);
     if (!res.ok) {
       for (const message of res.problems) useStudio.getState().reportError({ level: 'error', message });
       useStudio.getState().setSim({ status: 'failed' });
@@ -136,6 +230,7 @@ async function loadAndStart(): Promise<boolean> {
     await Promise.race([r.start(), workerFailed]);
     return true;
   } catch (e) {
+    if (e === DRIVER_RESTARTED) return false;
     for (const message of errorMessage(e).split('\n').filter(Boolean)) useStudio.getState().reportError({ level: 'error', message });
     useStudio.getState().setSim({ status: 'failed' });
     useStudio.getState().setDockTab('console');
@@ -194,6 +289,16 @@ export const engine = {
   },
   /** The dry-run kind check in a separate, disposable worker ('timeout' when a function did not finish). */
   dryRun,
+  /**
+   * The netcat panel: sends `text` (a record per line) on the driver's virtual socket host:port. False when no driver
+   * is up (nothing runs, so no receiver could get the lines); rejects when the worker fails.
+   */
+  async sendNetcat(host: string, port: number, text: string): Promise<boolean> {
+    const r = remote;
+    if (!r) return false;
+    await Promise.race([r.netcat({ host, port, text }), workerFailed]);
+    return true;
+  },
   /** For tests and page unload. */
   dispose(): void { terminate(); },
 };

@@ -9,10 +9,12 @@ import { dryRunKinds } from '../../engine/graph/dryRun';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
-import type { DriverApi, LoadResult, WorkerMessage } from './protocol';
+import { HEARTBEAT_MS, type DriverApi, type HeartbeatMessage, type LoadResult, type WorkerMessage } from './protocol';
 import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
 import { MemoryFileSystem, type FileSystem } from '../../engine/core/fileSystem';
 import { breakpointProblems, compileBreakpoints, type Breakpoint, type CompiledBreakpoints } from '../sim/breakpoints';
+import { virtualNetcat } from '../../engine/streaming/input/socket';
+import { endpointKey, socketEndpoints } from '../netcat/netcatModel';
 
 let subscriber: ((msgs: WorkerMessage[]) => void) | null = null;
 let outbox: WorkerMessage[] = [];
@@ -44,6 +46,32 @@ for (const [method, level] of [['error', 'error'], ['warn', 'warning']] as const
   };
 }
 function safeJson(v: unknown): string { try { return JSON.stringify(v); } catch { return String(v); } }
+
+/**
+ * Liveness for the page's watchdog (engineBridge): a plain postMessage from this worker's own timer, never from
+ * engine code, so a task looping in this worker (local[N] masters) silences it. Comlink ignores messages without an id.
+ */
+const beat: HeartbeatMessage = { kind: 'heartbeat' };
+const heartbeatScope = globalThis as unknown as { postMessage?: (m: unknown) => void; document?: unknown };
+if (typeof heartbeatScope.postMessage === 'function' && heartbeatScope.document === undefined) {
+  const send = () => { try { heartbeatScope.postMessage!(beat); } catch { /* page gone */ } };
+  send();   // up: the page starts watching from this first beat
+  setInterval(send, HEARTBEAT_MS);
+}
+
+/**
+ * Stage starts go out at once rather than with the next batched flush: when a task of that stage loops in this
+ * worker, the flush timer never fires, and the page's watchdog names the stage from the last one it saw.
+ */
+let lastFlushedStage: number | null = null;
+function postEvent(e: EngineEvent) {
+  post({ kind: 'event', event: e });
+  if (e.type === 'stageSubmitted' || (e.type === 'taskStart' && e.stageId !== lastFlushedStage)) {
+    lastFlushedStage = e.stageId;
+    if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
+    flush();
+  }
+}
 
 const timers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -79,6 +107,23 @@ function checkBreakpoints(e: EngineEvent) {
 }
 
 
+/**
+ * The studio's netcat box (like `nc -lk 9999`): one virtual-socket listener per host:port, opened for every
+ * socketTextStream of a loaded graph (so it exists before the receiver connects) or on first send.
+ */
+const netcats = new Map<string, ReturnType<typeof virtualNetcat.listen>>();
+function netcatFor(host: string, port: number) {
+  const key = endpointKey(host, port);
+  let l = netcats.get(key);
+  if (!l) { l = virtualNetcat.listen(host, port); netcats.set(key, l); }
+  return l;
+}
+function openNetcats(graph: PipelineGraph) {
+  const wanted = new Set<string>();
+  for (const e of socketEndpoints(graph.nodes)) { wanted.add(endpointKey(e.host, e.port)); netcatFor(e.host, e.port); }
+  for (const [key, l] of netcats) if (!wanted.has(key)) { l.close(); netcats.delete(key); }
+}
+
 async function disposeCurrent() {
   const p = player;
   player = null;
@@ -93,13 +138,14 @@ const api: DriverApi = {
     await disposeCurrent();
     stdoutViaEvents = false;
     loadedGraph = graph;
+    openNetcats(graph);
     try {
       const s = new PipelineSession(graph, {
         ...(master ? { master } : {}),
         fileSystem: checkpointFileSystem,
         onEvent: (e: EngineEvent) => {
           if (e.type === 'stdout') stdoutViaEvents = true;
-          post({ kind: 'event', event: e });
+          postEvent(e);
           checkBreakpoints(e);
         },
         onStdout: (text: string) => { if (!stdoutViaEvents) post({ kind: 'event', event: { type: 'stdout', time: 0, text } }); },
@@ -173,6 +219,9 @@ const api: DriverApi = {
     // Its own context on local[2]: no executor workers are started for a check.
     const r = await dryRunKinds({ ...graph, master: 'local[2]' }, { sampleSize: 5 });
     return r.issues;
+  },
+  async netcat({ host, port, text }) {
+    netcatFor(host, port).send(text);
   },
 };
 
