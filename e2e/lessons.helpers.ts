@@ -76,7 +76,7 @@ export class Learner {
   get console(): Locator { return this.page.getByRole('region', { name: 'Console' }); }
   get cluster(): Locator { return this.page.getByRole('region', { name: 'Cluster', exact: true }); }
   get masterUrl(): Locator { return this.page.locator('.cluster-summary code'); }
-  node(op: string): Locator { return this.page.getByLabel(`${op} node`, { exact: true }); }
+  node(op: string): Locator { return this.page.getByLabel(this.t('node.label', { op }), { exact: true }); }
   private get stepIndex(): Promise<number> {
     return this.panel.locator('.lesson-step').getAttribute('data-step').then((id) => this.lesson.steps.findIndex((s) => s.id === id));
   }
