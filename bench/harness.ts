@@ -58,3 +58,18 @@ export async function manualStream<T>(define: (input: DStream<T>) => void,
     },
   };
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => { setTimeout(r, ms); });
+
+/**
+ * Stops the streaming context (which waits for the queued batches), then its SparkContext. The SparkContext is
+ * stopped only once no job is pending: stopping local-cluster workers under running tasks makes the task
+ * scheduler relaunch them on the dead executors in a microtask loop (executor-lost failures do not count as
+ * task failures), which blocks this process for good. A context that cannot drain in 60 s is left behind.
+ */
+export async function stopSafely(ssc: StreamingContext): Promise<boolean> {
+  const drained = await Promise.race([ssc.stop(false, false).then(() => true), sleep(60_000).then(() => false)]);
+  if (drained) await Promise.race([ssc.sparkContext.stop(), sleep(5000)]);
+  else process.stderr.write('bench: a streaming context did not drain within 60 s; its workers are left running\n');
+  return drained;
+}

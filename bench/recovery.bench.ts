@@ -7,8 +7,9 @@
  */
 import { Milliseconds, SparkConf, SparkContext, StreamingContext, type BatchInfo } from '../engine/index';
 import type { BenchOptions, BenchRow } from './run';
+import { stopSafely } from './harness';
 
-const sleep = (ms: number) => new Promise<void>((r) => { setTimeout(r, ms).unref?.(); });
+const sleep = (ms: number) => new Promise<void>((r) => { setTimeout(r, ms); });
 
 export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
   const master = 'local-cluster[2,1,1024]';
@@ -55,8 +56,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
     .foreachRDD(async (rdd) => { await rdd.count(); });
   await ssc.start();
   await Promise.race([done, sleep((before + after) * intervalMs * 3 + 10_000)]);
-  await Promise.race([ssc.stop(false, false), sleep(2000)]);
-  await Promise.race([ssc.sparkContext.stop(), sleep(3000)]);
+  await stopSafely(ssc);
 
   const fromKill = infos.filter((b) => b.batchTime >= killedBatch);
   const late = fromKill.filter((b) => (b.totalDelay ?? Infinity) >= intervalMs);
