@@ -148,6 +148,8 @@ export const errors = {
     `and functions are shipped to executors as source text without their surroundings. ` +
     `Fix: broadcast the value (const b = sc.broadcast(value)) and pass it in with closure({ ${names.join(', ')}: b }, fn), reading b.value inside, ` +
     `or move the value inside the function.`),
+  /** Spark's DAGScheduler.cleanUpAfterSchedulerStop. */
+  jobCancelledShutdown: (jobId: number) => new SparkException(`Job ${jobId} cancelled because SparkContext was shut down`),
   jobAborted: (taskIndex: number, stageId: number, failures: number, cause: string, attemptId = 0) =>
     new SparkException(`Job aborted due to stage failure: Task ${taskIndex} in stage ${stageId}.${attemptId} failed ${failures} times, most recent failure: ${cause}`),
   emptyCollection: () => new Error('UnsupportedOperationException: empty collection'),

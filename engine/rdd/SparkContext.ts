@@ -226,6 +226,8 @@ export class SparkContext {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.dagScheduler.stop();
+    this.taskScheduler.stop('SparkContext was shut down');
     await this.started.catch(() => undefined);
     await this.backend.stop();
     this.post({ type: 'applicationEnd', time: this.clock.getTimeMillis() });

@@ -46,7 +46,12 @@ export class DAGScheduler {
   readonly mapOutputs = new MapOutputTracker();
   readonly blockLocations = new Map<string, Set<string>>();
 
+  private stopped = false;
+
   constructor(private readonly host: SchedulerHost) {}
+
+  /** SparkContext.stop: running jobs end with Spark's "cancelled because SparkContext was shut down". */
+  stop(): void { this.stopped = true; }
 
   private get planContext(): PlanContext {
     return {
@@ -222,6 +227,7 @@ export class DAGScheduler {
           return;
         }
         const again = () => { if (fetchFailure || abort) { if (st.running.size === 0) finish(); } else if (st.running.size === 0) launch(false); };
+        if (this.stopped) { abort ??= errors.jobCancelledShutdown(jobId); finish(); return; }
         if (outcome.reason === 'ExecutorLostFailure' || outcome.reason === 'TaskKilled') { again(); return; }   // not the task's fault
         failures++;
         if (failures >= this.host.maxTaskFailures) {

@@ -124,7 +124,15 @@ export class TaskScheduler {
     return true;
   }
 
+  /** SparkContext.stop: queued tasks end as killed, and no new task is accepted (none would ever get a slot). */
+  stop(reason: string): void {
+    this.stopped = reason;
+    for (const p of this.queue.splice(0)) p.resolve({ outcome: killedOutcome(reason), executorId: '', slot: -1, host: 'localhost' });
+  }
+  private stopped?: string;
+
   submit(task: TaskDesc, preferred: string[] = [], speculative = false, opts: SubmitOptions = {}): Promise<LaunchedTask> {
+    if (this.stopped) return Promise.resolve({ outcome: killedOutcome(this.stopped), executorId: '', slot: -1, host: 'localhost' });
     return new Promise((resolve) => {
       this.queue.push({ task, preferred, speculative, resolve, opts });
       this.dispatch();
