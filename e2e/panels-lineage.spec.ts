@@ -1,5 +1,6 @@
 import { test, expect, TIMEOUTS } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
+import { openPanel, shootPanel } from './panels.helpers';
 
 /**
  * The Lineage panel's DStream graph over time against the real engine (local-cluster[2,2,1024]):
@@ -27,20 +28,6 @@ async function stepTo(page: Page, studio: { expectConsole(t: RegExp): Promise<vo
   await expect.poll(() => completed(page), { timeout: TIMEOUTS.firstBatch }).toBe(to);
 }
 
-async function openPanel(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  const region = page.getByRole('region', { name, exact: true });
-  await expect(region).toBeVisible();
-  return region;
-}
-
-async function shoot(page: Page, region: Locator, file: string) {
-  await region.getByRole('button', { name: 'Full screen' }).click();
-  await expect(region).toHaveClass(/dsp-fullscreen/);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${SHOTS}/${file}.png` });
-  await region.getByRole('button', { name: 'Exit full screen' }).click();
-}
 
 test.describe('lineage over time', () => {
   test.beforeEach(async ({ page }) => { await page.setViewportSize({ width: 1440, height: 900 }); });
@@ -56,7 +43,7 @@ test.describe('lineage over time', () => {
     await expect(grid.locator('g.lot-cell[data-cell="tweets@2000"]')).toContainText(/\d+/);
     await expect(grid.locator('g.lot-cell[data-cell="window@2000"] g.cached')).toHaveCount(1);
     await expect(grid.locator('path.lot-edge.back')).not.toHaveCount(0);
-    await shoot(page, r, 'lineage-time-clean');
+    await shootPanel(page, r, `${SHOTS}/lineage-time-clean.png`, 400);
 
     r = await openPanel(page, 'Cluster');
     await r.getByRole('button', { name: 'Kill executor 1' }).click();
@@ -64,7 +51,7 @@ test.describe('lineage over time', () => {
     r = await openPanel(page, 'Lineage');
     await expect(grid.locator('g.lot-cell[data-status="lost"]')).not.toHaveCount(0);
     await expect(grid.locator('g.lot-cell[data-cell="window@2000"]')).toHaveAttribute('data-status', 'lost');
-    await shoot(page, r, 'lineage-time-lost');
+    await shootPanel(page, r, `${SHOTS}/lineage-time-lost.png`, 400);
 
     await stepTo(page, studio, 3, 3);
     await expect(r).toContainText(/Batch 3000 ms recomputed \d+ RDDs from lineage/);
@@ -75,7 +62,7 @@ test.describe('lineage over time', () => {
     const anim = await grid.locator('path.recompute-path').first().evaluate((el) => getComputedStyle(el).animationName);
     expect(anim).toBe('dsp-dash');
     await page.waitForTimeout(250);
-    await shoot(page, r, 'lineage-time-recompute');
+    await shootPanel(page, r, `${SHOTS}/lineage-time-recompute.png`, 400);
 
     // Text alternative.
     await r.getByRole('button', { name: 'Table' }).click();
@@ -90,6 +77,6 @@ test.describe('lineage over time', () => {
     await expect(grid).toHaveClass(/dsp-reduced-motion/);
     const still = await grid.locator('path.recompute-path').first().evaluate((el) => getComputedStyle(el).animationName);
     expect(still).toBe('none');
-    await shoot(page, r, 'lineage-time-reduced');
+    await shootPanel(page, r, `${SHOTS}/lineage-time-reduced.png`, 400);
   });
 });

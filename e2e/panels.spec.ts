@@ -1,5 +1,6 @@
 import { test, expect, TIMEOUTS } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
+import { openPanel, shootPanel } from './panels.helpers';
 
 /**
  * The D3 panels against the real engine (driver worker + Web Worker executors, local-cluster[2,2,1024]):
@@ -28,22 +29,6 @@ async function runModel(page: Page): Promise<RunView> {
   });
 }
 
-async function openPanel(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  const region = page.getByRole('region', { name, exact: true });
-  await expect(region).toBeVisible();
-  return region;
-}
-
-/** A full-screen screenshot of a panel (as on a projector), then back to the dock. */
-async function shoot(page: Page, region: Locator, file: string) {
-  await region.getByRole('button', { name: 'Full screen' }).click();
-  await expect(region).toHaveClass(/dsp-fullscreen/);
-  await page.waitForTimeout(150); // the chart draws on the next animation frame
-  await page.screenshot({ path: `${SHOTS}/${file}.png` });
-  await region.getByRole('button', { name: 'Exit full screen' }).click();
-  await expect(region).not.toHaveClass(/dsp-fullscreen/);
-}
 
 async function stepTo(page: Page, studio: { expectConsole(t: RegExp): Promise<void> }, from: number, to: number) {
   const step = page.getByRole('button', { name: 'Step', exact: true });
@@ -86,7 +71,7 @@ test.describe('panels', () => {
     await expect(r.locator('svg g.exec')).toHaveCount(2);
     await expect(r.locator('svg g.slot')).toHaveCount(4);
     await expect(r.getByRole('button', { name: /^Kill executor / })).toHaveCount(2);
-    await shoot(page, r, 'cluster');
+    await shootPanel(page, r, `${SHOTS}/cluster.png`);
 
     // Streaming statistics: 5 completed batches and their records, as the engine reported them.
     r = await openPanel(page, 'Streaming statistics');
@@ -98,37 +83,37 @@ test.describe('panels', () => {
       await expect(row).toContainText(`${completed[i]} ms`);
       await expect(row.locator('td').nth(2)).toHaveText(String(records[i]));
     }
-    await shoot(page, r, 'stats');
+    await shootPanel(page, r, `${SHOTS}/stats.png`);
 
     // Batch timeline: the latest batch's records in its blocks.
     r = await openPanel(page, 'Batch timeline');
     await expect(r).toContainText(`Batch ${last} ms: ${records[records.length - 1]} records in 5 blocks`);
     await expect(r.locator('svg g.band')).toHaveCount(5);
-    await shoot(page, r, 'timeline');
+    await shootPanel(page, r, `${SHOTS}/timeline.png`);
 
     // Lineage: the latest batch with its jobs, stages and partitions, nothing lost.
     r = await openPanel(page, 'Lineage');
     await expect(r).toContainText(new RegExp(`Batch ${last} ms: \\d+ jobs, \\d+ stages, \\d+ partitions done, 0 lost, 0 recomputed`));
     await expect(r.locator('svg g.stage')).not.toHaveCount(0);
-    await shoot(page, r, 'lineage');
+    await shootPanel(page, r, `${SHOTS}/lineage.png`);
 
     // Tasks: a bar per task of the latest batch, laid out per executor slot.
     r = await openPanel(page, 'Tasks');
     await expect(r.locator('svg g.task')).not.toHaveCount(0);
     await expect(r).toContainText(/\d+ tasks on \d+ slots · 0 failed/);
     await expect(r).toContainText('measured task time');
-    await shoot(page, r, 'tasks');
+    await shootPanel(page, r, `${SHOTS}/tasks.png`);
 
     // Windows: the example's reduceByKeyAndWindow (10 s window, 1 s slide, with an inverse): 5 batches in the window.
     r = await openPanel(page, 'Windows');
     await expect(r).toContainText(/window 10 s, slide 1 s/);
     await expect(r).toContainText(`at ${last} ms the window holds 1000 ms, 2000 ms, 3000 ms, 4000 ms, 5000 ms`);
-    await shoot(page, r, 'windows');
+    await shootPanel(page, r, `${SHOTS}/windows.png`);
 
     // State: the example has no stateful op; the panel says so.
     r = await openPanel(page, 'State');
     await expect(r).toContainText(/updateStateByKey|mapWithState/);
-    await shoot(page, r, 'state');
+    await shootPanel(page, r, `${SHOTS}/state.png`);
 
     // Data preview: the input node's records of the latest batch (the batch's record count), searchable.
     r = await openPanel(page, 'Data preview');
@@ -140,12 +125,12 @@ test.describe('panels', () => {
     await r.getByRole('searchbox').fill('#spark');
     await expect(r.locator('.dsp-records li')).toHaveCount(1);
     await r.getByRole('searchbox').fill('');
-    await shoot(page, r, 'preview');
+    await shootPanel(page, r, `${SHOTS}/preview.png`);
 
     // Back-pressure: off in this example; the panel explains it.
     r = await openPanel(page, 'Back-pressure');
     await expect(r).toContainText('spark.streaming.backpressure.enabled');
-    await shoot(page, r, 'backpressure');
+    await shootPanel(page, r, `${SHOTS}/backpressure.png`);
 
     // Time travel: scrub back to batch 2; lineage, data preview, timeline and the console show batch 2.
     r = await openPanel(page, 'Lineage');
@@ -155,7 +140,7 @@ test.describe('panels', () => {
     await page.keyboard.press('ArrowRight');
     await expect(r).toContainText(`Batch ${completed[1]} ms:`);
     await expect(r.locator('.dsp-batch-time')).toHaveText(`${completed[1]} ms`);
-    await shoot(page, r, 'lineage-batch2');
+    await shootPanel(page, r, `${SHOTS}/lineage-batch2.png`);
     r = await openPanel(page, 'Data preview');
     await expect(r).toContainText(`topTags (top) at ${completed[1]} ms:`); // the node picked before is kept
     await expect(r.locator('.dsp-records li').first()).toHaveText(printedBatch(lines, completed[1])[0]);
@@ -194,7 +179,7 @@ test.describe('panels', () => {
     await expect(r.locator('svg g.exec.replacement')).toHaveCount(1);
     await expect(r.locator('svg g.exec.replacement')).toContainText('replaces 1');
     await expect(r.getByRole('button', { name: /^Kill executor / })).toHaveCount(2);
-    await shoot(page, r, 'cluster-killed');
+    await shootPanel(page, r, `${SHOTS}/cluster-killed.png`);
     await r.getByRole('button', { name: 'Table' }).click();
     await expect(r.locator('.dsp-alt tr.dsp-dead')).toContainText('1');
     await r.getByRole('button', { name: 'Chart' }).click();
@@ -203,7 +188,7 @@ test.describe('panels', () => {
     r = await openPanel(page, 'Lineage');
     await expect(r).toContainText(/Batch 2000 ms: .*, [1-9]\d* lost/);
     await expect(r.locator('svg rect.dsp-cell.lost')).not.toHaveCount(0);
-    await shoot(page, r, 'lineage-lost');
+    await shootPanel(page, r, `${SHOTS}/lineage-lost.png`);
 
     // The next batch resubmits the lost stages: recomputed partitions; the printed output is unchanged.
     await stepTo(page, studio, 3, 4);
@@ -213,10 +198,10 @@ test.describe('panels', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(r).toContainText(/Batch 3000 ms: .*, [1-9]\d* recomputed/);
     await expect(r.locator('svg g.stage.recomputing')).not.toHaveCount(0);
-    await shoot(page, r, 'lineage-recomputed');
+    await shootPanel(page, r, `${SHOTS}/lineage-recomputed.png`);
     r = await openPanel(page, 'Tasks');
     await expect(r).toContainText(/[1-9]\d* retries/);
-    await shoot(page, r, 'tasks-recomputed');
+    await shootPanel(page, r, `${SHOTS}/tasks-recomputed.png`);
     await r.getByRole('button', { name: 'Live' }).click();
     const after = await studio.consoleLines();
     for (const t of [1000, 2000, 3000, 4000]) expect(printedBatch(after, t), `batch ${t}`).toEqual(printedBatch(clean, t));
