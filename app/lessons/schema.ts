@@ -4,6 +4,7 @@
  * the action happened (a small declarative language over the engine's event stream, the graph and the studio's UI)
  * and optionally a "predict, then run" question. Pure: no React, no store, no fetch.
  */
+import { preview } from '../../engine/graph/schema';
 import type { EngineEvent, EngineEventType, EventOf, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { getOp } from '../../engine/graph/registry';
@@ -163,6 +164,9 @@ export interface ValidateOptions { examples?: readonly string[] }
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const CJK = /[\u3400-\u9fff]/;
 
+/** A top-level key as a path: bare when it is an identifier, quoted (and cut) otherwise, so "" or " " stay visible. */
+const keyPath = (k: string): string => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `[${JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k)}]`);
+
 class Issues {
   list: string[] = [];
   add(path: string, msg: string) { this.list.push(`${path}: ${msg}`); }
@@ -191,21 +195,21 @@ function filterValue(v: unknown, path: string, out: Issues): void {
 
 function eventFilters(c: Record<string, unknown>, reserved: Set<string>, path: string, out: Issues): void {
   const type = c.event;
-  if (typeof type !== 'string' || !(type in EVENT_FIELDS)) { out.add(`${path}.event`, `unknown event type ${JSON.stringify(type)} (see engine/core/events.ts)`); return; }
+  if (typeof type !== 'string' || !(type in EVENT_FIELDS)) { out.add(`${path}.event`, `unknown event type ${preview(type)} (see engine/core/events.ts)`); return; }
   const fields = EVENT_FIELDS[type as EngineEventType] as readonly string[];
   for (const [k, v] of Object.entries(c)) {
     if (reserved.has(k)) continue;
     const head = k.split('.')[0];
     if (!fields.includes(head)) { out.add(`${path}.${k}`, `"${type}" events have no field "${head}" (fields: ${fields.join(', ')})`); continue; }
     filterValue(v, `${path}.${k}`, out);
-    if (type === 'faultInjected' && k === 'fault' && !FAULT_KINDS.includes(v as FaultKind)) out.add(`${path}.fault`, `unknown fault ${JSON.stringify(v)} (one of ${FAULT_KINDS.join(', ')})`);
+    if (type === 'faultInjected' && k === 'fault' && !FAULT_KINDS.includes(v as FaultKind)) out.add(`${path}.fault`, `unknown fault ${preview(v)} (one of ${FAULT_KINDS.join(', ')})`);
     if (type === 'clusterStep' && k === 'index' && !(typeof v === 'number' && v >= 1 && v <= 5)) out.add(`${path}.index`, 'start-up steps are numbered 1 to 5');
   }
   if (c.since !== undefined && c.since !== 'step' && c.since !== 'run') out.add(`${path}.since`, 'expected "step" or "run"');
 }
 
 function opName(v: unknown, path: string, out: Issues): void {
-  if (typeof v !== 'string' || !getOp(v)) out.add(path, `unknown op ${JSON.stringify(v)} (see engine/graph/registry.ts)`);
+  if (typeof v !== 'string' || !getOp(v)) out.add(path, `unknown op ${preview(v)} (see engine/graph/registry.ts)`);
 }
 
 export function validateCheck(c: unknown, path: string, out: Issues): void {
@@ -230,7 +234,7 @@ export function validateCheck(c: unknown, path: string, out: Issues): void {
         if (!isObj(v)) { out.add(`${path}.graph.param`, 'expected { op, name, is }'); continue; }
         opName(v.op, `${path}.graph.param.op`, out);
         const op = typeof v.op === 'string' ? getOp(v.op) : undefined;
-        if (op && (typeof v.name !== 'string' || !(v.name in op.params))) out.add(`${path}.graph.param.name`, `op "${op.name}" has no param ${JSON.stringify(v.name)} (params: ${Object.keys(op.params).join(', ')})`);
+        if (op && (typeof v.name !== 'string' || !(v.name in op.params))) out.add(`${path}.graph.param.name`, `op "${op.name}" has no param ${preview(v.name)} (params: ${Object.keys(op.params).join(', ')})`);
         filterValue(v.is, `${path}.graph.param.is`, out);
       } else if (k === 'master' || k === 'batchDuration') filterValue(v, `${path}.graph.${k}`, out);
       else if (k === 'conf') {
@@ -245,7 +249,7 @@ export function validateCheck(c: unknown, path: string, out: Issues): void {
     const u = c.ui;
     if (!isObj(u) || Object.keys(u).length === 0) { out.add(`${path}.ui`, 'expected { panel } or { exported }'); return; }
     for (const [k, v] of Object.entries(u)) {
-      if (k === 'panel') { if (!PANEL_IDS.includes(v as never)) out.add(`${path}.ui.panel`, `unknown panel ${JSON.stringify(v)} (one of ${PANEL_IDS.join(', ')})`); }
+      if (k === 'panel') { if (!PANEL_IDS.includes(v as never)) out.add(`${path}.ui.panel`, `unknown panel ${preview(v)} (one of ${PANEL_IDS.join(', ')})`); }
       else if (k === 'exported') { if (!EXPORT_LANGS.includes(v as ExportLang)) out.add(`${path}.ui.exported`, `expected one of ${EXPORT_LANGS.join(', ')}`); }
       else out.add(`${path}.ui.${k}`, 'unknown UI check (panel, exported)');
     }
@@ -320,20 +324,20 @@ export function validateLesson(doc: unknown, opts: ValidateOptions = {}): Valida
       const a = s.action;
       if (!isObj(a)) out.add(`${p}.action`, 'expected { kind, hint }');
       else {
-        if (!ACTION_KINDS.includes(a.kind as ActionKind)) out.add(`${p}.action.kind`, `unknown action ${JSON.stringify(a.kind)} (one of ${ACTION_KINDS.join(', ')})`);
+        if (!ACTION_KINDS.includes(a.kind as ActionKind)) out.add(`${p}.action.kind`, `unknown action ${preview(a.kind)} (one of ${ACTION_KINDS.join(', ')})`);
         l10n(a.hint, `${p}.action.hint`, out);
-        if (a.fault !== undefined && !FAULT_KINDS.includes(a.fault as FaultKind)) out.add(`${p}.action.fault`, `unknown fault ${JSON.stringify(a.fault)}`);
-        if (a.panel !== undefined && !PANEL_IDS.includes(a.panel as never)) out.add(`${p}.action.panel`, `unknown panel ${JSON.stringify(a.panel)}`);
+        if (a.fault !== undefined && !FAULT_KINDS.includes(a.fault as FaultKind)) out.add(`${p}.action.fault`, `unknown fault ${preview(a.fault)}`);
+        if (a.panel !== undefined && !PANEL_IDS.includes(a.panel as never)) out.add(`${p}.action.panel`, `unknown panel ${preview(a.panel)}`);
         if (a.kind !== 'read' && s.check === undefined) out.add(`${p}.check`, `a "${String(a.kind)}" step needs a check that the action happened`);
       }
       if (s.check !== undefined) validateCheck(s.check, `${p}.check`, out);
       if (s.predict !== undefined) validateQuestion(s.predict, `${p}.predict`, out);
       if (s.pipeline !== undefined) validatePipelineRef(s.pipeline, `${p}.pipeline`, out, opts);
-      if (s.panel !== undefined && !PANEL_IDS.includes(s.panel as never)) out.add(`${p}.panel`, `unknown panel ${JSON.stringify(s.panel)}`);
+      if (s.panel !== undefined && !PANEL_IDS.includes(s.panel as never)) out.add(`${p}.panel`, `unknown panel ${preview(s.panel)}`);
     });
   }
   const known = new Set(['version', 'id', 'order', 'title', 'summary', 'pipeline', 'steps']);
-  for (const k of Object.keys(doc)) if (!known.has(k)) out.add(k, 'unknown key');
+  for (const k of Object.keys(doc)) if (!known.has(k)) out.add(keyPath(k), 'unknown key');
   return out.list.length ? { ok: false, issues: out.list } : { ok: true, value: doc as unknown as Lesson };
 }
 
