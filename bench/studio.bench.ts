@@ -361,13 +361,13 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
     }
 
     log('first render');
-    try { out.push(await within(firstRender(browser, url, 3), 40_000, 'first render')); } catch (e) { out.push(fail('render', errText(e))); }
+    try { out.push(await within(firstRender(browser, url, quick ? 1 : 3), 40_000, 'first render')); } catch (e) { out.push(fail('render', errText(e))); }
     log('frame budget');
-    try { out.push(...await within(frameBudget(browser, url, quick ? 4000 : 10_000, quick), quick ? 45_000 : 60_000, 'the 200-node run')); } catch (e) {
+    try { out.push(...await within(frameBudget(browser, url, quick ? 2000 : 10_000, quick), quick ? 45_000 : 60_000, 'the 200-node run')); } catch (e) {
       out.push(fail('frame', errText(e)), fail('long', errText(e)));
     }
     log('heap');
-    try { out.push(await within(heapStable(browser, url, quick ? 15_000 : 60_000), quick ? 45_000 : 100_000, 'the heap run')); } catch (e) { out.push(fail('heap', errText(e))); }
+    try { out.push(await within(heapStable(browser, url, quick ? 6_000 : 60_000), quick ? 45_000 : 100_000, 'the heap run')); } catch (e) { out.push(fail('heap', errText(e))); }
     return out;
   } finally {
     await browser?.close().catch(() => undefined);
