@@ -4,7 +4,7 @@
  * - 8.initial-js-gzip: the app is built once into a temp dir (`vite build`); the JS that index.html loads up front
  *   (its module entry script plus its modulepreload links) is gzipped (level 9) and summed.
  * - 8.first-render: that build served by scripts/serve.js (COOP/COEP headers), a fresh browser context per load,
- *   time from navigation start to the first canvas node of the default example painted (rAF probe); median of 3.
+ *   time from navigation start to the first canvas node of the default example painted (rAF probe); median of 3 loads (1 in --quick).
  * - 8.frame-p95-200-nodes / 8.long-tasks: a seeded 200-node graph (bench/studioGraph.ts) opened through a share link
  *   (`#g=…`, confirmed in the code dialog), run at 10× with a 1 s batch interval (10 simulated batches/s); frame times
  *   from a requestAnimationFrame loop and long tasks from a PerformanceObserver('longtask') over the window.
@@ -45,7 +45,7 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 const ROW = {
   js: { id: '8.initial-js-gzip', name: 'studio initial JS (entry + modulepreload), gzip -9', unit: 'KB', target: '≤ 350' },
-  render: { id: '8.first-render', name: 'studio first render of the default example (navigation → first canvas node), median of 3', unit: 'ms', target: '≤ 1500' },
+  render: { id: '8.first-render', name: 'studio first render of the default example (navigation → first canvas node), median of the loads', unit: 'ms', target: '≤ 1500' },
   frame: { id: '8.frame-p95-200-nodes', name: 'studio frame time p95, 200-node graph running at 10 batches/s', unit: 'ms', target: '≤ 20' },
   long: { id: '8.long-tasks', name: 'studio main-thread long tasks (> 50 ms) during the 200-node run', unit: 'tasks', target: '0' },
   heap: { id: '8.heap-stable', name: 'studio main-thread JS heap change (first vs last third), default example at 10×', unit: '%', target: '±10' },
