@@ -169,21 +169,21 @@ export class Learner {
     await this.expectChinese('(complete)');
   }
 
-  /** Remembers the newest engine event (read from the studio's event log, exposed as window.__studio for tests). */
+  /** Remembers the run (its feed epoch) and its completed batch count (exposed as window.__studio for tests). */
   private async markLog(): Promise<void> {
     await this.page.evaluate(() => {
-      const w = window as unknown as { __studio: { store: { getState(): { eventLog: unknown[] } } }; __lessonMark?: unknown };
-      const log = w.__studio.store.getState().eventLog;
-      w.__lessonMark = log[log.length - 1] ?? null;
+      const w = window as unknown as { __studio: { store: { getState(): { runFeed: { epoch: number }; sim: { batchesCompleted: number } } } }; __lessonMark?: unknown };
+      const s = w.__studio.store.getState();
+      w.__lessonMark = { epoch: s.runFeed.epoch, batches: s.sim.batchesCompleted };
     });
   }
-  /** A batch completed after the mark (a new run replaces the log: then any batch counts). */
+  /** A batch completed after the mark (in a new run, any batch counts). */
   private async batchSinceMark(): Promise<boolean> {
     return this.page.evaluate(() => {
-      const w = window as unknown as { __studio: { store: { getState(): { eventLog: { type: string }[] } } }; __lessonMark?: unknown };
-      const log = w.__studio.store.getState().eventLog;
-      const i = w.__lessonMark ? log.lastIndexOf(w.__lessonMark as { type: string }) : -1;
-      return log.slice(i + 1).some((e) => e.type === 'batchCompleted');
+      const w = window as unknown as { __studio: { store: { getState(): { runFeed: { epoch: number }; sim: { batchesCompleted: number } } } }; __lessonMark?: { epoch: number; batches: number } };
+      const s = w.__studio.store.getState();
+      const m = w.__lessonMark;
+      return !m || s.runFeed.epoch !== m.epoch ? s.sim.batchesCompleted > 0 : s.sim.batchesCompleted > m.batches;
     });
   }
   /** Presses Step `times` times, each time waiting until one more batch has completed. */

@@ -20,6 +20,12 @@ import { CodeToggle } from '../code/CodeToggle';
 
 const NODE_W = 190, NODE_H = 78;
 
+/**
+ * Edges show records flowing (an animated dash) while a run is on, up to this many edges: every animated edge is
+ * repainted every frame, and on a 200-node graph that alone took the page to 30 frames/s (bench/studio.bench.ts).
+ * Larger graphs keep the static dash.
+ */
+export const FLOWING_EDGES_MAX = 60;
 const defaultEdgeOptions = { type: 'smoothstep', animated: false } as const;
 const selectTheme = (s: Studio) => s.theme;
 const selectLoadSeq = (s: Studio) => s.loadSeq;
@@ -151,7 +157,7 @@ export function Canvas() {
         snapToGrid
         snapGrid={[10, 10]}
         ariaLabelConfig={{ 'node.a11yDescription.default': tr('canvas.a11yNode') }}
-        className={running ? 'is-running' : undefined}
+        className={running ? (edges.length <= FLOWING_EDGES_MAX ? 'is-running is-flowing' : 'is-running') : undefined}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap pannable zoomable ariaLabel={tr('canvas.minimap')} nodeStrokeWidth={3} style={{ width: 168, height: 104 }} nodeColor={minimapColor} />

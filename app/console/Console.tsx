@@ -1,23 +1,31 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
 import { useT } from '../i18n/useT';
 import { selectConsole } from '../store/selectors';
-import { batchLines, CONSOLE_LIMIT } from './consoleModel';
+import { batchLines, consoleBlocks, CONSOLE_LIMIT } from './consoleModel';
 import type { Studio } from '../store/types';
 import { Results } from './Results';
 
 const selectSelectedBatch = (s: Studio) => s.run.selectedBatch;
+const selectDropped = (s: Studio) => s.consoleDropped;
+
+/** A block of console lines; unchanged blocks are neither re-rendered nor laid out again. */
+const ConsoleBlock = memo(function ConsoleBlock({ text }: { text: string }) {
+  return <div className="console__block">{text}</div>;
+});
 
 /** The Console: print() output in Spark's format, and errors (Spark's words + a translated explanation). */
 export function Console() {
   const t = useT();
   const { lines, errors } = useStudio(useShallow(selectConsole));
-  const pre = useRef<HTMLPreElement>(null);
+  const pre = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
   const [view, setView] = useState<'output' | 'results'>('output');
   const selected = useStudio(selectSelectedBatch);
+  const dropped = useStudio(selectDropped);
   const shown = useMemo(() => (selected === undefined ? lines : batchLines(lines, selected)), [lines, selected]);
+  const blocks = useMemo(() => consoleBlocks(shown, selected === undefined ? dropped : 0), [shown, dropped, selected]);
 
   useLayoutEffect(() => {
     const el = pre.current;
@@ -59,10 +67,10 @@ export function Console() {
           ))}
         </ul>
       )}
-      {view === 'results' ? <Results /> : <pre
-        ref={pre} className="console__out" tabIndex={0} aria-label={t('console.output')}
+      {view === 'results' ? <Results /> : <div
+        ref={pre} className="console__out" role="log" aria-live="off" tabIndex={0} aria-label={t('console.output')}
         onScroll={(e) => { const el = e.currentTarget; setFollow(el.scrollHeight - el.scrollTop - el.clientHeight < 24); }}
-      >{text || <span className="muted">{t('console.empty')}</span>}</pre>}
+      >{text ? blocks.map((b) => <ConsoleBlock key={b.key} text={b.text} />) : <span className="muted">{t('console.empty')}</span>}</div>}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendConsole, batchLines, eventToConsoleError, explainKey, visibleLines } from './consoleModel';
+import { appendConsole, batchLines, consoleBlocks, countLines, eventToConsoleError, explainKey, visibleLines } from './consoleModel';
 import { emptyResults, parseTuple, reduceResults, topK } from './resultsModel';
 import { formatMaster, parseMaster, sliderFromSpeed, speedFromSlider } from './cluster';
 
@@ -29,6 +29,37 @@ describe('console model', () => {
     expect(e).toMatchObject({ level: 'error', explainKey: 'explain.jobAborted' });
     expect(eventToConsoleError({ type: 'jobEnd', time: 1, jobId: 1, result: 'JobSucceeded' })).toBeNull();
     expect(explainKey('requirement failed: No output operations registered, so nothing to execute')).toBe('explain.noOutput');
+  });
+});
+
+describe('console blocks', () => {
+  it('counts the lines appendConsole adds', () => {
+    for (const text of ['a', 'a\n', 'a\nb', 'a\nb\n', '\n', '', 'x\r\ny\n\n']) {
+      expect(countLines(text), JSON.stringify(text)).toBe(appendConsole([], text, 1e9).length);
+    }
+  });
+
+  it('keys blocks by their position in the run, so appending leaves earlier blocks as they were', () => {
+    let lines: string[] = [];
+    let dropped = 0;
+    const texts: Map<number, string>[] = [];
+    for (let b = 0; b < 40; b++) {
+      const text = `-------------------------------------------\nTime: ${b * 1000} ms\n-------------------------------------------\n(k,${b})\n\n`;
+      const next = appendConsole(lines, text, 100);
+      dropped += lines.length + countLines(text) - next.length;
+      lines = next;
+      const blocks = consoleBlocks(lines, dropped, 16);
+      // Together the blocks are the buffer, one line per line.
+      expect(blocks.map((x) => x.text).join('')).toBe(lines.join('\n') + '\n');
+      texts.push(new Map(blocks.map((x) => [x.key, x.text])));
+    }
+    // Between two appends, only the first (partly dropped) and the last (growing) blocks may change.
+    for (let i = 1; i < texts.length; i++) {
+      const keys = [...texts[i].keys()].filter((k) => texts[i - 1].has(k));
+      const changed = keys.filter((k) => texts[i].get(k) !== texts[i - 1].get(k));
+      expect(changed.every((k) => k === keys[0] || k === keys[keys.length - 1]), `append ${i}: ${changed}`).toBe(true);
+    }
+    expect(consoleBlocks([], 0)).toEqual([]);
   });
 });
 

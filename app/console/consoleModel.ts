@@ -29,6 +29,30 @@ export function appendConsole(lines: string[], text: string, limit = CONSOLE_LIM
   return out.length > limit ? out.slice(out.length - limit) : out;
 }
 
+/** How many lines appendConsole adds for `text`. */
+export function countLines(text: string): number {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  let n = 1;
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The console's text in blocks of `size` lines, each keyed by its position in the run (line consoleDropped + i), so
+ * that appending a batch's output changes only the last block or two: the page re-lays out those, not 2,000 lines.
+ * Every block's text ends with a newline (a block's trailing empty line stays visible; copied text keeps line breaks).
+ */
+export function consoleBlocks(lines: string[], dropped: number, size = 64): { key: number; text: string }[] {
+  const out: { key: number; text: string }[] = [];
+  if (!lines.length) return out;
+  for (let k = Math.floor(dropped / size); k * size < dropped + lines.length; k++) {
+    const from = Math.max(0, k * size - dropped);
+    const to = Math.min(lines.length, (k + 1) * size - dropped);
+    out.push({ key: k, text: lines.slice(from, to).join('\n') + '\n' });
+  }
+  return out;
+}
+
 /** Known Spark messages → explanation keys (the message itself stays in English). */
 const EXPLANATIONS: [RegExp, string][] = [
   [/No output operations registered/, 'explain.noOutput'],

@@ -1,5 +1,5 @@
 /**
- * Feeds the lesson runner from the studio store: new engine events (the event log; a shorter log means a new run),
+ * Feeds the lesson runner from the studio store: new engine events (the run feed; a new epoch means a new run),
  * graph changes (docVersion) and the open dock tab. Returns the unsubscribe function.
  */
 import { useStudio } from '../store/store';
@@ -13,20 +13,19 @@ export function graphSnapshot(s: Studio): GraphSnapshot {
 }
 
 export function connectLessons(): () => void {
-  let seen = 0;
-  let log = useStudio.getState().eventLog;
+  let feed = useStudio.getState().runFeed;
   let docVersion = -1;
   let dockTab: string | undefined;
   const sync = (s: Studio, full = false) => {
     const lessons = useLessons.getState();
     if (!lessons.runner) return;
     // A lesson starts afresh: the events of an earlier run do not count.
-    if (full) { seen = s.eventLog.length; log = s.eventLog; lessons.dispatch({ kind: 'runReset' }); }
-    if (s.eventLog !== log) {
-      // The log is cleared when a new run starts.
-      if (s.eventLog.length < seen || s.eventLog[0] !== log[0]) { seen = 0; lessons.dispatch({ kind: 'runReset' }); }
-      log = s.eventLog;
-      if (log.length > seen) { lessons.dispatch({ kind: 'events', events: log.slice(seen) }); seen = log.length; }
+    if (full) { feed = s.runFeed; lessons.dispatch({ kind: 'runReset' }); }
+    if (s.runFeed !== feed) {
+      // A new epoch is a new run (or a replay).
+      if (s.runFeed.epoch !== feed.epoch) lessons.dispatch({ kind: 'runReset' });
+      feed = s.runFeed;
+      if (feed.events.length) lessons.dispatch({ kind: 'events', events: feed.events });
     }
     if (s.docVersion !== docVersion || full) { docVersion = s.docVersion; lessons.dispatch({ kind: 'graph', graph: graphSnapshot(s) }); }
     if (s.dockTab !== dockTab || full) { dockTab = s.dockTab; lessons.dispatch({ kind: 'ui', panel: s.dockTab }); }

@@ -1,32 +1,14 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { lineageData, PARTITION_STATES, type LineageStage } from './model/execution';
-import { initialLot, lineageOverTimeData, reduceLot, type LotCellView, type LotState } from './model/lineageOverTime';
+import { lineageOverTimeData, type LotCellView, type LotState } from './model/lineageOverTime';
 import { renderLineage } from '../charts/lineage';
 import { LOT_LABEL_W, renderLineageOverTime } from '../charts/lineageOverTime';
 import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useRun, useShownBatch, useSvg, useT, useWidth } from './common';
 import { useStudio, type Studio } from '../store/store';
-import type { EngineEvent } from '../../engine/core/events';
 
 export const LINEAGE_NAME = 'Lineage';
 
-const NO_EVENTS: EngineEvent[] = [];
-const selectLog = (s: Studio): EngineEvent[] => (s as { eventLog?: EngineEvent[] }).eventLog ?? NO_EVENTS;
-
-/** The over-time lineage folded from the run's event log, incrementally (the log only grows until a reset). */
-function useLineageOverTime(maxBatches: number): LotState {
-  const log = useStudio(selectLog);
-  const cache = useRef<{ first?: EngineEvent; n: number; state: LotState; max: number }>({ n: 0, state: initialLot, max: maxBatches });
-  return useMemo(() => {
-    let c = cache.current;
-    if (c.max !== maxBatches || log.length < c.n || (c.n > 0 && log[0] !== c.first)) c = { n: 0, state: { ...initialLot, maxBatches }, max: maxBatches };
-    if (c.n === 0) c.state = { ...initialLot, maxBatches };
-    let st = c.state;
-    for (let i = c.n; i < log.length; i++) st = reduceLot(st, log[i]);
-    cache.current = { first: log[0], n: log.length, state: st, max: maxBatches };
-    return st;
-  }, [log, maxBatches]);
-}
-
+const selectLot = (s: Studio) => s.lot;
 
 export function LineagePanel() {
   const t = useT();
@@ -37,7 +19,8 @@ export function LineagePanel() {
   const { batch, completed } = useShownBatch(run);
   const graph = useGraph();
   const data = useMemo(() => run ? lineageData(run.exec, batch) : undefined, [run?.exec, batch]);
-  const lotState = useLineageOverTime(run?.options.maxBatches ?? 100);
+  const lotFold = useStudio(selectLot);
+  const lotState: LotState = lotFold.get();
   const maxColumns = Math.max(2, Math.min(12, Math.floor((width - LOT_LABEL_W - 8) / 84)));
   const lot = useMemo(() => lineageOverTimeData(lotState, { graph, selected: batch, times: completed, maxColumns }), [lotState, graph, batch, completed, maxColumns]);
   const rowName = (key: string) => lot.rows.find((r) => r.key === key)?.label ?? key;

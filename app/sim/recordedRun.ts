@@ -1,12 +1,12 @@
 /**
  * Recorded runs as files (pure): the file format is runSlice's RecordedRun ({ version: 1, graph, seed,
- * events }) plus a `format` tag. `parseRecordedRun` names every problem of a broken file (and how to fix it)
+ * base?, events }) plus a `format` tag. `parseRecordedRun` names every problem of a broken file (and how to fix it)
  * instead of a bare "invalid", so the studio can show them and keep the current state.
  */
 import type { EngineEvent, EngineEventType } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { parsePipeline } from '../../engine/graph/schema';
-import { isRecordedRun, type RecordedRun } from '../store/runSlice';
+import { isRecordedRun, isRunBase, type RecordedRun } from '../store/runSlice';
 
 export const RUN_FORMAT = 'dstream-studio-run';
 
@@ -57,7 +57,7 @@ export function parseRecordedRun(text: string): ParsedRun {
   if (o.seed !== undefined && typeof o.seed !== 'number') problems.push(`"seed" must be a number, found ${JSON.stringify(o.seed)}.`);
   if (!Array.isArray(o.events)) problems.push('"events" is missing or not a list: a recorded run keeps every engine event of the run in "events".');
   else {
-    if (o.events.length === 0) problems.push('"events" is empty: there is nothing to replay. Run or step the pipeline before saving the run.');
+    if (o.events.length === 0 && o.base === undefined) problems.push('"events" is empty: there is nothing to replay. Run or step the pipeline before saving the run.');
     const events = o.events as unknown[];
     for (let i = 0; i < events.length && problems.length < MAX_PROBLEMS; i++) {
       const e = events[i] as Record<string, unknown>;
@@ -69,6 +69,9 @@ export function parseRecordedRun(text: string): ParsedRun {
     }
     if (problems.length >= MAX_PROBLEMS) problems.push('… and possibly more: the file looks damaged; save the run again.');
   }
+  if (o.base !== undefined && !isRunBase(o.base)) {
+    problems.push('"base" (the state of the run before its recorded events) is damaged: it needs "eventCount", "run" (the panels\' model), "lot" and optionally "chrome". Save the run again.');
+  }
   let graph: PipelineGraph | null = null;
   if (o.graph !== null && o.graph !== undefined) {
     const g = parsePipeline(o.graph);
@@ -76,7 +79,9 @@ export function parseRecordedRun(text: string): ParsedRun {
     else problems.push(...g.issues.slice(0, 5).map((m) => `The run's pipeline ("graph") is not valid: ${m}`));
   }
   if (problems.length) return { ok: false, problems };
-  const run: RecordedRun = { version: 1, graph, seed: typeof o.seed === 'number' ? o.seed : graph?.seed ?? 0, events: o.events as EngineEvent[] };
+  const run: RecordedRun = {
+    version: 1, graph, seed: typeof o.seed === 'number' ? o.seed : graph?.seed ?? 0, ...(o.base !== undefined ? { base: o.base as RecordedRun['base'] } : {}), events: o.events as EngineEvent[],
+  };
   if (!isRecordedRun(run)) return { ok: false, problems: ['The file is not a recorded run.'] };
   const name = typeof o.name === 'string' && o.name ? o.name : graph?.name ?? 'run';
   return { ok: true, run, graph, name };

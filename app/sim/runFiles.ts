@@ -5,10 +5,10 @@ import { t } from '../i18n/index';
 import { openDocument } from '../files/fileActions';
 import { parseRecordedRun, runFileName, toRunFile } from './recordedRun';
 
-/** Downloads graph + seed + event log (runSlice.recordRun). A run being viewed as a replay is saved as it was loaded. */
+/** Downloads graph + seed + the recorded run (runSlice.recordRun: a base state and the events since). A replay is saved as it was loaded. */
 export function saveRun(): void {
   const st = useStudio.getState();
-  if (st.eventLog.length === 0) { st.notify({ level: 'warning', text: t('sim.run.nothing') }); return; }
+  if (st.recorder.isEmpty) { st.notify({ level: 'warning', text: t('sim.run.nothing') }); return; }
   const graph = st.currentGraph();
   const file = toRunFile(st.recordRun(graph, graph.seed));
   const name = runFileName(graph.name);
@@ -21,8 +21,7 @@ export function saveRun(): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  if (st.eventLogTruncated) st.notify({ level: 'warning', text: t('sim.run.truncated') });
-  st.notify({ level: 'info', text: t('sim.run.saved', { n: file.events.length, file: name }) });
+  st.notify({ level: 'info', text: t('sim.run.saved', { n: st.recorder.total, file: name }) });
 }
 
 /** Opens a recorded run: a broken file shows its problems and changes nothing; a good one stops the live run and replays. */
@@ -38,7 +37,7 @@ export async function openRunText(text: string, source: string): Promise<boolean
   if (parsed.graph) openDocument(parsed.graph);
   useStudio.getState().replayRecordedRun(parsed.run, parsed.name);
   const after = useStudio.getState();
-  after.notify({ level: 'info', text: t('sim.run.opened', { name: parsed.name, batches: after.sim.batchesCompleted, n: parsed.run.events.length }) });
+  after.notify({ level: 'info', text: t('sim.run.opened', { name: parsed.name, batches: after.sim.batchesCompleted, n: after.recorder.total }) });
   return true;
 }
 

@@ -6,6 +6,7 @@ import { compileBreakpoints, breakpointProblems, type Breakpoint } from './break
 import { parseRecordedRun, toRunFile } from './recordedRun';
 import { applyFaultTolerance, readFaultTolerance, RECEIVER_STORAGE_LEVEL_KEY, WAL_KEY } from './faultTolerance';
 import { loadExample, recordRun } from '../panels/model/recordRun';
+import { RunRecorder } from '../store/runRecorder';
 import { createStudio } from '../store/store';
 import { create } from 'zustand';
 import type { Studio } from '../store/types';
@@ -101,5 +102,34 @@ describe('recorded runs', () => {
     // A new run clears the replay.
     b.resetRunView();
     expect(replay.getState().sim.replay).toBeUndefined();
+  }, 60_000);
+
+  it('a long run is saved as a base plus the latest events and replays exactly', async () => {
+    const graph = loadExample('stateful-wordcount');
+    const real = await recordRun(graph, { batches: 6 });
+    const live = create<Studio>()(createStudio);
+    live.setState({ recorder: new RunRecorder(null, [], 40) });   // fold into a base every 40 events
+    for (let i = 0; i < real.events.length; i += 13) live.getState().applyEngineEvents(real.events.slice(i, i + 13));
+    const saved = live.getState().recordRun(graph, graph.seed);
+    expect(saved.base?.chrome?.batchesCompleted).toBeGreaterThan(0);
+    expect(saved.events.length).toBeLessThan(40 + 13);
+    const parsed = parseRecordedRun(JSON.stringify(toRunFile(saved)));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const replay = create<Studio>()(createStudio);
+    replay.getState().replayRecordedRun(parsed.run, parsed.name);
+    const a = live.getState(), b = replay.getState();
+    expect(b.sim.batchesCompleted).toBe(6);
+    expect(b.consoleLines).toEqual(a.consoleLines);
+    expect(b.consoleDropped).toBe(a.consoleDropped);
+    expect(b.results).toEqual(a.results);
+    expect(b.liveCounts).toEqual(a.liveCounts);
+    expect(JSON.stringify(b.run)).toBe(JSON.stringify(a.run));
+    expect(b.lot.get()).toEqual(a.lot.get());
+    expect(b.sim.replay).toEqual({ name: 'StatefulNetworkWordCount', events: real.events.length });
+    // A damaged base is named, and nothing is loaded.
+    const broken = parseRecordedRun(JSON.stringify({ ...toRunFile(saved), base: { eventCount: 1, run: {} } }));
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.problems.join(' ')).toMatch(/"base".*damaged/);
   }, 60_000);
 });

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { EngineEvent } from '../../engine/core/events';
-import { appendConsole, CONSOLE_LIMIT, eventToConsoleError, explainKey, type ConsoleError } from '../console/consoleModel';
+import { appendConsole, CONSOLE_LIMIT, countLines, eventToConsoleError, explainKey, type ConsoleError } from '../console/consoleModel';
 import type { Studio } from './types';
 import { emptyResults, reduceResults, type ResultsState } from '../console/resultsModel';
 import { initialGuide, reduceGuideAll, type GuideState } from '../sim/narration';
@@ -30,6 +30,8 @@ export interface SimState {
 export interface SimSlice {
   sim: SimState;
   consoleLines: string[];
+  /** Lines dropped from the head of consoleLines (over CONSOLE_LIMIT) since it was cleared: line i is line consoleDropped + i of the run. */
+  consoleDropped: number;
   consoleErrors: ConsoleError[];
   liveCounts: Record<string, number>;
   /** The result view: latest records and upserted key/value table per node (from recordsSample). */
@@ -55,17 +57,22 @@ let errSeq = 0;
 /** The same failure often arrives twice (the job's end and the player's status): show it once. */
 const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => x.message === message);
 
-type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState };
+type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleDropped' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState };
 
 /** The chrome's view of a batch of events (console, counts, results, batches, guide): one pure fold, used live and for replays. */
 export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFold {
   let lines = s.consoleLines;
+  let dropped = s.consoleDropped;
   let errors = s.consoleErrors;
   let counts: Record<string, number> | null = null;
   let batches = s.sim.batchesCompleted;
   let lastBatchTime = s.sim.lastBatchTime;
   for (const e of events) {
-    if (e.type === 'stdout') lines = appendConsole(lines, e.text, CONSOLE_LIMIT);
+    if (e.type === 'stdout') {
+      const next = appendConsole(lines, e.text, CONSOLE_LIMIT);
+      dropped += lines.length + countLines(e.text) - next.length;
+      lines = next;
+    }
     else if (e.type === 'recordsSample' && e.nodeId) { counts ??= { ...s.liveCounts }; counts[e.nodeId] = e.count; }
     else if (e.type === 'batchCompleted') { batches++; lastBatchTime = e.batchInfo.batchTime; }
     const err = eventToConsoleError(e);
@@ -74,7 +81,7 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
   const results = reduceResults(s.results, events as EngineEvent[]);
   const guide = reduceGuideAll(s.guide, events);
   return {
-    consoleLines: lines, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
+    consoleLines: lines, consoleDropped: dropped, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
     sim: { ...s.sim, batchesCompleted: batches, lastBatchTime },
   };
 }
@@ -82,6 +89,7 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
 export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get) => ({
   sim: { status: 'idle', speed: 1, batchesCompleted: 0 },
   consoleLines: [],
+  consoleDropped: 0,
   consoleErrors: [],
   liveCounts: {},
   results: emptyResults(),
@@ -93,8 +101,14 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   replayRecordedRun: (run, name) => {
     get().resetRunView();
     const s = get();
-    const folded = foldSimEvents({ ...s, guide: { ...s.guide, active: null, history: [] } }, run.events);
-    set({ ...folded, sim: { ...folded.sim, status: 'stopped', replay: { name, events: run.events.length }, lastHit: undefined, runDocVersion: s.docVersion } });
+    // A run saved with a base starts from the base's console, counts and results (its earlier events are folded in).
+    const c = run.base?.chrome;
+    const start: SimFold = c
+      ? { ...s, consoleLines: c.consoleLines, consoleDropped: c.consoleDropped, consoleErrors: c.consoleErrors, liveCounts: c.liveCounts, results: c.results,
+        guide: { ...c.guide, enabled: s.guide.enabled }, sim: { ...s.sim, batchesCompleted: c.batchesCompleted, lastBatchTime: c.lastBatchTime } }
+      : s;
+    const folded = foldSimEvents({ ...start, guide: { ...start.guide, active: null, history: [] } }, run.events);
+    set({ ...folded, sim: { ...folded.sim, status: 'stopped', replay: { name, events: (run.base?.eventCount ?? 0) + run.events.length }, lastHit: undefined, runDocVersion: s.docVersion } });
     // The panels' run slice rebuilds its model from the same events.
     get().loadRecordedRun(run);
   },
@@ -104,18 +118,21 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
     const s = get();
     const f = foldSimEvents(s, events);
     set({
-      consoleLines: f.consoleLines, consoleErrors: f.consoleErrors, ...(f.liveCounts !== s.liveCounts ? { liveCounts: f.liveCounts } : {}),
+      consoleLines: f.consoleLines, consoleDropped: f.consoleDropped, consoleErrors: f.consoleErrors, ...(f.liveCounts !== s.liveCounts ? { liveCounts: f.liveCounts } : {}),
       ...(f.results !== s.results ? { results: f.results } : {}), ...(f.guide !== s.guide ? { guide: f.guide } : {}),
       sim: f.sim,
     });
     // The panels' reducers (runSlice) see the same batch.
     get().applyEvents(events);
   },
-  appendStdout: (text) => set((s) => ({ consoleLines: appendConsole(s.consoleLines, text, CONSOLE_LIMIT) })),
+  appendStdout: (text) => set((s) => {
+    const consoleLines = appendConsole(s.consoleLines, text, CONSOLE_LIMIT);
+    return { consoleLines, consoleDropped: s.consoleDropped + s.consoleLines.length + countLines(text) - consoleLines.length };
+  }),
   reportError: (e) => set((s) => (isRecent(s.consoleErrors, e.message) ? s : { consoleErrors: [...s.consoleErrors.slice(-199), { ...e, explainKey: e.explainKey ?? explainKey(e.message), id: ++errSeq }] })),
-  clearConsole: () => set({ consoleLines: [], consoleErrors: [] }),
+  clearConsole: () => set({ consoleLines: [], consoleDropped: 0, consoleErrors: [] }),
   resetRunView: () => {
-    set((s) => ({ consoleLines: [], consoleErrors: [], liveCounts: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
+    set((s) => ({ consoleLines: [], consoleDropped: 0, consoleErrors: [], liveCounts: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
       sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined, replay: undefined, lastHit: undefined } }));
     get().resetRun();
   },

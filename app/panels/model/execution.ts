@@ -102,8 +102,8 @@ export interface ExecState {
   seq: number;
   jobs: Record<number, JobView>;
   stages: Record<number, StageMeta>;
-  /** `${jobId}:${stageId}` → what the stage did in that job. */
-  runs: Record<string, StageRun>;
+  /** Job id → stage id → what the stage did in that job (by job, so old jobs go as a whole). */
+  runs: Record<number, Record<number, StageRun>>;
   /** `${stageId}.${attemptId}` → the job that submitted that attempt. */
   attemptJob: Record<string, number>;
   /** Stage id → job ids that ran it, ascending. */
@@ -119,7 +119,15 @@ export const initialExec: ExecState = { seq: 0, jobs: {}, stages: {}, runs: {}, 
 const MAX_OTHER_JOBS = 20;
 const MAX_PARTITIONS = 4096;
 
-export const runKey = (jobId: number, stageId: number) => `${jobId}:${stageId}`;
+/** What `stageId` did in job `jobId`, if it ran there. */
+export const runOf = (s: ExecState, jobId: number, stageId: number): StageRun | undefined => s.runs[jobId]?.[stageId];
+
+/** Every stage run, by job. */
+function allRuns(s: ExecState): StageRun[] {
+  const out: StageRun[] = [];
+  for (const byStage of Object.values(s.runs)) for (const r of Object.values(byStage)) out.push(r);
+  return out;
+}
 
 function cells(n: number, prev: PartitionCell[] = [], fill: PartitionState = 'pending'): PartitionCell[] {
   const m = Math.min(MAX_PARTITIONS, Math.max(n, prev.length));
@@ -128,164 +136,205 @@ function cells(n: number, prev: PartitionCell[] = [], fill: PartitionState = 'pe
   return out;
 }
 
-function setCell(list: PartitionCell[], p: number, f: (c: PartitionCell) => PartitionCell): PartitionCell[] {
-  if (p < 0 || p >= MAX_PARTITIONS) return list;
-  const next = p >= list.length ? cells(p + 1, list) : list.slice();
-  next[p] = f(next[p]);
-  return next;
+/**
+ * A copy-on-write view of an ExecState for one run of events: each map, run, task list and partition list is
+ * copied at most once per call and then updated in place. Folding a frame's events one immutable step at a time
+ * copied every map per event (O(kept stages) per task event: seconds per frame on a 200-node graph).
+ */
+interface RunKey { job: number; stage: number }
+
+class ExecDraft {
+  private readonly fresh = new WeakSet<object>();
+  constructor(public s: ExecState) {}
+
+  private own<T extends object>(o: T): T {
+    if (this.fresh.has(o)) return o;
+    const c = (Array.isArray(o) ? o.slice() : { ...o }) as T;
+    this.fresh.add(c);
+    return c;
+  }
+  top(): ExecState { return (this.s = this.own(this.s)); }
+  map<K extends 'jobs' | 'stages' | 'runs' | 'attemptJob' | 'stageRuns' | 'batchJobs'>(k: K): ExecState[K] {
+    const t = this.top();
+    return (t[k] = this.own(t[k]));
+  }
+  /** Job `jobId`'s runs, owned by this draft. */
+  private jobRuns(jobId: number): Record<number, StageRun> {
+    const runs = this.map('runs');
+    return (runs[jobId] = this.own(runs[jobId] ?? {}));
+  }
+  /** The run of `key`, owned by this draft (undefined when there is none). */
+  run(key: RunKey | undefined): StageRun | undefined {
+    const r = key === undefined ? undefined : runOf(this.s, key.job, key.stage);
+    if (!r || key === undefined) return undefined;
+    if (this.fresh.has(r)) return r;
+    return (this.jobRuns(key.job)[key.stage] = this.own(r));
+  }
+  addRun(r: StageRun): void {
+    this.fresh.add(r);
+    this.jobRuns(r.jobId)[r.stageId] = r;
+  }
+  tasks(r: StageRun): TaskView[] { return (r.tasks = this.own(r.tasks)); }
+  setCell(r: StageRun, p: number, f: (c: PartitionCell) => PartitionCell): void {
+    if (p < 0 || p >= MAX_PARTITIONS) return;
+    const list = p >= r.partitions.length ? cells(p + 1, r.partitions) : this.own(r.partitions);
+    this.fresh.add(list);
+    list[p] = f(list[p]);
+    r.partitions = list;
+  }
+  growStage(stageId: number, n: number): void {
+    const st = this.s.stages[stageId];
+    if (!st || st.numPartitions >= n) return;
+    this.map('stages')[stageId] = { ...st, numPartitions: Math.min(MAX_PARTITIONS, n) };
+  }
+  /** The run a task event belongs to (via the job that submitted its stage attempt). */
+  runOf(stageId: number, attemptId: number): RunKey | undefined {
+    const job = this.s.attemptJob[`${stageId}.${attemptId}`];
+    return job === undefined ? undefined : { job, stage: stageId };
+  }
 }
 
-/** The run a task event belongs to (via the job that submitted its stage attempt). */
-function runOf(s: ExecState, stageId: number, attemptId: number): string | undefined {
-  const job = s.attemptJob[`${stageId}.${attemptId}`];
-  return job === undefined ? undefined : runKey(job, stageId);
+/** One event (see reduceExecEvents). */
+export function reduceExec(s: ExecState, e: EngineEvent): ExecState {
+  return reduceExecEvents(s, [e]);
 }
 
-function withRun(s: ExecState, key: string | undefined, f: (r: StageRun) => StageRun): ExecState {
-  const r = key ? s.runs[key] : undefined;
-  if (!r || !key) return s;
-  return { ...s, runs: { ...s.runs, [key]: f(r) } };
+/** Folds events into the state; pure (the input is not modified), O(changes) per event. */
+export function reduceExecEvents(s0: ExecState, events: readonly EngineEvent[]): ExecState {
+  const d = new ExecDraft(s0);
+  for (const e of events) applyExecEvent(d, e);
+  return d.s;
 }
 
-function growStage(s: ExecState, stageId: number, n: number): ExecState {
-  const st = s.stages[stageId];
-  if (!st || st.numPartitions >= n) return s;
-  return { ...s, stages: { ...s.stages, [stageId]: { ...st, numPartitions: Math.min(MAX_PARTITIONS, n) } } };
-}
-
-export function reduceExec(s0: ExecState, e: EngineEvent): ExecState {
-  const s = { ...s0, seq: s0.seq + 1 };
+function applyExecEvent(d: ExecDraft, e: EngineEvent): void {
+  switch (e.type) {
+    case 'jobStart': case 'jobEnd': case 'stageSubmitted': case 'stageCompleted': case 'taskStart': case 'taskEnd': case 'executorRemoved':
+      break;
+    default:
+      return;
+  }
+  // Tasks record the sequence number of the event that started / ended them.
+  const seq = d.s.seq + 1;
+  d.top().seq = seq;
   switch (e.type) {
     case 'jobStart': {
-      const job: JobView = { jobId: e.jobId, batchTime: e.batchTime, outputOpId: e.outputOpId, description: e.description, stageIds: e.stageIds, start: e.time };
-      const next = { ...s, jobs: { ...s.jobs, [e.jobId]: job } };
+      d.map('jobs')[e.jobId] = { jobId: e.jobId, batchTime: e.batchTime, outputOpId: e.outputOpId, description: e.description, stageIds: e.stageIds, start: e.time };
       if (e.batchTime !== undefined) {
-        const list = s.batchJobs[e.batchTime] ?? [];
-        next.batchJobs = { ...s.batchJobs, [e.batchTime]: list.includes(e.jobId) ? list : [...list, e.jobId] };
+        const list = d.s.batchJobs[e.batchTime] ?? [];
+        if (!list.includes(e.jobId)) d.map('batchJobs')[e.batchTime] = [...list, e.jobId];
       } else {
-        const other = [...s.otherJobs, e.jobId];
+        const other = [...d.s.otherJobs, e.jobId];
         const drop = other.length > MAX_OTHER_JOBS ? other.slice(0, other.length - MAX_OTHER_JOBS) : [];
-        next.otherJobs = other.slice(drop.length);
-        if (drop.length) return dropJobs(next, new Set(drop));
+        d.top().otherJobs = other.slice(drop.length);
+        if (drop.length) d.s = dropJobs(d.s, new Set(drop));
       }
-      return next;
+      return;
     }
     case 'jobEnd': {
-      const j = s.jobs[e.jobId];
-      if (!j) return s;
-      return { ...s, jobs: { ...s.jobs, [e.jobId]: { ...j, end: e.time, result: e.result, error: e.error } } };
+      const j = d.s.jobs[e.jobId];
+      if (j) d.map('jobs')[e.jobId] = { ...j, end: e.time, result: e.result, error: e.error };
+      return;
     }
     case 'stageSubmitted': {
-      const key = runKey(e.jobId, e.stageId);
+      const key: RunKey = { job: e.jobId, stage: e.stageId };
       const attempt: StageAttemptView = { attemptId: e.attemptId, submitted: e.time, numTasks: e.numTasks };
-      let next: ExecState = { ...s, attemptJob: { ...s.attemptJob, [`${e.stageId}.${e.attemptId}`]: e.jobId } };
-      const meta = s.stages[e.stageId];
-      if (!meta) {
-        next.stages = { ...s.stages, [e.stageId]: {
+      d.map('attemptJob')[`${e.stageId}.${e.attemptId}`] = e.jobId;
+      if (!d.s.stages[e.stageId]) {
+        d.map('stages')[e.stageId] = {
           stageId: e.stageId, jobId: e.jobId, name: e.name, numPartitions: Math.min(MAX_PARTITIONS, e.numTasks), rddIds: e.rddIds, rddChain: e.rddChain,
           parentStageIds: e.parentStageIds, isShuffleMap: e.isShuffleMap,
-        } };
-      } else next = growStage(next, e.stageId, e.numTasks);
-      const n = next.stages[e.stageId].numPartitions;
-      const prev = next.runs[key];
-      // A resubmission runs only the missing partitions; the others are reused ("skipped").
-      const fill: PartitionState = e.attemptId > 0 && !prev ? 'skipped' : 'pending';
-      const run: StageRun = prev
-        ? { ...prev, status: 'active', resubmitted: prev.resubmitted || e.attemptId > 0, attempts: [...prev.attempts.filter((a) => a.attemptId !== e.attemptId), attempt], partitions: cells(n, prev.partitions) }
-        : { jobId: e.jobId, stageId: e.stageId, attempts: [attempt], status: 'active', resubmitted: e.attemptId > 0, partitions: cells(n, [], fill), tasks: [] };
-      next.runs = { ...next.runs, [key]: run };
-      if (!prev) {
-        const list = next.stageRuns[e.stageId] ?? [];
-        next.stageRuns = { ...next.stageRuns, [e.stageId]: list.includes(e.jobId) ? list : [...list, e.jobId].sort((a, b) => a - b) };
+        };
+      } else d.growStage(e.stageId, e.numTasks);
+      const n = d.s.stages[e.stageId].numPartitions;
+      const prev = d.run(key);
+      if (prev) {
+        prev.status = 'active';
+        prev.resubmitted = prev.resubmitted || e.attemptId > 0;
+        prev.attempts = [...prev.attempts.filter((a) => a.attemptId !== e.attemptId), attempt];
+        prev.partitions = cells(n, prev.partitions);
+      } else {
+        // A resubmission runs only the missing partitions; the others are reused ("skipped").
+        const fill: PartitionState = e.attemptId > 0 ? 'skipped' : 'pending';
+        d.addRun({ jobId: e.jobId, stageId: e.stageId, attempts: [attempt], status: 'active', resubmitted: e.attemptId > 0, partitions: cells(n, [], fill), tasks: [] });
+        const list = d.s.stageRuns[e.stageId] ?? [];
+        if (!list.includes(e.jobId)) d.map('stageRuns')[e.stageId] = [...list, e.jobId].sort((a, b) => a - b);
       }
-      return next;
+      return;
     }
-    case 'stageCompleted':
-      return withRun(s, runOf(s, e.stageId, e.attemptId), (r) => ({
-        ...r,
-        status: e.failureReason ? 'failed' : 'complete',
-        attempts: r.attempts.map((a) => a.attemptId === e.attemptId ? { ...a, completed: e.time, failureReason: e.failureReason } : a),
-      }));
+    case 'stageCompleted': {
+      const r = d.run(d.runOf(e.stageId, e.attemptId));
+      if (!r) return;
+      r.status = e.failureReason ? 'failed' : 'complete';
+      r.attempts = r.attempts.map((a) => a.attemptId === e.attemptId ? { ...a, completed: e.time, failureReason: e.failureReason } : a);
+      return;
+    }
     case 'taskStart': {
-      const key = runOf(s, e.stageId, e.stageAttemptId);
-      const grown = growStage(s, e.stageId, e.partition + 1);
-      return withRun(grown, key, (r) => ({
-        ...r,
-        tasks: [...r.tasks, {
-          taskId: e.taskId, stageId: e.stageId, stageAttemptId: e.stageAttemptId, partition: e.partition, attempt: e.attempt,
-          executorId: e.executorId, slot: e.slot, speculative: e.speculative, start: e.time, startSeq: s.seq, status: 'running',
-        }],
-        partitions: setCell(r.partitions, e.partition, (c) => c.state === 'done' || c.state === 'recomputed'
-          ? { ...c, attempts: c.attempts + 1 } // a speculative copy of a finished partition
-          : { ...c, state: 'running', executorId: e.executorId, attempts: c.attempts + 1 }),
-      }));
+      const key = d.runOf(e.stageId, e.stageAttemptId);
+      d.growStage(e.stageId, e.partition + 1);
+      const r = d.run(key);
+      if (!r) return;
+      d.tasks(r).push({
+        taskId: e.taskId, stageId: e.stageId, stageAttemptId: e.stageAttemptId, partition: e.partition, attempt: e.attempt,
+        executorId: e.executorId, slot: e.slot, speculative: e.speculative, start: e.time, startSeq: seq, status: 'running',
+      });
+      d.setCell(r, e.partition, (c) => c.state === 'done' || c.state === 'recomputed'
+        ? { ...c, attempts: c.attempts + 1 } // a speculative copy of a finished partition
+        : { ...c, state: 'running', executorId: e.executorId, attempts: c.attempts + 1 });
+      return;
     }
     case 'taskEnd': {
-      const key = runOf(s, e.stageId, e.stageAttemptId);
+      const key = d.runOf(e.stageId, e.stageAttemptId);
       const ok = e.reason === 'Success';
       const status: TaskStatus = ok ? 'success' : e.reason === 'TaskKilled' ? 'killed' : e.reason === 'ExecutorLostFailure' ? 'lost' : 'failed';
-      let next = withRun(s, key, (r) => {
-        let found = false;
-        const tasks = r.tasks.map((t) => {
-          if (t.taskId !== e.taskId) return t;
-          found = true;
-          return { ...t, end: e.time, endSeq: s.seq, status, reason: e.reason, failureReason: e.failureReason, metrics: e.metrics };
-        });
-        if (!found) {
+      const r = d.run(key);
+      if (r) {
+        const tasks = d.tasks(r);
+        const i = tasks.findIndex((t) => t.taskId === e.taskId);
+        if (i >= 0) tasks[i] = { ...tasks[i], end: e.time, endSeq: seq, status, reason: e.reason, failureReason: e.failureReason, metrics: e.metrics };
+        else {
           tasks.push({
             taskId: e.taskId, stageId: e.stageId, stageAttemptId: e.stageAttemptId, partition: e.partition, attempt: e.attempt,
             executorId: e.executorId, slot: e.slot, speculative: e.speculative, start: e.time - (e.metrics?.durationMs ?? 0),
-            startSeq: s.seq, end: e.time, endSeq: s.seq, status, reason: e.reason, failureReason: e.failureReason, metrics: e.metrics,
+            startSeq: seq, end: e.time, endSeq: seq, status, reason: e.reason, failureReason: e.failureReason, metrics: e.metrics,
           });
         }
-        const partitions = setCell(r.partitions, e.partition, (c) => {
+        const resubmitted = r.resubmitted;
+        d.setCell(r, e.partition, (c) => {
           if (ok) {
             if (c.state === 'done' || c.state === 'recomputed') return c; // the other copy already won
-            return { ...c, state: c.wasLost || r.resubmitted ? 'recomputed' : 'done', executorId: e.executorId };
+            return { ...c, state: c.wasLost || resubmitted ? 'recomputed' : 'done', executorId: e.executorId };
           }
           if (status === 'killed') return c.state === 'running' ? { ...c, state: 'pending' } : c;
           if (c.state === 'done' || c.state === 'recomputed') return c;
           return { ...c, state: status === 'lost' ? 'lost' : 'failed', wasLost: true };
         });
-        return { ...r, tasks, partitions };
-      });
+      }
       // A resubmitted stage recomputing a partition that an earlier job's run lost.
-      const job = key ? s.attemptJob[`${e.stageId}.${e.stageAttemptId}`] : undefined;
+      const job = key ? d.s.attemptJob[`${e.stageId}.${e.stageAttemptId}`] : undefined;
       if (ok && job !== undefined && e.stageAttemptId > 0) {
-        for (const j of s.stageRuns[e.stageId] ?? []) {
+        for (const j of d.s.stageRuns[e.stageId] ?? []) {
           if (j === job) continue;
-          const k = runKey(j, e.stageId);
-          const c = next.runs[k]?.partitions[e.partition];
-          if (c && c.state === 'lost') next = withRun(next, k, (r) => ({ ...r, partitions: setCell(r.partitions, e.partition, (x) => ({ ...x, state: 'recomputed', recomputedInJob: job })) }));
+          const k: RunKey = { job: j, stage: e.stageId };
+          const c = runOf(d.s, j, e.stageId)?.partitions[e.partition];
+          if (c && c.state === 'lost') d.setCell(d.run(k)!, e.partition, (x) => ({ ...x, state: 'recomputed', recomputedInJob: job }));
         }
       }
-      return next;
+      return;
     }
     case 'executorRemoved': {
       // Shuffle outputs held by the lost executor are gone (until a later job recomputes them);
       // running tasks there are lost.
-      let runs = s.runs;
-      for (const k of Object.keys(s.runs)) {
-        const r = s.runs[k];
-        const meta = s.stages[r.stageId];
-        let changed = false;
-        const partitions = r.partitions.map((c) => {
-          if (c.executorId !== e.executorId) return c;
+      for (const r0 of allRuns(d.s)) {
+        const meta = d.s.stages[r0.stageId];
+        r0.partitions.forEach((c, p) => {
+          if (c.executorId !== e.executorId) return;
           if (c.state === 'running' || ((c.state === 'done' || c.state === 'recomputed') && meta?.isShuffleMap)) {
-            changed = true;
-            return { ...c, state: 'lost' as const, wasLost: true };
+            d.setCell(d.run({ job: r0.jobId, stage: r0.stageId })!, p, (x) => ({ ...x, state: 'lost' as const, wasLost: true }));
           }
-          return c;
         });
-        if (changed) {
-          if (runs === s.runs) runs = { ...s.runs };
-          runs[k] = { ...r, partitions };
-        }
       }
-      return runs === s.runs ? s : { ...s, runs };
+      return;
     }
-    default:
-      return s0;
   }
 }
 
@@ -293,8 +342,8 @@ function dropJobs(s: ExecState, drop: Set<number>): ExecState {
   if (!drop.size) return s;
   const jobs: Record<number, JobView> = {};
   for (const k of Object.keys(s.jobs)) if (!drop.has(Number(k))) jobs[Number(k)] = s.jobs[Number(k)];
-  const runs: Record<string, StageRun> = {};
-  for (const k of Object.keys(s.runs)) if (!drop.has(s.runs[k].jobId)) runs[k] = s.runs[k];
+  const runs: ExecState['runs'] = {};
+  for (const k of Object.keys(s.runs)) if (!drop.has(Number(k))) runs[Number(k)] = s.runs[Number(k)];
   const stageRuns: Record<number, number[]> = {};
   for (const k of Object.keys(s.stageRuns)) {
     const l = s.stageRuns[Number(k)].filter((j) => !drop.has(j));
@@ -324,7 +373,7 @@ export function evictExec(s: ExecState, keep: (t: number) => boolean): ExecState
 export function stageInJob(s: ExecState, jobId: number, stageId: number): StageView {
   // A stage the job lists but nobody ever ran (its RDD came from a checkpoint or cache): skipped, nothing known.
   const meta: StageMeta = s.stages[stageId] ?? { stageId, jobId, name: '', numPartitions: 0, rddIds: [], rddChain: [], parentStageIds: [], isShuffleMap: true };
-  const run = s.runs[runKey(jobId, stageId)];
+  const run = runOf(s, jobId, stageId);
   if (run) {
     const n = Math.max(meta.numPartitions, run.partitions.length);
     return {
@@ -336,7 +385,7 @@ export function stageInJob(s: ExecState, jobId: number, stageId: number): StageV
   const earlier = (s.stageRuns[stageId] ?? []).filter((j) => j < jobId);
   const partitions = cells(meta.numPartitions, [], 'skipped').map((c) => {
     for (let i = earlier.length - 1; i >= 0; i--) {
-      const x = s.runs[runKey(earlier[i], stageId)]?.partitions[c.partition];
+      const x = runOf(s, earlier[i], stageId)?.partitions[c.partition];
       if (x && x.state !== 'skipped' && x.state !== 'pending') {
         return { ...c, executorId: x.executorId, state: x.state === 'lost' ? 'lost' as const : 'skipped' as const, wasLost: x.wasLost };
       }
@@ -374,7 +423,7 @@ export function lineageData(s: ExecState, batchTime: number | undefined): Lineag
   const unique = new Map<string, PartitionState>();
   const jobs = (s.batchJobs[batchTime] ?? []).map((id) => s.jobs[id]).filter(Boolean).map((j) => {
     const ids = new Set<number>(j.stageIds);
-    for (const k of Object.keys(s.runs)) if (s.runs[k].jobId === j.jobId) ids.add(s.runs[k].stageId);
+    for (const r of Object.values(s.runs[j.jobId] ?? {})) ids.add(r.stageId);
     const views = new Map<number, StageView>();
     for (const id of ids) views.set(id, stageInJob(s, j.jobId, id));
     const present = [...views.keys()].sort((a, b) => a - b);
@@ -431,11 +480,7 @@ export interface GanttData {
 function tasksOfJobs(s: ExecState, jobIds: number[]): (TaskView & { jobId: number })[] {
   const set = new Set(jobIds);
   const out: (TaskView & { jobId: number })[] = [];
-  for (const k of Object.keys(s.runs)) {
-    const r = s.runs[k];
-    if (!set.has(r.jobId)) continue;
-    for (const t of r.tasks) out.push({ ...t, jobId: r.jobId });
-  }
+  for (const jobId of set) for (const r of Object.values(s.runs[jobId] ?? {})) for (const t of r.tasks) out.push({ ...t, jobId });
   return out.sort((a, b) => a.startSeq - b.startSeq);
 }
 

@@ -48,13 +48,15 @@ export interface LotState {
   attemptJob: Record<string, number>;
   stageRdds: Record<number, number[]>;
   stageShuffle: Record<number, boolean>;
-  rddCell: Record<number, string>;
-  cells: Record<string, LotCellState>;
+  /** By the batch of the cell (so old batches go as a whole): rdd id → cell id. */
+  rddCell: Record<number, Record<number, string>>;
+  /** By batch time: cell id → cell. */
+  cells: Record<number, Record<string, LotCellState>>;
   dstreamKey: Record<number, string>;
   /** Sampled node keys in first-seen order (graph nodes first). */
   keys: string[];
-  /** Edges seen in the real lineage: `${from}>${to}` → kind. */
-  edges: Record<string, LotEdgeKind>;
+  /** Edges seen in the real lineage, by the batch of their target cell: `${from}>${to}` → kind. */
+  edges: Record<number, Record<string, LotEdgeKind>>;
   /** Shuffle map outputs: stageId → partition → executor. */
   outputs: Record<number, Record<number, string>>;
   recomputes: LotRecompute[];
@@ -68,6 +70,29 @@ export const initialLot: LotState = {
 };
 
 export const cellId = (key: string, batchTime: number) => `${key}@${batchTime}`;
+/** The batch time of a cell id. */
+export const batchOfCell = (id: string) => Number(id.slice(id.lastIndexOf('@') + 1));
+
+export function lotCell(s: LotState, id: string): LotCellState | undefined {
+  return s.cells[batchOfCell(id)]?.[id];
+}
+
+/** Every kept cell (by batch, oldest first). */
+export function lotCells(s: LotState): LotCellState[] {
+  const out: LotCellState[] = [];
+  for (const bucket of Object.values(s.cells)) for (const c of Object.values(bucket)) out.push(c);
+  return out;
+}
+
+/** The cell an RDD belongs to (newest batches first: RDD ids grow with time). */
+function rddCellOf(s: LotState, rddId: number): string | undefined {
+  const times = Object.keys(s.rddCell);
+  for (let i = times.length - 1; i >= 0; i--) {
+    const id = s.rddCell[Number(times[i])][rddId];
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
 
 /** "MapPartitionsRDD[12] at flatMap at tags" → { id: 12, node: 'tags' }. */
 export function parseRdd(s: string): { id: number; node?: string } | undefined {
@@ -86,160 +111,221 @@ function latestBatch(s: LotState): number | undefined { return s.batches[s.batch
 function evict(s: LotState): LotState {
   if (s.batches.length <= s.maxBatches) return s;
   const oldest = s.batches[s.batches.length - s.maxBatches];
-  const keepCell = (id: string) => { const c = s.cells[id]; return !c || c.batchTime >= oldest; };
-  const cells: LotState['cells'] = {};
-  for (const [k, c] of Object.entries(s.cells)) if (c.batchTime >= oldest) cells[k] = c;
-  const rddCell: LotState['rddCell'] = {};
-  for (const [k, c] of Object.entries(s.rddCell)) if (keepCell(c) && cells[c]) rddCell[Number(k)] = c;
-  const edges: LotState['edges'] = {};
-  for (const [k, v] of Object.entries(s.edges)) { const [a, b] = k.split('>'); if (cells[a] && cells[b]) edges[k] = v; }
+  // Cells, their RDDs and the edges into them are kept per batch: dropping a batch drops its buckets.
+  const keepBuckets = <V>(m: Record<number, V>): Record<number, V> => {
+    const out: Record<number, V> = {};
+    for (const k of Object.keys(m)) if (Number(k) >= oldest) out[Number(k)] = m[Number(k)];
+    return out;
+  };
   const jobBatch: LotState['jobBatch'] = {};
   for (const [k, t] of Object.entries(s.jobBatch)) if (t >= oldest) jobBatch[Number(k)] = t;
+  // Stages no kept job submitted can add no edge nor loss to a kept cell: forget them (the maps stay bounded).
+  const attemptJob: LotState['attemptJob'] = {};
+  const keptStages = new Set<number>();
+  for (const [k, j] of Object.entries(s.attemptJob)) if (jobBatch[j] !== undefined) { attemptJob[k] = j; keptStages.add(Number(k.split('.')[0])); }
+  const stageRdds: LotState['stageRdds'] = {}, stageShuffle: LotState['stageShuffle'] = {}, outputs: LotState['outputs'] = {};
+  for (const sid of keptStages) {
+    if (s.stageRdds[sid]) stageRdds[sid] = s.stageRdds[sid];
+    if (sid in s.stageShuffle) stageShuffle[sid] = s.stageShuffle[sid];
+    if (s.outputs[sid]) outputs[sid] = s.outputs[sid];
+  }
   return {
-    ...s, batches: s.batches.filter((t) => t >= oldest), cells, rddCell, edges, jobBatch,
+    ...s, batches: s.batches.filter((t) => t >= oldest), cells: keepBuckets(s.cells), rddCell: keepBuckets(s.rddCell), edges: keepBuckets(s.edges),
+    jobBatch, stageRdds, stageShuffle, outputs, attemptJob,
     recomputes: s.recomputes.filter((r) => r.batchTime >= oldest),
     faults: s.faults.filter((f) => f.batchTime === undefined || f.batchTime >= oldest),
   };
 }
 
-function withCell(s: LotState, id: string, f: (c: LotCellState) => LotCellState): LotState {
-  const c = s.cells[id];
-  return c ? { ...s, cells: { ...s.cells, [id]: f(c) } } : s;
+type LotMap = 'jobBatch' | 'attemptJob' | 'stageRdds' | 'stageShuffle' | 'rddCell' | 'cells' | 'dstreamKey' | 'edges' | 'outputs';
+
+/**
+ * Copy-on-write over one call of reduceLotAll: each map and cell is copied at most once per call, then updated in
+ * place (one immutable step per event copied the cell map, 20,000 cells on a 200-node graph, for every sample).
+ */
+class LotDraft {
+  private readonly fresh = new WeakSet<object>();
+  constructor(public s: LotState) {}
+  private own<T extends object>(o: T): T {
+    if (this.fresh.has(o)) return o;
+    const c = (Array.isArray(o) ? o.slice() : { ...o }) as T;
+    this.fresh.add(c);
+    return c;
+  }
+  top(): LotState { return (this.s = this.own(this.s)); }
+  map<K extends LotMap>(k: K): LotState[K] {
+    const t = this.top();
+    return (t[k] = this.own(t[k]));
+  }
+  /** The bucket of batch `t` of a per-batch map, owned by this draft. */
+  private bucket<K extends 'cells' | 'rddCell' | 'edges'>(k: K, t: number): LotState[K][number] {
+    const m = this.map(k) as Record<number, object>;
+    return (m[t] = this.own(m[t] ?? {})) as LotState[K][number];
+  }
+  /** The cell `id`, owned by this draft (created when `create` and missing). */
+  cell(id: string, create?: { key: string; batchTime: number }): LotCellState | undefined {
+    const t = batchOfCell(id);
+    const c = this.s.cells[t]?.[id];
+    if (!c) {
+      if (!create) return undefined;
+      const n = newCell(create.key, create.batchTime);
+      this.fresh.add(n);
+      return (this.bucket('cells', t)[id] = n);
+    }
+    if (this.fresh.has(c)) return c;
+    return (this.bucket('cells', t)[id] = this.own(c));
+  }
+  setRddCell(rddId: number, id: string): void { this.bucket('rddCell', batchOfCell(id))[rddId] = id; }
+  setEdge(from: string, to: string, kind: LotEdgeKind): void {
+    const k = `${from}>${to}`;
+    if (!this.s.edges[batchOfCell(to)]?.[k]) this.bucket('edges', batchOfCell(to))[k] = kind;
+  }
 }
 
-function addRecompute(s: LotState, jobId: number, stageId: number, ids: string[]): LotState {
-  const batchTime = s.jobBatch[jobId];
-  if (batchTime === undefined) return s;
-  let next = s;
-  for (const id of ids) next = withCell(next, id, (c) => ({ ...c, recomputedAtBatch: batchTime, recomputedByJob: jobId }));
-  const i = next.recomputes.findIndex((r) => r.jobId === jobId);
-  const prev = i >= 0 ? next.recomputes[i] : { batchTime, jobId, stageIds: [], cells: [] };
+function addRecompute(d: LotDraft, jobId: number, stageId: number, ids: string[]): void {
+  const batchTime = d.s.jobBatch[jobId];
+  if (batchTime === undefined) return;
+  for (const id of ids) {
+    const c = d.cell(id);
+    if (c) { c.recomputedAtBatch = batchTime; c.recomputedByJob = jobId; }
+  }
+  const i = d.s.recomputes.findIndex((r) => r.jobId === jobId);
+  const prev = i >= 0 ? d.s.recomputes[i] : { batchTime, jobId, stageIds: [], cells: [] };
   const r: LotRecompute = {
     ...prev,
     stageIds: prev.stageIds.includes(stageId) || stageId < 0 ? prev.stageIds : [...prev.stageIds, stageId],
     cells: [...new Set([...prev.cells, ...ids])],
   };
-  const recomputes = [...next.recomputes];
+  const recomputes = [...d.s.recomputes];
   if (i >= 0) recomputes[i] = r; else recomputes.push(r);
-  return { ...next, recomputes };
+  d.top().recomputes = recomputes;
 }
 
+/** One event (see reduceLotAll). */
 export function reduceLot(s: LotState, e: EngineEvent): LotState {
+  return reduceLotAll([e], s);
+}
+
+function applyLotEvent(d: LotDraft, e: EngineEvent): void {
   switch (e.type) {
     case 'streamingStarted':
-      return { ...s, batchDurationMs: e.batchDurationMs };
+      d.top().batchDurationMs = e.batchDurationMs;
+      return;
     case 'batchSubmitted': {
       const t = e.batchInfo.batchTime;
-      if (s.batches.includes(t)) return s;
-      return evict({ ...s, batches: [...s.batches, t].sort((a, b) => a - b) });
+      if (d.s.batches.includes(t)) return;
+      d.top().batches = [...d.s.batches, t].sort((a, b) => a - b);
+      d.s = evict(d.s);
+      return;
     }
     case 'jobStart':
-      return e.batchTime === undefined ? s : { ...s, jobBatch: { ...s.jobBatch, [e.jobId]: e.batchTime } };
+      if (e.batchTime !== undefined) d.map('jobBatch')[e.jobId] = e.batchTime;
+      return;
     case 'recordsSample': {
       const key = e.nodeId ?? `dstream-${e.dstreamId}`;
-      const id = cellId(key, e.batchTime);
-      const c = s.cells[id] ?? newCell(key, e.batchTime);
-      const known = s.keys.includes(key);
-      return {
-        ...s,
-        cells: { ...s.cells, [id]: { ...c, count: e.count, dstreamId: e.dstreamId } },
-        dstreamKey: s.dstreamKey[e.dstreamId] === key ? s.dstreamKey : { ...s.dstreamKey, [e.dstreamId]: key },
-        keys: known ? s.keys : e.nodeId !== undefined
-          ? [...s.keys.filter((k) => !k.startsWith('dstream-')), key, ...s.keys.filter((k) => k.startsWith('dstream-'))]
-          : [...s.keys, key],
-      };
+      const c = d.cell(cellId(key, e.batchTime), { key, batchTime: e.batchTime })!;
+      c.count = e.count;
+      c.dstreamId = e.dstreamId;
+      if (d.s.dstreamKey[e.dstreamId] !== key) d.map('dstreamKey')[e.dstreamId] = key;
+      if (!d.s.keys.includes(key)) {
+        const keys = d.s.keys;
+        d.top().keys = e.nodeId !== undefined
+          ? [...keys.filter((k) => !k.startsWith('dstream-')), key, ...keys.filter((k) => k.startsWith('dstream-'))]
+          : [...keys, key];
+      }
+      return;
     }
     case 'stageSubmitted': {
-      const batchTime = s.jobBatch[e.jobId];
-      let next: LotState = { ...s, attemptJob: { ...s.attemptJob, [`${e.stageId}.${e.attemptId}`]: e.jobId } };
-      if (!next.stageRdds[e.stageId]) next = { ...next, stageRdds: { ...next.stageRdds, [e.stageId]: e.rddIds }, stageShuffle: { ...next.stageShuffle, [e.stageId]: e.isShuffleMap } };
-      if (batchTime === undefined) return next;
+      const batchTime = d.s.jobBatch[e.jobId];
+      d.map('attemptJob')[`${e.stageId}.${e.attemptId}`] = e.jobId;
+      if (!d.s.stageRdds[e.stageId]) { d.map('stageRdds')[e.stageId] = e.rddIds; d.map('stageShuffle')[e.stageId] = e.isShuffleMap; }
+      if (batchTime === undefined) return;
       // RDDs → cells (the batch of the job that first used the RDD).
       const chain = e.rddChain.map(parseRdd);
-      const rddCell = { ...next.rddCell };
-      const cells = { ...next.cells };
       for (const r of chain) {
-        if (!r || r.node === undefined || rddCell[r.id] !== undefined) continue;
+        if (!r || r.node === undefined || rddCellOf(d.s, r.id) !== undefined) continue;
         const id = cellId(r.node, batchTime);
-        const c = cells[id] ?? newCell(r.node, batchTime);
-        cells[id] = { ...c, rddIds: [...c.rddIds, r.id] };
-        rddCell[r.id] = id;
+        const c = d.cell(id, { key: r.node, batchTime })!;
+        c.rddIds = [...c.rddIds, r.id];
+        d.setRddCell(r.id, id);
       }
-      next = { ...next, rddCell, cells };
+      const cell = (id: string) => lotCell(d.s, id)!;
       // Narrow steps of the chain (child first), and parent stages' outputs across shuffles.
-      const edges = { ...next.edges };
       const add = (from: string | undefined, to: string | undefined, kind: LotEdgeKind) => {
         if (!from || !to || from === to) return;
-        const a = cells[from], b = cells[to];
+        const a = lotCell(d.s, from), b = lotCell(d.s, to);
         if (!a || !b || a.batchTime > b.batchTime) return;
-        const k = `${from}>${to}`;
-        if (!edges[k]) edges[k] = kind;
+        d.setEdge(from, to, kind);
       };
-      const ids = chain.map((r) => (r ? rddCell[r.id] : undefined));
+      const ids = chain.map((r) => (r ? rddCellOf(d.s, r.id) : undefined));
       for (let i = 0; i + 1 < ids.length; i++) add(ids[i + 1], ids[i], 'narrow');
       const mine = ids.filter((x): x is string => !!x);
       for (const p of e.parentStageIds) {
-        const top = next.stageRdds[p]?.[0];
-        const from = top !== undefined ? rddCell[top] : undefined;
-        if (!from || !cells[from]) continue;
-        const tb = cells[from].batchTime;
+        const top = d.s.stageRdds[p]?.[0];
+        const from = top !== undefined ? rddCellOf(d.s, top) : undefined;
+        if (!from || !lotCell(d.s, from)) continue;
+        const tb = cell(from).batchTime;
         // An internal shuffle of a DStream this stage already computes (e.g. a window's own reduce): no edge.
-        if (mine.some((x) => cells[x].key === cells[from].key)) continue;
+        if (mine.some((x) => cell(x).key === cell(from).key)) continue;
         // Otherwise the shuffle feeds the most upstream RDD (chains list the child first) of the earliest batch.
-        const to = mine.map((x, i) => ({ x, i })).filter(({ x }) => cells[x].batchTime >= tb)
-          .sort((a, b) => cells[a.x].batchTime - cells[b.x].batchTime || b.i - a.i)[0]?.x;
+        const to = mine.map((x, i) => ({ x, i })).filter(({ x }) => cell(x).batchTime >= tb)
+          .sort((a, b) => cell(a.x).batchTime - cell(b.x).batchTime || b.i - a.i)[0]?.x;
         add(from, to, 'shuffle');
       }
-      next = { ...next, edges };
       // A resubmitted stage recomputes the lost partitions of its RDDs' cells.
       if (e.attemptId > 0) {
-        const lost = [...new Set(mine)].filter((x) => (cells[x].lostPartitions > 0 || cells[x].batchTime < batchTime));
-        next = addRecompute(next, e.jobId, e.stageId, lost);
+        const lost = [...new Set(mine)].filter((x) => (cell(x).lostPartitions > 0 || cell(x).batchTime < batchTime));
+        addRecompute(d, e.jobId, e.stageId, lost);
       }
-      return next;
+      return;
     }
     case 'taskEnd': {
-      if (e.reason !== 'Success' || !s.stageShuffle[e.stageId]) return s;
-      const o = s.outputs[e.stageId] ?? {};
-      if (o[e.partition] === e.executorId) return s;
-      return { ...s, outputs: { ...s.outputs, [e.stageId]: { ...o, [e.partition]: e.executorId } } };
+      if (e.reason !== 'Success' || !d.s.stageShuffle[e.stageId]) return;
+      const o = d.s.outputs[e.stageId] ?? {};
+      if (o[e.partition] === e.executorId) return;
+      d.map('outputs')[e.stageId] = { ...o, [e.partition]: e.executorId };
+      return;
     }
     case 'blockUpdated': {
       const m = /^rdd_(\d+)_(\d+)$/.exec(e.blockId);
-      if (!m) return s;
-      const id = s.rddCell[Number(m[1])];
-      const c = id ? s.cells[id] : undefined;
-      if (!c) return s;
+      if (!m) return;
+      const id = rddCellOf(d.s, Number(m[1]));
+      const c0 = id ? lotCell(d.s, id) : undefined;
+      if (!id || !c0) return;
+      const c = d.cell(id)!;
       const p = Number(m[2]);
       if (e.storageLevel === 'NONE') {
         const cached = { ...c.cached }; delete cached[p];
-        return withCell(s, id, (x) => ({ ...x, cached }));
+        c.cached = cached;
+        return;
       }
-      let next = withCell(s, id, (x) => ({ ...x, cached: { ...x.cached, [p]: e.executorId }, storageLevel: e.storageLevel }));
+      c.cached = { ...c.cached, [p]: e.executorId };
+      c.storageLevel = e.storageLevel;
       // Cached again after a loss: recomputed from lineage by the current job.
-      if (c.lostPartitions > 0 && c.recomputedAtBatch === undefined) {
-        const job = Number(Object.keys(s.jobBatch).map(Number).sort((a, b) => b - a)[0]);
-        if (Number.isFinite(job)) next = addRecompute(next, job, -1, [id]);
+      if (c0.lostPartitions > 0 && c0.recomputedAtBatch === undefined) {
+        const job = Number(Object.keys(d.s.jobBatch).map(Number).sort((a, b) => b - a)[0]);
+        if (Number.isFinite(job)) addRecompute(d, job, -1, [id]);
       }
-      return next;
+      return;
     }
     case 'checkpointWritten': {
-      if (e.kind !== 'data' || e.dstreamId === undefined) return s;
-      const key = s.dstreamKey[e.dstreamId] ?? `dstream-${e.dstreamId}`;
-      const id = cellId(key, e.checkpointTime);
-      const c = s.cells[id] ?? newCell(key, e.checkpointTime);
-      return { ...s, cells: { ...s.cells, [id]: { ...c, checkpointed: true } } };
+      if (e.kind !== 'data' || e.dstreamId === undefined) return;
+      const key = d.s.dstreamKey[e.dstreamId] ?? `dstream-${e.dstreamId}`;
+      d.cell(cellId(key, e.checkpointTime), { key, batchTime: e.checkpointTime })!.checkpointed = true;
+      return;
     }
     case 'executorRemoved': {
+      const s = d.s;
       const lost = new Map<string, number>();
       const bump = (id: string | undefined, n = 1) => { if (id) lost.set(id, (lost.get(id) ?? 0) + n); };
-      const cells = { ...s.cells };
-      for (const [id, c] of Object.entries(s.cells)) {
-        const gone = Object.entries(c.cached).filter(([, x]) => x === e.executorId).map(([p]) => Number(p));
+      for (const c0 of lotCells(s)) {
+        const gone = Object.entries(c0.cached).filter(([, x]) => x === e.executorId).map(([p]) => Number(p));
         if (!gone.length) continue;
+        const id = cellId(c0.key, c0.batchTime);
+        const c = d.cell(id)!;
         const cached = { ...c.cached };
         for (const p of gone) delete cached[p];
-        cells[id] = { ...c, cached };
+        c.cached = cached;
         bump(id, gone.length);
       }
       const outputs = { ...s.outputs };
@@ -250,28 +336,32 @@ export function reduceLot(s: LotState, e: EngineEvent): LotState {
         for (const p of gone) delete rest[Number(p)];
         outputs[Number(sid)] = rest;
         const top = s.stageRdds[Number(sid)]?.[0];
-        bump(top !== undefined ? s.rddCell[top] : undefined, gone.length);
+        bump(top !== undefined ? rddCellOf(s, top) : undefined, gone.length);
       }
       const at = latestBatch(s);
       for (const [id, n] of lost) {
-        const c = cells[id];
+        const c = d.cell(id);
         if (!c) continue;
-        cells[id] = {
-          ...c, lostPartitions: c.lostPartitions + n, lostAtBatch: at, lostExecutors: [...new Set([...c.lostExecutors, e.executorId])],
-          recomputedAtBatch: undefined, recomputedByJob: undefined,
-        };
+        c.lostPartitions += n;
+        c.lostAtBatch = at;
+        c.lostExecutors = [...new Set([...c.lostExecutors, e.executorId])];
+        c.recomputedAtBatch = undefined;
+        c.recomputedByJob = undefined;
       }
-      return { ...s, cells, outputs, faults: [...s.faults, { executorId: e.executorId, batchTime: at, cells: [...lost.keys()].filter((id) => cells[id]) }] };
+      d.top().outputs = outputs;
+      d.top().faults = [...d.s.faults, { executorId: e.executorId, batchTime: at, cells: [...lost.keys()].filter((id) => lotCell(d.s, id)) }];
+      return;
     }
     default:
-      return s;
+      return;
   }
 }
 
+/** Folds events into the state; pure (the input is not modified) and O(changes) per event. */
 export function reduceLotAll(events: readonly EngineEvent[], s: LotState = initialLot): LotState {
-  let x = s;
-  for (const e of events) x = reduceLot(x, e);
-  return x;
+  const d = new LotDraft(s);
+  for (const e of events) applyLotEvent(d, e);
+  return d.s;
 }
 
 // ---- derived: the grid of one view -------------------------------------------------------------
@@ -353,7 +443,8 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
   const columns = upto.slice(-max);
   const colOf = new Map(columns.map((t, i) => [t, i]));
   const g = o.graph && o.graph.nodes.length ? o.graph : undefined;
-  const present = new Set(Object.values(s.cells).map((c) => c.key));
+  const allCells = lotCells(s);
+  const present = new Set(allCells.map((c) => c.key));
   // Rows: graph nodes that carry a DStream (in topological order), then DStreams the graph does not name.
   const rows: LotRow[] = [];
   if (g) {
@@ -368,7 +459,7 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
   for (const k of s.keys) if (!rows.some((r) => r.key === k)) rows.push({ key: k, label: k.startsWith('dstream-') ? `DStream ${k.slice(8)} (internal)` : k });
   const rowOf = new Map(rows.map((r, i) => [r.key, i]));
   for (const r of rows) {
-    const c = Object.values(s.cells).find((x) => x.key === r.key && x.dstreamId !== undefined);
+    const c = allCells.find((x) => x.key === r.key && x.dstreamId !== undefined);
     if (c) r.dstreamId = c.dstreamId;
   }
   const statusAt = (c: LotCellState): LotCellStatus => {
@@ -418,9 +509,10 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
     }
     return false;
   };
-  for (const [k, kind] of Object.entries(s.edges)) {
+  // Only edges into a shown column can be drawn.
+  for (const [k, kind] of columns.flatMap((t) => Object.entries(s.edges[t] ?? {}))) {
     const [from, to] = k.split('>');
-    const a = s.cells[from], b = s.cells[to];
+    const a = lotCell(s, from), b = lotCell(s, to);
     if (!a || !b) continue;
     if (g && a.key !== b.key && !ancestor(a.key, b.key)) continue;
     put(a.key, a.batchTime, b.key, b.batchTime, a.batchTime < b.batchTime ? (a.key === b.key ? 'state' : 'window') : kind);
@@ -441,8 +533,8 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
       while (stack.length) for (const y of next.get(stack.pop()!) ?? []) if (!seen.has(y)) { seen.add(y); stack.push(y); }
       return seen;
     };
-    const fwd = walk([...recCells].filter((c) => colOf.has(s.cells[c]?.batchTime ?? NaN)), out);
-    const targets = rows.map((r) => cellId(r.key, sel)).filter((c) => s.cells[c]);
+    const fwd = walk([...recCells].filter((c) => colOf.has(lotCell(s, c)?.batchTime ?? NaN)), out);
+    const targets = rows.map((r) => cellId(r.key, sel)).filter((c) => lotCell(s, c));
     const bwd = walk(targets, inn);
     for (const c of fwd) if (bwd.has(c)) onPath.add(c);
     for (const c of recCells) onPath.add(c);
@@ -450,7 +542,7 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
   }
   const cells: LotCellView[] = [];
   let lostCount = 0, recomputedCount = 0;
-  for (const c of Object.values(s.cells)) {
+  for (const c of columns.flatMap((t) => Object.values(s.cells[t] ?? {}))) {
     const row = rowOf.get(c.key), col = colOf.get(c.batchTime);
     if (row === undefined || col === undefined) continue;
     if (c.count === undefined && !c.rddIds.length && !c.checkpointed) continue;

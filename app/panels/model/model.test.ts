@@ -8,6 +8,7 @@ import { lineageData, taskGanttData } from './execution';
 import { dataPreviewData, splitPair, stateData } from './samples';
 import { backpressureData } from './backpressure';
 import { windowsData } from './windows';
+import { initialLot, reduceLot, reduceLotAll } from './lineageOverTime';
 
 describe('a 5-batch run on 2 executors', () => {
   const events = hashtagRun();
@@ -156,6 +157,24 @@ describe('time travel and replay', () => {
     expect(b).toEqual(a);
     expect(c).toEqual(a);
     expect(JSON.stringify(c)).toBe(JSON.stringify(a));
+  });
+
+  it('never modifies an earlier model (the reducers copy on write per chunk)', () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === 'object' && !Object.isFrozen(o)) { Object.freeze(o); for (const v of Object.values(o)) deepFreeze(v); }
+      return o;
+    };
+    let m = initialRunModel();
+    let lot = initialLot;
+    const snapshots: string[] = [];
+    for (let i = 0; i < events.length; i += 50) {
+      m = deepFreeze(applyEventsTo(m, events.slice(i, i + 50)));   // a write into a frozen object throws (ES module strict mode)
+      lot = deepFreeze(reduceLotAll(events.slice(i, i + 50), lot));
+      snapshots.push(JSON.stringify(m));
+    }
+    expect(JSON.stringify(m)).toBe(JSON.stringify(reduceAll(events)));
+    expect(lot).toEqual(events.reduce(reduceLot, initialLot));
+    expect(snapshots.at(-1)).toBe(JSON.stringify(m));
   });
 
   it('keeps only the last N batches', () => {

@@ -8,8 +8,8 @@ import type { EngineEvent } from '../../../engine/core/events';
 import { initialCluster, reduceCluster, type ClusterState } from './cluster';
 import { evictStats, initialStats, reduceStats, type StatsState } from './streamingStats';
 import { evictTimeline, initialTimeline, reduceTimeline, type TimelineState } from './batchTimeline';
-import { evictExec, initialExec, reduceExec, type ExecState } from './execution';
-import { evictSamples, initialSamples, reduceSamples, type SamplesState } from './samples';
+import { evictExec, initialExec, reduceExecEvents, type ExecState } from './execution';
+import { evictSamples, initialSamples, reduceSamplesEvents, type SamplesState } from './samples';
 import { initialBackpressure, reduceBackpressure, type BackpressureState } from './backpressure';
 
 export interface RunOptions { maxBatches: number }
@@ -61,24 +61,42 @@ function evict(m: RunModel): RunModel {
 }
 
 export function reduceRun(m: RunModel, e: EngineEvent): RunModel {
+  return applySegment(m, [e]);
+}
+
+/**
+ * Events up to and including a batchSubmitted (which evicts old batches). The execution and samples reducers take
+ * the whole segment at once (copy-on-write per segment: a 200-node graph sends hundreds of task and sample events
+ * per batch); the others are cheap per event.
+ */
+function applySegment(m: RunModel, seg: readonly EngineEvent[]): RunModel {
+  let { eventCount, now, cluster, stats, timeline, backpressure, warnings } = m;
+  for (const e of seg) {
+    eventCount++;
+    if (typeof e.time === 'number' && e.time > now) now = e.time;
+    cluster = reduceCluster(cluster, e);
+    stats = reduceStats(stats, e);
+    timeline = reduceTimeline(timeline, e);
+    backpressure = reduceBackpressure(backpressure, e);
+    if (e.type === 'warning') warnings = [...warnings.slice(-49), { time: e.time, text: e.message }];
+  }
   const next: RunModel = {
-    ...m,
-    eventCount: m.eventCount + 1,
-    now: Math.max(m.now, typeof e.time === 'number' ? e.time : m.now),
-    cluster: reduceCluster(m.cluster, e),
-    stats: reduceStats(m.stats, e),
-    timeline: reduceTimeline(m.timeline, e),
-    exec: reduceExec(m.exec, e),
-    samples: reduceSamples(m.samples, e),
-    backpressure: reduceBackpressure(m.backpressure, e),
+    ...m, eventCount, now, cluster, stats, timeline, backpressure, warnings,
+    exec: reduceExecEvents(m.exec, seg),
+    samples: reduceSamplesEvents(m.samples, seg),
   };
-  if (e.type === 'warning') next.warnings = [...m.warnings.slice(-49), { time: e.time, text: e.message }];
-  return e.type === 'batchSubmitted' ? evict(next) : next;
+  return seg.length && seg[seg.length - 1].type === 'batchSubmitted' ? evict(next) : next;
 }
 
 export function applyEventsTo(m: RunModel, events: readonly EngineEvent[]): RunModel {
   let s = m;
-  for (const e of events) s = reduceRun(s, e);
+  let from = 0;
+  for (let i = 0; i < events.length; i++) {
+    if (events[i].type === 'batchSubmitted' || i === events.length - 1) {
+      s = applySegment(s, from === 0 && i === events.length - 1 ? events : events.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
   return s;
 }
 

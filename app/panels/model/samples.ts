@@ -23,19 +23,32 @@ export function nodeKey(x: { nodeId?: string; dstreamId: number }): string {
 }
 
 export function reduceSamples(s: SamplesState, e: EngineEvent): SamplesState {
-  if (e.type !== 'recordsSample') return s;
-  const key = nodeKey(e);
-  const sample: SampleView = { batchTime: e.batchTime, dstreamId: e.dstreamId, nodeId: e.nodeId, count: e.count, records: e.records };
-  const forBatch = { ...(s.byBatch[e.batchTime] ?? {}), [key]: sample };
-  const known = s.nodes[key];
-  return {
-    byBatch: { ...s.byBatch, [e.batchTime]: forBatch },
-    nodes: known ? s.nodes : { ...s.nodes, [key]: { key, nodeId: e.nodeId, dstreamId: e.dstreamId } },
-    // Graph nodes first (in the order they were first sampled), then internal DStreams (no node).
-    nodeOrder: known ? s.nodeOrder : e.nodeId !== undefined
-      ? [...s.nodeOrder.filter((k) => s.nodes[k]?.nodeId !== undefined), key, ...s.nodeOrder.filter((k) => s.nodes[k]?.nodeId === undefined)]
-      : [...s.nodeOrder, key],
-  };
+  return reduceSamplesEvents(s, [e]);
+}
+
+/** Folds a run of events; pure, and each batch's map is copied once per call rather than once per sample. */
+export function reduceSamplesEvents(s0: SamplesState, events: readonly EngineEvent[]): SamplesState {
+  let s = s0;
+  const fresh = new Set<object>();
+  for (const e of events) {
+    if (e.type !== 'recordsSample') continue;
+    const key = nodeKey(e);
+    const sample: SampleView = { batchTime: e.batchTime, dstreamId: e.dstreamId, nodeId: e.nodeId, count: e.count, records: e.records };
+    if (!fresh.has(s)) { s = { ...s }; fresh.add(s); }
+    if (!fresh.has(s.byBatch)) { s.byBatch = { ...s.byBatch }; fresh.add(s.byBatch); }
+    let forBatch = s.byBatch[e.batchTime];
+    if (!forBatch || !fresh.has(forBatch)) { forBatch = s.byBatch[e.batchTime] = { ...(forBatch ?? {}) }; fresh.add(forBatch); }
+    forBatch[key] = sample;
+    if (!s.nodes[key]) {
+      const nodeOrder = s.nodeOrder;
+      s.nodes = { ...s.nodes, [key]: { key, nodeId: e.nodeId, dstreamId: e.dstreamId } };
+      // Graph nodes first (in the order they were first sampled), then internal DStreams (no node).
+      s.nodeOrder = e.nodeId !== undefined
+        ? [...nodeOrder.filter((k) => s.nodes[k]?.nodeId !== undefined), key, ...nodeOrder.filter((k) => s.nodes[k]?.nodeId === undefined)]
+        : [...nodeOrder, key];
+    }
+  }
+  return s;
 }
 
 export function evictSamples(s: SamplesState, keep: (t: number) => boolean): SamplesState {
