@@ -9,6 +9,15 @@ import { useLang, useT } from '../i18n/useT';
 import { paramSummary } from './summary';
 import type { OpFlowNode } from '../store/graphModel';
 import type { Studio } from '../store/types';
+import { useStore } from 'zustand';
+import { LIVE_VIEW_MS, throttledView } from '../store/throttle';
+
+/** Live counts, repainted a few times a second (every node badge changes with every batch). */
+let liveCounts: ReturnType<typeof throttledView<Record<string, number>>> | null = null;
+function useLiveCount(id: string): number | undefined {
+  liveCounts ??= throttledView((s: Studio) => s.liveCounts, LIVE_VIEW_MS);
+  return useStore(liveCounts, (v) => v.value[id]);
+}
 
 const CATEGORY_ICON: Record<string, string> = { source: '⇥', transform: 'ƒ', pair: '⚷', window: '▭', state: '◎', output: '⇲', code: '{}' };
 
@@ -16,7 +25,7 @@ function OpNodeView({ id, data, selected }: NodeProps<OpFlowNode>) {
   const t = useT();
   const lang = useLang();
   const spec = opSpec(data.op);
-  const count = useStudio((s: Studio) => s.liveCounts[id]);
+  const count = useLiveCount(id);
   const running = useStudio((s: Studio) => s.sim.status === 'running' || s.sim.status === 'paused');
   const issues = useStudio(useShallow((s: Studio) => issuesOfNode(s.issues, id)));
   const errors = issues.filter((i) => i.severity === 'error');

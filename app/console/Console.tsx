@@ -6,9 +6,18 @@ import { selectConsole } from '../store/selectors';
 import { batchLines, consoleBlocks, CONSOLE_LIMIT } from './consoleModel';
 import type { Studio } from '../store/types';
 import { Results } from './Results';
+import { useStore } from 'zustand';
+import { LIVE_VIEW_MS, throttledView } from '../store/throttle';
 
 const selectSelectedBatch = (s: Studio) => s.run.selectedBatch;
-const selectDropped = (s: Studio) => s.consoleDropped;
+
+/** The printed text, repainted a few times a second while a run prints every frame. */
+let printed: ReturnType<typeof throttledView<{ lines: string[]; dropped: number }>> | null = null;
+function usePrinted(): { lines: string[]; dropped: number } {
+  printed ??= throttledView((s: Studio) => ({ lines: s.consoleLines, dropped: s.consoleDropped }), LIVE_VIEW_MS,
+    (a, b) => a.lines === b.lines && a.dropped === b.dropped);
+  return useStore(printed, (v) => v.value);
+}
 
 /** A block of console lines; unchanged blocks are neither re-rendered nor laid out again. */
 const ConsoleBlock = memo(function ConsoleBlock({ text }: { text: string }) {
@@ -18,12 +27,12 @@ const ConsoleBlock = memo(function ConsoleBlock({ text }: { text: string }) {
 /** The Console: print() output in Spark's format, and errors (Spark's words + a translated explanation). */
 export function Console() {
   const t = useT();
-  const { lines, errors } = useStudio(useShallow(selectConsole));
+  const { errors } = useStudio(useShallow(selectConsole));
+  const { lines, dropped } = usePrinted();
   const pre = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
   const [view, setView] = useState<'output' | 'results'>('output');
   const selected = useStudio(selectSelectedBatch);
-  const dropped = useStudio(selectDropped);
   const shown = useMemo(() => (selected === undefined ? lines : batchLines(lines, selected)), [lines, selected]);
   const blocks = useMemo(() => consoleBlocks(shown, selected === undefined ? dropped : 0), [shown, dropped, selected]);
 

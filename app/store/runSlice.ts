@@ -81,6 +81,13 @@ function chromeOf(s: object): ChromeBase | undefined {
   };
 }
 
+/** Folds the lineage events while the page is idle, so neither a frame nor a rebase has a backlog to fold. */
+let idleFold: number | null = null;
+function foldLotWhenIdle(lot: () => LotFold): void {
+  if (idleFold !== null || typeof requestIdleCallback !== 'function') return;
+  idleFold = requestIdleCallback(() => { idleFold = null; lot().get(); }, { timeout: 1000 });
+}
+
 const lotFor = (options: RunOptions): LotState => ({ ...initialLot, maxBatches: options.maxBatches });
 const lotFoldFor = (options: RunOptions): LotFold => LotFold.of(lotFor(options));
 let epochs = 0;
@@ -94,6 +101,7 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
   applyEvents: (events) => {
     if (!events.length) return;
     set((s) => ({ run: applyEventsTo(s.run, events), lot: s.lot.with(events), runFeed: { epoch: s.runFeed.epoch, events } }));
+    foldLotWhenIdle(() => get().lot);
     get().recorder.append(events, () => {
       const s = get();
       // The selection is the viewer's, not the run's.
