@@ -1,29 +1,58 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { lineageData, PARTITION_STATES, type LineageStage } from './model/execution';
 import { lineageOverTimeData, type LotCellView, type LotState } from './model/lineageOverTime';
 import { renderLineage } from '../charts/lineage';
 import { LOT_LABEL_W, renderLineageOverTime } from '../charts/lineageOverTime';
-import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useRun, useShownBatch, useSvg, useT, useWidth } from './common';
-import { useStudio, type Studio } from '../store/store';
+import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useShownBatch, useSvg, useT, useWidth } from './common';
+import type { Studio } from '../store/store';
+import { useStore } from 'zustand';
+import { LIVE_VIEW_MS, throttledView } from '../store/throttle';
+import type { LotFold } from './model/lotFold';
+import type { RunModel } from './model/run';
 
 export const LINEAGE_NAME = 'Lineage';
 
-const selectLot = (s: Studio) => s.lot;
+/** Rows of the over-time grid drawn by default (a 200-node graph's full grid is ~6,000 SVG marks per update). */
+const LOT_MAX_ROWS = 40;
+
+/**
+ * The panel follows the run 4 times a second: its grid and DAG change once a batch, and on a 200-node graph one
+ * render lays out thousands of SVG marks and table cells (a render per frame froze the page).
+ */
+let lotView: ReturnType<typeof throttledView<LotFold>> | null = null;
+let runView: ReturnType<typeof throttledView<RunModel | undefined>> | null = null;
+function useLotState(): LotState {
+  lotView ??= throttledView((s: Studio) => s.lot, LIVE_VIEW_MS);
+  return useStore(lotView, (v) => v.value).get();
+}
+function useLineageRun(): RunModel | undefined {
+  runView ??= throttledView((s: Studio) => (s as { run?: RunModel }).run, LIVE_VIEW_MS);
+  return useStore(runView, (v) => v.value);
+}
 
 export function LineagePanel() {
   const t = useT();
-  const run = useRun();
+  const run = useLineageRun();
   const palette = usePalette();
   const reduced = useReducedMotion();
   const [box, width] = useWidth<HTMLDivElement>();
   const { batch, completed } = useShownBatch(run);
   const graph = useGraph();
   const data = useMemo(() => run ? lineageData(run.exec, batch) : undefined, [run?.exec, batch]);
-  const lotFold = useStudio(selectLot);
-  const lotState: LotState = lotFold.get();
+  const lotState = useLotState();
   const maxColumns = Math.max(2, Math.min(12, Math.floor((width - LOT_LABEL_W - 8) / 84)));
-  const lot = useMemo(() => lineageOverTimeData(lotState, { graph, selected: batch, times: completed, maxColumns }), [lotState, graph, batch, completed, maxColumns]);
-  const rowName = (key: string) => lot.rows.find((r) => r.key === key)?.label ?? key;
+  const [allRows, setAllRows] = useState(false);
+  const maxRows = allRows ? undefined : LOT_MAX_ROWS;
+  const lot = useMemo(() => lineageOverTimeData(lotState, { graph, selected: batch, times: completed, maxColumns, maxRows }), [lotState, graph, batch, completed, maxColumns, maxRows]);
+  const totalRows = lot.rows.length + lot.hiddenRows;
+  // Lookups by id: the text alternative of a 200-node grid has thousands of cells.
+  const { rowLabels, cellById, cellAt, into } = useMemo(() => ({
+    rowLabels: new Map(lot.rows.map((r) => [r.key, r.label])),
+    cellById: new Map(lot.cells.map((c) => [c.id, c])),
+    cellAt: new Map(lot.cells.map((c) => [`${c.row}:${c.col}`, c])),
+    into: lot.edges.reduce((m, e) => m.set(e.to, [...(m.get(e.to) ?? []), e.from]), new Map<string, string[]>()),
+  }), [lot]);
+  const rowName = (key: string) => rowLabels.get(key) ?? key;
   const cellText = (c: LotCellView) => [
     t('panels.lotCell', { node: rowName(c.key), t: c.batchTime, count: c.count ?? '–', rdds: c.rddIds.join(', ') || '–' }),
     c.cachedPartitions ? t('panels.lotCachedParts', { n: c.cachedPartitions, level: c.storageLevel ?? '' }) : '',
@@ -46,14 +75,14 @@ export function LineagePanel() {
     t('panels.lotSummary', { rows: lot.rows.length, cols: lot.columns.length, lost: lot.lostCount, recomputed: lot.recomputedCount }),
     lot.recompute ? t('panels.lotRecompute', { t: lot.recompute.batchTime, n: lot.recompute.cells.length, stages: lot.recompute.stageIds.join(', ') || '–' }) : '',
   ].filter(Boolean).join(' · ') : undefined;
-  const feeds = (id: string) => lot.edges.filter((e) => e.to === id).map((e) => { const c = lot.cells.find((x) => x.id === e.from); return c ? `${rowName(c.key)}@${c.batchTime}` : e.from; });
+  const feeds = (id: string) => (into.get(id) ?? []).map((from) => { const c = cellById.get(from); return c ? `${rowName(c.key)}@${c.batchTime}` : from; });
   const lotAlt = lot.cells.length ? (
     <table className="dsp-table" aria-label={t('panels.lotTitle')}>
       <caption>{t('panels.lotTitle')}</caption>
       <thead><tr><th>{t('panels.lotDStream')}</th>{lot.columns.map((c) => <th key={c}>{c} ms</th>)}</tr></thead>
       <tbody>{lot.rows.map((r, ri) => (
         <tr key={r.key}><th scope="row">{r.label}</th>{lot.columns.map((_, ci) => {
-          const c = lot.cells.find((x) => x.row === ri && x.col === ci);
+          const c = cellAt.get(`${ri}:${ci}`);
           const f = c ? feeds(c.id) : [];
           return <td key={ci} data-cell={c?.id}>{c ? `${cellText(c)}${f.length ? ` · ${t('panels.lotFeeds', { from: f.join(', ') })}` : ''}` : ''}</td>;
         })}</tr>))}</tbody>
@@ -79,6 +108,14 @@ export function LineagePanel() {
         <li><span style={{ display: 'inline-block', width: 18, borderTop: `2.5px dashed ${palette.states.recomputed}` }} />{t('panels.lotPath')}</li>
         <li><span style={{ display: 'inline-block', width: 18, borderTop: `1.5px dashed ${palette.muted}` }} />{t('panels.lotBack')}</li>
       </ul>
+      {(lot.hiddenRows > 0 || (allRows && totalRows > LOT_MAX_ROWS)) && (
+        <p className="dsp-muted small">
+          {lot.hiddenRows > 0 ? `${t('panels.lotRowsCapped', { shown: lot.rows.length, total: totalRows })} ` : ''}
+          <button type="button" className="btn btn--small btn--ghost" onClick={() => setAllRows(!allRows)}>
+            {allRows ? t('panels.lotShowFirst', { shown: LOT_MAX_ROWS }) : t('panels.lotShowAll', { total: totalRows })}
+          </button>
+        </p>
+      )}
       <div className="dsp-fill dsp-lot">
         {lot.cells.length ? <svg ref={lotSvg} className="dsp-svg dsp-lineage-time" /> : <Empty>{t('panels.empty')}</Empty>}
       </div>

@@ -26,6 +26,14 @@ describe('lineage over time (hashtags, local[2])', () => {
     expect(d.columns).toEqual([2000, 3000, 4000]);
     expect(d.rows.slice(0, 5).map((x) => x.key)).toEqual(['tweets', 'tags', 'pairs', 'window', 'top']);
     expect(d.rows.some((x) => x.key === 'print')).toBe(false);
+    expect(d.hiddenRows).toBe(0);
+    // A capped grid keeps the first rows, and only their cells and edges.
+    const capped = lineageOverTimeData(s, { graph: r.graph, selected: 4000, maxColumns: 3, maxRows: 2 });
+    expect(capped.rows.map((x) => x.key)).toEqual(['tweets', 'tags']);
+    expect(capped.hiddenRows).toBe(d.rows.length - 2);
+    expect(capped.cells.length).toBeGreaterThan(0);
+    expect(capped.cells.every((c) => c.row < 2)).toBe(true);
+    expect(capped.edges.every((e) => /^(tweets|tags)@/.test(e.from) && /^(tweets|tags)@/.test(e.to))).toBe(true);
     // Every cell's count is the engine's record sample for that DStream and batch.
     for (const e of of(r.events, 'recordsSample')) {
       const c = d.cells.find((x) => x.id === cellId(e.nodeId ?? `dstream-${e.dstreamId}`, e.batchTime));

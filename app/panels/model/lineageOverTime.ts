@@ -402,6 +402,8 @@ export interface LotData {
   lostCount: number;
   recomputedCount: number;
   selected?: number;
+  /** Rows left out by maxRows. */
+  hiddenRows: number;
 }
 
 const OUTPUT_OPS = new Set(['print', 'foreachRDD', 'saveAsTextFiles', 'saveAsObjectFiles', 'saveAsHadoopFiles', 'kafkaSink', 'collect']);
@@ -433,6 +435,8 @@ export interface LotOptions {
   /** Batch times that may be shown (completed batches); defaults to every submitted batch. */
   times?: number[];
   maxColumns?: number;
+  /** Rows to show at most (the first ones in graph order); the others are counted in hiddenRows. */
+  maxRows?: number;
 }
 
 export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
@@ -457,6 +461,8 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
     }
   }
   for (const k of s.keys) if (!rows.some((r) => r.key === k)) rows.push({ key: k, label: k.startsWith('dstream-') ? `DStream ${k.slice(8)} (internal)` : k });
+  const hiddenRows = o.maxRows !== undefined && rows.length > o.maxRows ? rows.length - o.maxRows : 0;
+  if (hiddenRows) rows.length = o.maxRows!;
   const rowOf = new Map(rows.map((r, i) => [r.key, i]));
   for (const r of rows) {
     const c = allCells.find((x) => x.key === r.key && x.dstreamId !== undefined);
@@ -562,5 +568,5 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
   const recompute = recs.length && sel !== undefined
     ? { batchTime: sel, jobIds: recs.map((r) => r.jobId), stageIds: [...new Set(recs.flatMap((r) => r.stageIds))].sort((a, b) => a - b), cells: [...recCells] }
     : undefined;
-  return { columns, rows, cells, edges: edgeList, recompute, lostCount, recomputedCount, selected: sel };
+  return { columns, rows, cells, edges: edgeList, recompute, lostCount, recomputedCount, selected: sel, hiddenRows };
 }
