@@ -9,6 +9,7 @@
  * stage attempt, not their job; the attempt's submission says which job it belongs to.
  */
 import type { EngineEvent, TaskMetrics } from '../../../engine/core/events';
+import { CopyOnWrite } from './copyOnWrite';
 
 export type TaskStatus = 'running' | 'success' | 'failed' | 'killed' | 'lost';
 
@@ -136,28 +137,14 @@ function cells(n: number, prev: PartitionCell[] = [], fill: PartitionState = 'pe
   return out;
 }
 
+interface RunKey { job: number; stage: number }
+
 /**
  * A copy-on-write view of an ExecState for one run of events: each map, run, task list and partition list is
  * copied at most once per call and then updated in place. Folding a frame's events one immutable step at a time
  * copied every map per event (O(kept stages) per task event: seconds per frame on a 200-node graph).
  */
-interface RunKey { job: number; stage: number }
-
-class ExecDraft {
-  private readonly fresh = new WeakSet<object>();
-  constructor(public s: ExecState) {}
-
-  private own<T extends object>(o: T): T {
-    if (this.fresh.has(o)) return o;
-    const c = (Array.isArray(o) ? o.slice() : { ...o }) as T;
-    this.fresh.add(c);
-    return c;
-  }
-  top(): ExecState { return (this.s = this.own(this.s)); }
-  map<K extends 'jobs' | 'stages' | 'runs' | 'attemptJob' | 'stageRuns' | 'batchJobs'>(k: K): ExecState[K] {
-    const t = this.top();
-    return (t[k] = this.own(t[k]));
-  }
+class ExecDraft extends CopyOnWrite<ExecState> {
   /** Job `jobId`'s runs, owned by this draft. */
   private jobRuns(jobId: number): Record<number, StageRun> {
     const runs = this.map('runs');
@@ -167,18 +154,16 @@ class ExecDraft {
   run(key: RunKey | undefined): StageRun | undefined {
     const r = key === undefined ? undefined : runOf(this.s, key.job, key.stage);
     if (!r || key === undefined) return undefined;
-    if (this.fresh.has(r)) return r;
+    if (this.isOwn(r)) return r;
     return (this.jobRuns(key.job)[key.stage] = this.own(r));
   }
   addRun(r: StageRun): void {
-    this.fresh.add(r);
-    this.jobRuns(r.jobId)[r.stageId] = r;
+    this.jobRuns(r.jobId)[r.stageId] = this.adopt(r);
   }
   tasks(r: StageRun): TaskView[] { return (r.tasks = this.own(r.tasks)); }
   setCell(r: StageRun, p: number, f: (c: PartitionCell) => PartitionCell): void {
     if (p < 0 || p >= MAX_PARTITIONS) return;
-    const list = p >= r.partitions.length ? cells(p + 1, r.partitions) : this.own(r.partitions);
-    this.fresh.add(list);
+    const list = p >= r.partitions.length ? this.adopt(cells(p + 1, r.partitions)) : this.own(r.partitions);
     list[p] = f(list[p]);
     r.partitions = list;
   }

@@ -16,6 +16,7 @@
 import type { EngineEvent } from '../../../engine/core/events';
 import type { PipelineGraph } from '../../../engine/graph/types';
 import { windowSpecsFromGraph, statefulNodeIds } from './graphInputs';
+import { CopyOnWrite } from './copyOnWrite';
 
 export interface LotCellState {
   key: string;
@@ -137,26 +138,11 @@ function evict(s: LotState): LotState {
   };
 }
 
-type LotMap = 'jobBatch' | 'attemptJob' | 'stageRdds' | 'stageShuffle' | 'rddCell' | 'cells' | 'dstreamKey' | 'edges' | 'outputs';
-
 /**
  * Copy-on-write over one call of reduceLotAll: each map and cell is copied at most once per call, then updated in
  * place (one immutable step per event copied the cell map, 20,000 cells on a 200-node graph, for every sample).
  */
-class LotDraft {
-  private readonly fresh = new WeakSet<object>();
-  constructor(public s: LotState) {}
-  private own<T extends object>(o: T): T {
-    if (this.fresh.has(o)) return o;
-    const c = (Array.isArray(o) ? o.slice() : { ...o }) as T;
-    this.fresh.add(c);
-    return c;
-  }
-  top(): LotState { return (this.s = this.own(this.s)); }
-  map<K extends LotMap>(k: K): LotState[K] {
-    const t = this.top();
-    return (t[k] = this.own(t[k]));
-  }
+class LotDraft extends CopyOnWrite<LotState> {
   /** The bucket of batch `t` of a per-batch map, owned by this draft. */
   private bucket<K extends 'cells' | 'rddCell' | 'edges'>(k: K, t: number): LotState[K][number] {
     const m = this.map(k) as Record<number, object>;
@@ -168,11 +154,9 @@ class LotDraft {
     const c = this.s.cells[t]?.[id];
     if (!c) {
       if (!create) return undefined;
-      const n = newCell(create.key, create.batchTime);
-      this.fresh.add(n);
-      return (this.bucket('cells', t)[id] = n);
+      return (this.bucket('cells', t)[id] = this.adopt(newCell(create.key, create.batchTime)));
     }
-    if (this.fresh.has(c)) return c;
+    if (this.isOwn(c)) return c;
     return (this.bucket('cells', t)[id] = this.own(c));
   }
   setRddCell(rddId: number, id: string): void { this.bucket('rddCell', batchOfCell(id))[rddId] = id; }
