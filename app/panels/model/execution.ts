@@ -179,11 +179,6 @@ class ExecDraft extends CopyOnWrite<ExecState> {
   }
 }
 
-/** One event (see reduceExecEvents). */
-export function reduceExec(s: ExecState, e: EngineEvent): ExecState {
-  return reduceExecEvents(s, [e]);
-}
-
 /** Folds events into the state; pure (the input is not modified), O(changes) per event. */
 export function reduceExecEvents(s0: ExecState, events: readonly EngineEvent[]): ExecState {
   const d = new ExecDraft(s0);

@@ -60,10 +60,6 @@ function evict(m: RunModel): RunModel {
   };
 }
 
-export function reduceRun(m: RunModel, e: EngineEvent): RunModel {
-  return applySegment(m, [e]);
-}
-
 /**
  * Events up to and including a batchSubmitted (which evicts old batches). The execution and samples reducers take
  * the whole segment at once (copy-on-write per segment: a 200-node graph sends hundreds of task and sample events

@@ -4,6 +4,7 @@
  * changes highlighted).
  */
 import type { EngineEvent } from '../../../engine/core/events';
+import { CopyOnWrite } from './copyOnWrite';
 
 export interface SampleView { batchTime: number; dstreamId: number; nodeId?: string; count: number; records: string[] }
 
@@ -22,33 +23,32 @@ export function nodeKey(x: { nodeId?: string; dstreamId: number }): string {
   return x.nodeId ?? `dstream-${x.dstreamId}`;
 }
 
-export function reduceSamples(s: SamplesState, e: EngineEvent): SamplesState {
-  return reduceSamplesEvents(s, [e]);
+class SamplesDraft extends CopyOnWrite<SamplesState> {
+  /** The samples of batch `t`, owned by this draft. */
+  batch(t: number): Record<string, SampleView> {
+    const byBatch = this.map('byBatch');
+    return (byBatch[t] = this.own(byBatch[t] ?? {}));
+  }
 }
 
 /** Folds a run of events; pure, and each batch's map is copied once per call rather than once per sample. */
 export function reduceSamplesEvents(s0: SamplesState, events: readonly EngineEvent[]): SamplesState {
-  let s = s0;
-  const fresh = new Set<object>();
+  const d = new SamplesDraft(s0);
   for (const e of events) {
     if (e.type !== 'recordsSample') continue;
     const key = nodeKey(e);
-    const sample: SampleView = { batchTime: e.batchTime, dstreamId: e.dstreamId, nodeId: e.nodeId, count: e.count, records: e.records };
-    if (!fresh.has(s)) { s = { ...s }; fresh.add(s); }
-    if (!fresh.has(s.byBatch)) { s.byBatch = { ...s.byBatch }; fresh.add(s.byBatch); }
-    let forBatch = s.byBatch[e.batchTime];
-    if (!forBatch || !fresh.has(forBatch)) { forBatch = s.byBatch[e.batchTime] = { ...(forBatch ?? {}) }; fresh.add(forBatch); }
-    forBatch[key] = sample;
-    if (!s.nodes[key]) {
-      const nodeOrder = s.nodeOrder;
-      s.nodes = { ...s.nodes, [key]: { key, nodeId: e.nodeId, dstreamId: e.dstreamId } };
+    d.batch(e.batchTime)[key] = { batchTime: e.batchTime, dstreamId: e.dstreamId, nodeId: e.nodeId, count: e.count, records: e.records };
+    if (!d.s.nodes[key]) {
+      const nodes = d.map('nodes');
+      nodes[key] = { key, nodeId: e.nodeId, dstreamId: e.dstreamId };
+      const order = d.s.nodeOrder;
       // Graph nodes first (in the order they were first sampled), then internal DStreams (no node).
-      s.nodeOrder = e.nodeId !== undefined
-        ? [...nodeOrder.filter((k) => s.nodes[k]?.nodeId !== undefined), key, ...nodeOrder.filter((k) => s.nodes[k]?.nodeId === undefined)]
-        : [...nodeOrder, key];
+      d.top().nodeOrder = e.nodeId !== undefined
+        ? [...order.filter((k) => nodes[k]?.nodeId !== undefined), key, ...order.filter((k) => nodes[k]?.nodeId === undefined)]
+        : [...order, key];
     }
   }
-  return s;
+  return d.s;
 }
 
 export function evictSamples(s: SamplesState, keep: (t: number) => boolean): SamplesState {
