@@ -8,6 +8,8 @@
  * - 8.frame-p95-200-nodes / 8.long-tasks: a seeded 200-node graph (bench/studioGraph.ts) opened through a share link
  *   (`#g=…`, confirmed in the code dialog), run at 10× with a 1 s batch interval (10 simulated batches/s); frame times
  *   from a requestAnimationFrame loop and long tasks from a PerformanceObserver('longtask') over the window.
+ * - 8.frame-p95-200-nodes-lineage (report only, not in --quick): the same run with the Lineage tab open, the heaviest
+ *   panel on a large graph (its DStream-over-time grid and the batch's stage DAG).
  * - 8.heap-stable: the default example running at 10×; main-thread `performance.memory.usedJSHeapSize` sampled once a
  *   second after `window.gc()`; median of the first third vs the last third.
  *
@@ -48,6 +50,7 @@ const ROW = {
   render: { id: '8.first-render', name: 'studio first render of the default example (navigation → first canvas node), median of the loads', unit: 'ms', target: '≤ 1500' },
   frame: { id: '8.frame-p95-200-nodes', name: 'studio frame time p95, 200-node graph running at 10 batches/s', unit: 'ms', target: '≤ 20' },
   long: { id: '8.long-tasks', name: 'studio main-thread long tasks (> 50 ms) during the 200-node run', unit: 'tasks', target: '0' },
+  lineage: { id: '8.frame-p95-200-nodes-lineage', name: 'studio frame time p95, same run with the Lineage tab open (report only)', unit: 'ms', target: '' },
   heap: { id: '8.heap-stable', name: 'studio main-thread JS heap change (first vs last third), default example at 10×', unit: '%', target: '±10' },
 } as const;
 
@@ -247,7 +250,8 @@ async function firstRender(browser: Browser, url: string, loads: number): Promis
   return { ...ROW.render, value: Math.round(m), met: m <= 1500, note: `loads: ${times.map((t) => Math.round(t)).join(', ')} ms (fresh context each, served gzipped from 127.0.0.1, 1400×900)` };
 }
 
-async function frameBudget(browser: Browser, url: string, windowMs: number, quick: boolean): Promise<BenchRow[]> {
+/** The 200-node run; `tab` opens that dock tab first (the default is the Cluster panel). */
+async function frameBudget(browser: Browser, url: string, windowMs: number, quick: boolean, tab?: string): Promise<BenchRow[]> {
   const graph = studioGraph({ nodes: 200, chains: 20, seed: 42, master: 'local[2]', batchDuration: 1000 });
   const parsed = parsePipeline(JSON.stringify(graph));
   if (!parsed.ok) throw new Error(`generated graph does not parse: ${parsed.issues[0]}`);
@@ -265,6 +269,7 @@ async function frameBudget(browser: Browser, url: string, windowMs: number, quic
     const nodeCount = await page.evaluate(() => (window as unknown as StudioWindow).__studio!.store.getState().nodes.length);
     if (nodeCount !== 200) throw new Error(`the studio holds ${nodeCount} nodes, not 200`);
     await sleep(500); // let layout and the dry-run check settle
+    if (tab) await page.evaluate((id) => { (window as unknown as { __studio: { store: { getState(): { setDockTab(t: string): void } } } }).__studio.store.getState().setDockTab(id); }, tab);
     await runAt10x(page, 20_000);
     log('frame: running, first batch done');
     await sleep(quick ? 500 : 1000); // past the first-batch warm-up
@@ -278,6 +283,10 @@ async function frameBudget(browser: Browser, url: string, windowMs: number, quic
     const p95 = percentile(result.frames, 95);
     const maxLong = result.long.length ? Math.max(...result.long) : 0;
     const errNote = errors.length ? `; page errors: ${errors.slice(0, 2).join(' | ')}` : '';
+    if (tab) {
+      return [{ ...ROW.lineage, value: r1(p95), met: null,
+        note: `${result.long.length} long tasks (max ${r1(maxLong)} ms); ${result.frames.length} frames, median ${r1(median(result.frames))} ms; ${batches} batches completed in ${r1(windowMs / 1000)} s${errors.length ? `; page errors: ${errors.slice(0, 2).join(' | ')}` : ''}` }];
+    }
     const common = `${r1(windowMs / 1000)} s window, ${batches} batches completed (${r1(batches / (windowMs / 1000))}/s of 10/s asked), ` +
       `status ${st.status}, ${result.domNodes} node elements in the DOM`;
     return [
@@ -357,7 +366,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
       browser = await launch();
     } catch (e) {
       const note = `could not start the server or Chromium: ${errText(e)}`;
-      return [...out, fail('render', note), fail('frame', note), fail('long', note), fail('heap', note)];
+      return [...out, fail('render', note), fail('frame', note), fail('long', note), { ...ROW.lineage, value: NaN, met: null, note }, fail('heap', note)];
     }
 
     log('first render');
@@ -365,6 +374,13 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
     log('frame budget');
     try { out.push(...await within(frameBudget(browser, url, quick ? 2000 : 10_000, quick), quick ? 45_000 : 60_000, 'the 200-node run')); } catch (e) {
       out.push(fail('frame', errText(e)), fail('long', errText(e)));
+    }
+    log('frame budget, Lineage tab');
+    if (quick) out.push({ ...ROW.lineage, value: NaN, met: null, note: 'not run with --quick' });
+    else {
+      try { out.push(...await within(frameBudget(browser, url, 10_000, quick, 'lineage'), 60_000, 'the 200-node run with the Lineage tab')); } catch (e) {
+        out.push({ ...ROW.lineage, value: NaN, met: null, note: errText(e) });
+      }
     }
     log('heap');
     try { out.push(await within(heapStable(browser, url, quick ? 6_000 : 60_000), quick ? 45_000 : 100_000, 'the heap run')); } catch (e) { out.push(fail('heap', errText(e))); }
