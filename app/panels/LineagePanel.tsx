@@ -19,27 +19,22 @@ const LOT_MAX_ROWS = 40;
  * The panel follows the run 4 times a second: its grid and DAG change once a batch, and on a 200-node graph one
  * render lays out thousands of SVG marks and table cells (a render per frame froze the page).
  */
-let lotView: ReturnType<typeof throttledView<LotFold>> | null = null;
-let runView: ReturnType<typeof throttledView<RunModel | undefined>> | null = null;
-function useLotState(): LotState {
-  lotView ??= throttledView((s: Studio) => s.lot, LIVE_VIEW_MS);
-  return useStore(lotView, (v) => v.value).get();
-}
-function useLineageRun(): RunModel | undefined {
-  runView ??= throttledView((s: Studio) => (s as { run?: RunModel }).run, LIVE_VIEW_MS);
-  return useStore(runView, (v) => v.value);
+let view: ReturnType<typeof throttledView<{ run?: RunModel; lot: LotFold }>> | null = null;
+function useLineageView(): { run?: RunModel; lot: LotFold } {
+  view ??= throttledView((s: Studio) => ({ run: (s as { run?: RunModel }).run, lot: s.lot }), LIVE_VIEW_MS, (a, b) => a.run === b.run && a.lot === b.lot);
+  return useStore(view, (v) => v.value);
 }
 
 export function LineagePanel() {
   const t = useT();
-  const run = useLineageRun();
+  const { run, lot: lotFold } = useLineageView();
   const palette = usePalette();
   const reduced = useReducedMotion();
   const [box, width] = useWidth<HTMLDivElement>();
   const { batch, completed } = useShownBatch(run);
   const graph = useGraph();
   const data = useMemo(() => run ? lineageData(run.exec, batch) : undefined, [run?.exec, batch]);
-  const lotState = useLotState();
+  const lotState: LotState = lotFold.get();
   const maxColumns = Math.max(2, Math.min(12, Math.floor((width - LOT_LABEL_W - 8) / 84)));
   const [allRows, setAllRows] = useState(false);
   const maxRows = allRows ? undefined : LOT_MAX_ROWS;
