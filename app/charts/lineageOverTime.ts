@@ -6,11 +6,15 @@ export interface LineageOverTimeOptions extends ChartOptions {
   label: string;
   cellTitle: (c: LotCellView) => string;
   rowLabel: (r: LotData['rows'][number]) => string;
+  /** Rows to draw, first and last (inclusive): the ones scrolled into view. Default: every row. */
+  rowRange?: [number, number];
 }
 
 export const LOT_LABEL_W = 150;
-const HEAD_H = 22;
-const ROW_H = 44;
+export const LOT_HEAD_H = 22;
+export const LOT_ROW_H = 44;
+const HEAD_H = LOT_HEAD_H;
+const ROW_H = LOT_ROW_H;
 const CELL_H = 26;
 
 export interface LotLayout { width: number; colW: number; height: number; x: (col: number) => number; y: (row: number) => number; cellW: number }
@@ -58,9 +62,13 @@ export function renderLineageOverTime(svg: SVGSVGElement, d: LotData, o: Lineage
     .attr('x', (_, i) => LOT_LABEL_W + i * L.colW + L.colW / 2).attr('y', 15).attr('text-anchor', 'middle')
     .attr('font-size', 11).attr('font-weight', (_, i) => (i === sel ? 700 : 400)).attr('fill', (_, i) => (i === sel ? p.text : p.muted))
     .text((t) => `${t} ms`);
-  layer(svg, 'rows').selectAll('text').data(d.rows).join('text')
-    .attr('x', 6).attr('y', (_, i) => L.y(i) + CELL_H / 2 + 4).attr('font-size', 11).attr('fill', p.text)
-    .text((r) => truncate(o.rowLabel(r), 24));
+  // Only the rows in view are drawn (the SVG keeps the height of every row, so the scroll bar is right).
+  const [firstRow, lastRow] = o.rowRange ?? [0, d.rows.length - 1];
+  const shown = (row: number) => row >= firstRow && row <= lastRow;
+  type RowAt = { r: LotData['rows'][number]; i: number };
+  layer(svg, 'rows').selectAll<SVGTextElement, RowAt>('text').data(d.rows.map((r, i): RowAt => ({ r, i })).filter((x) => shown(x.i)), (x) => x.r.key).join('text')
+    .attr('x', 6).attr('y', (x) => L.y(x.i) + CELL_H / 2 + 4).attr('font-size', 11).attr('fill', p.text)
+    .text((x) => truncate(o.rowLabel(x.r), 24));
   const byId = new Map(d.cells.map((c) => [c.id, c]));
   const cx = (c: LotCellView) => L.x(c.col), cy = (c: LotCellView) => L.y(c.row);
   const edgePath = (e: LotEdgeView) => {
@@ -76,7 +84,7 @@ export function renderLineageOverTime(svg: SVGSVGElement, d: LotData, o: Lineage
     const k = Math.min(40, (x1 - x0) / 2);
     return `M${x0},${y0}C${x0 + k},${y0} ${x1 - k},${y1} ${x1},${y1}`;
   };
-  const edges = [...d.edges].sort((a, b) => Number(a.onPath) - Number(b.onPath));
+  const edges = d.edges.filter((e) => shown(byId.get(e.from)!.row) || shown(byId.get(e.to)!.row)).sort((a, b) => Number(a.onPath) - Number(b.onPath));
   layer(svg, 'edges').selectAll<SVGPathElement, LotEdgeView>('path').data(edges, (e) => `${e.from}>${e.to}`).join('path')
     .attr('d', edgePath).attr('fill', 'none')
     .attr('stroke', (e) => (e.onPath ? p.states.recomputed : p.muted))
@@ -86,7 +94,7 @@ export function renderLineageOverTime(svg: SVGSVGElement, d: LotData, o: Lineage
     .attr('marker-end', (e) => (e.onPath ? 'url(#dsp-lot-arrow-path)' : 'url(#dsp-lot-arrow)'))
     .attr('class', (e) => `lot-edge ${e.kind}${e.back ? ' back' : ''}${e.onPath ? ' recompute-path' : ''}`);
   const fillOf = (c: LotCellView) => (c.status === 'lost' ? p.states.lost : c.status === 'recomputed' ? p.states.recomputed : c.col === sel ? p.background : p.surface);
-  const g = layer(svg, 'cells').selectAll<SVGGElement, LotCellView>('g.lot-cell').data(d.cells, (c) => c.id)
+  const g = layer(svg, 'cells').selectAll<SVGGElement, LotCellView>('g.lot-cell').data(d.cells.filter((c) => shown(c.row)), (c) => c.id)
     .join((en) => {
       const e = en.append('g').attr('class', 'lot-cell');
       e.append('title'); e.append('rect').attr('class', 'box'); e.append('text').attr('class', 'count');

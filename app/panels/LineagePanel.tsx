@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { lineageData, PARTITION_STATES, type LineageStage } from './model/execution';
 import { lineageOverTimeData, type LotCellView, type LotState } from './model/lineageOverTime';
 import { renderLineage } from '../charts/lineage';
-import { LOT_LABEL_W, renderLineageOverTime } from '../charts/lineageOverTime';
+import { LOT_HEAD_H, LOT_LABEL_W, LOT_ROW_H, renderLineageOverTime } from '../charts/lineageOverTime';
 import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useShownBatch, useSvg, useT, useWidth } from './common';
 import type { Studio } from '../store/store';
 import { useStore } from 'zustand';
@@ -25,6 +25,33 @@ function useLineageView(): { run?: RunModel; lot: LotFold } {
   return useStore(view, (v) => v.value);
 }
 
+/** Grids with more rows than this draw only the rows scrolled into view (and a few around them). */
+const DRAW_ALL_ROWS_UP_TO = 24;
+const ROWS_AROUND = 3;
+
+/** The rows of the grid in `box` that its scrolling panel body shows: [first, last], or undefined for all. */
+function useRowsInView(box: React.RefObject<HTMLDivElement | null>, rowCount: number): [number, number] | undefined {
+  const [range, setRange] = useState<[number, number] | undefined>(undefined);
+  const virtual = rowCount > DRAW_ALL_ROWS_UP_TO;
+  useEffect(() => {
+    const el = box.current;
+    const body = el?.closest('.dsp-body');
+    if (!virtual || !el || !body) { setRange(undefined); return; }
+    const update = () => {
+      const top = body.getBoundingClientRect().top - el.getBoundingClientRect().top;
+      const first = Math.max(0, Math.floor((top - LOT_HEAD_H) / LOT_ROW_H) - ROWS_AROUND);
+      const last = Math.max(first, Math.ceil((top + body.clientHeight - LOT_HEAD_H) / LOT_ROW_H) + ROWS_AROUND);
+      setRange((r) => (r && r[0] === first && r[1] === last ? r : [first, last]));
+    };
+    update();
+    body.addEventListener('scroll', update, { passive: true });
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+    ro?.observe(body);
+    return () => { body.removeEventListener('scroll', update); ro?.disconnect(); };
+  }, [box, virtual]);
+  return virtual ? range : undefined;
+}
+
 export function LineagePanel() {
   const t = useT();
   const { run, lot: lotFold } = useLineageView();
@@ -40,6 +67,8 @@ export function LineagePanel() {
   const maxRows = allRows ? undefined : LOT_MAX_ROWS;
   const lot = useMemo(() => lineageOverTimeData(lotState, { graph, selected: batch, times: completed, maxColumns, maxRows }), [lotState, graph, batch, completed, maxColumns, maxRows]);
   const totalRows = lot.rows.length + lot.hiddenRows;
+  const lotBox = useRef<HTMLDivElement>(null);
+  const rowRange = useRowsInView(lotBox, lot.rows.length);
   // Lookups by id: the text alternative of a 200-node grid has thousands of cells.
   const { rowLabels, cellById, cellAt, into } = useMemo(() => ({
     rowLabels: new Map(lot.rows.map((r) => [r.key, r.label])),
@@ -57,8 +86,8 @@ export function LineagePanel() {
     c.onPath ? t('panels.lotOnPath') : '',
   ].filter(Boolean).join(' · ');
   const lotSvg = useSvg((el) => {
-    renderLineageOverTime(el, lot, { width, height: 60, palette, reducedMotion: reduced, label: t('panels.lotTitle'), rowLabel: (r) => r.label, cellTitle: cellText });
-  }, [lot, width, palette, reduced, t]);
+    renderLineageOverTime(el, lot, { width, height: 60, palette, reducedMotion: reduced, label: t('panels.lotTitle'), rowLabel: (r) => r.label, cellTitle: cellText, rowRange });
+  }, [lot, width, palette, reduced, t, rowRange]);
   const stageLabel = (s: LineageStage) => t('panels.stageLabel', {
     id: s.stageId, attempt: s.attempts.some((a) => a.attemptId > 0) ? t('panels.attempt', { n: s.attempts[s.attempts.length - 1].attemptId }) : '',
     kind: s.status === 'skipped' ? ` · ${t('panels.legend.skipped')}` : s.isShuffleMap ? t('panels.shuffleMap') : t('panels.result'),
@@ -111,7 +140,7 @@ export function LineagePanel() {
           </button>
         </p>
       )}
-      <div className="dsp-fill dsp-lot">
+      <div ref={lotBox} className="dsp-fill dsp-lot">
         {lot.cells.length ? <svg ref={lotSvg} className="dsp-svg dsp-lineage-time" /> : <Empty>{t('panels.empty')}</Empty>}
       </div>
       <h3 className="dsp-subtitle" style={{ fontSize: 13, margin: '10px 0 4px' }}>{t('panels.lotStagesTitle', { t: batch ?? '–' })}</h3>
