@@ -1,8 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
 import { useT } from '../i18n/useT';
-import { selectConsole } from '../store/selectors';
+import { selectConsoleErrors } from '../store/selectors';
 import { batchLines, consoleBlocks, CONSOLE_LIMIT } from './consoleModel';
 import type { Studio } from '../store/types';
 import { Results } from './Results';
@@ -27,7 +26,8 @@ const ConsoleBlock = memo(function ConsoleBlock({ text }: { text: string }) {
 /** The Console: print() output in Spark's format, and errors (Spark's words + a translated explanation). */
 export function Console() {
   const t = useT();
-  const { errors } = useStudio(useShallow(selectConsole));
+  // Errors at once; the printed lines through usePrinted (subscribing to them here re-rendered every frame).
+  const errors = useStudio(selectConsoleErrors);
   const { lines, dropped } = usePrinted();
   const pre = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);

@@ -9,7 +9,7 @@ export const selectMeta = (s: Studio) => s.meta;
 export const selectLang = (s: Studio) => s.lang;
 export const selectTheme = (s: Studio) => s.theme;
 export const selectCanUndoRedo = (s: Studio) => ({ canUndo: s.history.past.length > 0, canRedo: s.history.future.length > 0 });
-export const selectConsole = (s: Studio) => ({ lines: s.consoleLines, errors: s.consoleErrors });
+export const selectConsoleErrors = (s: Studio) => s.consoleErrors;
 export const selectIssues = (s: Studio) => s.issues;
 
 const EMPTY: ValidationIssue[] = [];
