@@ -4,6 +4,9 @@
  * the TS → Scala/Python function translator; emitters call `e.fn(name)` for every function param.
  */
 import type { GraphNode, PipelineGraph } from './types';
+import { tsLineComment, tsPropertyKey, tsString } from './codegen/quote/ts';
+import { scalaLineComment, scalaString } from './codegen/quote/scala';
+import { pyLineComment, pyString } from './codegen/quote/python';
 
 export type Lang = 'ts' | 'scala' | 'python';
 
@@ -82,7 +85,9 @@ export function noneLiteral(lang: Lang): string {
   return lang === 'ts' ? 'undefined' : lang === 'scala' ? 'null' : 'None';
 }
 
-export function durationLiteral(ms: number, lang: Lang): string {
+export function durationLiteral(value: number, lang: Lang): string {
+  // a non-number from a crafted document must not print as code (`NaN`, `Infinity` are names in Scala and Python)
+  const ms = Number.isFinite(value) ? value : 0;
   if (lang === 'python') return String(ms / 1000);
   if (lang === 'scala') {
     if (ms !== 0 && ms % 60000 === 0) return `Minutes(${ms / 60000})`;
@@ -92,16 +97,20 @@ export function durationLiteral(ms: number, lang: Lang): string {
   return `Milliseconds(${ms})`;
 }
 
-function quote(s: string): string { return JSON.stringify(s); }
+/** A string literal of the target language (every document string is printed through here or `comment`). */
+export function stringLiteral(s: string, lang: Lang): string {
+  return lang === 'ts' ? tsString(s) : lang === 'scala' ? scalaString(s) : pyString(s);
+}
+
+/** A number from the document as a literal: finite numbers as they are, anything else 0. */
+export function numberLiteral(v: unknown): string {
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : '0';
+}
 
 export function literal(v: unknown, lang: Lang): string {
   if (v === undefined || v === null) return noneLiteral(lang);
-  if (typeof v === 'string') {
-    if (lang === 'ts') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
-    if (lang === 'python') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
-    return quote(v);
-  }
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '0';
+  if (typeof v === 'string') return stringLiteral(v, lang);
+  if (typeof v === 'number') return numberLiteral(v);
   if (typeof v === 'boolean') return lang === 'python' ? (v ? 'True' : 'False') : String(v);
   if (Array.isArray(v)) {
     const items = v.map((x) => literal(x, lang)).join(', ');
@@ -109,8 +118,8 @@ export function literal(v: unknown, lang: Lang): string {
   }
   if (typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>);
-    if (lang === 'ts') return `{ ${entries.map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k)}: ${literal(x, lang)}`).join(', ')} }`;
-    if (lang === 'scala') return `Map[String, Any](${entries.map(([k, x]) => `${quote(k)} -> ${literal(x, lang)}`).join(', ')})`;
+    if (lang === 'ts') return `{ ${entries.map(([k, x]) => `${tsPropertyKey(k)}: ${literal(x, lang)}`).join(', ')} }`;
+    if (lang === 'scala') return `Map[String, Any](${entries.map(([k, x]) => `${scalaString(k)} -> ${literal(x, lang)}`).join(', ')})`;
     return `{${entries.map(([k, x]) => `${literal(k, lang)}: ${literal(x, lang)}`).join(', ')}}`;
   }
   return noneLiteral(lang);
@@ -134,7 +143,7 @@ export function batchesLiteral(batches: unknown, lang: Lang): string {
   return lang === 'scala' ? `Seq(${inner.join(', ')})` : `[${inner.join(', ')}]`;
 }
 
-/** A comment line in the target language. */
+/** Comment lines in the target language holding `text` (any text: no line of it can end the comment). */
 export function comment(lang: Lang, text: string): string {
-  return text.split('\n').map((l) => (lang === 'python' ? `# ${l}` : `// ${l}`)).join('\n');
+  return lang === 'ts' ? tsLineComment(text) : lang === 'scala' ? scalaLineComment(text) : pyLineComment(text);
 }

@@ -1,10 +1,11 @@
 /** Graph → a complete PySpark (Spark 3.5, pyspark.streaming) application; spark-submit line in the header. */
 import type { PipelineGraph } from '../types';
 import { emitNode, getOp } from '../registry';
-import { literal, noneLiteral } from '../emit';
+import { comment, literal, noneLiteral, numberLiteral } from '../emit';
 import { planGraph, snakeCase } from './plan';
 import { translateUdf } from './udf';
-import { CLOCK_CONF_KEY, SEED_CONF_KEY } from './meta';
+import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
+import { pyCodeOnly } from './quote/python';
 import { inputRecordTypes, recordTypesFor } from './records';
 
 const lit = (v: unknown) => literal(v, 'python');
@@ -38,25 +39,26 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
       if (r.prelude) { usedNames.add(name); preludes.push(r.prelude); }
       return r.code;
     };
-    const stmt = op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : `# TODO: unknown op "${p.node.op}"`;
-    body.push(`# node: ${p.node.id}`, stmt);
+    const stmt = op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : comment('python', `TODO: unknown op "${p.node.op}"`);
+    body.push(nodeTagComment('python', p.node.id), stmt);
   }
   const text = body.join('\n');
-  if (/\bjson\.loads\b/.test(text)) modules.add('json');
-  const pysparkNames = ['SparkConf', 'SparkContext', ...(/\bStorageLevel\./.test(text) ? ['StorageLevel'] : [])];
+  const code = pyCodeOnly(text);
+  if (/\bjson\.loads\b/.test(code)) modules.add('json');
+  const pysparkNames = ['SparkConf', 'SparkContext', ...(/\bStorageLevel\b/.test(code) ? ['StorageLevel'] : [])];
   const file = `${snakeCase(graph.name) || 'streaming_app'}.py`;
   const master = graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master;
-  const kafka = /\bdirectKafkaStream\b|\bKafkaUtils\b/.test(text);
+  const kafka = graph.nodes.some((n) => n.op === 'directKafkaStream');
 
   const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing('spark.master', ${lit(graph.master)})`];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
 
   const lines = [
-    `# ${graph.name} — a DStream Studio pipeline exported as a PySpark ${'3.5'} application (pyspark.streaming, DStream API).`,
+    comment('python', `${graph.name} — a DStream Studio pipeline exported as a PySpark ${'3.5'} application (pyspark.streaming, DStream API).`),
     '#',
     '# Run:',
-    `#   spark-submit --master ${master} ${file}`,
-    ...(graph.master.startsWith('local-cluster') ? [`#   (the studio ran on ${graph.master}; on a cluster pass its master URL)`] : []),
+    comment('python', `  spark-submit --master ${master} ${file}`),
+    ...(graph.master.startsWith('local-cluster') ? [comment('python', `  (the studio ran on ${graph.master}; on a cluster pass its master URL)`)] : []),
     '#',
     '# PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.',
     ...(kafka ? [
@@ -93,7 +95,7 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
 }
 
 function pySeconds(ms: number): string {
-  return ms % 1000 === 0 ? String(ms / 1000) : String(ms / 1000);
+  return String(Number(numberLiteral(ms)) / 1000);
 }
 
 function indent(s: string, pad: string): string {

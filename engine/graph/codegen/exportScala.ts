@@ -1,10 +1,11 @@
 /** Graph → a complete Spark Streaming 3.5 application in Scala (sbt build and spark-submit line in the header). */
 import type { PipelineGraph } from '../types';
 import { emitNode, getOp } from '../registry';
-import { literal, noneLiteral } from '../emit';
+import { comment, literal, noneLiteral, numberLiteral } from '../emit';
 import { pascalCase, planGraph } from './plan';
 import { translateUdf } from './udf';
-import { CLOCK_CONF_KEY, SEED_CONF_KEY } from './meta';
+import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
+import { scalaCodeOnly } from './quote/scala';
 import { inputRecordTypes, recordTypesFor } from './records';
 
 export const SPARK_VERSION = '3.5.1';
@@ -82,7 +83,7 @@ export function exportScala(graph: PipelineGraph): string {
 export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
   const plan = planGraph(graph, 'scala');
   const records = inputRecordTypes(graph);
-  const objectName = pascalCase(graph.name) || 'StreamingApp';
+  const objectName = scalaObjectName(graph.name);
   const body: string[] = [];
   let inexact = 0;
   for (const p of plan.nodes) {
@@ -102,10 +103,11 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
       if (!r.exact) inexact++;
       return r.code;
     };
-    const stmt = op ? emitNode(graph, p.node, { lang: 'scala', inputs, out: p.name, udf }) : `// TODO: unknown op "${p.node.op}"`;
-    body.push(`// node: ${p.node.id}`, stmt);
+    const stmt = op ? emitNode(graph, p.node, { lang: 'scala', inputs, out: p.name, udf }) : comment('scala', `TODO: unknown op "${p.node.op}"`);
+    body.push(nodeTagComment('scala', p.node.id), stmt);
   }
   const text = body.join('\n');
+  const code = scalaCodeOnly(text);
 
   const imports = new Set(['org.apache.spark.SparkConf', 'org.apache.spark.streaming.{Milliseconds, Minutes, Seconds, StreamingContext}']);
   const sbt = [
@@ -113,19 +115,20 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
     `libraryDependencies += "org.apache.spark" %% "spark-streaming" % "${SPARK_VERSION}" % "provided"`,
   ];
   for (const d of DETECT) {
-    if (!d.re.test(text)) continue;
+    if (!d.re.test(code)) continue;
     d.imports.forEach((i) => imports.add(i));
     if (d.sbt) sbt.push(...d.sbt);
   }
-  const receivers = [...new Set([...text.matchAll(/\bnew (\w+Receiver)\(/g)].map((m) => m[1]))];
+  const receivers = [...new Set([...code.matchAll(/\bnew (\w+Receiver)\(/g)].map((m) => m[1]))];
   const stubs = receivers.map((r) => RECEIVER_STUBS[r] ?? genericReceiverStub(r));
 
   const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing("spark.master", ${lit(graph.master)})`];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
   const jar = `target/scala-2.12/${objectName.toLowerCase()}_2.12-0.1.jar`;
 
+  const master = graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master;
   const lines = [
-    `// ${graph.name} — a DStream Studio pipeline exported as a Spark Streaming ${SPARK_VERSION.slice(0, 3)} application (DStream API).`,
+    comment('scala', `${graph.name} — a DStream Studio pipeline exported as a Spark Streaming ${SPARK_VERSION.slice(0, 3)} application (DStream API).`),
     '//',
     '// build.sbt:',
     `//   name := "${objectName.toLowerCase()}"`,
@@ -134,9 +137,9 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
     '//',
     '// Build and run:',
     '//   sbt package',
-    `//   spark-submit --class ${objectName} --master ${graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master} ${jar}`,
+    comment('scala', `  spark-submit --class ${objectName} --master ${master} ${jar}`),
     ...(graph.master.startsWith('local-cluster')
-      ? [`//   (the studio ran on ${graph.master}; on a cluster pass its master URL, e.g. --master spark://host:7077)`] : []),
+      ? [comment('scala', `  (the studio ran on ${graph.master}; on a cluster pass its master URL, e.g. --master spark://host:7077)`)] : []),
     ...(inexact ? [`//`, `// ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically: look for "TODO translate".`] : []),
     '',
     ...[...imports].sort().map((i) => `import ${i}`),
@@ -158,7 +161,22 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
   return { code: `${lines.join('\n')}\n`, inexact };
 }
 
-function durationScala(ms: number): string {
+/**
+ * The application's object name from the pipeline name: PascalCase words, `StreamingApp` when none; `App` is
+ * added when it would start with a digit or take a name the program uses (an object `Seq` would hide scala.Seq).
+ */
+function scalaObjectName(name: string): string {
+  const base = pascalCase(name);
+  if (!base) return 'StreamingApp';
+  return /^[0-9]/.test(base) || SCALA_TAKEN_TYPE_NAMES.has(base) ? `App${base}` : base;
+}
+
+const SCALA_TAKEN_TYPE_NAMES = new Set(('Any AnyRef AnyVal Array Boolean Byte Char Double Float Int List Long Map Nil None Nothing Null Object Option ' +
+  'Predef Seq Short Some String System Thread Unit Vector SparkConf StreamingContext Milliseconds Minutes Seconds Duration Time State StateSpec ' +
+  'HashPartitioner StorageLevel RDD Receiver KafkaUtils LocationStrategies ConsumerStrategies StringDeserializer TwitterUtils RateReceiver').split(' '));
+
+function durationScala(value: number): string {
+  const ms = Number(numberLiteral(value));
   if (ms !== 0 && ms % 60000 === 0) return `Minutes(${ms / 60000})`;
   if (ms !== 0 && ms % 1000 === 0) return `Seconds(${ms / 1000})`;
   return `Milliseconds(${ms})`;

@@ -1,9 +1,11 @@
 /** Graph → a readable TypeScript program against the engine API that runs with `npm run pipeline -- file.ts`. */
 import type { PipelineGraph } from '../types';
 import { emitNode, getOp } from '../registry';
-import { literal, noneLiteral } from '../emit';
+import { tokenizer } from 'acorn';
+import { comment, literal, noneLiteral, numberLiteral } from '../emit';
 import { planGraph } from './plan';
-import { CLOCK_CONF_KEY, SEED_CONF_KEY, edgesBlock, positionsBlock } from './meta';
+import { CLOCK_CONF_KEY, SEED_CONF_KEY, edgesBlock, nodeTagComment, positionsBlock } from './meta';
+import { tsBlockCommentLines } from './quote/ts';
 
 export interface TsExportOptions {
   /** Module the program imports the engine from (default '../engine/index', right for files in examples/). */
@@ -29,8 +31,8 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
     for (const port of op?.inputs ?? []) if (!(port.port in inputs) && !port.optional) inputs[port.port] = noneLiteral('ts');
     const stmt = op
       ? emitNode(graph, p.node, { lang: 'ts', inputs, out: p.name, udf: (s) => s })
-      : `// unknown op "${p.node.op}": not exported`;
-    body.push(`// node: ${p.node.id}`, stmt);
+      : comment('ts', `unknown op "${p.node.op}": not exported`);
+    body.push(nodeTagComment('ts', p.node.id), stmt);
   }
 
   const conf: string[] = [`.setMaster(${lit(graph.master)})`, `.setAppName(${lit(graph.name)})`];
@@ -42,12 +44,13 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
   for (const [k, v] of Object.entries(extra)) if (k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
 
   const text = body.join('\n');
-  const used = ENGINE_NAMES.filter((n) => new RegExp(`\\b${n}\\b`).test(text));
+  const names = codeNames(text);
+  const used = ENGINE_NAMES.filter((n) => names.has(n));
   const imports = ['SparkConf', 'StreamingContext', 'Milliseconds', ...used];
 
   const out = [
     '/**',
-    ` * ${graph.name.replace(/\*\//g, '* /')} — a DStream Studio pipeline exported as a TypeScript program.`,
+    ...tsBlockCommentLines(`${graph.name} — a DStream Studio pipeline exported as a TypeScript program.`).map((l) => ` * ${l}`),
     ' *',
     ' *   npm run pipeline -- <this file> --batches 3',
     ' *',
@@ -57,7 +60,7 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
     `import { ${imports.join(', ')} } from ${lit(opts.enginePath ?? '../engine/index')};`,
     '',
     `const conf = new SparkConf()\n  ${conf.join('\n  ')};`,
-    `const ssc = new StreamingContext(conf, Milliseconds(${graph.batchDuration}));`,
+    `const ssc = new StreamingContext(conf, Milliseconds(${numberLiteral(graph.batchDuration)}));`,
     ...(graph.checkpointDir ? [`ssc.checkpoint(${lit(graph.checkpointDir)});`] : []),
     '',
     text,
@@ -68,4 +71,21 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
   ];
   if (!opts.omitMetadata) out.push('', positionsBlock(graph), edgesBlock(graph));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The names the statements use as code (not inside strings or comments, where a document string could mention
+ * `Time` or `Some`): the engine names to import. Falls back to a word search if the text does not tokenize.
+ */
+function codeNames(text: string): Set<string> {
+  const names = new Set<string>();
+  try {
+    for (const t of tokenizer(text, { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true })) {
+      const value: unknown = (t as { value?: unknown }).value;
+      if (t.type.label === 'name' && typeof value === 'string') names.add(value);
+    }
+  } catch {
+    for (const n of ENGINE_NAMES) if (new RegExp(`\\b${n}\\b`).test(text)) names.add(n);
+  }
+  return names;
 }

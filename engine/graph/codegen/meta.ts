@@ -4,6 +4,8 @@
  * and edge ids. Shared by the exporter and the importer.
  */
 import type { GraphPosition, PipelineGraph } from '../types';
+import type { Lang } from '../emit';
+import { nodeTagText, parseNodeTagText } from './quote/text';
 
 /** SparkConf key carrying the graph's seed (the engine's seeded sources read it). */
 export const SEED_CONF_KEY = 'spark.dstream.seed';
@@ -11,6 +13,19 @@ export const CLOCK_CONF_KEY = 'spark.streaming.clock';
 export const NODE_TAG_RE = /^\s*node:\s*([^\s*]+)\s*$/;
 export const POSITIONS_TAG = 'dstream-studio:positions';
 export const EDGES_TAG = 'dstream-studio:edges';
+
+/**
+ * The `// node: <id>` (Python `# node: <id>`) line before a node's statement. Ids print as they are unless they
+ * hold whitespace, `*`, backslashes or control characters, which are written %XX / %uXXXX (see nodeTagText).
+ */
+export function nodeTagComment(lang: Lang, id: string): string {
+  return `${lang === 'python' ? '#' : '//'} node: ${nodeTagText(id)}`;
+}
+
+/** The node id of a tag's captured text (NODE_TAG_RE's group): %XX / %uXXXX decoded. */
+export function nodeTagId(tagText: string): string {
+  return parseNodeTagText(tagText);
+}
 
 export interface PositionEntry extends GraphPosition { label?: string }
 /** edge id → [source, target] or [source, target, targetPort] */

@@ -13,11 +13,11 @@ const SCALA_RESERVED = ('abstract case catch class def do else extends false fin
   'object override package private protected return sealed super this throw trait try true type val var while with yield').split(' ');
 const PY_RESERVED = ('False None True and as assert async await break class continue def del elif else except finally for from global if import in is ' +
   'lambda nonlocal not or pass raise return try while with yield print len str int float list dict set map filter sum min max abs any all ' +
-  'range type object id input iter next open re math functools time').split(' ');
+  'range type object id input iter next open re math functools time json getattr').split(' ');
 /** Names the programs themselves use. */
 const PROGRAM_NAMES = ('conf ssc sc args main process console Math String Number Array Object JSON Promise SparkConf SparkContext StreamingContext ' +
   'Milliseconds Seconds Minutes Duration Time Some None Option StateSpec State HashPartitioner StorageLevel KafkaUtils TwitterUtils ' +
-  'LocationStrategies ConsumerStrategies RDD mutable Receiver pyspark').split(' ');
+  'LocationStrategies ConsumerStrategies RDD mutable Receiver pyspark java scala org classOf println').split(' ');
 
 const RESERVED = new Set([...JS_RESERVED, ...SCALA_RESERVED, ...PY_RESERVED, ...PROGRAM_NAMES]);
 
@@ -58,6 +58,9 @@ export function identifierFor(label: string, lang: Lang): string {
   if (RESERVED.has(base)) base = lang === 'python' ? `${base}_stream` : `${base}Stream`;
   return base;
 }
+
+/** Names the emitters derive from a node's variable (Scala's `<name>KafkaParams`): kept free as well. */
+const DERIVED_SUFFIXES: Record<Lang, string[]> = { ts: [], scala: ['KafkaParams'], python: [] };
 
 export interface PlannedNode {
   node: GraphNode;
@@ -103,12 +106,15 @@ export function planGraph(graph: PipelineGraph, lang: Lang): Plan {
   const { order, cyclic } = topologicalOrder(graph);
   const all = [...order, ...cyclic];
   const taken = new Set<string>();
+  /** A name is free when neither it nor a name derived from it is taken. */
+  const isTaken = (name: string) => taken.has(name) || DERIVED_SUFFIXES[lang].some((s) => taken.has(name + s));
   const names = new Map<string, string>();
   for (const n of all) {
     const base = identifierFor(n.label ?? defaultBaseName(n), lang);
     let name = base;
-    for (let i = 2; taken.has(name); i++) name = lang === 'python' ? `${base}_${i}` : `${base}${i}`;
+    for (let i = 2; isTaken(name); i++) name = lang === 'python' ? `${base}_${i}` : `${base}${i}`;
     taken.add(name);
+    for (const s of DERIVED_SUFFIXES[lang]) taken.add(name + s);
     names.set(n.id, name);
   }
   const nodes = all.map((node) => {

@@ -79,7 +79,7 @@ const cases: Case[] = [
     python: "lambda l: l.split('.')" },
   { ts: "l => l.split(/\\s+/)",
     scala: "l => l.split(\"\\\\s+\")",
-    python: "lambda l: re.split(r'\\\\s+', l)", imports: ["re"] },
+    python: "lambda l: re.split('\\\\s+', l)", imports: ["re"] },
   { ts: "x => Math.max(x, 0)",
     scala: "x => math.max(x, 0)",
     python: "lambda x: max(x, 0)" },

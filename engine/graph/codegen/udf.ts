@@ -11,6 +11,9 @@
 import { parse, type Node } from 'acorn';
 import { stripTypes } from './stripTypes';
 import { recordField } from './records';
+import { scalaBlockCommentLines, scalaString } from './quote/scala';
+import { pyCommentLines, pyString, pyStringReadable } from './quote/python';
+import { UNSAFE_CHAR } from './quote/text';
 
 export type UdfLang = 'scala' | 'python';
 
@@ -55,20 +58,8 @@ const PY_RESERVED = new Set(('False None True and as assert async await break cl
 const SCALA_RESERVED = new Set(('abstract case catch class def do else extends false final finally for forSome if implicit import lazy macro match new null object ' +
   'override package private protected return sealed super this throw trait try true type val var while with yield').split(' '));
 
-export function scalaString(s: string): string {
-  return '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') + '"';
-}
-
-export function pythonString(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  return q + pyEscape(s, q) + q;
-}
-
-function pyEscape(s: string, q: string): string {
-  let r = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-  r = r.split(q).join('\\' + q);
-  return r;
-}
+/** String literals go through the exporter's quoting modules (see quote/). */
+const pythonString = pyStringReadable;
 
 const REGEX_META = /[\\.[\]{}()*+?^$|-]/g;
 
@@ -409,13 +400,14 @@ class Translator {
     if (this.py) {
       const exprsOk = parts.every((p) => typeof p === 'string' || (!/['"\\{}]/.test(p.c) && !p.c.includes('lambda')));
       if (exprsOk) {
-        const body = parts.map((p) => (typeof p === 'string' ? pyEscape(p, "'").replace(/\{/g, '{{').replace(/\}/g, '}}') : `{${p.c}}`)).join('');
+        const body = parts.map((p) => (typeof p === 'string' ? pyString(p, "'").slice(1, -1).replace(/\{/g, '{{').replace(/\}/g, '}}') : `{${p.c}}`)).join('');
         return { c: `f'${body}'`, p: 99 };
       }
       const terms = parts.map((p) => (typeof p === 'string' ? pythonString(p) : `str(${p.c})`));
       return { c: terms.length ? terms.join(' + ') : "''", p: terms.length > 1 ? PY.add : 99 };
     }
-    const literalOk = parts.every((p) => typeof p !== 'string' || !/["\\\n\r\t]/.test(p));
+    // an s"…" literal has no escapes of its own here: text with quotes, backslashes or controls is concatenated instead
+    const literalOk = parts.every((p) => typeof p !== 'string' || (!/["\\\n\r\t]/.test(p) && !UNSAFE_CHAR.test(p)));
     if (literalOk) {
       // `$name` must not run into a following identifier character
       const safe = parts.map((p, i) => {
@@ -592,7 +584,7 @@ class Translator {
         const [sep] = this.args(n, 1, 1);
         const s = obj();
         if (sep.type === 'Literal' && sep.regex) {
-          if (py) { this.imports.add('re'); return o(`re.split(r${pythonString(sep.regex.pattern)}, ${s.c})`); }
+          if (py) { this.imports.add('re'); return o(`re.split(${pythonString(sep.regex.pattern)}, ${s.c})`); }
           return o(`${atomSc(s)}.split(${scalaString(sep.regex.pattern)})`);
         }
         if (sep.type !== 'Literal' || typeof sep.value !== 'string') return fail('split with a computed separator');
@@ -823,19 +815,20 @@ function stubParams(source: string): string[] | undefined {
 
 function scalaStub(source: string, reason: string): string {
   const params = stubParams(source) ?? ['x'];
-  const safe = source.trim().replace(/\*\//g, '* /').replace(/\/\*/g, '/ *');
+  const safe = scalaBlockCommentLines(source.trim());
+  const why = scalaBlockCommentLines(reason).join(' ');
   const head = params.length === 1 ? params[0] : `(${params.join(', ')})`;
   const named = head.replace(/[A-Za-z_$][\w$]*/g, (p) => (SCALA_RESERVED.has(p) ? `\`${p}\`` : p.replace(/\$/g, '_')));
-  if (!safe.includes('\n')) return `{ ${named} => ??? /* TODO translate (${reason}): ${safe} */ }`;
-  return `{ ${named} =>\n  ??? /* TODO translate (${reason}) from TypeScript:\n${indent(safe, '     ')}\n  */\n}`;
+  if (safe.length === 1) return `{ ${named} => ??? /* TODO translate (${why}): ${safe[0]} */ }`;
+  return `{ ${named} =>\n  ??? /* TODO translate (${why}) from TypeScript:\n${indent(safe.join('\n'), '     ')}\n  */\n}`;
 }
 
 function pythonStub(source: string, name: string, reason: string): string {
   const params = (stubParams(source) ?? ['*args']).map((p) => p.replace(/\$/g, '_')).map((p) => (PY_RESERVED.has(p) ? `${p}_` : p));
-  const lines = source.trim().split('\n').map((l) => `    #   ${l}`);
+  const lines = pyCommentLines(source.trim()).map((l) => `    #   ${l}`);
   return [
     `def ${name}(${params.join(', ')}):`,
-    `    # TODO translate (${reason.replace(/\n/g, ' ')}) from TypeScript:`,
+    `    # TODO translate (${pyCommentLines(reason).join(' ')}) from TypeScript:`,
     ...lines,
     `    raise NotImplementedError(${pythonString(`TODO: translate ${name} from TypeScript`)})`,
   ].join('\n');

@@ -5,7 +5,7 @@
 import type { EmitContext } from '../emit';
 import type { ParamSpec } from '../types';
 import { boolParam, defineOp, docs, enumParam, intParam, jsonParam, localized as L, stringListParam, stringParam } from '../opSpec';
-import { batchesLiteral, comment, recordLiteral } from '../emit';
+import { batchesLiteral, comment, literal, recordLiteral } from '../emit';
 import { StorageLevel } from '../../rdd/storageLevel';
 
 /** Storage levels a receiver may store its blocks with (Spark's receiver default first). */
@@ -30,6 +30,10 @@ const engineStorageLevel = (p: Record<string, unknown>): StorageLevel => Storage
  * is always serialized), so `MEMORY_AND_DISK_SER_2` prints as `MEMORY_AND_DISK_2` there.
  */
 export function storageLevelCode(level: string, lang: 'ts' | 'scala' | 'python'): string {
+  // a crafted document may hold any text here: only a name-shaped level is printed as a name
+  if (!/^[A-Z][A-Z0-9_]*$/.test(level)) {
+    return lang === 'python' ? `getattr(StorageLevel, ${literal(level, lang)})` : `StorageLevel.fromString(${literal(level, lang)})`;
+  }
   return `StorageLevel.${lang === 'python' ? level.replace('_SER', '') : level}`;
 }
 
