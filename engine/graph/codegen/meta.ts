@@ -5,7 +5,7 @@
  */
 import type { GraphPosition, PipelineGraph } from '../types';
 import type { Lang } from '../emit';
-import { nodeTagText, parseNodeTagText } from './quote/text';
+import { UNSAFE_CHARS, hex4, nodeTagText, parseNodeTagText } from './quote/text';
 
 /** SparkConf key carrying the graph's seed (the engine's seeded sources read it). */
 export const SEED_CONF_KEY = 'spark.dstream.seed';
@@ -45,9 +45,12 @@ export function edgesBlock(graph: PipelineGraph): string {
   return `/* ${EDGES_TAG} ${safeJson(o)} */`;
 }
 
-/** JSON that cannot end the comment it sits in. */
+/**
+ * JSON that cannot end the comment it sits in and shows no invisible characters (line separators, bidi controls,
+ * lone surrogates are written as JSON `\\uXXXX` escapes, which read back as the same string).
+ */
 function safeJson(v: unknown): string {
-  return JSON.stringify(v).replace(/\*\//g, '*\\u002f');
+  return JSON.stringify(v).replace(/\*\//g, '*\\u002f').replace(UNSAFE_CHARS, (c) => `\\u${hex4(c.charCodeAt(0)).toLowerCase()}`);
 }
 
 export interface MetaBlocks {

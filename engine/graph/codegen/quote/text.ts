@@ -20,7 +20,7 @@ const UNSAFE_SOURCE =
 /** One unsafe character (see above). */
 export const UNSAFE_CHAR = new RegExp(UNSAFE_SOURCE);
 /** Every unsafe character (global; for replace). */
-const UNSAFE_CHARS = new RegExp(UNSAFE_SOURCE, 'g');
+export const UNSAFE_CHARS = new RegExp(UNSAFE_SOURCE, 'g');
 
 /** Whether `c` (one UTF-16 code unit, or a pair) is printed escaped. */
 export function isUnsafeChar(c: string): boolean {
