@@ -106,6 +106,13 @@ export function Canvas() {
       },
       fitView: () => { void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 }); },
       size: () => { const r = wrapper.current?.getBoundingClientRect(); return { width: r?.width ?? 0, height: r?.height ?? 0 }; },
+      reveal: (p) => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return;
+        const a = rf.flowToScreenPosition(p), b = rf.flowToScreenPosition({ x: p.x + NODE_W, y: p.y + NODE_H });
+        if (a.x >= r.left && a.y >= r.top && b.x <= r.right && b.y <= r.bottom) return;
+        void rf.setCenter(p.x + NODE_W / 2, p.y + NODE_H / 2, { zoom: rf.getZoom(), duration: 200 });
+      },
     });
     return () => registerCanvas(null);
   }, [rf]);

@@ -4,6 +4,8 @@ export interface CanvasHandle {
   fitView(): void;
   /** The canvas's size on screen. */
   size(): { width: number; height: number };
+  /** Pans (keeping the zoom) so a node placed at this flow position is on screen. */
+  reveal?(position: { x: number; y: number }): void;
 }
 let handle: CanvasHandle | null = null;
 export function registerCanvas(h: CanvasHandle | null) { handle = h; }
