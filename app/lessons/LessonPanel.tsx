@@ -400,6 +400,9 @@ export function LessonPanel() {
   const wide = !presenter && step?.action.kind === 'export';
 
   return (
+    <>
+    {/* Outside the panel: a style rule is not the panel's text. */}
+    <HideAnsweringCounts />
     <aside className={`lesson-panel${presenter ? ' lesson-panel--presenter' : ''}${beside ? ' lesson-panel--beside' : ''}${wide ? ' lesson-panel--wide' : ''}`} aria-label={t('lessons.panel')} lang={lang}
       style={presenter ? { top, bottom: dockHeight } : { top: top + 8, maxHeight: `calc(100vh - ${top + (wide ? 0 : dockHeight) + 16}px)`, ...(beside ? { right: inspectorRight + 8 } : {}) }}>
       <header className="lesson-panel__head">
@@ -424,7 +427,6 @@ export function LessonPanel() {
           {!presenter && <button type="button" className="btn btn--ghost btn--small" title={t('lessons.restartHint')} onClick={() => { useLessons.getState().resetProgress(lesson.id); void startLesson({ file: index?.lessons.find((e) => e.id === lesson.id)?.file ?? `${lesson.id}.json` }); }}>{t('lessons.restart')}</button>}
         </div>
       )}
-      <HideAnsweringCounts />
       <ConfirmStart t={t} />
       <div className="lesson-panel__body" ref={bodyRef}>
         {!lesson && <LessonList lang={lang} t={t} />}
@@ -438,6 +440,7 @@ export function LessonPanel() {
       {lesson && step && status && runner && <Nav lesson={lesson} index={i} t={t} next={next} />}
       {presenter && <p className="lesson-keys">{lesson ? t('lessons.presenterKeys') : t('lessons.presenterListKeys')}</p>}
     </aside>
+    </>
   );
 }
 
