@@ -11,6 +11,7 @@ import { Canvas } from './canvas/Canvas';
 import { Inspector } from './inspector/Inspector';
 import { CodePane } from './code/CodePane';
 import { Dialogs } from './files/Dialogs';
+import { SkipLinks } from './SkipLinks';
 import { useShortcuts } from './canvas/shortcuts';
 import { useClipboard } from './canvas/clipboard';
 import type { Studio } from './store/types';
@@ -38,6 +39,7 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className="app" data-theme={theme}>
+        <SkipLinks />
         <Header />
         <RunBar />
         <main className="workspace">

@@ -52,10 +52,11 @@ async function architecture(L: Learner) {
   await L.stop();
   await L.setMaster('local', 1);
   await expect(L.masterUrl).toHaveText('local[1]');
-  await L.expectDone(5_000);
+  await L.expectDone(5_000, true);                          // judged by the run, not by the change
   await L.next();                                           // local1-run: nothing is processed
   await L.stepOnce();
   await L.expectDone();
+  await L.expectLateVerdict();
   await expect(L.console).toContainText('every task slot is held by a receiver');
   await expect(L.page.locator('.status__batches')).toHaveCount(0);
   await L.shot('architecture-local1');
@@ -128,7 +129,7 @@ async function transformation(L: Learner) {
   await L.predict();
   await L.stop();
   await L.setDuration('window', 'slide', 2000);
-  await L.expectDone(5_000);
+  await L.expectDone(5_000, true);                          // judged by the run, not by the change
   await expect(L.inspector).toBeInViewport({ ratio: 0.9 });  // the panel stands beside the inspector, not over it
   const [p, i] = [await L.panel.boundingBox(), await L.inspector.boundingBox()];
   expect(p!.x + p!.width).toBeLessThanOrEqual(i!.x);
@@ -137,6 +138,7 @@ async function transformation(L: Learner) {
   // Batches 1000 and 3000 ms have no job to run (the window slides every 2 s), so only 2000 and 4000 ms complete.
   for (let i = 0; i < 2; i++) { await L.stepOnce(); await L.step(); }
   await L.expectDone();
+  await L.expectLateVerdict();                              // the slide prediction, judged by this run
   await expect(L.console).toContainText('Time: 4000 ms');
   await expect(L.console).not.toContainText('Time: 3000 ms');
   await L.next();                                           // inverse: a question only

@@ -45,7 +45,7 @@ const shown = (v: L10n, lang: Lang) => (v[lang] || v.en).replace(/`/g, '');
  * course keeps in English, option letters and Spark's own messages. Everything else must be Chinese.
  */
 export const ALLOWED_LATIN = new Set(['A', 'B', 'C', 'Spark', 'Streaming', 'StreamingContext', 'SparkContext', 'Driver', 'Executor', 'DStream', 'DAG', 'RDD', 'Receiver', 'master',
-  'local', 'cluster', 'Kafka', 'WAL', 'PID', 'Lineage', 'Twitter', 'TypeScript', 'Scala', 'PySpark', 'Java', 'Python', 'ms', 'upsert', 'Top',
+  'local', 'cluster', 'Kafka', 'WAL', 'PID', 'Lineage', 'Twitter', 'TypeScript', 'Scala', 'PySpark', 'Java', 'Python', 'ms', 's', 'upsert', 'Top',
   'exactly', 'once', 'least', 'at', 'minRate', 'Esc', 'S', 'id', 'Master', 'getTags', 'countByValue', 'flatMap', 'map', 'print', 'foreachRDD',
   'updateStateByKey', 'mapWithState', 'reduceByKeyAndWindow', 'countByValueAndWindow', 'saveAsTextFiles', 'glom', 'queueStream', 'NetworkWordCount',
   'hello', 'world', 'spark', 'streaming', 'Time', 'No', 'output', 'operations', 'registered', 'so', 'nothing', 'to', 'execute', 'txt', 'out', 'words', 'part']);
@@ -150,16 +150,28 @@ export class Learner {
     }
   }
 
-  /** The current step is done (its ✓ badge), and its prediction, if any, was right. */
-  async expectDone(timeout: number = TIMEOUTS.firstBatch): Promise<void> {
+  /**
+   * The current step is done (its ✓ badge), and its prediction, if any, was right. A prediction about a
+   * configuration change is judged by the next run (`judgedLater`): then no verdict may show yet (expectLateVerdict).
+   */
+  async expectDone(timeout: number = TIMEOUTS.firstBatch, judgedLater = false): Promise<void> {
     await expect(this.panel.locator('.lesson-step .lesson-badge--done')).toBeVisible({ timeout });
     const step = this.lesson.steps[await this.stepIndex];
-    if (step.predict) {
+    if (step.predict && judgedLater) await expect(this.panel.locator('.lesson-reveal')).toHaveCount(0);
+    else if (step.predict) {
       await expect(this.panel.locator('.lesson-reveal.is-right')).toBeVisible();
       await expect(this.panel.locator('.lesson-reveal')).toContainText(this.t('lessons.correct'));
       await expect(this.panel.locator('.lesson-reveal p')).toHaveText(shown(step.predict.explain, this.lang));
     }
     if (step.check) await expect(this.panel.locator('.lesson-action.is-met')).toBeVisible();
+  }
+
+  /** The previous step's prediction, judged by the run of this step, was right. */
+  async expectLateVerdict(): Promise<void> {
+    const prev = this.lesson.steps[(await this.stepIndex) - 1];
+    const late = this.panel.locator('.lesson-reveal--late');
+    await expect(late).toContainText(this.t('lessons.correct'), { timeout: TIMEOUTS.firstBatch });
+    await expect(late.locator('p')).toHaveText(shown(prev.predict!.explain, this.lang));
   }
 
   async expectComplete(): Promise<void> {

@@ -104,8 +104,18 @@ export function Canvas() {
         if (!r) return { x: 0, y: 0 };
         return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
-      fitView: () => { void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 }); },
+      fitView: (o) => {
+        const right = o?.coveredRight ?? 0;
+        void rf.fitView({ padding: right > 0 ? { x: '6%', y: '10%', right: `${Math.round(right)}px` } : 0.12, duration: 200, maxZoom: 1.1 });
+      },
       size: () => { const r = wrapper.current?.getBoundingClientRect(); return { width: r?.width ?? 0, height: r?.height ?? 0 }; },
+      reveal: (p) => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return;
+        const a = rf.flowToScreenPosition(p), b = rf.flowToScreenPosition({ x: p.x + NODE_W, y: p.y + NODE_H });
+        if (a.x >= r.left && a.y >= r.top && b.x <= r.right && b.y <= r.bottom) return;
+        void rf.setCenter(p.x + NODE_W / 2, p.y + NODE_H / 2, { zoom: rf.getZoom(), duration: 200 });
+      },
     });
     return () => registerCanvas(null);
   }, [rf]);

@@ -6,6 +6,7 @@ import { graphLevelIssues, issuesOfNode, shortIssue } from '../store/selectors';
 import { loc } from '../i18n/index';
 import { useLang, useT } from '../i18n/useT';
 import { ParamField } from './ParamField';
+import { InputFromField } from './InputFromField';
 import type { OpFlowNode } from '../store/graphModel';
 import type { Studio } from '../store/types';
 
@@ -57,6 +58,7 @@ function NodeInspector({ node }: { node: OpFlowNode }) {
         {spec.inputs.map((p) => <span key={p.port} className={`kind-badge kind-badge--${p.kind}`} title={t('port.input', { port: p.port, op: spec.name })}>{p.port}: {p.kind}</span>)}
         {spec.output !== null && <span className={`kind-badge kind-badge--${spec.output}`}>→ {spec.output}</span>}
       </div>
+      {spec.inputs.map((p) => <InputFromField key={`${node.id}:in:${p.port}`} nodeId={node.id} port={p.port} showPort={spec.inputs.length > 1} />)}
       <LabelField node={node} />
       {Object.entries(spec.params).map(([name, ps]) => (
         <ParamField

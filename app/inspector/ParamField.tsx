@@ -3,7 +3,7 @@ import type { ParamSpec } from '../../engine/graph/types';
 import { loc, type Lang } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { formatDuration } from '../canvas/summary';
-import { bestUnit, formatField, parseField } from './fieldModel';
+import { bestUnit, formatField, parseField, type DurationUnit } from './fieldModel';
 import { CodeField } from './CodeField';
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
 }
 
 /** A text-like field with a local draft: only valid values reach the document. */
-function DraftInput({ spec, value, onChange, id, unit, multiline }: { spec: ParamSpec; value: unknown; onChange: (v: unknown) => void; id: string; unit?: 'ms' | 's'; multiline?: boolean }) {
+function DraftInput({ spec, value, onChange, id, unit, multiline }: { spec: ParamSpec; value: unknown; onChange: (v: unknown) => void; id: string; unit?: DurationUnit; multiline?: boolean }) {
   const t = useT();
   const [draft, setDraft] = useState(formatField(spec, value, unit));
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +45,7 @@ export function ParamField({ name, spec, value, lang, opName, issue, onChange }:
   const t = useT();
   const id = useId();
   const label = loc(spec.label, lang) || name;
-  const [unit, setUnit] = useState<'ms' | 's'>(bestUnit(value ?? spec.default));
+  const [unit, setUnit] = useState<DurationUnit>(bestUnit(value ?? spec.default));
   const effective = value ?? spec.default;
 
   let control: React.ReactNode;
@@ -90,11 +90,16 @@ export function ParamField({ name, spec, value, lang, opName, issue, onChange }:
       control = (
         <div className="duration">
           <DraftInput spec={spec} value={value} onChange={onChange} id={id} unit={unit} />
-          <select aria-label={t('inspector.unit', { param: label })} value={unit} onChange={(e) => setUnit(e.target.value as 'ms' | 's')}>
-            <option value="ms">ms</option>
+          {/* Changing the unit keeps the duration and rewrites the number in the new unit (2 s ⇄ 2000 ms). */}
+          <select aria-label={t('inspector.unit', { param: label })} title={t('inspector.unitHint')} value={unit} onChange={(e) => setUnit(e.target.value === 'ms' ? 'ms' : 's')}>
             <option value="s">s</option>
+            <option value="ms">ms</option>
           </select>
-          {typeof effective === 'number' && <span className="duration__pretty muted small">= {formatDuration(effective)}{value === undefined ? ` (${t('inspector.default')})` : ''}</span>}
+          <span className="duration__pretty muted small" data-testid="duration-value">
+            {typeof effective === 'number'
+              ? <>= {formatDuration(effective)}{formatDuration(effective).endsWith(' ms') ? '' : ` (${effective} ms)`}{value === undefined ? ` (${t('inspector.default')})` : ''}</>
+              : t('inspector.durationUnset')}
+          </span>
         </div>
       );
       break;

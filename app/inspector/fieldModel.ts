@@ -50,7 +50,14 @@ export function formatField(spec: ParamSpec, v: unknown, unit: 'ms' | 's' = 'ms'
   return String(v);
 }
 
-/** The unit a duration reads best in. */
-export function bestUnit(v: unknown): 'ms' | 's' {
-  return typeof v === 'number' && v >= 1000 && v % 100 === 0 ? 's' : 'ms';
+export type DurationUnit = 'ms' | 's';
+
+/**
+ * The unit a duration field starts in. One rule for every duration field: seconds (Spark's `Seconds(n)`, the
+ * batch interval's unit), unless the value is not a whole number of tenths of a second or is under a second (then
+ * milliseconds). An empty field starts in seconds too, so Window and Slide of a new node read alike.
+ */
+export function bestUnit(v: unknown): DurationUnit {
+  if (typeof v !== 'number') return 's';
+  return v >= 1000 && v % 100 === 0 ? 's' : 'ms';
 }

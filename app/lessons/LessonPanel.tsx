@@ -13,13 +13,16 @@ import { connectLessons } from './connect';
 import { ExportView } from './ExportView';
 import { useLessons } from './lessonStore';
 import { fetchLesson, fetchLessonIndex, resolvePipeline } from './loader';
-import { lessonComplete, stepStatus, type StepStatus } from './runner';
+import { answeringNodes, judgedByRun, lessonComplete, stepStatus, type StepStatus } from './runner';
+import { lessonState } from './progress';
+import { keepNodesInView } from './keepInView';
 import type { Lesson, LessonIndexEntry, LessonStep, PipelineRef, Question } from './schema';
 import { pick, RichText } from './text';
 import './lessons.css';
 
 const selectStatus = (s: Studio) => s.sim.status;
 const selectDockHeight = (s: Studio) => s.dockHeight;
+const selectLoadSeq = (s: Studio) => s.loadSeq;
 
 /**
  * Where the panel goes: the top of the workspace (below the header and run bar) and the inspector's left edge (a step
@@ -57,8 +60,16 @@ function showPanel(panel: string | undefined) {
   if (panel && panel !== 'console') useStudio.getState().setDockTab(panel);
 }
 
-export async function startLesson(entry: Pick<LessonIndexEntry, 'file'>): Promise<void> {
+const isLive = (st: string) => st === 'running' || st === 'paused' || st === 'loading';
+
+/**
+ * Opens a lesson. Its pipeline replaces the canvas and the run: while the learner's own pipeline runs (no lesson is
+ * open, so the run is not a lesson's), the panel asks first; `confirmed` is the learner's yes.
+ */
+export async function startLesson(entry: Pick<LessonIndexEntry, 'file'>, confirmed = false): Promise<void> {
   const l = useLessons.getState();
+  if (!confirmed && !l.lesson && isLive(useStudio.getState().sim.status)) { l.setPendingStart(entry); return; }
+  l.setPendingStart(null);
   l.setLoading(true);
   try {
     const lesson = await fetchLesson(entry.file);
@@ -85,9 +96,21 @@ function enterStep(lesson: Lesson, index: number) {
   } else showPanel(step.panel);
 }
 
+/** The lesson → opens in presenter mode before one is picked: the first one not finished yet. */
+export function nextLessonToOpen(): LessonIndexEntry | undefined {
+  const { index, progress } = useLessons.getState();
+  if (!index) return undefined;
+  return index.lessons.find((e) => lessonState(progress[e.id]) !== 'done') ?? index.lessons[0];
+}
+
 function go(kind: 'next' | 'prev') {
   const { lesson, runner, dispatch } = useLessons.getState();
-  if (!lesson || !runner) return;
+  if (!lesson || !runner) {
+    // Before a lesson is picked, → opens the first unfinished one (the keys hint says so).
+    const entry = kind === 'next' ? nextLessonToOpen() : undefined;
+    if (entry && !useLessons.getState().loading) void startLesson(entry);
+    return;
+  }
   const before = runner.stepIndex;
   dispatch({ kind });
   const after = useLessons.getState().runner?.stepIndex ?? before;
@@ -131,7 +154,7 @@ function usePresenterKeys(on: boolean) {
 
 // ---------------------------------------------------------------- pieces
 
-function PredictBox({ q, status, lang, t }: { q: Question; status: StepStatus; lang: Lang; t: TFn }) {
+function PredictBox({ q, status, lang, t, judgedLater }: { q: Question; status: StepStatus; lang: Lang; t: TFn; judgedLater: boolean }) {
   const { runner, dispatch } = useLessons.getState();
   const answer = runner?.answers[runner.stepIndex];
   const [draft, setDraft] = useState('');
@@ -165,7 +188,7 @@ function PredictBox({ q, status, lang, t }: { q: Question; status: StepStatus; l
           {!locked && <button type="submit" className="btn btn--small" disabled={draft.trim() === ''}>{t('lessons.lockIn')}</button>}
         </form>
       )}
-      {locked && !status.revealed && <p className="lesson-note">{t('lessons.yourAnswer', { answer: label(answer?.kind === 'choice' ? answer.index : answer?.value) })} · {t('lessons.revealLater')}</p>}
+      {locked && !status.revealed && <p className="lesson-note">{t('lessons.yourAnswer', { answer: label(answer?.kind === 'choice' ? answer.index : answer?.value) })} · {t(judgedLater && status.checkMet ? 'lessons.judgedByRun' : 'lessons.revealLater')}</p>}
       {status.revealed && (
         <div className={`lesson-reveal ${status.correct ? 'is-right' : 'is-wrong'}`} role="status">
           <strong>{status.correct ? t('lessons.correct') : t('lessons.wrong')}</strong>{' '}
@@ -188,7 +211,8 @@ function StepBody({ lesson, step, index, status, lang, t }: { lesson: Lesson; st
         {status.done && <span className="lesson-badge lesson-badge--done">✓ {t('lessons.stepDone')}</span>}
       </h3>
       <p className="lesson-step__text"><RichText text={pick(step.text, lang)} /></p>
-      {step.predict && <PredictBox key={`${lesson.id}/${step.id}`} q={step.predict} status={status} lang={lang} t={t} />}
+      <LateVerdict lesson={lesson} index={index} lang={lang} t={t} />
+      {step.predict && <PredictBox key={`${lesson.id}/${step.id}`} q={step.predict} status={status} lang={lang} t={t} judgedLater={judgedByRun(step)} />}
       <div className={`lesson-action${status.checkMet ? ' is-met' : ''}`}>
         <span className="lesson-action__kind">{t(`lessons.action.${step.action.kind}`)}</span>
         <span className="lesson-action__hint"><RichText text={pick(step.action.hint, lang)} /></span>
@@ -232,18 +256,83 @@ function Nav({ lesson, index, t, next }: { lesson: Lesson; index: number; t: TFn
 function LessonList({ lang, t }: { lang: Lang; t: TFn }) {
   const index = useLessons((s) => s.index);
   const loading = useLessons((s) => s.loading);
+  const progress = useLessons((s) => s.progress);
+  const [confirmReset, setConfirmReset] = useState(false);
   if (!index) return <p className="lesson-note">{t('lessons.loading')}</p>;
+  const any = index.lessons.some((e) => lessonState(progress[e.id]) !== 'new');
   return (
-    <ol className="lesson-list">
-      {index.lessons.map((e) => (
-        <li key={e.id}>
-          <button type="button" className="lesson-list__item" disabled={loading} onClick={() => void startLesson(e)}>
-            <span className="lesson-list__n">{e.order}</span>
-            <span>{pick(e.title, lang)}</span>
-          </button>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="lesson-list">
+        {index.lessons.map((e) => {
+          const p = progress[e.id];
+          const state = lessonState(p);
+          const mark = state === 'done' ? t('lessons.listDone') : state === 'started' && p ? t('lessons.listStarted', { n: p.done.length, total: p.total }) : '';
+          return (
+            <li key={e.id}>
+              <button type="button" className={`lesson-list__item lesson-list__item--${state}`} disabled={loading} onClick={() => void startLesson(e)} data-progress={state}>
+                <span className="lesson-list__n" aria-hidden={state === 'done'}>{state === 'done' ? '✓' : e.order}</span>
+                <span>{pick(e.title, lang)}</span>
+                {mark && <span className="lesson-list__mark">{mark}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {any && (confirmReset ? (
+        <div className="lesson-reset" role="group" aria-label={t('lessons.resetAll')}>
+          <span>{t('lessons.resetAsk')}</span>
+          <button type="button" className="btn btn--small btn--danger" onClick={() => { useLessons.getState().resetProgress(); setConfirmReset(false); }}>{t('lessons.resetAll')}</button>
+          <button type="button" className="btn btn--small" onClick={() => setConfirmReset(false)}>{t('lessons.cancel')}</button>
+        </div>
+      ) : <button type="button" className="btn btn--ghost btn--small lesson-reset__open" onClick={() => setConfirmReset(true)}>{t('lessons.resetAll')}…</button>)}
+    </>
+  );
+}
+
+/** The question asked before a lesson replaces the learner's running pipeline. */
+function ConfirmStart({ t }: { t: TFn }) {
+  const pending = useLessons((s) => s.pendingStart);
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (pending) ref.current?.focus(); }, [pending]);
+  if (!pending) return null;
+  return (
+    <div className="lesson-confirm" role="alertdialog" aria-labelledby="lesson-confirm-text">
+      <p id="lesson-confirm-text">{t('lessons.replaceAsk')}</p>
+      <div className="lesson-confirm__buttons">
+        <button ref={ref} type="button" className="btn btn--primary btn--small" onClick={() => void startLesson(pending, true)}>{t('lessons.replaceYes')}</button>
+        <button type="button" className="btn btn--small" onClick={() => useLessons.getState().setPendingStart(null)}>{t('lessons.cancel')}</button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Hides the count badges of the nodes whose counts would answer the open question (a style rule keyed by node id,
+ * so the canvas needs to know nothing about lessons).
+ */
+function HideAnsweringCounts() {
+  const lesson = useLessons((s) => s.lesson);
+  const runner = useLessons((s) => s.runner);
+  const ids = lesson && runner ? answeringNodes(lesson, runner) : [];
+  if (ids.length === 0) return null;
+  const sel = ids.map((id) => `.react-flow__node[data-id=${JSON.stringify(id)}] .op-node__count`).join(', ');
+  return <style data-testid="lesson-hidden-counts">{`${sel} { display: none !important; }`}</style>;
+}
+
+/** The verdict on the previous step's prediction when the run that judges it came after the learner moved on. */
+function LateVerdict({ lesson, index, lang, t }: { lesson: Lesson; index: number; lang: Lang; t: TFn }) {
+  const runner = useLessons((s) => s.runner);
+  const prev = lesson.steps[index - 1];
+  if (!runner || !prev?.predict || !judgedByRun(prev)) return null;
+  const st = stepStatus(lesson, runner, index - 1);
+  if (!st.answered) return null;
+  if (!st.revealed) return <p className="lesson-note">{t('lessons.judgedByRun')}</p>;
+  return (
+    <div className={`lesson-reveal lesson-reveal--late ${st.correct ? 'is-right' : 'is-wrong'}`} role="status">
+      <span className="lesson-reveal__about">{t('lessons.verdictOf', { n: index })}</span>{' '}
+      <strong>{st.correct ? t('lessons.correct') : t('lessons.wrong')}</strong>
+      <p><RichText text={pick(prev.predict.explain, lang)} /></p>
+    </div>
   );
 }
 
@@ -288,6 +377,15 @@ export function LessonPanel() {
   // ...and so does the end of the lesson.
   const complete = lesson && runner ? lessonComplete(lesson, runner) : false;
   useEffect(() => { if (complete) bodyRef.current?.querySelector('.lesson-complete')?.scrollIntoView({ block: 'nearest' }); }, [complete, stepKey]);
+  // The panel never hides the pipeline: after it moves (presenter mode, a step beside the inspector) or a lesson
+  // pipeline is loaded (and fitted to the whole canvas), the view is fitted beside the panel when it covers a node.
+  const loadSeq = useStudio(selectLoadSeq);
+  const shown = open || presenter;
+  useEffect(() => {
+    if (!shown || !lesson) return;
+    const id = setTimeout(keepNodesInView, 350);
+    return () => clearTimeout(id);
+  }, [shown, presenter, stepKey, lesson, loadSeq, inspectorRight]);
 
   if (!open && !presenter) return null;
   const i = runner?.stepIndex ?? 0;
@@ -302,6 +400,9 @@ export function LessonPanel() {
   const wide = !presenter && step?.action.kind === 'export';
 
   return (
+    <>
+    {/* Outside the panel: a style rule is not the panel's text. */}
+    <HideAnsweringCounts />
     <aside className={`lesson-panel${presenter ? ' lesson-panel--presenter' : ''}${beside ? ' lesson-panel--beside' : ''}${wide ? ' lesson-panel--wide' : ''}`} aria-label={t('lessons.panel')} lang={lang}
       style={presenter ? { top, bottom: dockHeight } : { top: top + 8, maxHeight: `calc(100vh - ${top + (wide ? 0 : dockHeight) + 16}px)`, ...(beside ? { right: inspectorRight + 8 } : {}) }}>
       <header className="lesson-panel__head">
@@ -323,9 +424,10 @@ export function LessonPanel() {
           <span>{t('lessons.stepOf', { n: i + 1, total: lesson.steps.length })}</span>
           <span className="lesson-progress__bar" aria-hidden="true"><span style={{ width: `${(100 * doneCount) / lesson.steps.length}%` }} /></span>
           <span>{t('lessons.doneOf', { n: doneCount, total: lesson.steps.length })}</span>
-          {!presenter && <button type="button" className="btn btn--ghost btn--small" title={t('lessons.restartHint')} onClick={() => void startLesson({ file: index?.lessons.find((e) => e.id === lesson.id)?.file ?? `${lesson.id}.json` })}>{t('lessons.restart')}</button>}
+          {!presenter && <button type="button" className="btn btn--ghost btn--small" title={t('lessons.restartHint')} onClick={() => { useLessons.getState().resetProgress(lesson.id); void startLesson({ file: index?.lessons.find((e) => e.id === lesson.id)?.file ?? `${lesson.id}.json` }); }}>{t('lessons.restart')}</button>}
         </div>
       )}
+      <ConfirmStart t={t} />
       <div className="lesson-panel__body" ref={bodyRef}>
         {!lesson && <LessonList lang={lang} t={t} />}
         {lesson && step && status && runner && (
@@ -336,8 +438,9 @@ export function LessonPanel() {
         )}
       </div>
       {lesson && step && status && runner && <Nav lesson={lesson} index={i} t={t} next={next} />}
-      {presenter && <p className="lesson-keys">{t('lessons.presenterKeys')}</p>}
+      {presenter && <p className="lesson-keys">{lesson ? t('lessons.presenterKeys') : t('lessons.presenterListKeys')}</p>}
     </aside>
+    </>
   );
 }
 

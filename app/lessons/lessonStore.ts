@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 import { initialRunner, reduceRunner, type RunnerInput, type RunnerState } from './runner';
-import type { ExportLang, Lesson, LessonIndex } from './schema';
+import type { ExportLang, Lesson, LessonIndex, LessonIndexEntry } from './schema';
+import { doneFlags, readProgress, resetProgress, saveLessonProgress, type Progress } from './progress';
 
 export interface LessonsState {
   open: boolean;
@@ -15,6 +16,13 @@ export interface LessonsState {
   loading: boolean;
   error: string | null;
   exportLang: ExportLang | null;
+  /** Steps done per lesson, kept across reloads (progress.ts). */
+  progress: Progress;
+  /** A lesson the learner asked to open while a pipeline runs: the panel asks before stopping and replacing it. */
+  pendingStart: Pick<LessonIndexEntry, 'file'> | null;
+  setPendingStart: (entry: Pick<LessonIndexEntry, 'file'> | null) => void;
+  /** Forgets one lesson's progress (its done marks too, when it is open), or every lesson's. */
+  resetProgress: (lessonId?: string) => void;
   setOpen: (open: boolean) => void;
   setPresenter: (on: boolean) => void;
   setIndex: (index: LessonIndex) => void;
@@ -34,17 +42,29 @@ export const useLessons = create<LessonsState>()((set, get) => ({
   loading: false,
   error: null,
   exportLang: null,
+  progress: readProgress(),
+  pendingStart: null,
+  setPendingStart: (pendingStart) => set({ pendingStart }),
+  resetProgress: (lessonId) => {
+    const progress = resetProgress(lessonId);
+    const { lesson, runner } = get();
+    if (lesson && runner && (lessonId === undefined || lessonId === lesson.id)) set({ progress, runner: { ...runner, done: lesson.steps.map(() => false) } });
+    else set({ progress });
+  },
   setOpen: (open) => set({ open }),
   setPresenter: (presenter) => set(presenter ? { presenter, open: true } : { presenter }),
   setIndex: (index) => set({ index }),
   setLoading: (loading, error = null) => set({ loading, error }),
-  startLesson: (lesson) => set({ lesson, runner: initialRunner(lesson), error: null, loading: false, exportLang: null }),
+  startLesson: (lesson) => set((s) => ({
+    lesson, runner: { ...initialRunner(lesson), done: doneFlags(lesson, s.progress) }, error: null, loading: false, exportLang: null, pendingStart: null,
+  })),
   closeLesson: () => set({ lesson: null, runner: null, exportLang: null }),
   dispatch: (input) => {
     const { lesson, runner } = get();
     if (!lesson || !runner) return;
     const next = reduceRunner(lesson, runner, input);
-    if (next !== runner) set({ runner: next });
+    if (next === runner) return;
+    set(next.done === runner.done ? { runner: next } : { runner: next, progress: saveLessonProgress(lesson, next.done) });
   },
   showExport: (exportLang) => {
     set({ exportLang });

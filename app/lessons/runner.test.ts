@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../engine/core/events';
-import { initialRunner, lessonComplete, matchValue, measure, reduceRunner, stepStatus, type RunnerInput, type RunnerState } from './runner';
+import { answeringNodes, initialRunner, lessonComplete, matchValue, measure, reduceRunner, stepStatus, type RunnerInput, type RunnerState } from './runner';
 import type { Lesson } from './schema';
 
 const L = (en: string) => ({ en, 'zh-CN': `中文 ${en}` });
@@ -118,5 +118,50 @@ describe('lesson runner', () => {
     expect(measure(s, { event: 'recordsSample', value: 'count', agg: 'max' })).toBe(5);
     expect(measure(s, { event: 'recordsSample', nodeId: 'other', value: 'count' })).toBeUndefined();
     expect(measure(s, { event: 'recordsSample' })).toBe(2);
+  });
+});
+
+describe('predict first, judge after the run', () => {
+  const config: Lesson = {
+    ...lesson, id: 'config',
+    steps: [
+      {
+        id: 'master', title: L('m'), text: L('m'), action: { kind: 'setMaster', hint: L('set') }, check: { graph: { master: 'local[1]' } },
+        predict: { kind: 'choice', prompt: L('what happens?'), options: [L('a'), L('b')], answer: 1, explain: L('x') },
+      },
+      { id: 'run', title: L('r'), text: L('r'), action: { kind: 'step', hint: L('step') }, check: { event: 'warning' } },
+    ],
+  };
+  const go = (s: RunnerState, ...inputs: RunnerInput[]) => inputs.reduce((acc, i) => reduceRunner(config, acc, i), s);
+  const warning: EngineEvent = { type: 'warning', time: 1000, message: 'Batch 1000 ms cannot run: every task slot is held by a receiver.' };
+
+  it('does not judge a prediction about a configuration change until a batch ran with it', () => {
+    let s = go(initialRunner(config), { kind: 'answer', answer: { kind: 'choice', index: 1 } }, graph([], [], 'local[1]'));
+    expect(stepStatus(config, s).checkMet).toBe(true);
+    expect(s.done[0]).toBe(true);                       // the learner may go on...
+    expect(stepStatus(config, s).revealed).toBe(false);  // ...but "Right!" waits for the run
+    s = go(s, events(warning));
+    expect(stepStatus(config, s, 0)).toMatchObject({ revealed: true, correct: true });
+  });
+
+  it('judges it when the run happens in the next step', () => {
+    let s = go(initialRunner(config), { kind: 'answer', answer: { kind: 'choice', index: 0 } }, graph([], [], 'local[1]'), { kind: 'next' });
+    expect(stepStatus(config, s, 0).revealed).toBe(false);
+    s = go(s, events(warning));
+    expect(stepStatus(config, s, 0)).toMatchObject({ revealed: true, correct: false });
+  });
+
+  it('a batch before the configuration change does not judge it', () => {
+    let s = go(initialRunner(config), { kind: 'answer', answer: { kind: 'choice', index: 1 } }, events(batch(1000)), graph([], [], 'local[1]'));
+    expect(stepStatus(config, s).revealed).toBe(false);
+    s = go(s, events(warning));
+    expect(stepStatus(config, s).revealed).toBe(true);
+  });
+
+  it('hides the counts of the node a measured question reads until the learner has answered', () => {
+    let s = run(initialRunner(lesson), { kind: 'next' });
+    expect(answeringNodes(lesson, s)).toEqual(['win']);
+    s = run(s, { kind: 'answer', answer: { kind: 'number', value: 3 } });
+    expect(answeringNodes(lesson, s)).toEqual([]);
   });
 });

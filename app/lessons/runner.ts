@@ -30,6 +30,8 @@ export interface RunnerState {
   ui: UiSnapshot;
   /** Event types worth keeping. */
   relevant: EngineEventType[];
+  /** Per step: a batch ran (was submitted, or could not run) after the step's question was answered. */
+  ranAfterAnswer: boolean[];
 }
 
 export type RunnerInput =
@@ -50,7 +52,36 @@ export function initialRunner(lesson: Lesson): RunnerState {
     done: lesson.steps.map(() => false), answers: lesson.steps.map(() => undefined), truths: lesson.steps.map(() => undefined),
     log: [], stepStart: 0, graph: null, ui: { exported: [] },
     relevant: eventTypesOf(lesson),
+    ranAfterAnswer: lesson.steps.map(() => false),
   };
+}
+
+/** Events that show a batch time came and went: the run has spoken. */
+const BATCH_EVENTS: ReadonlySet<EngineEventType> = new Set<EngineEventType>(['batchSubmitted', 'batchCompleted', 'warning']);
+
+const leafChecks = (c: Check | undefined): Check[] => (!c ? [] : isAll(c) ? c.all.flatMap(leafChecks) : isAny(c) ? c.any.flatMap(leafChecks) : [c]);
+
+/**
+ * Whether the step's question is judged by a run that comes after the answer: a prediction about a configuration
+ * change (the step's check only looks at the graph, and nothing measured from the run answers it). Such an
+ * answer is only judged once a batch has run, never on the change itself.
+ */
+export function judgedByRun(step: LessonStep): boolean {
+  if (!step.predict || !step.check) return false;
+  if (step.predict.kind === 'number' && step.predict.measure) return false;
+  return leafChecks(step.check).every(isGraphCheck);
+}
+
+/**
+ * Nodes whose live record counts would answer the current step's question before the learner has predicted (the
+ * node a measured question reads): the canvas hides their count badges until the answer is locked in.
+ */
+export function answeringNodes(lesson: Lesson, s: RunnerState): string[] {
+  const step = lesson.steps[s.stepIndex];
+  const q = step?.predict;
+  if (!q || q.kind !== 'number' || !q.measure || s.answers[s.stepIndex]) return [];
+  const node = q.measure.nodeId;
+  return typeof node === 'string' ? [node] : [];
 }
 
 // ---------------------------------------------------------------- evaluation (pure)
@@ -182,7 +213,7 @@ export function stepStatus(lesson: Lesson, state: RunnerState, index = state.ste
   const checkMet = state.done[index] || !step.check || (current && evaluate(state, step.check));
   const progress = step.check ? (state.done[index] ? fullProgress(state, step.check) : current ? checkProgress(state, step.check) : { met: 0, total: 1 }) : { met: 0, total: 0 };
   const answer = state.answers[index];
-  const revealed = !!step.predict && !!answer && checkMet;
+  const revealed = !!step.predict && !!answer && checkMet && (!judgedByRun(step) || !!state.ranAfterAnswer[index]);
   const truth = step.predict && revealed ? (state.done[index] ? state.truths[index] : trueAnswer(state, step.predict)) : undefined;
   return {
     checkMet, progress, answered: !!answer, revealed, truth,
@@ -225,6 +256,9 @@ function enter(lesson: Lesson, s: RunnerState, index: number): RunnerState {
 export function reduceRunner(lesson: Lesson, s: RunnerState, input: RunnerInput): RunnerState {
   switch (input.kind) {
     case 'events': {
+      if (input.events.some((e) => BATCH_EVENTS.has(e.type)) && s.answers.some((a, j) => !!a && !s.ranAfterAnswer[j])) {
+        s = { ...s, ranAfterAnswer: s.answers.map((a, j) => s.ranAfterAnswer[j] || !!a) };
+      }
       const keep = input.events.filter((e) => s.relevant.includes(e.type));
       if (keep.length === 0) return s;
       let log = s.log.concat(keep);
@@ -233,7 +267,13 @@ export function reduceRunner(lesson: Lesson, s: RunnerState, input: RunnerInput)
       return settle(lesson, { ...s, log, stepStart });
     }
     case 'runReset': return s.log.length === 0 ? s : { ...s, log: [], stepStart: 0 };
-    case 'graph': return settle(lesson, { ...s, graph: input.graph });
+    case 'graph': {
+      // A prediction about a configuration is judged by a run of the new configuration, not by one before it.
+      const i = s.stepIndex;
+      const step = lesson.steps[i];
+      if (step && judgedByRun(step) && s.ranAfterAnswer[i] && !s.done[i]) { const r = s.ranAfterAnswer.slice(); r[i] = false; s = { ...s, ranAfterAnswer: r }; }
+      return settle(lesson, { ...s, graph: input.graph });
+    }
     case 'ui': {
       const exported = input.exported && !s.ui.exported.includes(input.exported) ? [...s.ui.exported, input.exported] : s.ui.exported;
       const panel = input.panel !== undefined ? input.panel : s.ui.panel;
@@ -243,7 +283,8 @@ export function reduceRunner(lesson: Lesson, s: RunnerState, input: RunnerInput)
     case 'answer': {
       if (!lesson.steps[s.stepIndex].predict) return s;
       const answers = s.answers.slice(); answers[s.stepIndex] = input.answer;
-      return settle(lesson, { ...s, answers });
+      const ranAfterAnswer = s.ranAfterAnswer.slice(); ranAfterAnswer[s.stepIndex] = false;
+      return settle(lesson, { ...s, answers, ranAfterAnswer });
     }
     case 'next': return enter(lesson, s, s.stepIndex + 1);
     case 'prev': return enter(lesson, s, s.stepIndex - 1);

@@ -12,7 +12,7 @@ import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import { PipelineSession } from '../../engine/graph/session';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { parsePipelineRef } from './loader';
-import { initialRunner, lessonComplete, measure, reduceRunner, stepStatus, type Answer, type RunnerInput, type RunnerState } from './runner';
+import { initialRunner, judgedByRun, lessonComplete, measure, reduceRunner, stepStatus, type Answer, type RunnerInput, type RunnerState } from './runner';
 import { validateLesson, type ExportLang, type Lesson, type PipelineRef } from './schema';
 import { loadLessonFile } from './testing';
 
@@ -85,7 +85,14 @@ class Learner {
     const i = this.state.stepIndex;
     const st = stepStatus(this.lesson, this.state);
     expect(st.done, `step ${this.lesson.steps[i].id}: ${JSON.stringify(st)}`).toBe(true);
-    if (this.lesson.steps[i].predict) expect(st.correct, `prediction of ${this.lesson.steps[i].id}: truth ${st.truth}`).toBe(correct);
+    // A prediction about a configuration change is judged by the next run (expectJudged), not on the change.
+    if (this.lesson.steps[i].predict && judgedByRun(this.lesson.steps[i])) expect(st.revealed, `prediction of ${this.lesson.steps[i].id} judged before a run`).toBe(false);
+    else if (this.lesson.steps[i].predict) expect(st.correct, `prediction of ${this.lesson.steps[i].id}: truth ${st.truth}`).toBe(correct);
+  }
+  /** The earlier step `id`'s prediction has been judged (after a run), and judged right. */
+  expectJudged(id: string) {
+    const i = this.lesson.steps.findIndex((x) => x.id === id);
+    expect(stepStatus(this.lesson, this.state, i), `prediction of ${id}`).toMatchObject({ revealed: true, correct: true });
   }
 }
 
@@ -116,7 +123,7 @@ describe('lessons played against the real engine', () => {
     l.answerRight(); await l.step(1); l.expectDone(); await l.next();
     l.answerRight(); await l.step(2); l.expectDone(); await l.next();
     l.answerRight(); await l.setMaster('local[1]'); l.expectDone(); await l.next();
-    await l.step(1); l.expectDone();
+    await l.step(1); l.expectDone(); l.expectJudged('local1');
     expect(l.state.log.some((e) => e.type === 'batchCompleted')).toBe(false);   // nothing processed
     await l.next();
     await l.setMaster('local[2]'); await l.step(1); l.expectDone();
@@ -151,7 +158,7 @@ describe('lessons played against the real engine', () => {
     await l.next();
     l.answerRight(); l.ui('windows'); l.expectDone(); await l.next();
     l.answerRight(); await l.stop(); l.setParam('win', 'slide', 2000); l.expectDone(); await l.next();
-    await l.step(4); l.expectDone();
+    await l.step(4); l.expectDone(); l.expectJudged('slide');
     expect(l.stdout).not.toContain('Time: 3000 ms');
     await l.next();
     l.answerRight(); l.expectDone(); await l.next();

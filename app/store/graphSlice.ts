@@ -33,7 +33,10 @@ export interface GraphSlice {
   onNodesChange: (changes: NodeChange<OpFlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
   onConnect: (c: Connection) => void;
-  addNode: (op: string, position: { x: number; y: number }, params?: Record<string, unknown>) => string;
+  /** Adds a node (selected); with `feedFrom`, also the edge from that node to the new node's first input (one undo step). */
+  addNode: (op: string, position: { x: number; y: number }, params?: Record<string, unknown>, feedFrom?: { source: string; port: string }) => string;
+  /** Sets (or, with null, clears) the node feeding `port` of `nodeId`: the inspector's "Input from" field. */
+  setInput: (nodeId: string, port: string, source: string | null) => void;
   setParam: (nodeId: string, param: string, value: unknown) => void;
   setLabel: (nodeId: string, label: string) => void;
   setMeta: (patch: Partial<GraphMeta>) => void;
@@ -126,14 +129,23 @@ export const createGraphSlice: StateCreator<Studio, [], [], GraphSlice> = (set, 
       });
     },
 
-    addNode: (op, position, params = {}) => {
+    addNode: (op, position, params = {}, feedFrom) => {
       const id = nextNodeId(op, get().nodes.map((n) => n.id));
-      edit(undefined, (s) => ({
-        nodes: [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), toFlowNode({ id, op, params, position }, true)],
-        edges: s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
-      }));
+      edit(undefined, (s) => {
+        const edges = s.edges.map((e) => (e.selected ? { ...e, selected: false } : e));
+        if (feedFrom) edges.push(toFlowEdge({ id: edgeId(feedFrom.source, id, feedFrom.port, s.edges.map((e) => e.id)), source: feedFrom.source, target: id, targetPort: feedFrom.port }));
+        return { nodes: [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), toFlowNode({ id, op, params, position }, true)], edges };
+      });
       return id;
     },
+
+    setInput: (nodeId, port, source) => edit(undefined, (s) => {
+      const current = s.edges.find((e) => e.target === nodeId && (e.targetHandle ?? DEFAULT_PORT) === port);
+      if ((current?.source ?? null) === source) return null;
+      const edges = s.edges.filter((e) => e !== current);
+      if (source) edges.push(toFlowEdge({ id: edgeId(source, nodeId, port, edges.map((e) => e.id)), source, target: nodeId, targetPort: port }));
+      return { edges };
+    }),
 
     setParam: (nodeId, param, value) => edit(`param:${nodeId}:${param}`, (s) => {
       const n = s.nodes.find((x) => x.id === nodeId);

@@ -178,13 +178,13 @@ export const common = {
     { optional: true, min: 1 }),
   window: (): ParamSpec => durationParam(
     L('Window', '窗口长度'),
-    L('Window duration in milliseconds; must be a multiple of the parent stream\'s slide (the batch interval).',
-      '窗口长度（毫秒），必须是父 DStream 滑动间隔（批处理间隔）的整数倍。'),
+    L('Window duration, in the unit shown beside the number (s or ms); must be a multiple of the parent stream\'s slide (the batch interval).',
+      '窗口长度，单位见数字旁（s 或 ms）；必须是父 DStream 滑动间隔（批处理间隔）的整数倍。'),
     { default: 3000 }),
   slide: (): ParamSpec => durationParam(
     L('Slide', '滑动间隔'),
-    L('Slide duration in milliseconds; must be a multiple of the parent stream\'s slide. Empty: the parent\'s slide.',
-      '滑动间隔（毫秒），必须是父 DStream 滑动间隔的整数倍。留空则与父 DStream 相同。'),
+    L('Slide duration, in the unit shown beside the number (s or ms); must be a multiple of the parent stream\'s slide. Empty: the parent\'s slide.',
+      '滑动间隔，单位见数字旁（s 或 ms）；必须是父 DStream 滑动间隔的整数倍。留空则与父 DStream 相同。'),
     { optional: true }),
   reduce: (): ParamSpec => fnParam('(a, b) => a + b', L('Reduce function', '归约函数'),
     L('Associative and commutative function combining two values into one.', '满足结合律和交换律、把两个值合成一个的函数。'),

@@ -14,8 +14,8 @@ const hasInverse = (p: Record<string, unknown>) => typeof p.inverse === 'string'
 export const window = defineOp({
   name: 'window', category: 'window',
   label: L('Window', '窗口 window'),
-  description: L('Each RDD holds all records of the last `window` milliseconds, every `slide` milliseconds.',
-    '每隔“滑动间隔”产生一个 RDD，包含最近“窗口长度”毫秒内的全部记录。'),
+  description: L('Every `slide`, an RDD of all records of the last `window` (both durations are set below, in s or ms).',
+    '每隔“滑动间隔”产生一个 RDD，包含最近“窗口长度”内的全部记录（两个时长在下方设置，单位为 s 或 ms）。'),
   docUrl: docs.window,
   inputs: [{ port: 'in', kind: 'any' }], output: 'any', declaredKind: 'sameAsInput',
   params: { window: common.window(), slide: common.slide() },
