@@ -101,4 +101,26 @@ test.describe('runs and faults', () => {
     await expect(status(page)).toContainText('1 batch');
     await studio.stopButton.click();
   });
+
+  test('the toolbar counts batches as Spark does, and every Step changes it (2 s slide on 1 s batches)', async ({ studio, page }) => {
+    test.setTimeout(120_000);
+    await studio.open();
+    const doc = JSON.parse(readFileSync('public/examples/hashtags.json', 'utf8')) as { nodes: { op: string; params: Record<string, unknown> }[] };
+    doc.nodes.find((n) => n.op === 'reduceByKeyAndWindow')!.params.slide = 2000;
+    await openDoc(page, 'slide2.json', JSON.stringify(doc));
+    const batches = status(page).locator('.status__batches');
+    const seen: string[] = [];
+    for (const expected of ['0 batches · clock 1 s', '1 batch · clock 2 s', '1 batch · clock 3 s']) {
+      await expect(stepButton(page)).toBeEnabled({ timeout: TIMEOUTS.appReady });
+      await stepButton(page).click();
+      await expect(batches).toHaveText(expected, { timeout: TIMEOUTS.firstBatch });
+      seen.push(expected);
+    }
+    // Spark posts no batch for an interval without jobs: the Streaming statistics list the one batch.
+    const stats = await openPanel(page, 'Streaming statistics');
+    await expect(stats.getByTestId('completed-batches').locator('tbody tr')).toHaveCount(1);
+    await expect(batches).toHaveAttribute('title', /3000 ms: no jobs added/);
+    expect(seen).toHaveLength(3);
+    await studio.stopButton.click();
+  });
 });

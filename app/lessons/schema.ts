@@ -142,6 +142,7 @@ export const EVENT_FIELDS: { [K in EngineEventType]: FieldsOf<K> } = {
   blocksLost: ['time', 'executorId', 'blocks'],
   stdout: ['time', 'text'],
   warning: ['time', 'message'],
+  noJobsAdded: ['time', 'batchTime'],
 };
 export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EngineEventType[];
 export const FAULT_KINDS: readonly FaultKind[] = ['killExecutor', 'crashReceiver', 'failNextTask', 'slowTask', 'loseBlock', 'crashDriver'];

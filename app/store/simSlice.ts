@@ -19,6 +19,8 @@ export interface SimState {
   speed: number;
   batchesCompleted: number;
   lastBatchTime?: number;
+  /** The latest batch interval the clock reached, with or without jobs (a Step always moves it). */
+  lastIntervalTime?: number;
   /** Document version the current run was started from (to tell "graph changed since Run"). */
   runDocVersion?: number;
   /** Set while the panels show a recorded run (File → Open run…) instead of a live one. */
@@ -67,6 +69,7 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
   let counts: Record<string, number> | null = null;
   let batches = s.sim.batchesCompleted;
   let lastBatchTime = s.sim.lastBatchTime;
+  let lastIntervalTime = s.sim.lastIntervalTime;
   for (const e of events) {
     if (e.type === 'stdout') {
       const next = appendConsole(lines, e.text, CONSOLE_LIMIT);
@@ -75,6 +78,10 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
     }
     else if (e.type === 'recordsSample' && e.nodeId) { counts ??= { ...s.liveCounts }; counts[e.nodeId] = e.count; }
     else if (e.type === 'batchCompleted') { batches++; lastBatchTime = e.batchInfo.batchTime; }
+    if (e.type === 'batchSubmitted' || e.type === 'noJobsAdded') {
+      const t = e.type === 'noJobsAdded' ? e.batchTime : e.batchInfo.batchTime;
+      if (lastIntervalTime === undefined || t > lastIntervalTime) lastIntervalTime = t;
+    }
     const err = eventToConsoleError(e);
     if (err && !isRecent(errors, err.message)) errors = [...errors.slice(-199), { ...err, id: ++errSeq }];
   }
@@ -82,7 +89,7 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
   const guide = reduceGuideAll(s.guide, events);
   return {
     consoleLines: lines, consoleDropped: dropped, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
-    sim: { ...s.sim, batchesCompleted: batches, lastBatchTime },
+    sim: { ...s.sim, batchesCompleted: batches, lastBatchTime, lastIntervalTime },
   };
 }
 
@@ -133,7 +140,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   clearConsole: () => set({ consoleLines: [], consoleDropped: 0, consoleErrors: [] }),
   resetRunView: () => {
     set((s) => ({ consoleLines: [], consoleDropped: 0, consoleErrors: [], liveCounts: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
-      sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined, replay: undefined, lastHit: undefined } }));
+      sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined, lastIntervalTime: undefined, replay: undefined, lastHit: undefined } }));
     get().resetRun();
   },
 });

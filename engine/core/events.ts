@@ -101,7 +101,9 @@ export type EngineEvent =
   | { type: 'faultInjected'; time: number; fault: FaultKind; target: string; detail: string }
   | { type: 'blocksLost'; time: number; executorId: string; blocks: { blockId: string; streamId: number; records: number; sample: string[] }[] }
   | { type: 'stdout'; time: number; text: string }
-  | { type: 'warning'; time: number; message: string };
+  | { type: 'warning'; time: number; message: string }
+  /** A batch interval whose output operations generated no job (Spark logs "No jobs added for time <t>" and posts no batch). */
+  | { type: 'noJobsAdded'; time: number; batchTime: number };
 
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
