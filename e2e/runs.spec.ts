@@ -123,4 +123,23 @@ test.describe('runs and faults', () => {
     expect(seen).toHaveLength(3);
     await studio.stopButton.click();
   });
+
+  test('a function that never returns: the console states the cause first, names the node, and the node is marked failing', async ({ studio, page }) => {
+    test.setTimeout(150_000);
+    await studio.open();
+    const doc = JSON.parse(readFileSync('public/examples/hashtags.json', 'utf8')) as { conf?: Record<string, string>; nodes: { id: string; op: string; params: Record<string, unknown> }[] };
+    doc.nodes.find((n) => n.id === 'pairs')!.params.f = 'w => { while (true) {} }';
+    doc.conf = { ...doc.conf, 'spark.studio.task.timeout': '2s' };
+    await openDoc(page, 'loop.json', JSON.stringify(doc));
+    await studio.run();
+    const errors = studio.console.getByRole('list', { name: 'Errors' });
+    // The job's error starts with its cause (the first task failure), naming the node, before Spark's "most recent failure".
+    const first = errors.locator('li.console-error--error').first().locator('.console-error__msg');
+    await expect(first).toContainText(/tagPairs \(map\).*TaskTimeout: task exceeded 2000 ms/, { timeout: TIMEOUTS.firstBatch });
+    await expect(errors).not.toContainText(/\.js:\d+:\d+/);
+    await expect(page.locator('.react-flow__node[data-id="pairs"] .op-node')).toHaveClass(/is-failing/);
+    await expect(page.locator('.react-flow__node[data-id="print"] .op-node')).not.toHaveClass(/is-failing/);
+    await page.screenshot({ path: `${SHOTS}/loop-cause.png` });
+    await studio.stopButton.click();
+  });
 });

@@ -97,6 +97,7 @@ const en: Record<string, string> = {
   'explain.udfError': 'One of your functions threw an error while processing a record.',
   'explain.executorLost': 'An executor was lost; Spark recomputes its lost partitions from lineage.',
   'run.batchOne': '1 batch', 'run.clock': 'clock {time}',
+  'node.failing': 'Task failed: {reason}', 'console.oneOf': 'one of {nodes}',
   'run.noJobsHint': 'Spark counts a batch only when an output operation generated a job. Last interval {time} ms: no jobs added (a window or slide produced no RDD), so it is not a batch.',
 };
 
@@ -195,6 +196,7 @@ const zh: Record<string, string> = {
   'explain.udfError': '你的某个函数在处理记录时抛出了错误。',
   'explain.executorLost': '一个 Executor 丢失了；Spark 根据血缘（lineage）重新计算丢失的分区。',
   'run.batchOne': '1 个批次', 'run.clock': '时钟 {time}',
+  'node.failing': '任务失败：{reason}', 'console.oneOf': '其中之一：{nodes}',
   'run.noJobsHint': '只有输出操作生成了作业，Spark 才计为一个批次。最近的间隔 {time} ms：没有添加作业（窗口或滑动间隔没有产生 RDD），因此不算批次。',
 };
 

@@ -36,6 +36,8 @@ export interface SimSlice {
   consoleDropped: number;
   consoleErrors: ConsoleError[];
   liveCounts: Record<string, number>;
+  /** Nodes whose operation failed a task in this run → the failure (taskEnd/jobEnd failedNodeIds), for the canvas mark. */
+  failingNodes: Record<string, string>;
   /** The result view: latest records and upserted key/value table per node (from recordsSample). */
   results: ResultsState;
   /** Breakpoints (checked in the driver worker; the bridge sends them on every change and Run). */
@@ -57,9 +59,18 @@ export interface SimSlice {
 
 let errSeq = 0;
 /** The same failure often arrives twice (the job's end and the player's status): show it once. */
-const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => x.message === message);
+const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => x.message === message || x.message.endsWith(message) || message.endsWith(x.message));
 
-type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleDropped' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState };
+type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleDropped' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState; failingNodes?: Record<string, string> };
+
+/** The first failure of each node is kept (later ones are usually its consequences). */
+function markFailing(failing: Record<string, string>, nodeIds: string[], reason: string): Record<string, string> {
+  if (nodeIds.every((id) => failing[id] !== undefined)) return failing;
+  const next = { ...failing };
+  const first = reason.split('\n')[0];
+  for (const id of nodeIds) next[id] ??= first;
+  return next;
+}
 
 /** The chrome's view of a batch of events (console, counts, results, batches, guide): one pure fold, used live and for replays. */
 export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFold {
@@ -67,6 +78,7 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
   let dropped = s.consoleDropped;
   let errors = s.consoleErrors;
   let counts: Record<string, number> | null = null;
+  let failing = s.failingNodes ?? {};
   let batches = s.sim.batchesCompleted;
   let lastBatchTime = s.sim.lastBatchTime;
   let lastIntervalTime = s.sim.lastIntervalTime;
@@ -82,13 +94,15 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
       const t = e.type === 'noJobsAdded' ? e.batchTime : e.batchInfo.batchTime;
       if (lastIntervalTime === undefined || t > lastIntervalTime) lastIntervalTime = t;
     }
+    if (e.type === 'taskEnd' && e.failedNodeIds && e.failureReason) failing = markFailing(failing, e.failedNodeIds, e.failureReason);
+    else if (e.type === 'jobEnd' && e.failedNodeIds && e.cause) failing = markFailing(failing, e.failedNodeIds, e.cause);
     const err = eventToConsoleError(e);
     if (err && !isRecent(errors, err.message)) errors = [...errors.slice(-199), { ...err, id: ++errSeq }];
   }
   const results = reduceResults(s.results, events as EngineEvent[]);
   const guide = reduceGuideAll(s.guide, events);
   return {
-    consoleLines: lines, consoleDropped: dropped, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
+    consoleLines: lines, consoleDropped: dropped, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide, failingNodes: failing,
     sim: { ...s.sim, batchesCompleted: batches, lastBatchTime, lastIntervalTime },
   };
 }
@@ -99,6 +113,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   consoleDropped: 0,
   consoleErrors: [],
   liveCounts: {},
+  failingNodes: {},
   results: emptyResults(),
   breakpoints: [],
   guide: initialGuide(false),
@@ -126,7 +141,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
     const f = foldSimEvents(s, events);
     set({
       consoleLines: f.consoleLines, consoleDropped: f.consoleDropped, consoleErrors: f.consoleErrors, ...(f.liveCounts !== s.liveCounts ? { liveCounts: f.liveCounts } : {}),
-      ...(f.results !== s.results ? { results: f.results } : {}), ...(f.guide !== s.guide ? { guide: f.guide } : {}),
+      ...(f.results !== s.results ? { results: f.results } : {}), ...(f.failingNodes !== s.failingNodes ? { failingNodes: f.failingNodes ?? {} } : {}), ...(f.guide !== s.guide ? { guide: f.guide } : {}),
       sim: f.sim,
     });
     // The panels' reducers (runSlice) see the same batch.
@@ -139,7 +154,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   reportError: (e) => set((s) => (isRecent(s.consoleErrors, e.message) ? s : { consoleErrors: [...s.consoleErrors.slice(-199), { ...e, explainKey: e.explainKey ?? explainKey(e.message), id: ++errSeq }] })),
   clearConsole: () => set({ consoleLines: [], consoleDropped: 0, consoleErrors: [] }),
   resetRunView: () => {
-    set((s) => ({ consoleLines: [], consoleDropped: 0, consoleErrors: [], liveCounts: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
+    set((s) => ({ consoleLines: [], consoleDropped: 0, consoleErrors: [], liveCounts: {}, failingNodes: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
       sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined, lastIntervalTime: undefined, replay: undefined, lastHit: undefined } }));
     get().resetRun();
   },
