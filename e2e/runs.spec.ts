@@ -142,4 +142,27 @@ test.describe('runs and faults', () => {
     await page.screenshot({ path: `${SHOTS}/loop-cause.png` });
     await studio.stopButton.click();
   });
+
+  test('saveAsTextFiles: the Results view lists the batch directories and their part files, and opens them', async ({ studio, page }) => {
+    test.setTimeout(120_000);
+    await studio.open();
+    const doc = JSON.parse(readFileSync('public/examples/hashtags.json', 'utf8')) as { nodes: { id: string; op: string; params: Record<string, unknown>; label?: string }[] };
+    const sink = doc.nodes.find((n) => n.op === 'print')!;
+    sink.op = 'saveAsTextFiles';
+    sink.params = { prefix: 'out/tags', suffix: 'txt' };
+    await openDoc(page, 'save.json', JSON.stringify(doc));
+    await stepBatch(page, 1);
+    await stepBatch(page, 2);
+    await studio.console.getByRole('button', { name: 'Results', exact: true }).click();
+    const dirs = studio.console.getByRole('list', { name: 'Directories written' });
+    await expect(dirs).toContainText('out/tags-2000.txt/');
+    await expect(dirs).toContainText('out/tags-1000.txt/');
+    await expect(dirs.locator('> li').first()).toContainText('out/tags-2000.txt/');   // newest first
+    await expect(dirs.locator('> li').first().getByRole('button', { name: '_SUCCESS' })).toBeVisible();
+    await dirs.locator('> li').first().getByRole('button', { name: 'part-00000' }).click();
+    const file = studio.console.getByLabel('out/tags-2000.txt/part-00000');
+    await expect(file).toContainText(/\(#\w+,\d+\)/);
+    await page.screenshot({ path: `${SHOTS}/saved-files.png` });
+    await studio.stopButton.click();
+  });
 });

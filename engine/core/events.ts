@@ -109,7 +109,12 @@ export type EngineEvent =
   | { type: 'stdout'; time: number; text: string }
   | { type: 'warning'; time: number; message: string }
   /** A batch interval whose output operations generated no job (Spark logs "No jobs added for time <t>" and posts no batch). */
-  | { type: 'noJobsAdded'; time: number; batchTime: number };
+  | { type: 'noJobsAdded'; time: number; batchTime: number }
+  /** A directory saveAsTextFile(s)/saveAsObjectFile(s) wrote: its files, each with the head of its text (for the result view). */
+  | { type: 'outputWritten'; time: number; path: string; batchTime?: number; files: WrittenFile[] };
+
+/** A file of an output directory: size, line count and its first lines (`truncated` when there is more). */
+export interface WrittenFile { name: string; bytes: number; lines: number; head: string; truncated: boolean }
 
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
