@@ -165,4 +165,46 @@ test.describe('runs and faults', () => {
     await page.screenshot({ path: `${SHOTS}/saved-files.png` });
     await studio.stopButton.click();
   });
+
+  test('streaming statistics as in the Spark UI: time axes, total = scheduling + processing, a point opens its batch', async ({ studio, page }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await studio.open();
+    for (let i = 1; i <= 4; i++) await stepBatch(page, i);
+    const r = await openPanel(page, 'Streaming statistics');
+    // Every timeline has a time axis (batch times on the simulated clock) and no value above its top tick.
+    const charts = r.locator('.dsp-metric svg[role="group"]');
+    await expect(charts.first()).toBeVisible();
+    const axes = await charts.evaluateAll((svgs) => svgs.map((svg) => {
+      const x = [...svg.querySelectorAll('g.xaxis text')].map((n) => n.textContent);
+      const tickYs = [...svg.querySelectorAll('g.axis text')].map((n) => Number(n.getAttribute('y')));
+      const dotYs = [...svg.querySelectorAll('g.dots circle')].map((n) => Number(n.getAttribute('cy')));
+      return { x, topTick: Math.min(...tickYs), highestDot: Math.min(...dotYs) };
+    }));
+    expect(axes.length).toBeGreaterThanOrEqual(4);
+    for (const a of axes) {
+      expect(a.x.length).toBeGreaterThanOrEqual(2);
+      expect(a.x.every((l) => /^\d+(\.\d)? s$/.test(l ?? ''))).toBe(true);
+      expect(a.highestDot).toBeGreaterThanOrEqual(a.topTick);
+    }
+    // Spark's delays are on one clock: total delay = scheduling delay + processing time, labelled as simulated.
+    await expect(r.locator('[data-metric="totalDelay"]')).toContainText('Total delay (simulated clock)');
+    const rows = await r.getByTestId('completed-batches').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const ms = (s: string) => { const m = /([\d.]+) (ms|s)/.exec(s); return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN; };
+    for (const row of rows) expect(ms(row[5])).toBeCloseTo(ms(row[3]) + ms(row[4]), 0);
+    // Clicking a point of a timeline opens that batch, with Spark's BatchPage table.
+    await r.locator('[data-metric="processingTime"] ~ svg .dsp-point[data-batch="2000"]').first().click();
+    const detail = r.getByTestId('batch-detail');
+    await expect(detail.getByRole('heading')).toHaveText('Batch 2000 ms');
+    const jobs = detail.getByTestId('batch-jobs');
+    await expect(jobs.locator('thead')).toContainText('Stages: Succeeded/Total');
+    await expect(jobs.locator('thead')).toContainText('Tasks (for all stages): Succeeded/Total');
+    await expect(jobs.locator('tbody tr').first()).toContainText(/print at print.*Succeeded/);
+    await expect(jobs.locator('tbody tr').first()).toContainText(/\d+\/\d+/);
+    await page.screenshot({ path: `${SHOTS}/stats-1920.png` });
+    await page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { setLang(l: string): void } } } }).__studio.store.getState().setLang('zh-CN'));
+    await page.screenshot({ path: `${SHOTS}/stats-zh.png` });
+    await page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { setLang(l: string): void } } } }).__studio.store.getState().setLang('en'));
+    await studio.stopButton.click();
+  });
 });
