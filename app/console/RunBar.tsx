@@ -127,11 +127,11 @@ export function RunBar() {
       <div className={`status status--${status}`} role="status" aria-live="polite">
         <span className="status__dot" aria-hidden="true" />
         <span>{t(`status.${status}`)}</span>
-        {(batches > 0 || interval !== undefined) && (
-          // Spark's count (batches with jobs) and the clock of the last interval, so every Step changes what is shown.
-          <span className="status__batches" title={interval !== undefined && interval !== last ? t('run.noJobsHint', { time: interval }) : undefined}>
-            {batches === 1 ? t('run.batchOne') : t('run.batches', { n: batches })}
-            {interval !== undefined ? ` · ${t('run.clock', { time: formatDuration(interval) })}` : last !== undefined ? ` · ${formatDuration(last)}` : ''}
+        {/* Spark's count (batches with jobs) and the clock of the last interval, so every Step changes what is shown. */}
+        {batches > 0 && <span className="status__batches">{batches === 1 ? t('run.batchOne') : t('run.batches', { n: batches })}{interval === undefined && last !== undefined ? ` · ${formatDuration(last)}` : ''}</span>}
+        {interval !== undefined && (
+          <span className="status__clock" title={interval !== last ? t('run.noJobsHint', { time: interval }) : undefined}>
+            {batches > 0 ? ' · ' : ''}{t('run.clock', { time: formatDuration(interval) })}
           </span>
         )}
         {changed && live && <span className="status__changed" title={t('run.changedHint')}>{t('run.changed')}</span>}
