@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, TIMEOUTS } from './fixtures';
 import type { Page } from '@playwright/test';
-import { openPanel } from './panels.helpers';
+import { openPanel, shootPanel } from './panels.helpers';
 
 /**
  * Runs and faults as a new user meets them, against the real engine (driver worker, Web Worker executors):
@@ -204,6 +204,7 @@ test.describe('runs and faults', () => {
     await expect(jobs.locator('tbody tr').first()).toContainText(/print at print.*Succeeded/);
     await expect(jobs.locator('tbody tr').first()).toContainText(/\d+\/\d+/);
     await page.screenshot({ path: `${SHOTS}/stats-1920.png` });
+    await shootPanel(page, r, `${SHOTS}/batch-page.png`);
     await page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { setLang(l: string): void } } } }).__studio.store.getState().setLang('zh-CN'));
     await page.screenshot({ path: `${SHOTS}/stats-zh.png` });
     await page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { setLang(l: string): void } } } }).__studio.store.getState().setLang('en'));
