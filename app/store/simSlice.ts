@@ -58,8 +58,12 @@ export interface SimSlice {
 }
 
 let errSeq = 0;
-/** The same failure often arrives twice (the job's end and the player's status): show it once. */
-const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => x.message === message || x.message.endsWith(message) || message.endsWith(x.message));
+/**
+ * The same failure often arrives twice (the job's end and the player's status, or its output operation's
+ * "SparkException: <same>"): show it once.
+ */
+const sameFailure = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 20 && (a.endsWith(b) || b.endsWith(a)));
+const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => sameFailure(x.message, message));
 
 type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleDropped' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState; failingNodes?: Record<string, string> };
 
