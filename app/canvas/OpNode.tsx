@@ -28,13 +28,14 @@ function OpNodeView({ id, data, selected }: NodeProps<OpFlowNode>) {
   const count = useLiveCount(id);
   const running = useStudio((s: Studio) => s.sim.status === 'running' || s.sim.status === 'paused');
   const issues = useStudio(useShallow((s: Studio) => issuesOfNode(s.issues, id)));
+  const failure = useStudio((s: Studio) => s.failingNodes[id]);
   const errors = issues.filter((i) => i.severity === 'error');
   const level = errors.length ? 'error' : issues.length ? 'warning' : '';
   const title = data.label || (spec ? loc(spec.label, lang) : data.op);
   const summary = paramSummary(spec, data.params);
   const inputs = spec?.inputs ?? [{ port: 'in', kind: 'any' as const }];
   const category = spec?.category ?? 'code';
-  const tooltip = issues.map((i) => `${i.severity === 'error' ? '✖' : '⚠'} ${i.message}`).join('\n');
+  const tooltip = [...issues.map((i) => `${i.severity === 'error' ? '✖' : '⚠'} ${i.message}`), ...(failure ? [`✖ ${failure}`] : [])].join('\n');
   // The node's accessible name ("flatMap node") in the UI language: React Flow puts node.ariaLabel (set once, in
   // English, by graphModel) on its wrapper; that prop does not change, so React leaves this attribute alone.
   const root = useRef<HTMLDivElement>(null);
@@ -42,7 +43,7 @@ function OpNodeView({ id, data, selected }: NodeProps<OpFlowNode>) {
   useLayoutEffect(() => { root.current?.closest('.react-flow__node')?.setAttribute('aria-label', nodeLabel); }, [nodeLabel]);
 
   return (
-    <div ref={root} className={`op-node cat-${category}${level ? ` has-${level}` : ''}${selected ? ' is-selected' : ''}`} title={tooltip || undefined}>
+    <div ref={root} className={`op-node cat-${category}${level ? ` has-${level}` : ''}${selected ? ' is-selected' : ''}${failure ? ' is-failing' : ''}`} title={tooltip || undefined}>
       <div className="op-node__head">
         <span className="op-node__icon" aria-hidden="true">{CATEGORY_ICON[category] ?? '•'}</span>
         <span className="op-node__title">{title}</span>
@@ -58,6 +59,7 @@ function OpNodeView({ id, data, selected }: NodeProps<OpFlowNode>) {
       <div className="op-node__op">{data.op}</div>
       {summary && <div className="op-node__summary">{summary}</div>}
       {level && <div className={`op-node__message op-node__message--${level}`}>{shortIssue(issues[0].message, data.op, id)}</div>}
+      {!level && failure && <div className="op-node__message op-node__message--error" role="status">{t('node.failing', { reason: failure })}</div>}
       {inputs.map((p, i) => {
         const top = `${((i + 1) / (inputs.length + 1)) * 100}%`;
         return (

@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import { LIVE_VIEW_MS, throttledView } from '../store/throttle';
 
 const selectSelectedBatch = (s: Studio) => s.run.selectedBatch;
+const selectNodes = (s: Studio) => s.nodes;
 
 /** The printed text, repainted a few times a second while a run prints every frame. */
 let printed: ReturnType<typeof throttledView<{ lines: string[]; dropped: number }>> | null = null;
@@ -28,6 +29,7 @@ export function Console() {
   const t = useT();
   // Errors at once; the printed lines through usePrinted (subscribing to them here re-rendered every frame).
   const errors = useStudio(selectConsoleErrors);
+  const graphNodes = useStudio(selectNodes);
   const { lines, dropped } = usePrinted();
   const pre = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
@@ -47,6 +49,12 @@ export function Console() {
   useEffect(() => { if (lines.length === 0) setFollow(true); }, [lines.length]);
 
   const text = shown.join('\n');
+  // "tagPairs (map): " — the user's node and operator, as on the canvas (several when a task ran several functions).
+  const nodeNames = (ids: string[] | undefined) => {
+    if (!ids?.length) return '';
+    const names = ids.map((id) => { const n = graphNodes.find((x) => x.id === id); return n ? `${n.data.label || n.id} (${n.data.op})` : id; });
+    return `${names.length > 1 ? t('console.oneOf', { nodes: names.join(', ') }) : names[0]}: `;
+  };
   return (
     <section className="console" role="region" aria-label="Console">
       <div className="console__bar">
@@ -70,7 +78,12 @@ export function Console() {
         <ul className="console__errors" aria-label={t('console.errors')}>
           {errors.slice(-20).map((e) => (
             <li key={e.id} className={`console-error console-error--${e.level}`}>
-              <span className="console-error__msg" lang="en">{e.level === 'error' ? '✖' : '⚠'} {e.message}</span>
+              {e.cause ? (
+                <>
+                  <span className="console-error__msg console-error__cause" lang="en">✖ {nodeNames(e.nodeIds)}{e.cause}</span>
+                  <span className="console-error__detail" lang="en">{e.message}</span>
+                </>
+              ) : <span className="console-error__msg" lang="en">{e.level === 'error' ? '✖' : '⚠'} {e.nodeIds?.length ? nodeNames(e.nodeIds) : ''}{e.message}</span>}
               {e.explainKey && <span className="console-error__explain">{t(e.explainKey)}</span>}
             </li>
           ))}

@@ -5,7 +5,8 @@ import { opSpec } from '../store/registryAdapter';
 import { useLang, useT } from '../i18n/useT';
 import { loc } from '../i18n/index';
 import { formatDuration } from '../canvas/summary';
-import { topK, type DbRow } from './resultsModel';
+import { dirsOf, topK, type DbRow } from './resultsModel';
+import { WrittenFiles } from './WrittenFiles';
 import type { Studio } from '../store/types';
 
 /** Output operations and the node feeding each (the stream they write). */
@@ -14,6 +15,8 @@ const selectSinks = (s: Studio) => s.nodes
   .map((n) => ({ id: n.id, op: n.data.op, label: n.data.label, input: s.edges.find((e) => e.target === n.id)?.source }))
   .map((x) => `${x.id}\u0000${x.op}\u0000${x.label ?? ''}\u0000${x.input ?? ''}`);
 const selectResults = (s: Studio) => s.results;
+/** Sinks that write directories of part files (shown as files, not records). */
+const FILE_SINKS = new Set(['saveAsTextFiles', 'saveAsObjectFiles']);
 
 /**
  * The result view for output operations (print, saveAs…, foreachRDD): the records each one writes,
@@ -30,6 +33,11 @@ export function Results() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [mode, setMode] = useState<'db' | 'latest'>('db');
   const sink = sinks.find((s) => s.id === chosen) ?? sinks[0];
+  const fileParams = useStudio(useShallow((s: Studio) => {
+    const n = sink && FILE_SINKS.has(sink.op) ? s.nodes.find((x) => x.id === sink.id) : undefined;
+    const p = n?.data.params as { prefix?: unknown; suffix?: unknown } | undefined;
+    return p ? { prefix: String(p.prefix ?? ''), suffix: typeof p.suffix === 'string' ? p.suffix : '' } : null;
+  }));
 
   if (!sink) return <p className="results__empty muted">{t('results.noSinks')}</p>;
   const latest = sink.input ? results.latest[sink.input] : undefined;
@@ -47,13 +55,13 @@ export function Results() {
             {sinks.map((s) => <option key={s.id} value={s.id}>{s.label || s.id} · {loc(opSpec(s.op)?.label ?? s.op, lang)}</option>)}
           </select>
         </label>
-        <div className="seg" role="group" aria-label={t('results.mode')}>
+        {!fileParams && <div className="seg" role="group" aria-label={t('results.mode')}>
           <button type="button" className={`seg__btn${mode === 'db' ? ' is-on' : ''}`} aria-pressed={mode === 'db'} onClick={() => setMode('db')}>{t('results.db')}</button>
           <button type="button" className={`seg__btn${mode === 'latest' ? ' is-on' : ''}`} aria-pressed={mode === 'latest'} onClick={() => setMode('latest')}>{t('results.latest')}</button>
-        </div>
+        </div>}
         {latest && <span className="muted small">{t('results.batch', { time: formatDuration(latest.batchTime), n: latest.count })}</span>}
       </div>
-      {!latest ? <p className="results__empty muted">{t('results.waiting')}</p> : mode === 'latest' ? (
+      {fileParams ? <WrittenFiles dirs={dirsOf(results.written, fileParams.prefix, fileParams.suffix)} /> : !latest ? <p className="results__empty muted">{t('results.waiting')}</p> : mode === 'latest' ? (
         <ol className="results__records">{latest.records.map((r, i) => <li key={i}><code>{r}</code></li>)}{latest.count > latest.records.length && <li className="muted">… {t('results.more', { n: latest.count - latest.records.length })}</li>}</ol>
       ) : rows.length === 0 ? <p className="results__empty muted">{t('results.notPairs')}</p> : (
         <div className="results__db">
@@ -82,7 +90,7 @@ export function Results() {
           </table>
         </div>
       )}
-      <p className="results__note small muted">{t('results.note')}</p>
+      {!fileParams && <p className="results__note small muted">{t('results.note')}</p>}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { Studio } from '../store/types';
 import { IconPause, IconPlay, IconStep, IconStop } from './icons';
 import { FaultToleranceFields, SimControls } from '../sim/SimControls';
 
-const selectRun = (s: Studio) => ({ status: s.sim.status, speed: s.sim.speed, batches: s.sim.batchesCompleted, last: s.sim.lastBatchTime, changed: s.sim.runDocVersion !== undefined && s.sim.runDocVersion !== s.docVersion });
+const selectRun = (s: Studio) => ({ status: s.sim.status, speed: s.sim.speed, batches: s.sim.batchesCompleted, last: s.sim.lastBatchTime, interval: s.sim.lastIntervalTime, changed: s.sim.runDocVersion !== undefined && s.sim.runDocVersion !== s.docVersion });
 const selectCluster = (s: Studio) => ({ master: s.meta.master, batchDuration: s.meta.batchDuration, seed: s.meta.seed, conf: s.meta.conf });
 
 /** A number field that commits valid values only (min/max, integer). */
@@ -100,7 +100,7 @@ function ClusterSettingsBar({ locked }: { locked: boolean }) {
 
 export function RunBar() {
   const t = useT();
-  const { status, speed, batches, last, changed } = useStudio(useShallow(selectRun));
+  const { status, speed, batches, last, interval, changed } = useStudio(useShallow(selectRun));
   const live = status === 'running' || status === 'paused' || status === 'loading';
   return (
     <div className="run-bar" role="toolbar" aria-label={t('run.toolbar')}>
@@ -127,7 +127,13 @@ export function RunBar() {
       <div className={`status status--${status}`} role="status" aria-live="polite">
         <span className="status__dot" aria-hidden="true" />
         <span>{t(`status.${status}`)}</span>
-        {batches > 0 && <span className="status__batches">{t('run.batches', { n: batches })}{last !== undefined ? ` · ${formatDuration(last)}` : ''}</span>}
+        {/* Spark's count (batches with jobs) and the clock of the last interval, so every Step changes what is shown. */}
+        {batches > 0 && <span className="status__batches">{batches === 1 ? t('run.batchOne') : t('run.batches', { n: batches })}{interval === undefined && last !== undefined ? ` · ${formatDuration(last)}` : ''}</span>}
+        {interval !== undefined && (
+          <span className="status__clock" title={interval !== last ? t('run.noJobsHint', { time: interval }) : undefined}>
+            {batches > 0 ? ' · ' : ''}{t('run.clock', { time: formatDuration(interval) })}
+          </span>
+        )}
         {changed && live && <span className="status__changed" title={t('run.changedHint')}>{t('run.changed')}</span>}
       </div>
       <SimControls />

@@ -15,6 +15,18 @@ export interface ConsoleError {
   explainKey?: string;
   time?: number;
   nodeId?: string;
+  /** A failed job's first task failure, shown before Spark's message (which names only the most recent one). */
+  cause?: string;
+  /** The graph nodes the failure is attributed to (one when exact). */
+  nodeIds?: string[];
+}
+
+/**
+ * A message without its stack frames: the executor's frames point into the studio's bundle
+ * (`executorWorker-BWgSJa0t.js:1:12558`), which tells a user nothing about their pipeline.
+ */
+export function withoutStackFrames(text: string): string {
+  return text.split('\n').filter((l) => !/^\s*at\s.*(:\d+:\d+\)?|\(native\)|<anonymous>\)?)\s*$/.test(l) && !/^\s*\S*@\S+:\d+:\d+\s*$/.test(l)).join('\n').trim();
 }
 
 /**
@@ -77,8 +89,14 @@ export function explainKey(message: string): string | undefined {
 export function eventToConsoleError(e: EngineEvent): Omit<ConsoleError, 'id'> | null {
   const mk = (level: 'error' | 'warning', message: string, nodeId?: string) => ({ level, message, explainKey: explainKey(message), time: e.time, ...(nodeId ? { nodeId } : {}) });
   switch (e.type) {
-    case 'jobEnd': return e.result === 'JobFailed' ? mk('error', e.error ?? 'Job failed') : null;
-    case 'outputOperationCompleted': return e.outputOperationInfo.failureReason ? mk('error', e.outputOperationInfo.failureReason) : null;
+    case 'jobEnd': {
+      if (e.result !== 'JobFailed') return null;
+      const message = withoutStackFrames(e.error ?? 'Job failed');
+      const cause = e.cause !== undefined ? withoutStackFrames(e.cause) : undefined;
+      return { ...mk('error', message, e.failedNodeIds?.[0]), ...(cause ? { cause, explainKey: explainKey(cause) ?? explainKey(message) } : {}),
+        ...(e.failedNodeIds?.length ? { nodeIds: e.failedNodeIds } : {}) };
+    }
+    case 'outputOperationCompleted': return e.outputOperationInfo.failureReason ? mk('error', withoutStackFrames(e.outputOperationInfo.failureReason)) : null;
     case 'receiverError': return mk('warning', `Receiver ${e.receiverInfo.name} (stream ${e.receiverInfo.streamId}): ${e.receiverInfo.lastErrorMessage ?? e.receiverInfo.lastError ?? 'error'}`);
     case 'warning': return mk('warning', e.message);
     default: return null;

@@ -3,7 +3,7 @@
  * (from recordsSample events: the first 20 records of each batch) as the latest batch and as a
  * key → value "database" upserted batch after batch, like a foreachRDD sink writing to a table.
  */
-import type { EngineEvent } from '../../engine/core/events';
+import type { EngineEvent, WrittenFile } from '../../engine/core/events';
 
 export interface SampleView { batchTime: number; count: number; records: string[] }
 export interface DbRow { key: string; value: string; batchTime: number }
@@ -11,7 +11,19 @@ export interface ResultsState {
   latest: Record<string, SampleView>;
   /** nodeId → key → row (pair records only), at most MAX_ROWS keys per node (oldest writes dropped first). */
   db: Record<string, Record<string, DbRow>>;
+  /** Directories written by saveAsTextFiles / saveAsObjectFiles (outputWritten), oldest first, at most MAX_DIRS. */
+  written?: WrittenDir[];
 }
+
+export interface WrittenDir { path: string; batchTime?: number; time: number; files: WrittenFile[] }
+export const MAX_DIRS = 100;
+
+/** The directories a file sink wrote: those named `prefix-<ms>[.suffix]` (Spark's rddToFileName), newest first. */
+export function dirsOf(written: WrittenDir[] | undefined, prefix: string, suffix?: string): WrittenDir[] {
+  const re = new RegExp(`^${escapeRe(prefix)}-\\d+${suffix ? `\\.${escapeRe(suffix)}` : ''}$`);
+  return (written ?? []).filter((d) => re.test(d.path)).slice().reverse();
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const MAX_ROWS = 500;
 export const emptyResults = (): ResultsState => ({ latest: {}, db: {} });
@@ -32,8 +44,12 @@ export function parseTuple(s: string): [string, string] | null {
 
 /** Fold a batch of events into the results (only recordsSample events matter). */
 export function reduceResults(state: ResultsState, events: EngineEvent[]): ResultsState {
-  let latest = state.latest, db = state.db;
+  let latest = state.latest, db = state.db, written = state.written;
   for (const e of events) {
+    if (e.type === 'outputWritten') {
+      written = [...(written ?? []).filter((d) => d.path !== e.path).slice(-(MAX_DIRS - 1)), { path: e.path, batchTime: e.batchTime, time: e.time, files: e.files }];
+      continue;
+    }
     if (e.type !== 'recordsSample' || !e.nodeId) continue;
     if (latest === state.latest) latest = { ...latest };
     latest[e.nodeId] = { batchTime: e.batchTime, count: e.count, records: e.records };
@@ -46,7 +62,7 @@ export function reduceResults(state: ResultsState, events: EngineEvent[]): Resul
     if (keys.length > MAX_ROWS) for (const k of keys.slice(0, keys.length - MAX_ROWS)) delete table[k];
     db[e.nodeId] = table;
   }
-  return latest === state.latest && db === state.db ? state : { latest, db };
+  return latest === state.latest && db === state.db && written === state.written ? state : { latest, db, ...(written ? { written } : {}) };
 }
 
 /** Rows with numeric values, largest first (the top-K chart). */

@@ -10,6 +10,7 @@ import { appStorage, restoreLast, saveNow, setSlot } from './autosaveSync';
 import { DEFAULT_EXAMPLE, fetchExampleText } from './examples';
 import { decodeShareHash, listCode, shareHash } from './share';
 import { arrangeIfCramped } from '../canvas/Canvas';
+import { resetRun } from '../store/documentRun';
 
 /** Open a new document (file, example, link): saved first, given a free name, history reset. */
 export function openDocument(graph: PipelineGraph, opts: { keepName?: boolean } = {}): void {
@@ -19,6 +20,7 @@ export function openDocument(graph: PipelineGraph, opts: { keepName?: boolean } 
   const name = opts.keepName ? graph.name : uniqueName(graph.name || 'Untitled pipeline', taken);
   setSlot(null);
   st.loadGraph({ ...graph, name }, { resetHistory: true });
+  resetRun();
   st.selectOnly([]);
 }
 

@@ -96,6 +96,11 @@ const en: Record<string, string> = {
   'explain.oneSlot': 'A receiver occupies one task slot for good; with one core nothing is left to process the data.',
   'explain.udfError': 'One of your functions threw an error while processing a record.',
   'explain.executorLost': 'An executor was lost; Spark recomputes its lost partitions from lineage.',
+  'run.batchOne': '1 batch', 'run.clock': 'clock {time}',
+  'node.failing': 'Task failed: {reason}', 'console.oneOf': 'one of {nodes}',
+  'results.directories': 'Directories written', 'results.waitingFiles': 'Run the pipeline: every batch writes a directory of part files here.',
+  'results.fileSize': '{bytes} bytes · {lines} lines', 'results.emptyFile': '(empty)', 'results.fileTruncated': 'First lines shown of {lines}.',
+  'run.noJobsHint': 'Spark counts a batch only when an output operation generated a job. Last interval {time} ms: no jobs added (a window or slide produced no RDD), so it is not a batch.',
 };
 
 const zh: Record<string, string> = {
@@ -192,6 +197,11 @@ const zh: Record<string, string> = {
   'explain.oneSlot': '接收器会一直占用一个任务槽；只有一个核时，就没有槽位处理数据了。',
   'explain.udfError': '你的某个函数在处理记录时抛出了错误。',
   'explain.executorLost': '一个 Executor 丢失了；Spark 根据血缘（lineage）重新计算丢失的分区。',
+  'run.batchOne': '1 个批次', 'run.clock': '时钟 {time}',
+  'node.failing': '任务失败：{reason}', 'console.oneOf': '其中之一：{nodes}',
+  'results.directories': '已写出的目录', 'results.waitingFiles': '运行流水线：每个批次都会在这里写出一个包含 part 文件的目录。',
+  'results.fileSize': '{bytes} 字节 · {lines} 行', 'results.emptyFile': '（空文件）', 'results.fileTruncated': '仅显示前几行，共 {lines} 行。',
+  'run.noJobsHint': '只有输出操作生成了作业，Spark 才计为一个批次。最近的间隔 {time} ms：没有添加作业（窗口或滑动间隔没有产生 RDD），因此不算批次。',
 };
 
 export const studio: AreaDicts = { en, 'zh-CN': zh };

@@ -142,6 +142,8 @@ export const EVENT_FIELDS: { [K in EngineEventType]: FieldsOf<K> } = {
   blocksLost: ['time', 'executorId', 'blocks'],
   stdout: ['time', 'text'],
   warning: ['time', 'message'],
+  noJobsAdded: ['time', 'batchTime'],
+  outputWritten: ['time', 'path', 'batchTime', 'files'],
 };
 export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EngineEventType[];
 export const FAULT_KINDS: readonly FaultKind[] = ['killExecutor', 'crashReceiver', 'failNextTask', 'slowTask', 'loseBlock', 'crashDriver'];

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
-import { streamingStatsData, type MetricSummary } from './model/streamingStats';
+import { streamingStatsData, totalDelayOf, type MetricSummary } from './model/streamingStats';
 import { renderSparkline } from '../charts/sparkline';
 import { renderHistogram } from '../charts/histogram';
 import { fmtMs, fmtNum } from '../charts/common';
+import { batchPageData } from './model/batchPage';
+import { withoutStackFrames } from '../console/consoleModel';
 import type { Palette } from '../charts/palette';
 import { Empty, PanelFrame, usePalette, useReducedMotion, useRun, useRunActions, useShownBatch, useSvg, useT, useWidth } from './common';
 
@@ -10,18 +12,21 @@ export const STATS_NAME = 'Streaming statistics';
 
 const METRIC_KEYS: Record<MetricSummary['key'], string> = {
   inputRate: 'panels.inputRate', schedulingDelay: 'panels.schedulingDelay', processingTime: 'panels.processingTime', totalDelay: 'panels.totalDelay',
+  measuredProcessingTime: 'panels.processingTime',
 };
 
 function MetricRow({ m, width, palette, selected, onSelect, reduced }: { m: MetricSummary; width: number; palette: Palette; selected?: number; onSelect?: (t: number) => void; reduced: boolean }) {
   const t = useT();
   const fmt = m.unit === 'ms' ? fmtMs : (v: number) => fmtNum(v);
-  const color = m.key === 'inputRate' ? palette.positive : m.key === 'schedulingDelay' ? palette.stages[3] : m.key === 'processingTime' ? palette.accent : palette.stages[4];
+  const color = m.key === 'inputRate' ? palette.positive : m.key === 'schedulingDelay' ? palette.stages[3] : m.key === 'processingTime' || m.key === 'measuredProcessingTime' ? palette.accent : palette.stages[4];
+  // Which clock a delay is on: the engine's simulated clock (Spark's BatchInfo), or real milliseconds measured.
+  const clock = m.unit !== 'ms' ? '' : ` (${t(m.measured ? 'panels.measuredClock' : 'panels.simulatedClock')})`;
   const lineW = Math.max(160, Math.floor((width - 170) * 0.64));
-  const line = useSvg((el) => renderSparkline(el, m.series, { width: lineW, height: 74, palette, color, axes: true, selected, onSelect, label: t(METRIC_KEYS[m.key]), format: fmt, reducedMotion: reduced }), [m, lineW, palette, selected, onSelect, t]);
+  const line = useSvg((el) => renderSparkline(el, m.series, { width: lineW, height: 90, palette, color, axes: true, selected, onSelect, label: `${t(METRIC_KEYS[m.key])}${clock}`, format: fmt, reducedMotion: reduced, pointLabel: (b) => t('panels.openBatch', { t: b }) }), [m, lineW, palette, selected, onSelect, t, clock]);
   const hist = useSvg((el) => renderHistogram(el, m.histogram, { width: Math.max(120, Math.min(360, width - lineW - 190)), height: 74, palette, color, label: `${t(METRIC_KEYS[m.key])} histogram`, format: fmt }), [m, width, lineW, palette, t]);
   return (
     <div className="dsp-metric">
-      <div className="dsp-metric-name"><strong>{t(METRIC_KEYS[m.key])}{m.measured ? ` (${t('panels.measured')})` : ''}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${m.unit}` }) : '–'}</span></div>
+      <div className="dsp-metric-name" data-metric={m.key}><strong>{t(METRIC_KEYS[m.key])}{clock}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${m.unit}` }) : '–'}</span></div>
       <svg ref={line} className="dsp-svg" />
       <svg ref={hist} className="dsp-svg" />
     </div>
@@ -57,22 +62,43 @@ export function StreamingStatsPanel() {
             <td><button type="button" className="dsp-link" onClick={() => selectBatch?.(b.batchTime)} aria-current={b.batchTime === batch ? 'true' : undefined}>{b.batchTime} ms</button></td>
             <td>{fmtNum(b.inputRate)} {t('panels.recordsPerSecond')}</td><td>{b.numRecords}</td>
             <td>{b.schedulingDelay !== undefined ? fmtMs(b.schedulingDelay) : '–'}</td><td>{b.processingDelay !== undefined ? fmtMs(b.processingDelay) : '–'}{b.measuredProcessingMs !== undefined ? <span className="dsp-muted"> · {fmtMs(b.measuredProcessingMs)} {t('panels.measured')}</span> : null}</td>
-            <td>{b.totalDelay !== undefined ? fmtMs(b.totalDelay) : '–'}</td><td className={b.succeededOps < b.totalOps ? 'dsp-bad' : undefined}>{b.succeededOps}/{b.totalOps}</td>
+            <td>{totalDelayOf(b) !== undefined ? fmtMs(totalDelayOf(b)!) : '–'}</td><td className={b.succeededOps < b.totalOps ? 'dsp-bad' : undefined}>{b.succeededOps}/{b.totalOps}</td>
           </tr>))}</tbody>
       </table>
       {data.completed.length > 10 ? <button type="button" className="dsp-link" onClick={() => setShowAll((v) => !v)}>{showAll ? '−' : `+ ${data.completed.length - 10}`}</button> : null}
     </>
   ) : null;
-  const batchDetail = detail && run ? (
-    <div className="dsp-detail">
-      <h3>{t('panels.batchDetail', { t: detail.batchTime })}</h3>
-      <table className="dsp-table">
-        <thead><tr><th>{t('panels.outputOp')}</th><th>{t('panels.status')}</th><th>{t('panels.duration')}</th><th>{t('panels.jobs')}</th></tr></thead>
-        <tbody>{detail.outputOps.map((o) => {
-          const jobs = detail.jobIds.map((id) => run.exec.jobs[id]).filter((j) => j && j.outputOpId === o.id);
-          return (<tr key={o.id}><td>{o.id}: {o.name}</td><td className={o.status === 'failed' ? 'dsp-bad' : undefined}>{o.status}{o.failureReason ? `: ${o.failureReason}` : ''}</td>
-            <td>{o.startTime !== undefined && o.endTime !== undefined ? fmtMs(o.endTime - o.startTime) : '–'}</td>
-            <td>{jobs.map((j) => `${j.jobId} (${j.result ?? 'running'})`).join(', ') || '–'}</td></tr>);
+  const page = detail && run ? batchPageData(detail, run.exec) : undefined;
+  const cell = (v: number | undefined) => (v !== undefined ? fmtMs(v) : '–');
+  // Spark's BatchPage: the batch's delays, then one row per job of each output operation.
+  const batchDetail = page ? (
+    <div className="dsp-detail" data-testid="batch-detail">
+      <h3>{t('panels.batchDetail', { t: page.batchTime })}</h3>
+      <ul className="dsp-batch-summary">
+        <li><strong>{t('panels.batchDuration')}:</strong> {data?.batchDurationMs ? fmtMs(data.batchDurationMs) : '–'}</li>
+        <li><strong>{t('panels.inputData')}:</strong> {page.numRecords} {t('panels.records')}</li>
+        <li><strong>{t('panels.schedulingDelay')}:</strong> {cell(page.schedulingDelay)}</li>
+        <li><strong>{t('panels.processingTime')}:</strong> {cell(page.processingTime)}</li>
+        <li><strong>{t('panels.totalDelay')}:</strong> {cell(page.totalDelay)} <span className="dsp-muted">({t('panels.simulatedClock')})</span></li>
+      </ul>
+      <table className="dsp-table" data-testid="batch-jobs">
+        <thead><tr>
+          <th>{t('panels.outputOpId')}</th><th>{t('panels.description')}</th><th>{t('panels.outputOpDuration')}</th><th>{t('panels.status')}</th>
+          <th>{t('panels.jobId')}</th><th>{t('panels.jobDuration')}</th><th>{t('panels.stagesSucceeded')}</th><th>{t('panels.tasksSucceeded')}</th><th>{t('panels.error')}</th>
+        </tr></thead>
+        <tbody>{page.ops.flatMap((o) => {
+          const jobs = o.jobs.length ? o.jobs : [undefined];
+          return jobs.map((j, k) => (
+            <tr key={`${o.id}.${j?.jobId ?? 'none'}`}>
+              {k === 0 && <>
+                <td rowSpan={jobs.length}>{o.id}</td><td rowSpan={jobs.length}>{o.name}</td><td rowSpan={jobs.length}>{cell(o.durationMs)}</td>
+                <td rowSpan={jobs.length} className={o.status === 'failed' ? 'dsp-bad' : undefined}>{t(`panels.opStatus.${o.status}`)}</td>
+              </>}
+              <td>{j ? j.jobId : '–'}</td><td>{j ? cell(j.durationMs) : '–'}</td>
+              <td>{j ? `${j.stagesSucceeded}/${j.stagesTotal}${j.stagesSkipped ? ` (${t('panels.skippedN', { n: j.stagesSkipped })})` : ''}` : '–'}</td>
+              <td className={j && j.tasksFailed ? 'dsp-bad' : undefined}>{j ? `${j.tasksSucceeded}/${j.tasksTotal}${j.tasksFailed ? ` (${t('panels.failedN', { n: j.tasksFailed })})` : ''}` : '–'}</td>
+              <td className="dsp-error-cell">{withoutStackFrames(j?.error ?? (k === 0 ? o.failureReason ?? '' : '')) || '–'}</td>
+            </tr>));
         })}</tbody>
       </table>
     </div>

@@ -19,6 +19,8 @@ export interface SimState {
   speed: number;
   batchesCompleted: number;
   lastBatchTime?: number;
+  /** The latest batch interval the clock reached, with or without jobs (a Step always moves it). */
+  lastIntervalTime?: number;
   /** Document version the current run was started from (to tell "graph changed since Run"). */
   runDocVersion?: number;
   /** Set while the panels show a recorded run (File → Open run…) instead of a live one. */
@@ -34,6 +36,8 @@ export interface SimSlice {
   consoleDropped: number;
   consoleErrors: ConsoleError[];
   liveCounts: Record<string, number>;
+  /** Nodes whose operation failed a task in this run → the failure (taskEnd/jobEnd failedNodeIds), for the canvas mark. */
+  failingNodes: Record<string, string>;
   /** The result view: latest records and upserted key/value table per node (from recordsSample). */
   results: ResultsState;
   /** Breakpoints (checked in the driver worker; the bridge sends them on every change and Run). */
@@ -54,10 +58,23 @@ export interface SimSlice {
 }
 
 let errSeq = 0;
-/** The same failure often arrives twice (the job's end and the player's status): show it once. */
-const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => x.message === message);
+/**
+ * The same failure often arrives twice (the job's end and the player's status, or its output operation's
+ * "SparkException: <same>"): show it once.
+ */
+const sameFailure = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 20 && (a.endsWith(b) || b.endsWith(a)));
+const isRecent = (errors: ConsoleError[], message: string) => errors.slice(-5).some((x) => sameFailure(x.message, message));
 
-type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleDropped' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState };
+type SimFold = Pick<SimSlice, 'consoleLines' | 'consoleDropped' | 'consoleErrors' | 'liveCounts' | 'results' | 'guide'> & { sim: SimState; failingNodes?: Record<string, string> };
+
+/** The first failure of each node is kept (later ones are usually its consequences). */
+function markFailing(failing: Record<string, string>, nodeIds: string[], reason: string): Record<string, string> {
+  if (nodeIds.every((id) => failing[id] !== undefined)) return failing;
+  const next = { ...failing };
+  const first = reason.split('\n')[0];
+  for (const id of nodeIds) next[id] ??= first;
+  return next;
+}
 
 /** The chrome's view of a batch of events (console, counts, results, batches, guide): one pure fold, used live and for replays. */
 export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFold {
@@ -65,8 +82,10 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
   let dropped = s.consoleDropped;
   let errors = s.consoleErrors;
   let counts: Record<string, number> | null = null;
+  let failing = s.failingNodes ?? {};
   let batches = s.sim.batchesCompleted;
   let lastBatchTime = s.sim.lastBatchTime;
+  let lastIntervalTime = s.sim.lastIntervalTime;
   for (const e of events) {
     if (e.type === 'stdout') {
       const next = appendConsole(lines, e.text, CONSOLE_LIMIT);
@@ -75,14 +94,20 @@ export function foldSimEvents(s: SimFold, events: readonly EngineEvent[]): SimFo
     }
     else if (e.type === 'recordsSample' && e.nodeId) { counts ??= { ...s.liveCounts }; counts[e.nodeId] = e.count; }
     else if (e.type === 'batchCompleted') { batches++; lastBatchTime = e.batchInfo.batchTime; }
+    if (e.type === 'batchSubmitted' || e.type === 'noJobsAdded') {
+      const t = e.type === 'noJobsAdded' ? e.batchTime : e.batchInfo.batchTime;
+      if (lastIntervalTime === undefined || t > lastIntervalTime) lastIntervalTime = t;
+    }
+    if (e.type === 'taskEnd' && e.failedNodeIds && e.failureReason) failing = markFailing(failing, e.failedNodeIds, e.failureReason);
+    else if (e.type === 'jobEnd' && e.failedNodeIds && e.cause) failing = markFailing(failing, e.failedNodeIds, e.cause);
     const err = eventToConsoleError(e);
     if (err && !isRecent(errors, err.message)) errors = [...errors.slice(-199), { ...err, id: ++errSeq }];
   }
   const results = reduceResults(s.results, events as EngineEvent[]);
   const guide = reduceGuideAll(s.guide, events);
   return {
-    consoleLines: lines, consoleDropped: dropped, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide,
-    sim: { ...s.sim, batchesCompleted: batches, lastBatchTime },
+    consoleLines: lines, consoleDropped: dropped, consoleErrors: errors, liveCounts: counts ?? s.liveCounts, results, guide, failingNodes: failing,
+    sim: { ...s.sim, batchesCompleted: batches, lastBatchTime, lastIntervalTime },
   };
 }
 
@@ -92,6 +117,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   consoleDropped: 0,
   consoleErrors: [],
   liveCounts: {},
+  failingNodes: {},
   results: emptyResults(),
   breakpoints: [],
   guide: initialGuide(false),
@@ -119,7 +145,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
     const f = foldSimEvents(s, events);
     set({
       consoleLines: f.consoleLines, consoleDropped: f.consoleDropped, consoleErrors: f.consoleErrors, ...(f.liveCounts !== s.liveCounts ? { liveCounts: f.liveCounts } : {}),
-      ...(f.results !== s.results ? { results: f.results } : {}), ...(f.guide !== s.guide ? { guide: f.guide } : {}),
+      ...(f.results !== s.results ? { results: f.results } : {}), ...(f.failingNodes !== s.failingNodes ? { failingNodes: f.failingNodes ?? {} } : {}), ...(f.guide !== s.guide ? { guide: f.guide } : {}),
       sim: f.sim,
     });
     // The panels' reducers (runSlice) see the same batch.
@@ -132,8 +158,8 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
   reportError: (e) => set((s) => (isRecent(s.consoleErrors, e.message) ? s : { consoleErrors: [...s.consoleErrors.slice(-199), { ...e, explainKey: e.explainKey ?? explainKey(e.message), id: ++errSeq }] })),
   clearConsole: () => set({ consoleLines: [], consoleDropped: 0, consoleErrors: [] }),
   resetRunView: () => {
-    set((s) => ({ consoleLines: [], consoleDropped: 0, consoleErrors: [], liveCounts: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
-      sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined, replay: undefined, lastHit: undefined } }));
+    set((s) => ({ consoleLines: [], consoleDropped: 0, consoleErrors: [], liveCounts: {}, failingNodes: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },
+      sim: { ...s.sim, batchesCompleted: 0, lastBatchTime: undefined, lastIntervalTime: undefined, replay: undefined, lastHit: undefined } }));
     get().resetRun();
   },
 });

@@ -57,6 +57,7 @@ registerClusterBackend((spec, ctx, sc) => {
   const sites = new TaskSites();
   sc.addSparkListener((e) => sites.onEvent(e));
   sc.taskScheduler.describeTask = (task) => sites.describe(task);
+  sc.taskScheduler.taskNodeIds = (task) => sites.nodeIds(task);
   const overhead = conf.getOption('spark.executor.memoryOverhead');
   const crash: Record<string, string> = {};
   for (const id of (conf.get('spark.studio.cluster.crashOnStart', '') as string).split(',').map((s) => s.trim()).filter(Boolean)) {

@@ -15,6 +15,8 @@ const MAX_NAMES = 4096;
 
 export class TaskSites {
   private rdds = new Map<number, string>();
+  /** RDD id → the graph node (call site) that created it. */
+  private rddSites = new Map<number, string>();
   private stages = new Map<number, string>();
 
   /** Feed every engine event (only stageSubmitted is read). */
@@ -25,25 +27,44 @@ export class TaskSites {
       const chain = e.rddChain[i];
       const m = chain ? /\[\d+\] at (.+)$/.exec(chain) : null;
       if (m) remember(this.rdds, id, m[1]);
+      const site = chain ? /\[\d+\] at \S+ at (\S+)$/.exec(chain) : null;
+      if (site) remember(this.rddSites, id, site[1]);
     });
   }
 
   /** "map at n3", "one of: flatMap at n2, map at n3", or the stage's name when the task runs no user function. */
   describe(task: TaskDesc): string {
-    const sites: string[] = [];
-    const add = (s: string) => { if (!sites.includes(s)) sites.push(s); };
+    const sites = this.userOps(task).map((o) => o.name);
+    if (sites.length === 0) return this.stages.get(task.stageId) ?? `stage ${task.stageId}`;
+    return sites.length === 1 ? sites[0] : `one of: ${sites.join(', ')}`;
+  }
+
+  /** The graph nodes of the task's user operations, in pipeline order: exactly one when the task runs one user function. */
+  nodeIds(task: TaskDesc): string[] {
+    const out: string[] = [];
+    for (const o of this.userOps(task)) if (o.nodeId !== undefined && !out.includes(o.nodeId)) out.push(o.nodeId);
+    return out;
+  }
+
+  private userOps(task: TaskDesc): { name: string; nodeId?: string }[] {
+    const sites: { name: string; nodeId?: string }[] = [];
+    const add = (s: string, rddId?: number) => {
+      if (sites.some((x) => x.name === s)) return;
+      const nodeId = rddId !== undefined ? this.rddSites.get(rddId) : undefined;
+      sites.push(nodeId !== undefined ? { name: s, nodeId } : { name: s });
+    };
     const rdd = (id: number, op: string) => this.rdds.get(id) ?? op;
     const visit = (plan: PartPlan): void => {
       switch (plan.k) {
         case 'narrow':
           visit(plan.parent);
-          if ('f' in plan.op || plan.op.t === 'combineByKey') add(rdd(plan.rddId, plan.op.t));
+          if ('f' in plan.op || plan.op.t === 'combineByKey') add(rdd(plan.rddId, plan.op.t), plan.rddId);
           return;
         case 'concat': plan.parts.forEach(visit); return;
         case 'cogroup': plan.inputs.forEach(visit); return;
         case 'cartesian': visit(plan.left); visit(plan.right); return;
-        case 'zip': plan.inputs.forEach(visit); add(rdd(plan.rddId, 'zipPartitions')); return;
-        case 'shuffle': if (plan.aggregator) add(rdd(plan.rddId, 'combineByKey')); return;
+        case 'zip': plan.inputs.forEach(visit); add(rdd(plan.rddId, 'zipPartitions'), plan.rddId); return;
+        case 'shuffle': if (plan.aggregator) add(rdd(plan.rddId, 'combineByKey'), plan.rddId); return;
         case 'cached': visit(plan.inner); return;
         default: return;
       }
@@ -54,8 +75,7 @@ export class TaskSites {
       const stage = this.stages.get(task.stageId);
       add(stage ? `${task.op.t} on ${stage}` : task.op.t);
     }
-    if (sites.length === 0) return this.stages.get(task.stageId) ?? `stage ${task.stageId}`;
-    return sites.length === 1 ? sites[0] : `one of: ${sites.join(', ')}`;
+    return sites;
   }
 }
 

@@ -70,7 +70,11 @@ export type EngineEvent =
   | { type: 'executorRemoved'; time: number; executorId: string; reason: string }
   | { type: 'clusterStep'; time: number; step: ClusterStepName; index: 1 | 2 | 3 | 4 | 5; detail: string; executorId?: string }
   | { type: 'jobStart'; time: number; jobId: number; stageIds: number[]; description: string; batchTime?: number; outputOpId?: number }
-  | { type: 'jobEnd'; time: number; jobId: number; result: 'JobSucceeded' | 'JobFailed'; error?: string }
+  | { type: 'jobEnd'; time: number; jobId: number; result: 'JobSucceeded' | 'JobFailed'; error?: string;
+      /** A failed job: its first task failure ("TaskTimeout: task exceeded ..."), which Spark's "most recent failure" may hide. */
+      cause?: string;
+      /** The graph nodes of the first failed task's user operations (see taskEnd.failedNodeIds). */
+      failedNodeIds?: string[] }
   | { type: 'stageSubmitted'; time: number; stageId: number; attemptId: number; name: string; numTasks: number;
       rddIds: number[]; rddChain: string[]; parentStageIds: number[]; isShuffleMap: boolean; jobId: number }
   | { type: 'stageCompleted'; time: number; stageId: number; attemptId: number; failureReason?: string }
@@ -79,7 +83,9 @@ export type EngineEvent =
   | { type: 'taskEnd'; time: number; taskId: number; stageId: number; stageAttemptId: number; partition: number;
       attempt: number; executorId: string; slot: number; speculative: boolean;
       reason: 'Success' | 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
-      failureReason?: string; metrics: TaskMetrics }
+      failureReason?: string; metrics: TaskMetrics;
+      /** A failed attempt: the graph nodes (call sites) of the user operations it ran, in pipeline order (one when exact). */
+      failedNodeIds?: string[] }
   | { type: 'blockUpdated'; time: number; executorId: string; blockId: string; storageLevel: string; memSize: number; diskSize: number; records: number }
   | { type: 'streamingStarted'; time: number; batchDurationMs: number; zeroTime: number; blockIntervalMs: number }
   | { type: 'batchSubmitted'; time: number; batchInfo: BatchInfo }
@@ -101,7 +107,14 @@ export type EngineEvent =
   | { type: 'faultInjected'; time: number; fault: FaultKind; target: string; detail: string }
   | { type: 'blocksLost'; time: number; executorId: string; blocks: { blockId: string; streamId: number; records: number; sample: string[] }[] }
   | { type: 'stdout'; time: number; text: string }
-  | { type: 'warning'; time: number; message: string };
+  | { type: 'warning'; time: number; message: string }
+  /** A batch interval whose output operations generated no job (Spark logs "No jobs added for time <t>" and posts no batch). */
+  | { type: 'noJobsAdded'; time: number; batchTime: number }
+  /** A directory saveAsTextFile(s)/saveAsObjectFile(s) wrote: its files, each with the head of its text (for the result view). */
+  | { type: 'outputWritten'; time: number; path: string; batchTime?: number; files: WrittenFile[] };
+
+/** A file of an output directory: size, line count and its first lines (`truncated` when there is more). */
+export interface WrittenFile { name: string; bytes: number; lines: number; head: string; truncated: boolean }
 
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;

@@ -4,6 +4,7 @@ import { errors } from '../core/errors';
 import { joinPath } from '../core/fileSystem';
 import type { RDD } from './RDD';
 import type { ResultOp } from './plan';
+import type { WrittenFile } from '../core/events';
 
 const SCALE_UP_FACTOR = 4; // spark.rdd.limit.scaleUpFactor
 
@@ -89,11 +90,32 @@ export async function saveAsObjectFile(rdd: RDD<unknown>, path: string): Promise
   await writeParts(rdd, path, { t: 'collect' }, (records) => (records as unknown[]).map((r) => JSON.stringify(r) + '\n').join(''));
 }
 
+/** How much of each written file the outputWritten event carries (the result view shows the head). */
+const HEAD_LINES = 50, HEAD_CHARS = 4000;
+
 async function writeParts(rdd: RDD<unknown>, path: string, op: ResultOp, encode: (partition: unknown) => string): Promise<void> {
-  const fs = rdd.sc.fs;
+  const sc = rdd.sc;
+  const fs = sc.fs;
   if (await fs.exists(path)) throw errors.outputDirExists(path);
-  const parts = await rdd.sc.runJob(rdd, op);
+  const parts = await sc.runJob(rdd, op);
   await fs.mkdirs(path);
-  for (let i = 0; i < parts.length; i++) await fs.writeFile(joinPath(path, `part-${String(i).padStart(5, '0')}`), encode(parts[i]));
+  const files: WrittenFile[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const name = `part-${String(i).padStart(5, '0')}`;
+    const text = encode(parts[i]);
+    await fs.writeFile(joinPath(path, name), text);
+    files.push(writtenFile(name, text));
+  }
   await fs.writeFile(joinPath(path, '_SUCCESS'), '');
+  files.push(writtenFile('_SUCCESS', ''));
+  const batchTime = sc.jobContext?.batchTime;
+  sc.post({ type: 'outputWritten', time: sc.clock.getTimeMillis(), path, ...(batchTime !== undefined ? { batchTime } : {}), files });
+}
+
+function writtenFile(name: string, text: string): WrittenFile {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const headLines = lines.slice(0, HEAD_LINES).join('\n');
+  const head = headLines.length > HEAD_CHARS ? headLines.slice(0, HEAD_CHARS) : headLines;
+  return { name, bytes: new TextEncoder().encode(text).length, lines: lines.length, head, truncated: lines.length > HEAD_LINES || headLines.length > HEAD_CHARS };
 }

@@ -43,6 +43,8 @@ export class DAGScheduler {
   private shuffleToStage = new Map<number, Stage>();
   private runningMapStages = new Map<number, Promise<void>>();
   private firstJobSubmitted = false;
+  /** Each running job's first counted task failure: the cause, which Spark's "most recent failure" may hide. */
+  private firstFailure = new Map<number, { cause: string; failedNodeIds: string[] }>();
   readonly mapOutputs = new MapOutputTracker();
   readonly blockLocations = new Map<string, Set<string>>();
 
@@ -81,8 +83,12 @@ export class DAGScheduler {
       post({ type: 'jobEnd', time: now(), jobId, result: 'JobSucceeded' });
       return results;
     } catch (e) {
-      post({ type: 'jobEnd', time: now(), jobId, result: 'JobFailed', error: e instanceof Error ? e.message : String(e) });
+      const first = this.firstFailure.get(jobId);
+      post({ type: 'jobEnd', time: now(), jobId, result: 'JobFailed', error: e instanceof Error ? e.message : String(e),
+        ...(first ? { cause: first.cause, ...(first.failedNodeIds.length ? { failedNodeIds: first.failedNodeIds } : {}) } : {}) });
       throw e;
+    } finally {
+      this.firstFailure.delete(jobId);
     }
   }
 
@@ -230,6 +236,9 @@ export class DAGScheduler {
         if (this.stopped) { abort ??= errors.jobCancelledShutdown(jobId); finish(); return; }
         if (outcome.reason === 'ExecutorLostFailure' || outcome.reason === 'TaskKilled') { again(); return; }   // not the task's fault
         failures++;
+        if (!this.firstFailure.has(jobId)) {
+          this.firstFailure.set(jobId, { cause: `${outcome.errorName}: ${outcome.message}`, failedNodeIds: this.host.taskScheduler.taskNodeIds(task) });
+        }
         if (failures >= this.host.maxTaskFailures) {
           const stack = outcome.stack ? '\n' + outcome.stack.split('\n').slice(1).join('\n') : '';
           abort ??= errors.jobAborted(index, stage.id, failures,

@@ -58,6 +58,8 @@ export class TaskScheduler {
   taskTimeoutMs = 0;
   /** Names the operations a task runs ("map at n3"), for timeout and out-of-memory messages. */
   describeTask: (task: TaskDesc) => string = (task) => `stage ${task.stageId}`;
+  /** The graph nodes of the user operations a task runs (taskEnd.failedNodeIds of a failed attempt). */
+  taskNodeIds: (task: TaskDesc) => string[] = () => [];
 
   constructor(private readonly post: (e: EngineEvent) => void, private readonly now: () => number) {}
 
@@ -240,11 +242,12 @@ export class TaskScheduler {
     const s = this.executors.get(executorId);
     if (s && s.busy[slot] === p.task.taskId) s.busy[slot] = null;
     const { task } = p;
+    const failedNodeIds = outcome.status === 'failed' && outcome.reason === 'ExceptionFailure' ? this.taskNodeIds(task) : [];
     this.post({ type: 'taskEnd', time: this.now(), taskId: task.taskId, stageId: task.stageId, stageAttemptId: task.stageAttemptId,
       partition: task.partition, attempt: task.attempt, executorId, slot, speculative: p.speculative,
       reason: outcome.status === 'success' ? 'Success' : outcome.reason,
       failureReason: outcome.status === 'failed' ? `${outcome.errorName}: ${outcome.message}` : undefined,
-      metrics: { durationMs: outcome.durationMs, ...outcome.metrics } });
+      metrics: { durationMs: outcome.durationMs, ...outcome.metrics }, ...(failedNodeIds.length ? { failedNodeIds } : {}) });
     p.resolve({ outcome, executorId, slot, host: this.hosts.get(executorId) ?? 'localhost' });
     this.dispatch();
   }

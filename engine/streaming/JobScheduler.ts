@@ -68,7 +68,12 @@ export class JobScheduler {
     const outputOperationInfos: Record<number, OutputOperationInfo> = {};
     for (const j of jobs) outputOperationInfos[j.outputOpId] = { batchTime: t, id: j.outputOpId, name: j.name, description: j.name };
     b.info = { batchTime: t, streamIdToInputInfo: inputInfos, submissionTime: now, numRecords, outputOperationInfos };
-    if (jobs.length === 0) { b.resolve(); return; }
+    if (jobs.length === 0) {
+      // Spark's JobScheduler: no BatchSubmitted for an empty job set (not a batch in the Streaming UI), only a log line.
+      this.ssc.post({ type: 'noJobsAdded', time: now, batchTime: t });
+      b.resolve();
+      return;
+    }
     b.submitted = true;
     this.ssc.post({ type: 'batchSubmitted', time: now, batchInfo: clone(b.info) });
     this.chain = this.chain.then(() => this.runJobSet(b, jobs)).catch((e) => this.reportError(`Error running batch ${time}`, e));

@@ -148,8 +148,12 @@ function receiverView(prev: ReceiverView | undefined, info: ReceiverInfo, status
 
 export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
   switch (e.type) {
-    case 'applicationStart':
-      return { ...s, appName: e.appName, appId: e.appId, master: e.master, driver: 'up' };
+    case 'applicationStart': {
+      // A driver started after a crash (or a stop) is a new application: the old driver's executors and receivers
+      // went with it, and the new one's register afresh (the same ids, "0", "1", ...). Only the fault log spans drivers.
+      const base = s.driver === 'crashed' || s.driver === 'stopped' ? { ...initialCluster, faults: s.faults } : s;
+      return { ...base, appName: e.appName, appId: e.appId, master: e.master, driver: 'up' };
+    }
     case 'applicationEnd':
       return { ...s, driver: 'stopped', streaming: false };
     case 'streamingStarted':
@@ -160,12 +164,12 @@ export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
       const step: ClusterStepView = { index: e.index, step: e.step, detail: e.detail, time: e.time, executorId: e.executorId };
       const restart = e.index === 1 && s.stepProgress > 0;
       let base = s;
-      if (e.step === 'executorLaunched' && e.executorId !== undefined && !s.executors[e.executorId]) {
+      if (e.step === 'executorLaunched' && e.executorId !== undefined && !base.executors[e.executorId]) {
         // "the cluster manager tells worker-2 to launch executor 2 (2 task slot(s), 1024 MiB)"
         const host = /tells (\S+) to launch/.exec(e.detail)?.[1];
         const cores = Number(/\((\d+) task slot/.exec(e.detail)?.[1] ?? 1);
         const mem = Number(/(\d+) MiB/.exec(e.detail)?.[1] ?? 0);
-        base = addExecutor(s, newExecutor(s, e.executorId, e.time, { host: host ?? 'localhost', cores, memoryMiB: mem, alive: false, status: 'launching' }));
+        base = addExecutor(base, newExecutor(base, e.executorId, e.time, { host: host ?? 'localhost', cores, memoryMiB: mem, alive: false, status: 'launching' }));
       }
       return {
         ...base,
@@ -223,7 +227,13 @@ export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
       return { ...s, receivers: { ...s.receivers, [e.receiverInfo.streamId]: receiverView(s.receivers[e.receiverInfo.streamId], e.receiverInfo, 'stopped') } };
     case 'faultInjected': {
       const next = { ...s, faults: pushBounded(s.faults, { time: e.time, fault: e.fault, target: e.target, detail: e.detail }, MAX_FAULTS) };
-      if (e.fault === 'crashDriver') return { ...next, driver: 'crashed', streaming: false };
+      if (e.fault === 'crashDriver') {
+        // The executors and receivers belong to the crashed driver's application: none is left to kill or crash.
+        const executors = Object.fromEntries(Object.entries(next.executors).map(([id, x]) => [id, x.alive || x.status === 'launching'
+          ? { ...x, alive: false, status: 'dead' as const, removedTime: e.time, removedReason: 'the driver crashed', slots: x.slots.map((sl) => ({ index: sl.index, tasksRun: sl.tasksRun })) } : x]));
+        const receivers = Object.fromEntries(Object.entries(next.receivers).map(([id, r]) => [id, r.status === 'running' ? { ...r, status: 'stopped' as const } : r]));
+        return { ...next, executors, receivers, driver: 'crashed', streaming: false };
+      }
       return next;
     }
     default:
