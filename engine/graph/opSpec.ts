@@ -6,6 +6,7 @@ import type {
   GraphNode, InputPortSpec, Localized, OpCategory, ParamSpec, PipelineGraph, PortKind, ValidationIssue,
 } from './types';
 import type { EmitContext } from './emit';
+import type { FnArg, FnReturns } from './staticKinds';
 
 /**
  * A DStream as the registry sees it. Builders call the engine's real methods (Spark's names), so the
@@ -26,6 +27,12 @@ export interface OpInputPort extends InputPortSpec { optional?: boolean }
  * (map, flatMap: dry-run sampling decides); 'sameAsInput' keeps its first input's kind (filter, window, union).
  */
 export type DeclaredKind = 'pair' | 'nonPair' | 'unknown' | 'sameAsInput';
+
+/**
+ * Where static inference (staticKinds.ts) reads an 'unknown' op's output kind: the source of a function param and
+ * its shape (map: one record in, one out; flatMap: one in, an iterable out), or a param holding literal records.
+ */
+export type KindSource = { fn: string; arg: FnArg; returns: FnReturns } | { data: string };
 
 export interface OpFlags {
   /** Receiver-based input: occupies one executor task slot for as long as it runs. */
@@ -78,6 +85,8 @@ export interface OpSpec {
   /** null for output ops; 'any' when the function decides (dry-run sampling tells). */
   output: PortKind | null;
   declaredKind: DeclaredKind;
+  /** For 'unknown' ops: what static inference reads to tell pairs from other records before anything runs. */
+  kindFrom?: KindSource;
   params: Record<string, ParamSpec>;
   flags: OpFlags;
   validate?(params: Record<string, unknown>, ctx: ValidateContext): ValidationIssue[];
