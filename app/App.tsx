@@ -11,6 +11,7 @@ import { Canvas } from './canvas/Canvas';
 import { Inspector } from './inspector/Inspector';
 import { CodePane } from './code/CodePane';
 import { Dialogs } from './files/Dialogs';
+import { SafeModeBanner } from './files/SafeModeBanner';
 import { useShortcuts } from './canvas/shortcuts';
 import { useClipboard } from './canvas/clipboard';
 import type { Studio } from './store/types';
@@ -40,6 +41,7 @@ export function App() {
       <div className="app" data-theme={theme}>
         <Header />
         <RunBar />
+        <SafeModeBanner />
         <main className="workspace">
           <Palette />
           <Canvas />
