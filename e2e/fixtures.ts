@@ -58,6 +58,12 @@ type Fixtures = {
   /** Uncaught page errors and CSP violations seen during the test. */
   pageProblems: string[];
   studio: Studio;
+  /**
+   * Confirms the consent dialog (Run of a pipeline opened from a file or link) whenever it appears, for specs about
+   * something else; e2e/consent.spec.ts turns it off with `test.use({ autoConsent: false })`.
+   */
+  autoConsent: boolean;
+  consentHandler: void;
 };
 
 export const test = base.extend<Fixtures>({
@@ -80,6 +86,16 @@ export const test = base.extend<Fixtures>({
   studio: async ({ page }, use) => {
     await use(new Studio(page));
   },
+  autoConsent: [true, { option: true }],
+  consentHandler: [
+    async ({ page, autoConsent }, use) => {
+      if (autoConsent) {
+        await page.addLocatorHandler(page.getByTestId('consent-dialog'), async (d) => { await d.getByTestId('consent-accept').click(); });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

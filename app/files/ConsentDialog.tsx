@@ -18,10 +18,10 @@ export function ConsentDialog({ action }: { action: 'run' | 'step' }) {
   const edges = useStudio(selectEdges);
   const fns = useMemo(() => functionsToRun(useStudio.getState().currentGraph()), [meta, nodes, edges]);
   return (
-    <Modal title={t('consent.title')} onClose={declineConsent} wide footer={
+    <Modal title={t('consent.title')} onClose={declineConsent} wide testId="consent-dialog" footer={
       <>
         <button type="button" className="btn" onClick={declineConsent}>{t('consent.decline')}</button>
-        <button type="button" className="btn btn--primary" onClick={() => consentAndRun(action)}>{t('consent.accept', { n: fns.length })}</button>
+        <button type="button" className="btn btn--primary" data-testid="consent-accept" onClick={() => consentAndRun(action)}>{t('consent.accept', { n: fns.length })}</button>
       </>
     }>
       <p>{t('consent.text', { name: meta.name, n: fns.length })}</p>
