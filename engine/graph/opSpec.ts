@@ -22,9 +22,9 @@ export type StreamingContextLike = { [member: string]: any };
 export interface OpInputPort extends InputPortSpec { optional?: boolean }
 
 /**
- * What the op's output carries, for declared-kind checks before any dry run:
+ * What the op's output carries, for kind checks before anything runs:
  * 'pair' definitely [k, v]; 'nonPair' definitely not (text lines, counts); 'unknown' depends on a function
- * (map, flatMap: dry-run sampling decides); 'sameAsInput' keeps its first input's kind (filter, window, union).
+ * (map, flatMap: read statically from its source, see kindFrom); 'sameAsInput' keeps its first input's kind (filter, window, union).
  */
 export type DeclaredKind = 'pair' | 'nonPair' | 'unknown' | 'sameAsInput';
 
@@ -82,7 +82,7 @@ export interface OpSpec {
   docUrl: string;
   /** [] for sources. Port names: 'in'; 'left'/'right' for joins and cogroup; 'in'/'other' for union and transformWith. */
   inputs: OpInputPort[];
-  /** null for output ops; 'any' when the function decides (dry-run sampling tells). */
+  /** null for output ops; 'any' when the function decides (static inference tells, when it can). */
   output: PortKind | null;
   declaredKind: DeclaredKind;
   /** For 'unknown' ops: what static inference reads to tell pairs from other records before anything runs. */

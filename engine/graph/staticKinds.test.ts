@@ -58,10 +58,22 @@ const CASES: [string, { arg: FnArg; returns: FnReturns }, StaticKind, StaticKind
   ['({ String }) => String(1)', MAP, 'unknown', 'unknown'],
 ];
 
+/** Huge or deeply nested sources: 'unknown' (or the right answer), quickly, never a thrown error. */
+const EXTREME: [string, string, StaticKind][] = [
+  ['5,000 nested arrays', `w => [w, 1] || ${'['.repeat(5000)}${']'.repeat(5000)}`, 'unknown'],
+  ['3,000 nested parentheses', `w => ${'('.repeat(3000)}[w, 1]${')'.repeat(3000)}`, 'unknown'],
+  ['500 nested parentheses', `w => ${'('.repeat(500)}[w, 1]${')'.repeat(500)}`, 'pair'],
+  ['a 24,000-character sum', `w => [w, ${'1 + '.repeat(6000)}1]`, 'unknown'],
+];
+
 describe('inferFunctionKind', () => {
   test.each(CASES)('%s (%o, input %s) → %s', (source, shape, input, expected) => {
     expect(inferFunctionKind(source, { ...shape, inputKind: input })).toBe(expected);
   });
+});
+
+describe('inferFunctionKind on extreme sources', () => {
+  test.each(EXTREME)('%s', (_name, source, expected) => expect(inferFunctionKind(source, MAP)).toBe(expected));
 });
 
 describe('inferDataKind', () => {

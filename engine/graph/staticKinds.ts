@@ -181,17 +181,18 @@ function boundNames(p: N): string[] {
   }
 }
 
+function parseWhole(code: string): N | undefined {
+  const node = parseExpressionAt(code, 0, { ecmaVersion: 'latest' }) as N;
+  // The whole text must be the function (no trailing code the engine would also see).
+  return isFunction(node) && code.slice(node.end).trim().replace(/;$/, '') === '' ? node : undefined;
+}
+
 function parseFunction(source: string): N | undefined {
-  for (const text of [source, () => stripTypes(source)]) {
-    try {
-      const code = typeof text === 'string' ? text : text();
-      const node = parseExpressionAt(code, 0, { ecmaVersion: 'latest' }) as N;
-      // The whole text must be the function (no trailing code the engine would also see).
-      if (isFunction(node) && code.slice(node.end).trim().replace(/;$/, '') === '') return node;
-      return undefined;
-    } catch { /* try without TypeScript annotations */ }
+  try { return parseWhole(source); } catch (e) {
+    // Too deeply nested: stripping types would not help and is slow on such input.
+    if (e instanceof Error && /stack/i.test(e.message)) return undefined;
   }
-  return undefined;
+  try { return parseWhole(stripTypes(source)); } catch { return undefined; }   // TypeScript annotations
 }
 
 /**
@@ -199,13 +200,21 @@ function parseFunction(source: string): N | undefined {
  * `arg` says what its first parameter is and `inputKind` the kind of the input records (so `x => x` keeps it).
  */
 export function inferFunctionKind(source: string, opts: { arg: FnArg; returns: FnReturns; inputKind?: StaticKind }): StaticKind {
-  const fn = parseFunction(source);
-  if (!fn) return 'unknown';
-  const input = opts.inputKind ?? 'unknown';
-  const first: Binding = opts.arg === 'record' ? { value: input, elements: 'unknown' }
-    : opts.arg === 'records' ? { value: 'nonPair', elements: input } : UNKNOWN;
-  return functionKind(fn, new Map(), first, opts.returns);
+  // Validation runs on every edit: a huge or absurdly nested source is 'unknown' rather than slow.
+  if (source.length > MAX_SOURCE_CHARS) return 'unknown';
+  try {
+    const fn = parseFunction(source);
+    if (!fn) return 'unknown';
+    const input = opts.inputKind ?? 'unknown';
+    const first: Binding = opts.arg === 'record' ? { value: input, elements: 'unknown' }
+      : opts.arg === 'records' ? { value: 'nonPair', elements: input } : UNKNOWN;
+    return functionKind(fn, new Map(), first, opts.returns);
+  } catch {
+    return 'unknown';   // too deep for the walker's stack
+  }
 }
+
+const MAX_SOURCE_CHARS = 20_000;
 
 /** Kind of literal records (queueStream's batches): pair when every record is a 2-element array, nonPair when none is. */
 export function inferDataKind(batches: unknown): StaticKind {
