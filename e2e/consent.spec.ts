@@ -219,6 +219,15 @@ test.describe('consent before code', () => {
     await consent(page).getByRole('button', { name: 'Not now' }).click();
   });
 
+  test('a file without any function runs on Run alone (only built-in operators run)', async ({ studio, page }) => {
+    await freshStudio(page, studio);
+    await openFile(page, doc('No functions', [node('src', 'queueStream', { batches: [['one'], ['two']] }, 0), node('out', 'print', {}, 240)], chainEdges('src', 'out')));
+    await expect(page.getByRole('textbox', { name: 'Pipeline name' })).toHaveValue('No functions');
+    await studio.run();
+    await studio.expectConsole('one');
+    await expect(consent(page)).toHaveCount(0);
+  });
+
   test('built-in examples are the app\'s own: they run without asking', async ({ studio, page }) => {
     await freshStudio(page, studio);
     await page.getByRole('button', { name: /Examples/ }).first().click();

@@ -21,11 +21,10 @@ export function ConsentDialog({ action }: { action: 'run' | 'step' }) {
     <Modal title={t('consent.title')} onClose={declineConsent} wide testId="consent-dialog" footer={
       <>
         <button type="button" className="btn" onClick={declineConsent}>{t('consent.decline')}</button>
-        <button type="button" className="btn btn--primary" data-testid="consent-accept" onClick={() => consentAndRun(action)}>{t('consent.accept', { n: fns.length })}</button>
+        <button type="button" className="btn btn--primary" data-testid="consent-accept" onClick={() => consentAndRun(action)}>{fns.length === 1 ? t('consent.acceptOne') : t('consent.accept', { n: fns.length })}</button>
       </>
     }>
       <p>{t('consent.text', { name: meta.name, n: fns.length })}</p>
-      {fns.length === 0 && <p className="muted">{t('consent.none')}</p>}
       <ul className="code-list" aria-label={t('consent.list')}>
         {fns.map((f) => (
           <li key={`${f.nodeId}:${f.param}`} data-node={f.nodeId}>

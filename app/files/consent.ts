@@ -7,6 +7,7 @@ import { useStudio } from '../store/store';
 import { engine } from '../store/engineBridge';
 import { saveNow } from './autosaveSync';
 import { markRunActive } from './runMark';
+import { functionsToRun } from './functionsToRun';
 
 /** Whether pressing Run may start the engine without asking. */
 export function mayRunWithoutAsking(): boolean {
@@ -25,6 +26,8 @@ export function requestRun(action: 'run' | 'step' = 'run'): void {
   // A live run was consented to already (it could not have started otherwise): continuing it needs no question.
   const live = st.sim.status === 'running' || st.sim.status === 'paused';
   if (live || mayRunWithoutAsking()) { perform(action); return; }
+  // No function at all: only the registry's operators run, so pressing Run is all the consent there is to give.
+  if (functionsToRun(st.currentGraph()).length === 0) { consentAndRun(action); return; }
   st.openDialog({ kind: 'consent', action });
 }
 
