@@ -105,6 +105,7 @@ export function openSaved(name: string): boolean {
   for (const p of r.problems) st.notify({ level: 'warning', text: p });
   if (!r.graph) return false;
   slot = name;
+  st.setSafeMode(false);   // safe mode is about the pipeline that was running, not this one
   st.loadGraph(r.graph, { resetHistory: true, trusted: r.trusted === true });
   savedVersion = useStudio.getState().docVersion;
   st.setSaveStatus('saved');
