@@ -12,6 +12,7 @@ import { Inspector } from './inspector/Inspector';
 import { CodePane } from './code/CodePane';
 import { Dialogs } from './files/Dialogs';
 import { SkipLinks } from './SkipLinks';
+import { SafeModeBanner } from './files/SafeModeBanner';
 import { useShortcuts } from './canvas/shortcuts';
 import { useClipboard } from './canvas/clipboard';
 import type { Studio } from './store/types';
@@ -42,6 +43,7 @@ export function App() {
         <SkipLinks />
         <Header />
         <RunBar />
+        <SafeModeBanner />
         <main className="workspace">
           <Palette />
           <Canvas />

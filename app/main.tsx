@@ -8,6 +8,7 @@ import { engine } from './store/engineBridge';
 import { startValidation } from './store/validationSync';
 import { startAutosave, saveNow } from './files/autosaveSync';
 import { startup } from './files/fileActions';
+import { startRunMark } from './files/runMark';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs <div id="root">');
@@ -15,7 +16,9 @@ createRoot(root).render(<StrictMode><App /></StrictMode>);
 
 // The panels' fault buttons go through the bridge.
 useStudio.getState().setFaultHandler((kind, args) => engine.injectFault(kind, args));
-startValidation(engine.dryRun);
+// Static validation only: nothing of a document runs before consent (pair kinds are inferred from the sources).
+startValidation();
+startRunMark();
 void startup().then(() => { saveNow(false); startAutosave(); });
 
 // Test and debugging hook (no engine objects: the store's state and the public actions only).

@@ -182,6 +182,11 @@ async function runAt10x(page: Page, timeout: number): Promise<void> {
   await run.waitFor({ state: 'visible', timeout });
   await page.waitForFunction(() => !(document.querySelector('button[aria-label="Run"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout });
   await run.click();
+  // A share link is untrusted: Run first lists its functions for consent.
+  await page.waitForFunction(() => !!document.querySelector('[data-testid="consent-dialog"]')
+    || (window as unknown as StudioWindow).__studio!.store.getState().sim.status !== 'idle', undefined, { timeout });
+  const accept = page.getByTestId('consent-accept');
+  if (await accept.isVisible()) await accept.click();
   await page.waitForFunction(() => {
     const st = (window as unknown as StudioWindow).__studio!.store.getState();
     return st.sim.status === 'failed' || st.sim.batchesCompleted >= 1;
@@ -261,14 +266,11 @@ async function frameBudget(browser: Browser, url: string, windowMs: number, quic
   const { ctx, page, errors } = await newPage(browser);
   try {
     await page.goto(url + '/' + shareHash(graph), { waitUntil: 'domcontentloaded' });
-    const accept = page.getByRole('button', { name: 'Open pipeline', exact: true });
     log('frame: page loaded');
-    await accept.click({ timeout: 20_000 });
-    log('frame: share dialog accepted');
     await waitForStudio(page, 200, 15_000);
     const nodeCount = await page.evaluate(() => (window as unknown as StudioWindow).__studio!.store.getState().nodes.length);
     if (nodeCount !== 200) throw new Error(`the studio holds ${nodeCount} nodes, not 200`);
-    await sleep(500); // let layout and the dry-run check settle
+    await sleep(500); // let layout and validation settle
     if (tab) await page.evaluate((id) => { (window as unknown as { __studio: { store: { getState(): { setDockTab(t: string): void } } } }).__studio.store.getState().setDockTab(id); }, tab);
     await runAt10x(page, 20_000);
     log('frame: running, first batch done');

@@ -30,7 +30,7 @@ test.describe('files', () => {
     await expect(page.getByRole('textbox', { name: 'Pipeline name' })).toHaveValue(name);
   });
 
-  test('a good file opens; a share link with code asks before opening', async ({ studio, page }) => {
+  test('a good file opens; a share link with code opens shown but untrusted (Run asks first: consent.spec.ts)', async ({ studio, page }) => {
     await studio.open();
     await page.evaluate(() => localStorage.clear());
     await studio.open();
@@ -39,7 +39,7 @@ test.describe('files', () => {
     await page.getByTestId('open-file').setInputFiles({ name: 'wordcount.json', mimeType: 'application/json', buffer: Buffer.from(doc) });
     await expect(page.getByRole('textbox', { name: 'Pipeline name' })).toHaveValue(/NetworkWordCount/);
 
-    // Share link of the word count: opening it shows the code first.
+    // Share link of the word count: it opens, and nothing of it runs before the consent at Run.
     await page.getByText('File', { exact: true }).click();
     await page.getByRole('button', { name: 'Share link…' }).click();
     const url = await page.getByRole('dialog', { name: 'Share link' }).locator('textarea').inputValue();
@@ -48,11 +48,8 @@ test.describe('files', () => {
     await page.goto('/');
     await page.evaluate(() => localStorage.clear());
     await page.goto(url);
-    const confirm = page.getByRole('dialog', { name: 'Open a shared pipeline with code?' });
-    await expect(confirm).toBeVisible({ timeout: TIMEOUTS.appReady });
-    await expect(confirm).toContainText("l => l.split(' ')");
-    await confirm.getByRole('button', { name: 'Open pipeline' }).click();
-    await expect(page.getByRole('textbox', { name: 'Pipeline name' })).toHaveValue(/NetworkWordCount/);
+    await expect(page.getByRole('textbox', { name: 'Pipeline name' })).toHaveValue(/NetworkWordCount/, { timeout: TIMEOUTS.appReady });
+    expect(await page.evaluate(() => (window as unknown as { __studio: { store: { getState(): { trusted: boolean } } } }).__studio.store.getState().trusted)).toBe(false);
   });
 
   test('a corrupted autosave entry is kept aside and reported, not dropped silently', async ({ studio, page }) => {

@@ -15,7 +15,8 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 export const TIMEOUTS = { appReady: 45_000, firstBatch: 60_000 } as const;
 
 export class Studio {
-  constructor(readonly page: Page) {}
+  /** `autoConsent`: Run confirms the consent dialog of an untrusted pipeline (see the fixture below). */
+  constructor(readonly page: Page, readonly autoConsent = false) {}
 
   /** The studio shell: role=application, or the "DStream Studio" heading. */
   get shell(): Locator {
@@ -32,10 +33,24 @@ export class Studio {
     await expect(this.shell).toBeVisible({ timeout: TIMEOUTS.appReady });
   }
 
-  /** Presses Run (waiting until it is enabled). */
+  /** Presses Run (waiting until it is enabled); with autoConsent, confirms the consent dialog if it asks. */
   async run(): Promise<void> {
     await expect(this.runButton).toBeEnabled({ timeout: TIMEOUTS.appReady });
     await this.runButton.click();
+    if (this.autoConsent) await this.confirmConsentIfAsked();
+  }
+
+  /** Waits until the run starts or the consent dialog asks; confirms the dialog. */
+  async confirmConsentIfAsked(): Promise<void> {
+    const outcome = await this.page.waitForFunction(() => {
+      if (document.querySelector('[data-testid="consent-dialog"]')) return 'asked';
+      const st = (window as unknown as { __studio?: { store: { getState(): { sim: { status: string } } } } }).__studio?.store.getState().sim.status;
+      return st === 'loading' || st === 'running' || st === 'paused' || st === 'failed' ? 'started' : false;
+    }, undefined, { timeout: 10_000 }).then((h) => h.jsonValue(), () => null);
+    if (outcome !== 'asked') return;
+    // The page's locator handler may confirm it first (it runs before any action); either way it must close.
+    await this.page.getByTestId('consent-accept').click({ timeout: 2000 }).catch(() => {});
+    await expect(this.page.getByTestId('consent-dialog')).toBeHidden();
   }
 
   /** Waits until the console shows `text` (a batch header `Time: <ms> ms` by default). */
@@ -58,6 +73,12 @@ type Fixtures = {
   /** Uncaught page errors and CSP violations seen during the test. */
   pageProblems: string[];
   studio: Studio;
+  /**
+   * Confirms the consent dialog (Run of a pipeline opened from a file or link) whenever it appears, for specs about
+   * something else; e2e/consent.spec.ts turns it off with `test.use({ autoConsent: false })`.
+   */
+  autoConsent: boolean;
+  consentHandler: void;
 };
 
 export const test = base.extend<Fixtures>({
@@ -77,9 +98,19 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  studio: async ({ page }, use) => {
-    await use(new Studio(page));
+  studio: async ({ page, autoConsent }, use) => {
+    await use(new Studio(page, autoConsent));
   },
+  autoConsent: [true, { option: true }],
+  consentHandler: [
+    async ({ page, autoConsent }, use) => {
+      if (autoConsent) {
+        await page.addLocatorHandler(page.getByTestId('consent-dialog'), async (d) => { await d.getByTestId('consent-accept').click(); });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

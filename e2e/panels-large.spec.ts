@@ -16,13 +16,13 @@ test('a 200-node graph: the Lineage grid draws the first 40 DStreams, and only t
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 900 });
   await studio.open('/' + shareHash(studioGraph({ nodes: 200, chains: 20, seed: 42, master: 'local[2]', batchDuration: 1000 })));
-  await page.getByRole('dialog', { name: 'Open a shared pipeline with code?' }).getByRole('button', { name: 'Open pipeline' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(200, { timeout: TIMEOUTS.appReady });
   const r = await openPanel(page, 'Lineage');
   const step = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 1; i <= 2; i++) {
     await expect(step).toBeEnabled({ timeout: TIMEOUTS.appReady });
     await step.click();
+    await studio.confirmConsentIfAsked();   // a share link is untrusted: the first Step asks
     await expect.poll(() => batches(page), { timeout: TIMEOUTS.firstBatch }).toBe(i);
   }
   await expect(r.getByText(/Showing the first 40 of \d+ DStreams/)).toBeVisible({ timeout: TIMEOUTS.firstBatch });

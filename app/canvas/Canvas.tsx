@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
   type Connection, type Edge, type IsValidConnection, type OnConnectEnd,
@@ -32,6 +32,8 @@ const selectLoadSeq = (s: Studio) => s.loadSeq;
 const selectRunning = (s: Studio) => s.sim.status === 'running';
 const selectGraphIssues = (s: Studio) => graphLevelIssues(s.issues);
 const selectCount = (s: Studio) => s.nodes.length;
+/** Ids of the edges an error is about (strings into a pair input), as one string so the selector is stable. */
+const selectErrorEdgeIds = (s: Studio) => s.issues.filter((i) => i.edgeId && i.severity === 'error').map((i) => i.edgeId).join('\n');
 
 export const isValidConnection: IsValidConnection = (c) => {
   const s = useStudio.getState();
@@ -93,6 +95,12 @@ export function Canvas() {
   const running = useStudio(selectRunning);
   const graphIssues = useStudio(useShallow(selectGraphIssues));
   const count = useStudio(selectCount);
+  const errorEdgeIds = useStudio(selectErrorEdgeIds);
+  const shownEdges = useMemo(() => {
+    if (!errorEdgeIds) return edges;
+    const bad = new Set(errorEdgeIds.split('\n'));
+    return edges.map((e) => (bad.has(e.id) ? { ...e, className: 'edge--error', ariaLabel: tr('edge.notPair') } : e));
+  }, [edges, errorEdgeIds, tr]);
   const { canUndo, canRedo } = useStudio(useShallow(selectCanUndoRedo));
   const rf = useReactFlow<OpFlowNode, Edge>();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -148,7 +156,7 @@ export function Canvas() {
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label={tr('canvas.label')}>
       <ReactFlow<OpFlowNode, Edge>
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

@@ -6,6 +6,9 @@ import { isEditableTarget } from './summary';
 
 export const FRAGMENT_MIME = 'application/x-dstream-fragment+json';
 
+/** The text this tab last copied: pasting it back keeps the document's trust; anything else is untrusted code. */
+let copiedHere: string | null = null;
+
 export function useClipboard(): void {
   useEffect(() => {
     const onCopy = (e: ClipboardEvent, cut: boolean) => {
@@ -13,6 +16,7 @@ export function useClipboard(): void {
       const frag = useStudio.getState().copySelection();
       if (!frag) return;
       const json = JSON.stringify(frag, null, 2);
+      copiedHere = useStudio.getState().trusted ? json : null;   // code copied from an untrusted document stays untrusted
       e.clipboardData.setData('text/plain', json);
       try { e.clipboardData.setData(FRAGMENT_MIME, json); } catch { /* custom types unsupported */ }
       e.preventDefault();
@@ -26,7 +30,9 @@ export function useClipboard(): void {
       const frag = text ? parseFragment(text) : null;
       if (!frag) return;
       e.preventDefault();
-      useStudio.getState().pasteFragment(frag);
+      const st = useStudio.getState();
+      st.pasteFragment(frag);
+      if (text !== copiedHere && frag.nodes.length > 0) st.setTrusted(false);
     };
     document.addEventListener('copy', copy);
     document.addEventListener('cut', cut);

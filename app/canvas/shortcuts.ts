@@ -1,7 +1,7 @@
 /** Studio-wide keyboard shortcuts (outside text fields and the code editor). */
 import { useEffect } from 'react';
 import { useStudio } from '../store/store';
-import { engine } from '../store/engineBridge';
+import { requestRun } from '../files/consent';
 import { saveNow } from '../files/autosaveSync';
 import { canvasHandle } from './canvasRef';
 import { isEditableTarget, shortcutFor } from './summary';
@@ -16,7 +16,7 @@ export function useShortcuts(): void {
       if (!sc) return;
       const st = useStudio.getState();
       if (sc === 'save') { e.preventDefault(); saveNow(true); return; }
-      if (sc === 'run') { e.preventDefault(); void engine.run(); return; }
+      if (sc === 'run') { e.preventDefault(); requestRun('run'); return; }
       if (isEditableTarget(e.target)) return;
       if (st.dialog) return;
       switch (sc) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
 import { engine } from '../store/engineBridge';
+import { requestRun } from '../files/consent';
 import { useT } from '../i18n/useT';
 import { confWithMemoryOverhead, confWithTaskTimeout, defaultMemoryOverheadMiB, formatMaster, formatSpeed, MEMORY_OVERHEAD_KEY, parseMaster, parseSizeMiB, sliderFromSpeed, speedFromSlider, taskTimeoutMs, type ClusterSettings } from './cluster';
 import { formatDuration } from '../canvas/summary';
@@ -105,13 +106,13 @@ export function RunBar() {
   return (
     <div className="run-bar" role="toolbar" aria-label={t('run.toolbar')}>
       <div className="run-buttons">
-        <button type="button" className="btn btn--run" onClick={() => void engine.run()} disabled={status === 'running' || status === 'loading'} aria-label={t('run.run')} title="Ctrl/⌘ + Enter">
+        <button type="button" className="btn btn--run" onClick={() => requestRun('run')} disabled={status === 'running' || status === 'loading'} aria-label={t('run.run')} title="Ctrl/⌘ + Enter">
           <IconPlay /> {t('run.run')}
         </button>
         <button type="button" className="btn" onClick={() => void engine.pause()} disabled={status !== 'running'} aria-label={t('run.pause')}>
           <IconPause /> {t('run.pause')}
         </button>
-        <button type="button" className="btn" onClick={() => void engine.step(1)} disabled={status === 'loading'} aria-label={t('run.step')} title={t('run.stepHint')}>
+        <button type="button" className="btn" onClick={() => requestRun('step')} disabled={status === 'loading'} aria-label={t('run.step')} title={t('run.stepHint')}>
           <IconStep /> {t('run.step')}
         </button>
         <button type="button" className="btn" onClick={() => void engine.stop()} disabled={!live} aria-label={t('run.stop')}>

@@ -5,7 +5,8 @@ import { loc } from '../i18n/index';
 import type { Studio } from '../store/types';
 import { Modal } from './Modal';
 import { fetchExamplesIndex, type ExampleEntry } from './examples';
-import { acceptShared, openExample, shareUrl } from './fileActions';
+import { openExample, shareUrl } from './fileActions';
+import { ConsentDialog } from './ConsentDialog';
 import { deletePipeline, listPipelines } from './autosave';
 import { appStorage, openSaved } from './autosaveSync';
 
@@ -89,28 +90,6 @@ function ShareDialog() {
   );
 }
 
-function ShareConfirmDialog({ d }: { d: Extract<NonNullable<Studio['dialog']>, { kind: 'shareConfirm' }> }) {
-  const t = useT();
-  return (
-    <Modal title={t('share.confirmTitle')} onClose={close} wide footer={
-      <>
-        <button type="button" className="btn" onClick={close}>{t('share.reject')}</button>
-        <button type="button" className="btn btn--primary" onClick={() => acceptShared(d.graph)}>{t('share.accept')}</button>
-      </>
-    }>
-      <p>{t('share.confirmText', { name: d.graph.name, n: d.code.length })}</p>
-      <ul className="code-list" aria-label={t('share.codeList')}>
-        {d.code.map((c, i) => (
-          <li key={i}>
-            <div className="code-list__where">{c.nodeId} · {c.op}.{c.param}</div>
-            <pre className="code-list__src">{c.source}</pre>
-          </li>
-        ))}
-      </ul>
-    </Modal>
-  );
-}
-
 function ProblemsDialog({ title, problems }: { title: string; problems: string[] }) {
   const t = useT();
   return (
@@ -143,7 +122,7 @@ export function Dialogs() {
     case 'examples': return <ExamplesDialog />;
     case 'pipelines': return <PipelinesDialog />;
     case 'share': return <ShareDialog />;
-    case 'shareConfirm': return <ShareConfirmDialog d={d} />;
+    case 'consent': return <ConsentDialog action={d.action} />;
     case 'problems': return <ProblemsDialog title={d.title} problems={d.problems} />;
     case 'shortcuts': return <ShortcutsDialog />;
   }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/useT';
 
 /** A native modal <dialog>: focus trap, Esc to close, labelled by its title. */
-export function Modal({ title, onClose, children, footer, wide }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
+export function Modal({ title, onClose, children, footer, wide, testId }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; testId?: string }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -16,6 +16,7 @@ export function Modal({ title, onClose, children, footer, wide }: { title: strin
       ref={ref}
       className={`modal${wide ? ' modal--wide' : ''}`}
       aria-labelledby={titleId}
+      data-testid={testId}
       onCancel={(e) => { e.preventDefault(); onClose(); }}
       onClick={(e) => { if (e.target === ref.current) onClose(); }}
     >

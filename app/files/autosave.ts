@@ -24,7 +24,11 @@ export const INDEX_KEY = `${PREFIX}pipelines`;
 const DATA_PREFIX = `${PREFIX}pipeline:`;
 const CORRUPT_PREFIX = `${PREFIX}corrupt:`;
 
-export interface IndexEntry { key: string; savedAt: number }
+/**
+ * `trusted`: the user may run this pipeline's functions without being asked (built here, an app example, or consented
+ * to). It lives in the index, which only the app writes, so a document can never declare itself trusted.
+ */
+export interface IndexEntry { key: string; savedAt: number; trusted?: boolean }
 export interface PipelineIndex { version: 1; current: string | null; entries: Record<string, IndexEntry> }
 
 export type SaveResult = { ok: true; key: string } | { ok: false; reason: 'quota' | 'error'; message: string };
@@ -65,7 +69,7 @@ function isIndex(v: unknown): v is PipelineIndex {
   if (!v || typeof v !== 'object') return false;
   const x = v as PipelineIndex;
   if (x.version !== 1 || (x.current !== null && typeof x.current !== 'string') || !x.entries || typeof x.entries !== 'object') return false;
-  return Object.values(x.entries).every((e) => e && typeof e.key === 'string' && typeof e.savedAt === 'number');
+  return Object.values(x.entries).every((e) => e && typeof e.key === 'string' && typeof e.savedAt === 'number' && (e.trusted === undefined || typeof e.trusted === 'boolean'));
 }
 
 /** Rebuild an index from the data keys present (newest revision per name wins). */
@@ -103,7 +107,7 @@ export function listPipelines(storage: StorageLike, now: number): { names: { nam
 }
 
 /** Save `graph` as `name` and make it the current pipeline. */
-export function savePipeline(storage: StorageLike, name: string, graph: PipelineGraph, now: number): SaveResult {
+export function savePipeline(storage: StorageLike, name: string, graph: PipelineGraph, now: number, opts: { trusted?: boolean } = {}): SaveResult {
   const { index } = readIndex(storage, now);
   const prev = index.entries[name];
   const rev = Math.max(now, (prev?.savedAt ?? 0) + 1);
@@ -113,7 +117,8 @@ export function savePipeline(storage: StorageLike, name: string, graph: Pipeline
   } catch (e) {
     return isQuotaError(e) ? { ok: false, reason: 'quota', message: 'Browser storage is full' } : { ok: false, reason: 'error', message: String((e as Error)?.message ?? e) };
   }
-  const next: PipelineIndex = { ...index, current: name, entries: { ...index.entries, [name]: { key, savedAt: rev } } };
+  const entry: IndexEntry = opts.trusted ? { key, savedAt: rev, trusted: true } : { key, savedAt: rev };
+  const next: PipelineIndex = { ...index, current: name, entries: { ...index.entries, [name]: entry } };
   try {
     writeIndex(storage, next);
   } catch (e) {
@@ -124,8 +129,8 @@ export function savePipeline(storage: StorageLike, name: string, graph: Pipeline
   return { ok: true, key };
 }
 
-/** Load a saved pipeline. A corrupted entry is moved aside and reported, and dropped from the list. */
-export function loadPipeline(storage: StorageLike, name: string, parse: ParseFn, now: number): { graph?: PipelineGraph; problems: string[] } {
+/** Load a saved pipeline (and whether it is trusted). A corrupted entry is moved aside and reported, and dropped from the list. */
+export function loadPipeline(storage: StorageLike, name: string, parse: ParseFn, now: number): { graph?: PipelineGraph; trusted?: boolean; problems: string[] } {
   const { index, problems } = readIndex(storage, now);
   const entry = index.entries[name];
   if (!entry) return { problems: [...problems, `No saved pipeline named "${name}".`] };
@@ -141,7 +146,7 @@ export function loadPipeline(storage: StorageLike, name: string, parse: ParseFn,
       if (r.ok) graph = r.graph; else reason = r.issues;
     }
   }
-  if (graph) return { graph, problems };
+  if (graph) return { graph, trusted: entry.trusted === true, problems };
   const kept = raw !== null ? moveAside(storage, name, raw, now, entry.key) : null;
   const entries = { ...index.entries };
   delete entries[name];

@@ -47,7 +47,7 @@ export function saveNow(announce = false): boolean {
   const existing = new Set(listPipelines(s, Date.now()).names.map((n) => n.name));
   let target = name;
   if (slot && slot !== name && existing.has(name)) target = slot;   // never overwrite another pipeline by renaming
-  const r = savePipeline(s, target, graph, Date.now());
+  const r = savePipeline(s, target, graph, Date.now(), { trusted: st.trusted });
   if (!r.ok) {
     st.setSaveStatus('failed');
     if (r.reason === 'quota') {
@@ -84,8 +84,8 @@ export function startAutosave(): () => void {
   return () => { unsub(); window.removeEventListener('pagehide', flush); window.removeEventListener('beforeunload', flush); };
 }
 
-/** The last open pipeline, if any (problems are reported as notices). */
-export function restoreLast(): PipelineGraph | null {
+/** The last open pipeline and whether it is trusted, if any (problems are reported as notices). */
+export function restoreLast(): { graph: PipelineGraph; trusted: boolean } | null {
   const s = appStorage();
   const st = useStudio.getState();
   const l = listPipelines(s, Date.now());
@@ -94,7 +94,7 @@ export function restoreLast(): PipelineGraph | null {
   if (!name) return null;
   const r = loadPipeline(s, name, parse, Date.now());
   for (const p of r.problems) st.notify({ level: 'warning', text: p });
-  if (r.graph) { slot = name; return r.graph; }
+  if (r.graph) { slot = name; return { graph: r.graph, trusted: r.trusted === true }; }
   return null;
 }
 
@@ -105,7 +105,8 @@ export function openSaved(name: string): boolean {
   for (const p of r.problems) st.notify({ level: 'warning', text: p });
   if (!r.graph) return false;
   slot = name;
-  st.loadGraph(r.graph, { resetHistory: true });
+  st.setSafeMode(false);   // safe mode is about the pipeline that was running, not this one
+  st.loadGraph(r.graph, { resetHistory: true, trusted: r.trusted === true });
   savedVersion = useStudio.getState().docVersion;
   st.setSaveStatus('saved');
   return true;

@@ -11,28 +11,33 @@ import { DEFAULT_EXAMPLE, fetchExampleText } from './examples';
 import { decodeShareHash, listCode, shareHash } from './share';
 import { arrangeIfCramped } from '../canvas/Canvas';
 import { resetRun } from '../store/documentRun';
+import { clearRunMark, readRunMark } from './runMark';
 
-/** Open a new document (file, example, link): saved first, given a free name, history reset. */
-export function openDocument(graph: PipelineGraph, opts: { keepName?: boolean } = {}): void {
+/**
+ * Open a new document (file, example, link): saved first, given a free name, history reset. Untrusted (its functions
+ * run only after consent) unless `trusted`: the app's own examples and lessons, or a copy made of stock functions.
+ */
+export function openDocument(graph: PipelineGraph, opts: { keepName?: boolean; trusted?: boolean } = {}): void {
   const st = useStudio.getState();
   if (st.nodes.length > 0) saveNow(false);
   const taken = listPipelines(appStorage(), Date.now()).names.map((n) => n.name);
   const name = opts.keepName ? graph.name : uniqueName(graph.name || 'Untitled pipeline', taken);
   setSlot(null);
-  st.loadGraph({ ...graph, name }, { resetHistory: true });
+  st.setSafeMode(false);
+  st.loadGraph({ ...graph, name }, { resetHistory: true, trusted: opts.trusted === true });
   resetRun();
   st.selectOnly([]);
 }
 
 /** Parse text as a pipeline; on failure show every problem and keep the current graph. */
-export function openText(text: string, source: string): boolean {
+export function openText(text: string, source: string, opts: { trusted?: boolean } = {}): boolean {
   const r = parsePipeline(text);
   const st = useStudio.getState();
   if (!r.ok) {
     st.openDialog({ kind: 'problems', title: t('files.openFailed', { source }), problems: r.issues });
     return false;
   }
-  openDocument(r.graph);
+  openDocument(r.graph, { trusted: opts.trusted === true });
   for (const w of r.warnings ?? []) st.notify({ level: 'warning', text: w });
   st.notify({ level: 'info', text: t('files.opened', { name: useStudio.getState().meta.name }) });
   return true;
@@ -48,7 +53,7 @@ export async function openFile(file: File): Promise<boolean> {
 }
 
 export function newPipeline(): void {
-  openDocument(emptyGraph(t('files.untitled')));
+  openDocument(emptyGraph(t('files.untitled')), { trusted: true });
 }
 
 export function fileNameFor(name: string): string {
@@ -78,7 +83,7 @@ export function shareUrl(): string {
 export async function openExample(file: string): Promise<boolean> {
   try {
     const text = await fetchExampleText(file);
-    const ok = openText(text, file);
+    const ok = openText(text, file, { trusted: true });   // the app's own examples (public/examples)
     if (ok) { useStudio.getState().closeDialog(); await arrangeIfCramped(); useStudio.getState().clearHistory(); }
     return ok;
   } catch (e) {
@@ -87,17 +92,11 @@ export async function openExample(file: string): Promise<boolean> {
   }
 }
 
-/** Confirmed opening of a shared graph that carries code. */
-export function acceptShared(graph: PipelineGraph): void {
-  openDocument(graph);
-  useStudio.getState().closeDialog();
-}
-
 function clearHash() {
   try { history.replaceState(null, '', window.location.pathname + window.location.search); } catch { /* ignore */ }
 }
 
-/** Handle a `#g=` share link: a graph with code asks first; returns true when a link was handled. */
+/** Handle a `#g=` share link: the graph opens untrusted (shown; its functions run after consent at Run); true when a link was handled. */
 export function handleShareHash(hash: string): boolean {
   const d = decodeShareHash(hash);
   if (d === null) return false;
@@ -106,25 +105,29 @@ export function handleShareHash(hash: string): boolean {
   if (!d.ok) { st.openDialog({ kind: 'problems', title: t('share.openFailed'), problems: [d.error] }); return true; }
   const r = parsePipeline(d.json);
   if (!r.ok) { st.openDialog({ kind: 'problems', title: t('share.openFailed'), problems: r.issues }); return true; }
-  const code = listCode(r.graph, opSpec);
-  if (code.length === 0) { openDocument(r.graph); return true; }
-  st.openDialog({ kind: 'shareConfirm', graph: r.graph, code });
+  openDocument(r.graph);
+  if (listCode(r.graph, opSpec).length > 0) st.notify({ level: 'info', text: t('consent.openedUntrusted', { name: useStudio.getState().meta.name }) });
   return true;
 }
 
 /**
- * Start-up: the last open pipeline (autosave) or the default example; then a share link in the
- * hash, if any (it asks for confirmation first when it carries code, so nothing runs before).
+ * Start-up: the last open pipeline (autosave) or the default example; then a share link in the hash, if any (shown,
+ * untrusted). Nothing runs here. If the previous visit crashed or froze during a run, the autosave opens in safe mode.
  */
 export async function startup(): Promise<void> {
   const st = useStudio.getState();
+  const crashed = readRunMark();
+  clearRunMark();
   const restored = restoreLast();
-  if (restored) st.loadGraph(restored, { resetHistory: true });
+  if (restored) {
+    st.loadGraph(restored.graph, { resetHistory: true, trusted: restored.trusted && !crashed });
+    if (crashed) st.setSafeMode(true);
+  }
   else {
     try {
       const text = await fetchExampleText(DEFAULT_EXAMPLE);
       const r = parsePipeline(text);
-      if (r.ok) { setSlot(null); st.loadGraph(r.graph, { resetHistory: true }); await arrangeIfCramped(); useStudio.getState().clearHistory(); }
+      if (r.ok) { setSlot(null); st.loadGraph(r.graph, { resetHistory: true, trusted: true }); await arrangeIfCramped(); useStudio.getState().clearHistory(); }
       else st.notify({ level: 'error', text: `${DEFAULT_EXAMPLE}: ${r.issues[0]}` });
     } catch (e) {
       st.notify({ level: 'warning', text: t('files.defaultFailed', { message: String((e as Error).message ?? e) }) });

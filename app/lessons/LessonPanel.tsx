@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStudio } from '../store/store';
 import { engine } from '../store/engineBridge';
 import { openDocument } from '../files/fileActions';
+import { requestRun } from '../files/consent';
 import { useLang, useT, type TFn } from '../i18n/useT';
 import type { Lang } from '../i18n/index';
 import type { Studio } from '../store/types';
@@ -53,7 +54,7 @@ async function loadPipeline(ref: PipelineRef): Promise<void> {
   const graph = await resolvePipeline(ref);
   const st = useStudio.getState().sim.status;
   if (st === 'running' || st === 'paused' || st === 'loading') await engine.stop();
-  openDocument(graph, { keepName: true });
+  openDocument(graph, { keepName: true, trusted: true });   // lessons are the app's own (public/lessons)
 }
 
 function showPanel(panel: string | undefined) {
@@ -143,8 +144,8 @@ function usePresenterKeys(on: boolean) {
       e.preventDefault();
       e.stopPropagation();
       if (cmd === 'next' || cmd === 'prev') go(cmd);
-      else if (cmd === 'playPause') { if (useStudio.getState().sim.status === 'running') void engine.pause(); else void engine.run(); }
-      else if (cmd === 'step') void engine.step(1);
+      else if (cmd === 'playPause') { if (useStudio.getState().sim.status === 'running') void engine.pause(); else requestRun('run'); }
+      else if (cmd === 'step') requestRun('step');
       else useLessons.getState().setPresenter(false);
     };
     window.addEventListener('keydown', onKey, true);

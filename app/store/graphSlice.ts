@@ -26,10 +26,17 @@ export interface GraphSlice {
   dragging: boolean;
   /** Bumped when a whole document is loaded (the canvas fits the view). */
   loadSeq: number;
+  /**
+   * Whether the functions of this document may run: true for documents built here and the app's own examples and
+   * lessons, false for files, links, pastes, imports and autosaves of those until the user consents (Run's dialog).
+   * Kept beside the document in autosave's index, never read from the document itself.
+   */
+  trusted: boolean;
 
   currentGraph: () => PipelineGraph;
-  /** Replace the document (open file, example, share link). Undoable unless `resetHistory`. */
-  loadGraph: (g: PipelineGraph, opts?: { resetHistory?: boolean }) => void;
+  /** Replace the document (open file, example, share link). Undoable unless `resetHistory`. Untrusted unless `trusted`. */
+  loadGraph: (g: PipelineGraph, opts?: { resetHistory?: boolean; trusted?: boolean }) => void;
+  setTrusted: (trusted: boolean) => void;
   onNodesChange: (changes: NodeChange<OpFlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
   onConnect: (c: Connection) => void;
@@ -81,17 +88,20 @@ export const createGraphSlice: StateCreator<Studio, [], [], GraphSlice> = (set, 
     issues: [],
     dragging: false,
     loadSeq: 0,
+    trusted: true,
 
     currentGraph: () => { const s = get(); return flowToGraph(s.meta, s.nodes, s.edges); },
 
     loadGraph: (g, opts) => {
       const f = graphToFlow(g);
+      const trusted = opts?.trusted === true;
       if (opts?.resetHistory) {
-        set((s) => ({ meta: f.meta, nodes: f.nodes, edges: f.edges, history: emptyHistory(), docVersion: s.docVersion + 1, loadSeq: s.loadSeq + 1 }));
+        set((s) => ({ meta: f.meta, nodes: f.nodes, edges: f.edges, history: emptyHistory(), docVersion: s.docVersion + 1, loadSeq: s.loadSeq + 1, trusted }));
       } else {
-        edit(undefined, (s) => ({ meta: f.meta, nodes: f.nodes, edges: f.edges, loadSeq: s.loadSeq + 1 }));
+        edit(undefined, (s) => ({ meta: f.meta, nodes: f.nodes, edges: f.edges, loadSeq: s.loadSeq + 1, trusted }));
       }
     },
+    setTrusted: (trusted) => set({ trusted }),
 
     onNodesChange: (changes) => {
       const s = get();

@@ -1,20 +1,17 @@
 /** Language, theme, dock layout, dialogs and notices. Language and theme are remembered. */
 import type { StateCreator } from 'zustand';
 import { normalizeLang, setCurrentLang, type Lang } from '../i18n/index';
-import type { PipelineGraph } from '../../engine/graph/types';
 import type { Studio } from './types';
 
 export type Theme = 'light' | 'dark';
-
-export interface CodeListing { nodeId: string; op: string; param: string; source: string }
 
 export type Dialog =
   | { kind: 'examples' }
   | { kind: 'pipelines' }
   | { kind: 'share' }
-  | { kind: 'shareConfirm'; graph: PipelineGraph; code: CodeListing[] }
   | { kind: 'problems'; title: string; problems: string[] }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  | { kind: 'consent'; action: 'run' | 'step' };
 
 export interface Notice {
   id: number;
@@ -33,6 +30,9 @@ export interface UiSlice {
   notices: Notice[];
   /** Autosave state of the current pipeline (shown beside its name). */
   saveStatus: 'saved' | 'pending' | 'failed';
+  /** The previous visit ended while a run was active (a crash or a freeze): the graph is shown and nothing runs. */
+  safeMode: boolean;
+  setSafeMode: (on: boolean) => void;
   setSaveStatus: (s: 'saved' | 'pending' | 'failed') => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
@@ -79,6 +79,8 @@ export const createUiSlice: StateCreator<Studio, [], [], UiSlice> = (set) => {
     dialog: null,
     notices: [],
     saveStatus: 'saved',
+    safeMode: false,
+    setSafeMode: (safeMode) => set({ safeMode }),
     setSaveStatus: (saveStatus) => set({ saveStatus }),
     setLang: (l) => { setCurrentLang(l); writePref(LANG_KEY, l); set({ lang: l }); },
     setTheme: (theme) => { writePref(THEME_KEY, theme); set({ theme }); },

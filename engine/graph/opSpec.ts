@@ -6,6 +6,7 @@ import type {
   GraphNode, InputPortSpec, Localized, OpCategory, ParamSpec, PipelineGraph, PortKind, ValidationIssue,
 } from './types';
 import type { EmitContext } from './emit';
+import type { FnArg, FnReturns } from './staticKinds';
 
 /**
  * A DStream as the registry sees it. Builders call the engine's real methods (Spark's names), so the
@@ -21,11 +22,17 @@ export type StreamingContextLike = { [member: string]: any };
 export interface OpInputPort extends InputPortSpec { optional?: boolean }
 
 /**
- * What the op's output carries, for declared-kind checks before any dry run:
+ * What the op's output carries, for kind checks before anything runs:
  * 'pair' definitely [k, v]; 'nonPair' definitely not (text lines, counts); 'unknown' depends on a function
- * (map, flatMap: dry-run sampling decides); 'sameAsInput' keeps its first input's kind (filter, window, union).
+ * (map, flatMap: read statically from its source, see kindFrom); 'sameAsInput' keeps its first input's kind (filter, window, union).
  */
 export type DeclaredKind = 'pair' | 'nonPair' | 'unknown' | 'sameAsInput';
+
+/**
+ * Where static inference (staticKinds.ts) reads an 'unknown' op's output kind: the source of a function param and
+ * its shape (map: one record in, one out; flatMap: one in, an iterable out), or a param holding literal records.
+ */
+export type KindSource = { fn: string; arg: FnArg; returns: FnReturns } | { data: string };
 
 export interface OpFlags {
   /** Receiver-based input: occupies one executor task slot for as long as it runs. */
@@ -75,9 +82,11 @@ export interface OpSpec {
   docUrl: string;
   /** [] for sources. Port names: 'in'; 'left'/'right' for joins and cogroup; 'in'/'other' for union and transformWith. */
   inputs: OpInputPort[];
-  /** null for output ops; 'any' when the function decides (dry-run sampling tells). */
+  /** null for output ops; 'any' when the function decides (static inference tells, when it can). */
   output: PortKind | null;
   declaredKind: DeclaredKind;
+  /** For 'unknown' ops: what static inference reads to tell pairs from other records before anything runs. */
+  kindFrom?: KindSource;
   params: Record<string, ParamSpec>;
   flags: OpFlags;
   validate?(params: Record<string, unknown>, ctx: ValidateContext): ValidationIssue[];

@@ -1,6 +1,6 @@
 /**
  * Live validation of a pipeline graph, in Spark's own words where Spark has them. Each issue names the node (and
- * param) it belongs to so the canvas can put it there. Pure and synchronous; the dry-run kind check is in dryRun.ts.
+ * param) it belongs to so the canvas can put it there. Pure and synchronous; pair kinds are inferred statically (staticKinds.ts), nothing runs.
  */
 import type { GraphEdge, GraphNode, PipelineGraph, ValidationIssue } from './types';
 import type { OpSpec } from './opSpec';
@@ -8,6 +8,7 @@ import { opNeedsCheckpoint, resolveParams } from './opSpec';
 import { getOp } from './registry';
 import { errors } from '../core/errors';
 import { checkFunctionSource } from '../core/closure';
+import { inferDataKind, inferFunctionKind, type StaticKind } from './staticKinds';
 
 /** A node's display name in messages: its label, else its id. */
 export function nodeName(node: GraphNode): string { return node.label ? `${node.label} (${node.id})` : node.id; }
@@ -55,19 +56,32 @@ export function topologicalOrder(graph: PipelineGraph): { order: GraphNode[]; cy
   return { order, cyclic: graph.nodes.filter((n) => !done.has(n.id)) };
 }
 
-/** Kind a node's output carries as declared by the registry: 'pair', 'nonPair' or 'unknown'. */
-export function declaredKinds(graph: PipelineGraph): Map<string, 'pair' | 'nonPair' | 'unknown'> {
-  const kinds = new Map<string, 'pair' | 'nonPair' | 'unknown'>();
+/**
+ * Kind a node's output carries: declared by the registry, or, for ops whose records depend on a function (map,
+ * flatMap) or on literal data (queueStream), inferred statically from the source text. Never runs user code.
+ */
+export function declaredKinds(graph: PipelineGraph): Map<string, StaticKind> {
+  const kinds = new Map<string, StaticKind>();
   const incoming = incomingByPort(graph);
   for (const n of topologicalOrder(graph).order) {
     const op = getOp(n.op);
     if (!op) { kinds.set(n.id, 'unknown'); continue; }
-    if (op.declaredKind === 'sameAsInput') {
-      const first = incoming.get(n.id)?.get(op.inputs[0]?.port ?? 'in');
-      kinds.set(n.id, first ? kinds.get(first.source) ?? 'unknown' : 'unknown');
-    } else kinds.set(n.id, op.declaredKind);
+    const first = incoming.get(n.id)?.get(op.inputs[0]?.port ?? 'in');
+    const inputKind = first ? kinds.get(first.source) ?? 'unknown' : 'unknown';
+    if (op.declaredKind === 'sameAsInput') kinds.set(n.id, inputKind);
+    else if (op.declaredKind === 'unknown' && op.kindFrom) kinds.set(n.id, inferredKind(op, n, inputKind));
+    else kinds.set(n.id, op.declaredKind);
   }
   return kinds;
+}
+
+function inferredKind(op: OpSpec, node: GraphNode, inputKind: StaticKind): StaticKind {
+  const from = op.kindFrom;
+  if (!from) return 'unknown';
+  const params = resolveParams(op, node.params);
+  if ('data' in from) return inferDataKind(params[from.data]);
+  const src = params[from.fn];
+  return typeof src === 'string' ? inferFunctionKind(src, { arg: from.arg, returns: from.returns, inputKind }) : 'unknown';
 }
 
 /** Slide duration (ms) of every node's output stream: the batch interval, changed by windowed ops. */

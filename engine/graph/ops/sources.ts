@@ -84,7 +84,7 @@ export const queueStream = defineOp({
   description: L('Each batch takes the next RDD from a queue (for testing); here the RDDs are given as lists of records.',
     '每个批次从队列中取出下一个 RDD（用于测试）；这里的 RDD 以记录列表的形式给出。'),
   docUrl: docs.basicSources,
-  inputs: [], output: 'any', declaredKind: 'unknown',
+  inputs: [], output: 'any', declaredKind: 'unknown', kindFrom: { data: 'batches' },
   params: {
     batches: jsonParam(L('Batches', '批次数据'),
       L('A list of batches, each a list of records: [["hello world"], ["hello spark"]].',

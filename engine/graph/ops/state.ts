@@ -33,7 +33,7 @@ export const mapWithState = defineOp({
   description: L('Per-key state updated only for the keys of the batch (and timed-out keys): (key, value Option, state) => mapped record. StateSpec.function(f).timeout(d).numPartitions(n).',
     '只为本批次出现的键（以及超时的键）更新状态：(键, 值 Option, 状态) => 映射后的记录。StateSpec.function(f).timeout(d).numPartitions(n)。'),
   docUrl: docs.mapWithState,
-  inputs: [{ port: 'in', kind: 'pair' }], output: 'any', declaredKind: 'unknown',
+  inputs: [{ port: 'in', kind: 'pair' }], output: 'any', declaredKind: 'unknown', kindFrom: { fn: 'mappingFunction', arg: 'none', returns: 'record' },
   params: {
     mappingFunction: fnParam(MAPPING_DEFAULT, L('Mapping function', '映射函数'),
       L('(key, value, state) => record; state has exists(), get(), getOption(), update(s), remove(), isTimingOut().',

@@ -1,13 +1,13 @@
 /** Stateless transformations (the guide's "Transformations on DStreams"), one batch at a time. */
 import type { Localized, ParamSpec } from '../types';
-import type { DeclaredKind, OpSpec } from '../opSpec';
+import type { DeclaredKind, KindSource, OpSpec } from '../opSpec';
 import { common, defineOp, docs, fnParam, intParam, localized as L, presets } from '../opSpec';
 
 /** An op `in.name(f)` with one executor-side function param `f`, printed the same way in all three languages. */
-function fnOp(name: string, label: Localized, description: Localized, f: ParamSpec, declaredKind: DeclaredKind): OpSpec {
+function fnOp(name: string, label: Localized, description: Localized, f: ParamSpec, declaredKind: DeclaredKind, kindFrom?: KindSource): OpSpec {
   return defineOp({
     name, category: 'transform', label, description, docUrl: docs.transformations,
-    inputs: [{ port: 'in', kind: 'any' }], output: 'any', declaredKind,
+    inputs: [{ port: 'in', kind: 'any' }], output: 'any', declaredKind, ...(kindFrom ? { kindFrom } : {}),
     params: { f },
     build: (p, [s]) => s[name](p.f),
     emit: {
@@ -23,14 +23,14 @@ export const map = fnOp('map',
   L('Return a new DStream by passing each element through a function.', '对每个元素应用函数，返回新的 DStream。'),
   fnParam('w => [w, 1]', L('Function', '函数'), L('Applied to every record; returns one record.', '作用于每条记录，返回一条记录。'),
     { presets: [presets.toPair, presets.identity] }),
-  'unknown');
+  'unknown', { fn: 'f', arg: 'record', returns: 'record' });
 
 export const flatMap = fnOp('flatMap',
   L('Flat map', '扁平映射 flatMap'),
   L('Like map, but each input item can be mapped to 0 or more output items.', '与 map 类似，但每个输入元素可以映射为 0 个或多个输出元素。'),
   fnParam("l => l.split(' ')", L('Function', '函数'), L('Returns a list (any iterable) of records for every record.', '为每条记录返回一个记录列表（任意可迭代对象）。'),
     { presets: [presets.splitWords, presets.hashtags] }),
-  'unknown');
+  'unknown', { fn: 'f', arg: 'record', returns: 'records' });
 
 export const filter = fnOp('filter',
   L('Filter', '过滤 filter'),
@@ -45,7 +45,7 @@ export const mapPartitions = fnOp('mapPartitions',
     '对每个 RDD 的每个分区应用函数：输入一个可迭代对象，返回一个可迭代对象。'),
   fnParam('it => [...it].map(x => x)', L('Function', '函数'), L('Receives the partition\'s records as an iterable; returns an array or a generator.',
     '以可迭代对象接收分区中的记录；返回数组或生成器。')),
-  'unknown');
+  'unknown', { fn: 'f', arg: 'records', returns: 'records' });
 
 export const glom = defineOp({
   name: 'glom', category: 'transform',
