@@ -131,3 +131,21 @@ describe('a looping UDF in a streaming job', () => {
     }
   }, 60_000);
 });
+
+describe('executor exits caused by the application (Spark exitCausedByApp)', () => {
+  it('process.exit in a task counts towards spark.task.maxFailures: the job aborts after 4 attempts and no executor is started beyond that', async () => {
+    const { sc, events } = context('local-cluster[1,1,32]', { 'spark.studio.task.timeout': '60s' });
+    await sc.whenReady();
+    sc.setCallSite('quitter');
+    // Reaches the real process through the Function constructor (programs are code: nothing stops them here).
+    const quit = sc.parallelize([1], 1).map((x: number) => { ((() => 0).constructor('return this')() as { process: { exit(c: number): never } }).process.exit(3); return x; });
+    sc.setCallSite(undefined);
+    const err = await quit.collect().then(() => undefined, (e: unknown) => e as Error);
+    expect(err?.message).toMatch(/^Job aborted due to stage failure: Task 0 in stage 0\.0 failed 4 times, most recent failure: Lost task 0\.3 in stage 0\.0 \(TID 3\) \(worker-1 executor 3\): ExecutorLostFailure \(executor 3 exited caused by one of the running tasks\) Reason: Worker exited unexpectedly while running map at quitter: Worker exited with code 3/);
+    await (sc.backend as LocalClusterBackend).settled();
+    expect(ofType(events, 'executorRemoved').length).toBe(4);
+    expect(ofType(events, 'executorAdded').map((e) => e.executorId)).toEqual(['0', '1', '2', '3', '4']);
+    expect(ofType(events, 'taskEnd').map((e) => e.reason)).toEqual(['ExecutorLostFailure', 'ExecutorLostFailure', 'ExecutorLostFailure', 'ExecutorLostFailure']);
+    expect(await sc.parallelize([1, 2], 1).map((x: number) => x + 1).collect()).toEqual([2, 3]);
+  }, 60_000);
+});

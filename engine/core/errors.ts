@@ -199,6 +199,9 @@ export const errors = {
   /** Spark's ExecutorLostFailure.toErrorString for a loss that is not the tasks' fault. */
   executorLost: (executorId: string, reason: string) => named('ExecutorLostFailure',
     `ExecutorLostFailure (executor ${executorId} exited unrelated to the running tasks) Reason: ${reason}`),
+  /** Spark's ExecutorLostFailure.toErrorString with exitCausedByApp = true (counted towards spark.task.maxFailures). */
+  executorLostByApp: (executorId: string, reason: string) => named('ExecutorLostFailure',
+    `ExecutorLostFailure (executor ${executorId} exited caused by one of the running tasks) Reason: ${reason}`),
   /** A task whose executor ran out of memory. */
   executorOom: (executorId: string, limitMiB: number, site: string, detail: string) => named('OutOfMemoryError',
     `executor ${executorId} ran out of memory (limit ${limitMiB} MiB) while running ${site}: ${detail}`),
