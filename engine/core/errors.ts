@@ -207,6 +207,8 @@ export const errors = {
     `executor ${executorId} ran out of memory (limit ${limitMiB} MiB) while running ${site}: ${detail}`),
   heapOverLimit: (usedMiB: string, limitMiB: string, op: string) => new ExecutorOutOfMemoryError(
     `heap in use ${usedMiB} MiB exceeds the limit of ${limitMiB} MiB in ${op}`),
+  arrayBuffersOverLimit: (requestedMiB: string, usedMiB: string, limitMiB: string) => new ExecutorOutOfMemoryError(
+    `allocating ${requestedMiB} MiB of array buffers (typed arrays, ArrayBuffer, WebAssembly.Memory) with ${usedMiB} MiB already in use would pass the executor's memory limit of ${limitMiB} MiB`),
   blockBudgetExceeded: (blockId: string, sizeMiB: string, totalMiB: string, budgetMiB: string) => new ExecutorOutOfMemoryError(
     `storing ${blockId} (${sizeMiB} MiB) would bring the executor's blocks to ${totalMiB} MiB, over its budget of ${budgetMiB} MiB`),
   noExecutorStarted: (workers: number, coresPerWorker: number, memoryMiB: number, why: string) => new SparkException(

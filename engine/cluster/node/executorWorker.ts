@@ -7,10 +7,13 @@ import '../../index';
 import { runExecutorWorker } from '../executorRuntime';
 import { nodeEndpoint } from './nodeEndpoint';
 import { errors } from '../../core/errors';
+import { ArrayBufferMeter } from '../../executor/arrayBufferMeter';
 
 type WorkerThreads = typeof import('node:worker_threads');
 const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
 const wt = (getBuiltin ? getBuiltin('node:worker_threads') : await import('node:worker_threads')) as WorkerThreads;
 
 if (!wt.parentPort) throw errors.notInWorkerThread();
-runExecutorWorker(nodeEndpoint(wt.parentPort as never), (port) => nodeEndpoint(port as never), { hardHeapLimit: true });
+// resourceLimits bound the heap only; array buffers are counted with Node's per-worker reading.
+const arrayBuffers = new ArrayBufferMeter(() => process.memoryUsage().arrayBuffers).install();
+runExecutorWorker(nodeEndpoint(wt.parentPort as never), (port) => nodeEndpoint(port as never), { hardHeapLimit: true, arrayBuffers });
