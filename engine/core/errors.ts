@@ -352,5 +352,11 @@ export const errors = {
     'Import stopped: the program loads a module with import(); modules other than the engine are not available while importing.'),
   importForbidden: (what: string) => new Error(
     `Import stopped: the program uses ${what} while building its pipeline; network, file system and process access are not available during import.`),
+  // Running an untrusted graph from the command line (engine/cluster/node/hardening.ts).
+  socketNotDeclared: (target: string, allowed: readonly string[]) => Object.assign(new Error(
+    `Connection to ${target} refused: a pipeline graph may only connect to the socket sources it declares (${allowed.length ? allowed.join(', ') : 'none'})`),
+  { code: 'ERR_ACCESS_DENIED' }),
+  workerEntryNotAllowed: (href: string) => new Error(`Refusing to start an executor worker from ${href}: only the engine's executor entry can be started`),
+  noGetBuiltinModule: (id: string) => new Error(`process.getBuiltinModule is missing: Node 20.16 or later is needed to load ${id} (update Node)`),
   unknownExportLang: (lang: string) => new Error(`Unknown export language "${lang}": expected ts, scala or python`),
 };
