@@ -13,34 +13,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parsePipelineArgs, pipelineEnv, PIPELINE_USAGE, UsageError, type PipelineArgs } from './pipelineArgs';
-
-interface IssueLike { message: string; severity?: string; nodeId?: string; edgeId?: string; param?: string; line?: number; column?: number }
-
-interface HeadlessModule {
-  runGraphFile(file: string, opts: { batches?: number; master?: string; seed?: number; stdout: (s: string) => void }): Promise<number>;
-}
+import { DEFAULT_TASK_TIMEOUT_MS, parsePipelineArgs, pipelineEnv, PIPELINE_USAGE, UsageError, type PipelineArgs } from './pipelineArgs';
 
 const debug = process.env.DSTREAM_DEBUG === '1';
 
 function fail(code: number, message: string): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
   process.exit(code);
-}
-
-function describeIssue(issue: IssueLike): string {
-  const where = [
-    issue.nodeId && `node ${issue.nodeId}`,
-    issue.edgeId && `edge ${issue.edgeId}`,
-    issue.param && `param ${issue.param}`,
-    issue.line !== undefined && `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ''}`,
-  ].filter(Boolean).join(', ');
-  return `${issue.severity ?? 'error'}: ${issue.message}${where ? ` (${where})` : ''}`;
-}
-
-function isValidationError(err: unknown): err is Error & { issues: IssueLike[] } {
-  return err instanceof Error && (err.name === 'GraphValidationError' || err.constructor?.name === 'GraphValidationError') &&
-    Array.isArray((err as { issues?: unknown }).issues);
 }
 
 async function runProgram(file: string, args: PipelineArgs): Promise<void> {
@@ -55,34 +34,14 @@ async function runProgram(file: string, args: PipelineArgs): Promise<void> {
 }
 
 async function runGraph(file: string, args: PipelineArgs): Promise<void> {
-  // Loaded lazily (and by URL) so that running a program never loads the graph layer. The Node-only
-  // part may live in headless.node.ts (the engine import check allows node:* there); else headless.ts.
-  const candidates = ['../engine/graph/headless.node.ts', '../engine/graph/headless.ts'].map((p) => new URL(p, import.meta.url));
-  const found = candidates.find((u) => fs.existsSync(u));
-  let headless: HeadlessModule;
-  try {
-    if (!found) throw new Error('file not found');
-    headless = (await import(found.href)) as HeadlessModule;
-    if (typeof headless.runGraphFile !== 'function') throw new Error('it does not export runGraphFile');
-  } catch (err) {
-    fail(1, `Cannot load the headless graph runner (engine/graph/headless[.node].ts): ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    const code = await headless.runGraphFile(file, {
-      ...(args.batches !== undefined && { batches: args.batches }),
-      ...(args.master !== undefined && { master: args.master }),
-      ...(args.seed !== undefined && { seed: args.seed }),
-      stdout: (s: string) => { process.stdout.write(s); },
-    });
-    process.exitCode = typeof code === 'number' ? code : 0;
-  } catch (err) {
-    if (isValidationError(err)) {
-      const lines = err.issues.length ? err.issues.map(describeIssue) : [err.message];
-      fail(1, `${path.basename(file)} is not a valid pipeline:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-    }
-    if (err instanceof Error) fail(1, debug ? (err.stack ?? err.message) : `Pipeline failed: ${err.message}`);
-    fail(1, `Pipeline failed: ${String(err)}`);
-  }
+  // A graph is data: it runs in a permission-limited child (graphSandbox.ts), never in this process.
+  const { runGraphSandboxed } = await import('./graphSandbox');
+  process.exitCode = await runGraphSandboxed(file, {
+    ...(args.batches !== undefined && { batches: args.batches }),
+    ...(args.master !== undefined && { master: args.master }),
+    ...(args.seed !== undefined && { seed: args.seed }),
+    taskTimeoutMs: args.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS,
+  });
 }
 
 async function main(): Promise<void> {
