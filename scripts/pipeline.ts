@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_TASK_TIMEOUT_MS, parsePipelineArgs, pipelineEnv, PIPELINE_USAGE, UsageError, type PipelineArgs } from './pipelineArgs';
 
@@ -25,8 +26,13 @@ function fail(code: number, message: string): never {
 async function runProgram(file: string, args: PipelineArgs): Promise<void> {
   Object.assign(process.env, pipelineEnv(args));
   process.argv = [process.argv[0], file];
+  const programUrl = pathToFileURL(file).href;
+  // From any directory: loaded as an ES module, with the engine of this repository (see programHooks.mjs).
+  register(new URL('./programHooks.mjs', import.meta.url), {
+    data: { engineUrl: new URL('../engine/index.ts', import.meta.url).href, programUrl },
+  });
   try {
-    await import(pathToFileURL(file).href);
+    await import(programUrl);
   } catch (err) {
     // A program is the user's code: the stack points at their line.
     fail(1, err instanceof Error ? (err.stack ?? String(err)) : `Pipeline failed: ${String(err)}`);
