@@ -121,3 +121,41 @@ describe('npm run pipeline -- hostile.json', () => {
     }, 90_000);
   }
 });
+
+const PROGRAM_HEAD = "import { SparkConf, StreamingContext, Seconds } from '../engine/index';\n" +
+  "const conf = new SparkConf().setMaster('local[2]').setAppName('Hostile').set('spark.streaming.clock', 'manual');\n" +
+  'const ssc = new StreamingContext(conf, Seconds(1));\n';
+
+const importCases: { name: string; body: string; message: RegExp }[] = [
+  { name: 'the Function-constructor escape to child_process', message: /Code generation from strings disallowed/,
+    body: `${childProcess("(() => {}).constructor('return this')().process")};` },
+  { name: 'a stack-trace escape to a host frame finds nothing with privileges', message: /stops|not available|undefined|Cannot read/,
+    body: `Error.prepareStackTrace = (e, cs) => cs.map((c) => c.getThis()); const frames = new Error().stack; ${childProcess('frames.find((t) => t && t.process).process')};` },
+  { name: 'a loop while building the pipeline', message: /Import stopped: the program ran longer than 2 s/, body: 'for (;;) {}' },
+  { name: 'a memory bomb of Float64Arrays', message: /array buffers .* memory limit of 256\.0 MiB/,
+    body: 'const keep = []; for (let i = 0; i < 512; i++) keep.push(new Float64Array(1 << 20));' },
+  { name: 'a connection to the loopback listener', message: /import failed|Import stopped|not available/,
+    body: "const net = (() => {}).constructor('return this')().process; net.getBuiltinModule('node:net').connect(PORT, '127.0.0.1');" },
+];
+
+describe('npm run import -- hostile.ts', () => {
+  for (const c of importCases) {
+    it(`${c.name}: the import fails with a message, nothing runs with privileges`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-import-'));
+      try {
+        const file = path.join(dir, 'program.ts');
+        fs.writeFileSync(file, (PROGRAM_HEAD + c.body + "\nssc.queueStream([]).print();\n").replaceAll('PORT', String(port)).replaceAll('DIR', dir));
+        const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+          execFile(TSX, [path.join(ROOT, 'scripts/import.ts'), file], { cwd: dir, timeout: 60_000 },
+            (err, _stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stderr }));
+        });
+        expect(r).toMatchObject({ code: 1, stderr: c.message });
+        expect(fs.readdirSync(dir)).toEqual(['program.ts']);
+        expect(fs.existsSync(path.join(os.tmpdir(), 'hostile-escaped'))).toBe(false);
+        expect(connections).toBe(0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
+});
