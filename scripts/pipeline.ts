@@ -8,7 +8,9 @@
  * - A .json pipeline graph (the studio's file format) runs headless through
  *   engine/graph/headless.ts and prints what the studio's console prints. An invalid graph prints
  *   its validation messages and exits 1, without a stack trace.
- * Exit codes: 0 ok, 1 the pipeline failed, 2 bad command line or missing file.
+ *   It runs in a permission-limited child process (graphSandbox.ts): a graph is data, its functions untrusted.
+ * Exit codes: 0 every job succeeded, 1 a job failed (or the graph is invalid, or the run was stopped), 2 bad
+ * command line or missing file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,6 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_TASK_TIMEOUT_MS, parsePipelineArgs, pipelineEnv, PIPELINE_USAGE, UsageError, type PipelineArgs } from './pipelineArgs';
 
-const debug = process.env.DSTREAM_DEBUG === '1';
 
 function fail(code: number, message: string): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
@@ -60,11 +61,16 @@ async function main(): Promise<void> {
   }
   if (args.help) {
     process.stdout.write(`${PIPELINE_USAGE}\n` +
-      '  <file>.ts|.js   a program written against the engine API (run in-process with tsx)\n' +
-      '  <file>.json     a pipeline graph saved by the studio (run headless)\n' +
-      '  --batches N     number of batch intervals to run (DSTREAM_BATCHES)\n' +
-      '  --master M      local, local[N], local[*] or local-cluster[W,C,M] (DSTREAM_MASTER)\n' +
-      '  --seed S        seed for seeded sources (DSTREAM_SEED)\n');
+      '  <file>.ts|.js       a program written against the engine API. A program is CODE: it runs in this process\n' +
+      '                      with your privileges (files, network, child processes). Run only programs you trust.\n' +
+      '  <file>.json         a pipeline graph saved by the studio. A graph is DATA: its functions run in a child\n' +
+      '                      process under Node\'s permission model (no child processes, files only in the graph\'s\n' +
+      '                      declared directories, no code generation, sockets only to its declared sources)\n' +
+      '  --batches N         number of batch intervals to run (DSTREAM_BATCHES)\n' +
+      '  --master M          local, local[N], local[*] or local-cluster[W,C,M] (DSTREAM_MASTER)\n' +
+      '  --seed S            seed for seeded sources (DSTREAM_SEED)\n' +
+      `  --task-timeout MS   a task running longer fails (default ${DEFAULT_TASK_TIMEOUT_MS}; 0: off) (DSTREAM_TASK_TIMEOUT)\n` +
+      'Exit codes: 0 every job succeeded; 1 a job failed, the graph is invalid or the run was stopped; 2 bad command line.\n');
     return;
   }
   const file = path.resolve(args.file);
