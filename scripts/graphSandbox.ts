@@ -85,9 +85,23 @@ async function bundle(): Promise<string> {
   return dir;
 }
 
+/** A declared write path must lie strictly inside the working directory ('/' or '..' as an output prefix would open everything). */
+export function outsideWorkingDir(access: GraphAccess, cwd: string): string | undefined {
+  return access.write.map((p) => p.replace(/\*$/, '')).find((p) => {
+    const rel = path.relative(cwd, p);
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel);
+  });
+}
+
+export const outputOutside = (file: string, dir: string, cwd: string): string =>
+  `${path.basename(file)} writes to ${dir}, which is not inside the working directory ${cwd}: a graph may write only below the ` +
+  'directory it is run from. Run it from a directory that contains its outputs and checkpointDir, or change those paths.';
+
 export async function runGraphSandboxed(file: string, opts: SandboxOptions): Promise<number> {
   const cwd = process.cwd();
   const access = graphAccess(fs.readFileSync(file, 'utf8'), cwd);
+  const outside = outsideWorkingDir(access, cwd);
+  if (outside !== undefined) { process.stderr.write(`${outputOutside(file, outside, cwd)}\n`); return 1; }
   const dir = await bundle();
   try {
     for (const d of access.write) if (!d.endsWith('*')) fs.mkdirSync(d, { recursive: true });

@@ -18,7 +18,7 @@ let server: net.Server;
 let port = 0;
 let connections = 0;
 beforeAll(async () => {
-  server = net.createServer((s) => { connections++; s.destroy(); });
+  server = net.createServer((s) => { connections++; s.on('error', () => undefined); s.destroy(); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as net.AddressInfo).port;
 });
@@ -59,7 +59,7 @@ function contained(r: Run, allowed: string[] = []): void {
 const touch = "(typeof x === 'number' ? 0 : 0) || ";
 const childProcess = (via: string) => `${via}.getBuiltinModule('node:child_process').execSync('touch DIR/marker; touch ${os.tmpdir()}/hostile-escaped')`;
 
-const cases: { name: string; graph: unknown; args?: string[]; code: number; message?: RegExp; allowed?: string[]; stdout?: RegExp; maxMs?: number }[] = [
+const cases: { name: string; graph: unknown; args?: string[]; code: number; message?: RegExp; allowed?: string[]; stdout?: RegExp; maxMs?: number; files?: RegExp }[] = [
   { name: 'a harmless graph prints its batches and exits 0', code: 0,
     graph: graph('local[2]', [{ id: 'w', op: 'flatMap', params: { f: "l => l.split(' ')" } }]), stdout: /Time: 2000 ms\n-+\nc\na\n/ },
   { name: 'the Function-constructor escape in map (local[2]) cannot generate code', code: 1, message: /Code generation from strings disallowed/,
@@ -98,7 +98,11 @@ const cases: { name: string; graph: unknown; args?: string[]; code: number; mess
       { conf: { 'spark.executor.memoryOverhead': '48m', 'spark.task.maxFailures': '1' } }) },
   { name: 'process.exit is out of reach in a worker executor', code: 1, message: /Cannot read properties of undefined \(reading 'exit'\)/,
     graph: graph('local-cluster[1,1,64]', [{ id: 'm', op: 'map', params: { f: 'x => { process.exit(0); return x; }' } }]) },
-  { name: 'declared outputs are written (and nothing else)', code: 0, allowed: ['out-'],
+  { name: 'an output prefix outside the working directory is refused before anything runs', code: 1, message: /writes to .*, which is not inside the working directory/,
+    graph: graph('local[2]', [], {}, { id: 'save', op: 'saveAsTextFiles', params: { prefix: '../x' } }) },
+  { name: 'a checkpointDir of "/" is refused', code: 1, message: /writes to \/, which is not inside the working directory/,
+    graph: graph('local[2]', [], { checkpointDir: '/' }) },
+  { name: 'declared outputs are written (and nothing else)', code: 0, allowed: ['out-'], files: /^out-1000$/,
     graph: graph('local[2]', [], {}, { id: 'save', op: 'saveAsTextFiles', params: { prefix: 'out' } }) },
   { name: 'an invalid graph prints its issues and exits 1', code: 1, message: /is not a valid pipeline/,
     graph: { version: 1, name: 'x', master: 'local[2]', batchDuration: 0, nodes: [], edges: [] } },
@@ -112,6 +116,7 @@ describe('npm run pipeline -- hostile.json', () => {
         expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: c.code, stderr: c.message ?? expect.anything() });
         if (c.stdout) expect(r.stdout).toMatch(c.stdout);
         if (c.maxMs) expect(r.ms).toBeLessThan(c.maxMs);
+        if (c.files) expect(fs.readdirSync(r.dir)).toContainEqual(expect.stringMatching(c.files));
         contained(r, c.allowed);
       } catch (e) {
         throw new Error(`${(e as Error).message}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
