@@ -172,3 +172,14 @@ describe('array buffers count against the executor memory limit', () => {
     await expect(sly.collect()).rejects.toThrow(/ran out of memory \(limit 64 MiB\).*allocating 128\.0 MiB of array buffers/);
   }, 60_000);
 });
+
+describe('Object.prototype.then set by a function', () => {
+  it('local[2]: the task fails naming the prototype, the property is removed, the job does not hang and the next job runs', async () => {
+    const sc = new SparkContext(new SparkConf().setMaster('local[2]').setAppName('then-pollution'));
+    contexts.push(sc);
+    const polluted = sc.parallelize([1, 2], 1).map((x: number) => { (Object.prototype as { then?: unknown }).then = function () { /* never settles */ }; return x; });
+    await expect(polluted.collect()).rejects.toThrow(/TypeError: map set Object\.prototype\.then: that makes every such object a thenable/);
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'then')).toBe(false);
+    expect(await sc.parallelize([1, 2], 1).map((x: number) => x + 1).collect()).toEqual([2, 3]);
+  });
+});

@@ -356,6 +356,9 @@ export const errors = {
   socketNotDeclared: (target: string, allowed: readonly string[]) => Object.assign(new Error(
     `Connection to ${target} refused: a pipeline graph may only connect to the socket sources it declares (${allowed.length ? allowed.join(', ') : 'none'})`),
   { code: 'ERR_ACCESS_DENIED' }),
+  thenPollution: (proto: string, op: string) => new TypeError(
+    `${op} set ${proto}.then: that makes every such object a thenable, and the engine's promises resolved with records would never settle. ` +
+    'The property was removed; do not add "then" to built-in prototypes in a function'),
   workerEntryNotAllowed: (href: string) => new Error(`Refusing to start an executor worker from ${href}: only the engine's executor entry can be started`),
   noGetBuiltinModule: (id: string) => new Error(`process.getBuiltinModule is missing: Node 20.16 or later is needed to load ${id} (update Node)`),
   unknownExportLang: (lang: string) => new Error(`Unknown export language "${lang}": expected ts, scala or python`),

@@ -16,3 +16,19 @@ export function guardThenables(): void {
     Object.defineProperty(proto, 'then', { value: undefined, writable: false, enumerable: false, configurable: false });
   }
 }
+
+/**
+ * Where the realm cannot be guarded (local mode runs user functions in the program's or the driver worker's own
+ * realm), the executor checks after every user-function call: a `then` added to one of the prototypes is removed
+ * at once, before the engine resolves a promise with an object, and the call fails naming the prototype.
+ * Returns the prototype's name, or undefined when none was polluted.
+ */
+export function removeThenPollution(): string | undefined {
+  for (const proto of PROTOTYPES) {
+    const d = Object.getOwnPropertyDescriptor(proto, 'then');
+    if (!d || !d.configurable) continue;
+    delete (proto as { then?: unknown }).then;
+    return `${(proto as { constructor: { name: string } }).constructor.name}.prototype`;
+  }
+  return undefined;
+}
