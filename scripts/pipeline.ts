@@ -32,12 +32,33 @@ async function runProgram(file: string, args: PipelineArgs): Promise<void> {
   register(new URL('./programHooks.mjs', import.meta.url), {
     data: { engineUrl: new URL('../engine/index.ts', import.meta.url).href, programUrl },
   });
+  const failures = await watchStreamingContexts();
   try {
     await import(programUrl);
   } catch (err) {
     // A program is the user's code: the stack points at their line.
     fail(1, err instanceof Error ? (err.stack ?? String(err)) : `Pipeline failed: ${String(err)}`);
   }
+  // Let a stopped context's termination settle before reading it.
+  await new Promise((r) => setImmediate(r));
+  const failure = failures();
+  if (failure !== undefined) fail(1, `Pipeline failed: ${failure}`);
+}
+
+/**
+ * Spark's awaitTermination rethrows a streaming job's error; an exported program steps its batches and stops
+ * without awaiting termination, so the command watches every StreamingContext the program starts (through the
+ * public awaitTermination) and fails with the first error once the program has finished.
+ */
+async function watchStreamingContexts(): Promise<() => string | undefined> {
+  const { StreamingContext } = await import('../engine/index');
+  let first: string | undefined;
+  const start = StreamingContext.prototype.start;
+  StreamingContext.prototype.start = function (this: InstanceType<typeof StreamingContext>) {
+    this.awaitTermination().catch((e: unknown) => { first ??= e instanceof Error ? e.message : String(e); });
+    return start.call(this);
+  };
+  return () => first;
 }
 
 async function runGraph(file: string, args: PipelineArgs): Promise<void> {

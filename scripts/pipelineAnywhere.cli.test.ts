@@ -43,4 +43,23 @@ describe('npm run pipeline -- /any/dir/exported.ts', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('a program whose streaming job failed exits 1 with the error (as awaitTermination rethrows); a good one exits 0', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'failing-'));
+    try {
+      const file = path.join(dir, 'failing.ts');
+      fs.writeFileSync(file, "import { SparkConf, StreamingContext, Milliseconds } from '../engine/index';\n" +
+        "const ssc = new StreamingContext(new SparkConf().setMaster('local[2]').setAppName('f').set('spark.streaming.clock', 'manual'), Milliseconds(1000));\n" +
+        "ssc.queueStream([ssc.sparkContext.parallelize(['a'])]).map((x: string) => { throw new Error('boom ' + x); }).print();\n" +
+        'await ssc.start();\nawait ssc.step(2);\nawait ssc.stop();\n');
+      const out = await new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/pipeline.ts'), file], { cwd: dir, timeout: 60_000 },
+          (err, _stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stderr }));
+      });
+      expect(out.code).toBe(1);
+      expect(out.stderr).toMatch(/^Pipeline failed: Job aborted due to stage failure: Task 0 in stage 1\.0 failed 1 times, most recent failure: .*Error: boom a$/m);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
