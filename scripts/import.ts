@@ -1,6 +1,8 @@
 /**
  * `npm run import -- <program.ts>`: prints the pipeline graph JSON of a program written against the engine API.
- * The program runs in a sandboxed worker (2 s limit, no network/file access) against a recording engine.
+ * The program is recorded against a recording engine in a child process with the limits of a `.json` graph run
+ * (Node's permission model: no file system, child processes or workers; no code generation from strings; no
+ * network; a 2 s limit; 256 MiB of heap and of array buffers): it never runs with this command's privileges.
  * Bad input (missing file, syntax error with line and column, sandbox stop, timeout): one line on stderr, exit 1
  * (2 for a bad command line). Import warnings go to stderr as `warning: ...` lines; the JSON goes to stdout.
  */

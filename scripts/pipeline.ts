@@ -8,81 +8,68 @@
  * - A .json pipeline graph (the studio's file format) runs headless through
  *   engine/graph/headless.ts and prints what the studio's console prints. An invalid graph prints
  *   its validation messages and exits 1, without a stack trace.
- * Exit codes: 0 ok, 1 the pipeline failed, 2 bad command line or missing file.
+ *   It runs in a permission-limited child process (graphSandbox.ts): a graph is data, its functions untrusted.
+ * Exit codes: 0 every job succeeded, 1 a job failed (or the graph is invalid, or the run was stopped), 2 bad
+ * command line or missing file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { parsePipelineArgs, pipelineEnv, PIPELINE_USAGE, UsageError, type PipelineArgs } from './pipelineArgs';
+import { DEFAULT_TASK_TIMEOUT_MS, parsePipelineArgs, pipelineEnv, PIPELINE_USAGE, UsageError, type PipelineArgs } from './pipelineArgs';
 
-interface IssueLike { message: string; severity?: string; nodeId?: string; edgeId?: string; param?: string; line?: number; column?: number }
-
-interface HeadlessModule {
-  runGraphFile(file: string, opts: { batches?: number; master?: string; seed?: number; stdout: (s: string) => void }): Promise<number>;
-}
-
-const debug = process.env.DSTREAM_DEBUG === '1';
 
 function fail(code: number, message: string): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
   process.exit(code);
 }
 
-function describeIssue(issue: IssueLike): string {
-  const where = [
-    issue.nodeId && `node ${issue.nodeId}`,
-    issue.edgeId && `edge ${issue.edgeId}`,
-    issue.param && `param ${issue.param}`,
-    issue.line !== undefined && `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ''}`,
-  ].filter(Boolean).join(', ');
-  return `${issue.severity ?? 'error'}: ${issue.message}${where ? ` (${where})` : ''}`;
-}
-
-function isValidationError(err: unknown): err is Error & { issues: IssueLike[] } {
-  return err instanceof Error && (err.name === 'GraphValidationError' || err.constructor?.name === 'GraphValidationError') &&
-    Array.isArray((err as { issues?: unknown }).issues);
-}
-
 async function runProgram(file: string, args: PipelineArgs): Promise<void> {
   Object.assign(process.env, pipelineEnv(args));
   process.argv = [process.argv[0], file];
+  const programUrl = pathToFileURL(file).href;
+  // From any directory: loaded as an ES module, with the engine of this repository (see programHooks.mjs).
+  register(new URL('./programHooks.mjs', import.meta.url), {
+    data: { engineUrl: new URL('../engine/index.ts', import.meta.url).href, programUrl },
+  });
+  const failures = await watchStreamingContexts();
   try {
-    await import(pathToFileURL(file).href);
+    await import(programUrl);
   } catch (err) {
     // A program is the user's code: the stack points at their line.
     fail(1, err instanceof Error ? (err.stack ?? String(err)) : `Pipeline failed: ${String(err)}`);
   }
+  // Let a stopped context's termination settle before reading it.
+  await new Promise((r) => setImmediate(r));
+  const failure = failures();
+  if (failure !== undefined) fail(1, `Pipeline failed: ${failure}`);
+}
+
+/**
+ * Spark's awaitTermination rethrows a streaming job's error; an exported program steps its batches and stops
+ * without awaiting termination, so the command watches every StreamingContext the program starts (through the
+ * public awaitTermination) and fails with the first error once the program has finished.
+ */
+async function watchStreamingContexts(): Promise<() => string | undefined> {
+  const { StreamingContext } = await import('../engine/index');
+  let first: string | undefined;
+  const start = StreamingContext.prototype.start;
+  StreamingContext.prototype.start = function (this: InstanceType<typeof StreamingContext>) {
+    this.awaitTermination().catch((e: unknown) => { first ??= e instanceof Error ? e.message : String(e); });
+    return start.call(this);
+  };
+  return () => first;
 }
 
 async function runGraph(file: string, args: PipelineArgs): Promise<void> {
-  // Loaded lazily (and by URL) so that running a program never loads the graph layer. The Node-only
-  // part may live in headless.node.ts (the engine import check allows node:* there); else headless.ts.
-  const candidates = ['../engine/graph/headless.node.ts', '../engine/graph/headless.ts'].map((p) => new URL(p, import.meta.url));
-  const found = candidates.find((u) => fs.existsSync(u));
-  let headless: HeadlessModule;
-  try {
-    if (!found) throw new Error('file not found');
-    headless = (await import(found.href)) as HeadlessModule;
-    if (typeof headless.runGraphFile !== 'function') throw new Error('it does not export runGraphFile');
-  } catch (err) {
-    fail(1, `Cannot load the headless graph runner (engine/graph/headless[.node].ts): ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    const code = await headless.runGraphFile(file, {
-      ...(args.batches !== undefined && { batches: args.batches }),
-      ...(args.master !== undefined && { master: args.master }),
-      ...(args.seed !== undefined && { seed: args.seed }),
-      stdout: (s: string) => { process.stdout.write(s); },
-    });
-    process.exitCode = typeof code === 'number' ? code : 0;
-  } catch (err) {
-    if (isValidationError(err)) {
-      const lines = err.issues.length ? err.issues.map(describeIssue) : [err.message];
-      fail(1, `${path.basename(file)} is not a valid pipeline:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-    }
-    if (err instanceof Error) fail(1, debug ? (err.stack ?? err.message) : `Pipeline failed: ${err.message}`);
-    fail(1, `Pipeline failed: ${String(err)}`);
-  }
+  // A graph is data: it runs in a permission-limited child (graphSandbox.ts), never in this process.
+  const { runGraphSandboxed } = await import('./graphSandbox');
+  process.exitCode = await runGraphSandboxed(file, {
+    ...(args.batches !== undefined && { batches: args.batches }),
+    ...(args.master !== undefined && { master: args.master }),
+    ...(args.seed !== undefined && { seed: args.seed }),
+    taskTimeoutMs: args.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS,
+  });
 }
 
 async function main(): Promise<void> {
@@ -95,11 +82,16 @@ async function main(): Promise<void> {
   }
   if (args.help) {
     process.stdout.write(`${PIPELINE_USAGE}\n` +
-      '  <file>.ts|.js   a program written against the engine API (run in-process with tsx)\n' +
-      '  <file>.json     a pipeline graph saved by the studio (run headless)\n' +
-      '  --batches N     number of batch intervals to run (DSTREAM_BATCHES)\n' +
-      '  --master M      local, local[N], local[*] or local-cluster[W,C,M] (DSTREAM_MASTER)\n' +
-      '  --seed S        seed for seeded sources (DSTREAM_SEED)\n');
+      '  <file>.ts|.js       a program written against the engine API. A program is CODE: it runs in this process\n' +
+      '                      with your privileges (files, network, child processes). Run only programs you trust.\n' +
+      '  <file>.json         a pipeline graph saved by the studio. A graph is DATA: its functions run in a child\n' +
+      '                      process under Node\'s permission model (no child processes, files only in the graph\'s\n' +
+      '                      declared directories, no code generation, sockets only to its declared sources)\n' +
+      '  --batches N         number of batch intervals to run (DSTREAM_BATCHES)\n' +
+      '  --master M          local, local[N], local[*] or local-cluster[W,C,M] (DSTREAM_MASTER)\n' +
+      '  --seed S            seed for seeded sources (DSTREAM_SEED)\n' +
+      `  --task-timeout MS   a task running longer fails (default ${DEFAULT_TASK_TIMEOUT_MS}; 0: off) (DSTREAM_TASK_TIMEOUT)\n` +
+      'Exit codes: 0 every job succeeded; 1 a job failed, the graph is invalid or the run was stopped; 2 bad command line.\n');
     return;
   }
   const file = path.resolve(args.file);

@@ -69,9 +69,15 @@ describe('pipelineKind and pipelineEnv', () => {
   });
 
   it('turns the flags into DSTREAM_* overrides', () => {
-    expect(pipelineEnv({ file: 'p.ts', kind: 'program' })).toEqual({});
-    expect(pipelineEnv({ file: 'p.ts', kind: 'program', batches: 5, master: 'local[2]', seed: 7 })).toEqual({
-      DSTREAM_BATCHES: '5', DSTREAM_MASTER: 'local[2]', DSTREAM_SEED: '7',
+    expect(pipelineEnv({ file: 'p.ts', kind: 'program' })).toEqual({ DSTREAM_TASK_TIMEOUT: '10000' });
+    expect(pipelineEnv({ file: 'p.ts', kind: 'program', batches: 5, master: 'local[2]', seed: 7, taskTimeoutMs: 0 })).toEqual({
+      DSTREAM_BATCHES: '5', DSTREAM_MASTER: 'local[2]', DSTREAM_SEED: '7', DSTREAM_TASK_TIMEOUT: '0',
     });
+  });
+
+  it('reads --task-timeout in milliseconds (0 turns it off)', () => {
+    expect(parsePipelineArgs(['g.json', '--task-timeout', '2500'])).toEqual({ file: 'g.json', kind: 'graph', taskTimeoutMs: 2500 });
+    expect(parsePipelineArgs(['g.json', '--task-timeout=0'])).toEqual({ file: 'g.json', kind: 'graph', taskTimeoutMs: 0 });
+    expect(() => parsePipelineArgs(['g.json', '--task-timeout', '2s'])).toThrow(/^--task-timeout needs a whole number, got "2s"/);
   });
 });

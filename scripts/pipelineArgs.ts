@@ -11,8 +11,13 @@ export interface PipelineArgs {
   batches?: number;
   master?: string;
   seed?: number;
+  /** Real milliseconds a task may run before it is declared hung (0: off). Default DEFAULT_TASK_TIMEOUT_MS. */
+  taskTimeoutMs?: number;
   help?: boolean;
 }
+
+/** The command line's task timeout when --task-timeout is not given (the studio's spark.studio.task.timeout). */
+export const DEFAULT_TASK_TIMEOUT_MS = 10_000;
 
 /** A bad command line; the message is one line, printed as is, and the CLI exits 2. */
 export class UsageError extends Error {
@@ -20,7 +25,7 @@ export class UsageError extends Error {
 }
 
 export const PIPELINE_USAGE =
-  'usage: npm run pipeline -- <program.ts|program.js|graph.json> [--batches N] [--master M] [--seed S]';
+  'usage: npm run pipeline -- <program.ts|program.js|graph.json> [--batches N] [--master M] [--seed S] [--task-timeout MS]';
 
 const PROGRAM_EXT = /\.(ts|mts|cts|js|mjs|cjs)$/i;
 const GRAPH_EXT = /\.json$/i;
@@ -45,6 +50,7 @@ export function parsePipelineArgs(argv: readonly string[]): PipelineArgs {
   let batches: number | undefined;
   let master: string | undefined;
   let seed: number | undefined;
+  let taskTimeoutMs: number | undefined;
   let help = false;
   const seen = new Set<string>();
 
@@ -55,7 +61,7 @@ export function parsePipelineArgs(argv: readonly string[]): PipelineArgs {
     if (arg.startsWith('-') && arg !== '-') {
       const eq = arg.indexOf('=');
       const flag = eq > 0 ? arg.slice(0, eq) : arg;
-      if (!['--batches', '--master', '--seed'].includes(flag)) throw new UsageError(`Unknown option ${flag}. ${PIPELINE_USAGE}`);
+      if (!['--batches', '--master', '--seed', '--task-timeout'].includes(flag)) throw new UsageError(`Unknown option ${flag}. ${PIPELINE_USAGE}`);
       if (seen.has(flag)) throw new UsageError(`${flag} was given twice. ${PIPELINE_USAGE}`);
       seen.add(flag);
       let value: string | undefined;
@@ -68,6 +74,7 @@ export function parsePipelineArgs(argv: readonly string[]): PipelineArgs {
       if (value === '') throw new UsageError(`${flag} needs a value. ${PIPELINE_USAGE}`);
       if (flag === '--batches') batches = parseInteger('--batches', value, 1);
       else if (flag === '--seed') seed = parseInteger('--seed', value, 0);
+      else if (flag === '--task-timeout') taskTimeoutMs = parseInteger('--task-timeout', value, 0);
       else {
         const m = value.replace(/\s+/g, '');
         if (!MASTER.test(m)) {
@@ -85,7 +92,8 @@ export function parsePipelineArgs(argv: readonly string[]): PipelineArgs {
   if (file === undefined) throw new UsageError(`No pipeline file given. ${PIPELINE_USAGE}`);
   const kind = pipelineKind(file);
   if (!kind) throw new UsageError(`Cannot run "${file}": expected a .ts/.js program or a .json pipeline graph. ${PIPELINE_USAGE}`);
-  return { file, kind, ...(batches !== undefined && { batches }), ...(master !== undefined && { master }), ...(seed !== undefined && { seed }) };
+  return { file, kind, ...(batches !== undefined && { batches }), ...(master !== undefined && { master }), ...(seed !== undefined && { seed }),
+    ...(taskTimeoutMs !== undefined && { taskTimeoutMs }) };
 }
 
 /**
@@ -98,5 +106,6 @@ export function pipelineEnv(args: PipelineArgs): Record<string, string> {
   if (args.batches !== undefined) env.DSTREAM_BATCHES = String(args.batches);
   if (args.master !== undefined) env.DSTREAM_MASTER = args.master;
   if (args.seed !== undefined) env.DSTREAM_SEED = String(args.seed);
+  env.DSTREAM_TASK_TIMEOUT = String(args.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS);
   return env;
 }

@@ -133,6 +133,12 @@ export class RemoteExecutorHandle implements ExecutorHandle {
     this.exitCausedByApp = { errorName: 'OutOfMemoryError', describe: (site) => errors.executorOom(this.id, limit, site, detail).message };
   }
 
+  /** The worker exited on its own while tasks ran there: they fail as ExecutorLostFailure caused by the app (counted). */
+  exitedByApp(reason: string): void {
+    this.exitCausedByApp = { errorName: 'ExecutorLostFailure',
+      describe: (site) => errors.executorLostByApp(this.id, `Worker exited unexpectedly while running ${site}: ${reason}`).message };
+  }
+
   /** Terminates the worker at once (a hung task): see ExecutorHandle.terminate. */
   terminate(reason: string): void { this.backend.terminateExecutor(this.id, reason); }
 
@@ -274,7 +280,12 @@ export class LocalClusterBackend implements SchedulerBackend {
       if (kind === 'oom') {
         handle.outOfMemory(reason);
         this.executorLost(id, `Executor ${id} ran out of memory (heap limit ${this.heapLimitMiB} MiB): ${reason}`, true);
-      } else this.executorLost(id, `Worker exited unexpectedly: ${reason}`, true);
+      } else {
+        // Nothing but the application ends a worker on its own here (the driver's kills go through terminate()):
+        // process.exit or an uncaught error in a task, self.close in a browser worker (Spark's exitCausedByApp).
+        handle.exitedByApp(reason);
+        this.executorLost(id, `Worker exited unexpectedly: ${reason}`, true);
+      }
     });
     // Direct block transfer: one channel between the new executor and each live one.
     for (const other of this.live.values()) {

@@ -12,6 +12,7 @@ import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import { decode, encode } from './codec';
 import { errorData, type DriverToExecutor, type Endpoint, type ExecutorInit, type ExecutorRequest, type PeerMessage } from './protocol';
 import { errors } from '../core/errors';
+import type { ArrayBufferMeter } from '../executor/arrayBufferMeter';
 
 interface Peer { endpoint: Endpoint; pending: Map<number, (values: unknown[] | undefined) => void> }
 
@@ -21,6 +22,8 @@ export interface WorkerPlatform {
   hardHeapLimit?: boolean;
   /** Browsers: the heap in use (performance.memory.usedJSHeapSize) where the browser exposes it. */
   heapUsed?: () => number | undefined;
+  /** Counts the realm's array buffers against the executor's limit (installed before any user code loads). */
+  arrayBuffers?: ArrayBufferMeter;
 }
 
 export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown) => Endpoint, platform: WorkerPlatform = {}): void {
@@ -73,6 +76,7 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
 
   const start = (init: ExecutorInit): void => {
     if (init.crashOnStart) throw new Error(init.crashOnStart);
+    if (platform.arrayBuffers && init.heapLimitBytes) platform.arrayBuffers.limitBytes = init.heapLimitBytes;
     executor = new Executor({
       id: init.executorId, host: init.host, cores: init.cores, memoryBytes: init.memoryBytes, sampleLimit: init.sampleLimit,
       peers: {
@@ -94,7 +98,7 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
     const ex = executor;
     if (!ex) throw errors.executorNotInitialised();
     switch (req.t) {
-      case 'runTask': return encodeOutcome(await ex.runTask(decode(req.task) as TaskDesc));
+      case 'runTask': return encodeOutcome(overLimit(await ex.runTask(decode(req.task) as TaskDesc), platform.arrayBuffers));
       case 'killTask': return ex.killTask(req.taskId, req.reason);
       case 'removeBlocks': return ex.blockManager.removeWhere((id) => id.startsWith(req.prefix));
       case 'putBlock': ex.blockManager.put(req.blockId, decode(req.values) as unknown[], StorageLevel.fromString(req.level).toJSON()); return null;
@@ -121,6 +125,17 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
         return;
     }
   });
+}
+
+/**
+ * A task during which an array-buffer allocation was refused fails with that error, even if the user function
+ * caught it: the driver then replaces this executor (its memory is suspect) and counts the failure.
+ */
+function overLimit(outcome: TaskOutcome, meter: ArrayBufferMeter | undefined): TaskOutcome {
+  const tripped = meter?.takeTripped();
+  if (!tripped || (outcome.status === 'failed' && outcome.errorName === tripped.name)) return outcome;
+  return { status: 'failed', reason: 'ExceptionFailure', errorName: tripped.name, message: tripped.message, stack: tripped.stack,
+    metrics: outcome.metrics, durationMs: outcome.durationMs };
 }
 
 /** Encodes a task result for the driver; a result that cannot travel fails the task, naming the record type. */

@@ -53,7 +53,9 @@ export function defaultWorkerSpawner(): WorkerSpawner {
 registerClusterBackend((spec, ctx, sc) => {
   const conf = sc.conf;
   sc.taskScheduler.speculation = speculationConf(conf);
-  sc.taskScheduler.taskTimeoutMs = conf.getTimeAsMs('spark.studio.task.timeout', '10s');
+  // `npm run pipeline -- program.ts --task-timeout MS` reaches a program as DSTREAM_TASK_TIMEOUT (the conf wins).
+  const cliTimeout = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DSTREAM_TASK_TIMEOUT;
+  sc.taskScheduler.taskTimeoutMs = conf.getTimeAsMs('spark.studio.task.timeout', cliTimeout ? `${cliTimeout}ms` : '10s');
   const sites = new TaskSites();
   sc.addSparkListener((e) => sites.onEvent(e));
   sc.taskScheduler.describeTask = (task) => sites.describe(task);

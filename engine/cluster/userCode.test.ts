@@ -131,3 +131,55 @@ describe('a looping UDF in a streaming job', () => {
     }
   }, 60_000);
 });
+
+describe('executor exits caused by the application (Spark exitCausedByApp)', () => {
+  it('process.exit in a task counts towards spark.task.maxFailures: the job aborts after 4 attempts and no executor is started beyond that', async () => {
+    const { sc, events } = context('local-cluster[1,1,32]', { 'spark.studio.task.timeout': '60s' });
+    await sc.whenReady();
+    sc.setCallSite('quitter');
+    // Reaches the real process through the Function constructor (programs are code: nothing stops them here).
+    const quit = sc.parallelize([1], 1).map((x: number) => { ((() => 0).constructor('return this')() as { process: { exit(c: number): never } }).process.exit(3); return x; });
+    sc.setCallSite(undefined);
+    const err = await quit.collect().then(() => undefined, (e: unknown) => e as Error);
+    expect(err?.message).toMatch(/^Job aborted due to stage failure: Task 0 in stage 0\.0 failed 4 times, most recent failure: Lost task 0\.3 in stage 0\.0 \(TID 3\) \(worker-1 executor 3\): ExecutorLostFailure \(executor 3 exited caused by one of the running tasks\) Reason: Worker exited unexpectedly while running map at quitter: Worker exited with code 3/);
+    await (sc.backend as LocalClusterBackend).settled();
+    expect(ofType(events, 'executorRemoved').length).toBe(4);
+    expect(ofType(events, 'executorAdded').map((e) => e.executorId)).toEqual(['0', '1', '2', '3', '4']);
+    expect(ofType(events, 'taskEnd').map((e) => e.reason)).toEqual(['ExecutorLostFailure', 'ExecutorLostFailure', 'ExecutorLostFailure', 'ExecutorLostFailure']);
+    expect(await sc.parallelize([1, 2], 1).map((x: number) => x + 1).collect()).toEqual([2, 3]);
+  }, 60_000);
+});
+
+describe('array buffers count against the executor memory limit', () => {
+  it('a worker executor holding 2 GB of Float64Arrays against a 64 MiB limit fails its task naming the node and the limit', async () => {
+    const { sc, events } = context('local-cluster[1,1,16]', { 'spark.executor.memoryOverhead': '48m', 'spark.task.maxFailures': '1', 'spark.studio.task.timeout': '60s' });
+    await sc.whenReady();
+    sc.setCallSite('bomb');
+    // 256 arrays of 8 MiB: 2 GiB if nothing stopped it; the meter refuses the ninth or so.
+    const bomb = sc.parallelize([1], 1).map((x: number) => { const keep: Float64Array[] = []; for (let i = 0; i < 256; i++) keep.push(new Float64Array(1 << 20)); return keep.length + x; });
+    sc.setCallSite(undefined);
+    const err = await bomb.collect().then(() => undefined, (e: unknown) => e as Error);
+    expect(err?.message).toMatch(/failed 1 times, most recent failure: .*: OutOfMemoryError: executor 0 ran out of memory \(limit 64 MiB\) while running map at bomb: allocating 8\.0 MiB of array buffers \(typed arrays, ArrayBuffer, WebAssembly\.Memory\) with [\d.]+ MiB already in use would pass the executor's memory limit of 64\.0 MiB/);
+    expect(ofType(events, 'executorRemoved')[0]?.reason).toMatch(/^Executor 0 ran out of memory/);
+    await (sc.backend as LocalClusterBackend).settled();
+    expect(await sc.parallelize([1, 2], 1).map((x: number) => x * 3).collect()).toEqual([3, 6]);
+  }, 60_000);
+
+  it('a caught refusal still fails the task (the meter trips)', async () => {
+    const { sc } = context('local-cluster[1,1,16]', { 'spark.executor.memoryOverhead': '48m', 'spark.task.maxFailures': '1', 'spark.studio.task.timeout': '60s' });
+    await sc.whenReady();
+    const sly = sc.parallelize([1], 1).map((x: number) => { try { return new Float64Array(1 << 24).length; } catch { return x; } });
+    await expect(sly.collect()).rejects.toThrow(/ran out of memory \(limit 64 MiB\).*allocating 128\.0 MiB of array buffers/);
+  }, 60_000);
+});
+
+describe('Object.prototype.then set by a function', () => {
+  it('local[2]: the task fails naming the prototype, the property is removed, the job does not hang and the next job runs', async () => {
+    const sc = new SparkContext(new SparkConf().setMaster('local[2]').setAppName('then-pollution'));
+    contexts.push(sc);
+    const polluted = sc.parallelize([1, 2], 1).map((x: number) => { (Object.prototype as { then?: unknown }).then = function () { /* never settles */ }; return x; });
+    await expect(polluted.collect()).rejects.toThrow(/TypeError: map set Object\.prototype\.then: that makes every such object a thenable/);
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'then')).toBe(false);
+    expect(await sc.parallelize([1, 2], 1).map((x: number) => x + 1).collect()).toEqual([2, 3]);
+  });
+});

@@ -224,6 +224,30 @@ export function checkFunctionSource(source: string, options: { freeVariables?: b
 // ---------------------------------------------------------------------------------------------
 // compileShipped
 
+/**
+ * Builds a function from parameter names and a body: the Function constructor by default. A Node host that
+ * runs untrusted graphs installs one built on vm.compileFunction (setCodeCompiler), so that the process can run
+ * with --disallow-code-generation-from-strings: then `Function('...')`, `eval` and `import()` inside user code
+ * throw, while the engine still compiles the functions it ships.
+ */
+export type CodeCompiler = (params: readonly string[], body: string) => Function;
+
+const functionConstructor: CodeCompiler = (params, body) => new Function(...params, body);
+let codeCompiler: CodeCompiler = functionConstructor;
+let codeCompilerGeneration = 0;
+
+/** Replaces how shipped and driver-side functions are compiled in this realm (undefined: the Function constructor). */
+export function setCodeCompiler(compiler: CodeCompiler | undefined): void {
+  codeCompiler = compiler ?? functionConstructor;
+  codeCompilerGeneration++;
+  cache.clear();
+}
+
+/** Compiles a function body with this realm's compiler (see setCodeCompiler). */
+export function compileCode(params: readonly string[], body: string): Function {
+  return codeCompiler(params, body);
+}
+
 type Factory = (...args: unknown[]) => () => Function;
 interface FactoryEntry { factory: Factory; fixed: unknown[] }
 
@@ -258,7 +282,7 @@ function safeGlobal(shippedNames: string[], allowNetwork: boolean): object {
 }
 
 function factoryFor(sf: ShippedFn, varNames: string[], allowNetwork: boolean): FactoryEntry {
-  const key = JSON.stringify([sf.source, varNames, allowNetwork, shippedGlobalsVersion()]);
+  const key = JSON.stringify([sf.source, varNames, allowNetwork, shippedGlobalsVersion(), codeCompilerGeneration]);
   const hit = cache.get(key);
   if (hit) {
     stats.hits++;
@@ -292,7 +316,7 @@ function buildFactory(sf: ShippedFn, varNames: string[], allowNetwork: boolean):
   const body = `return function () {\n"use strict";\nreturn (\n${a.source}\n);\n};`;
   let factory: Factory;
   try {
-    factory = new Function(...params, body) as Factory;
+    factory = compileCode(params, body) as Factory;
   } catch (e) {
     throw errors.compileFailed(op, e instanceof Error ? e.message : String(e));
   }

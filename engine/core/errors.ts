@@ -199,11 +199,16 @@ export const errors = {
   /** Spark's ExecutorLostFailure.toErrorString for a loss that is not the tasks' fault. */
   executorLost: (executorId: string, reason: string) => named('ExecutorLostFailure',
     `ExecutorLostFailure (executor ${executorId} exited unrelated to the running tasks) Reason: ${reason}`),
+  /** Spark's ExecutorLostFailure.toErrorString with exitCausedByApp = true (counted towards spark.task.maxFailures). */
+  executorLostByApp: (executorId: string, reason: string) => named('ExecutorLostFailure',
+    `ExecutorLostFailure (executor ${executorId} exited caused by one of the running tasks) Reason: ${reason}`),
   /** A task whose executor ran out of memory. */
   executorOom: (executorId: string, limitMiB: number, site: string, detail: string) => named('OutOfMemoryError',
     `executor ${executorId} ran out of memory (limit ${limitMiB} MiB) while running ${site}: ${detail}`),
   heapOverLimit: (usedMiB: string, limitMiB: string, op: string) => new ExecutorOutOfMemoryError(
     `heap in use ${usedMiB} MiB exceeds the limit of ${limitMiB} MiB in ${op}`),
+  arrayBuffersOverLimit: (requestedMiB: string, usedMiB: string, limitMiB: string) => new ExecutorOutOfMemoryError(
+    `allocating ${requestedMiB} MiB of array buffers (typed arrays, ArrayBuffer, WebAssembly.Memory) with ${usedMiB} MiB already in use would pass the executor's memory limit of ${limitMiB} MiB`),
   blockBudgetExceeded: (blockId: string, sizeMiB: string, totalMiB: string, budgetMiB: string) => new ExecutorOutOfMemoryError(
     `storing ${blockId} (${sizeMiB} MiB) would bring the executor's blocks to ${totalMiB} MiB, over its budget of ${budgetMiB} MiB`),
   noExecutorStarted: (workers: number, coresPerWorker: number, memoryMiB: number, why: string) => new SparkException(
@@ -347,5 +352,14 @@ export const errors = {
     'Import stopped: the program loads a module with import(); modules other than the engine are not available while importing.'),
   importForbidden: (what: string) => new Error(
     `Import stopped: the program uses ${what} while building its pipeline; network, file system and process access are not available during import.`),
+  // Running an untrusted graph from the command line (engine/cluster/node/hardening.ts).
+  socketNotDeclared: (target: string, allowed: readonly string[]) => Object.assign(new Error(
+    `Connection to ${target} refused: a pipeline graph may only connect to the socket sources it declares (${allowed.length ? allowed.join(', ') : 'none'})`),
+  { code: 'ERR_ACCESS_DENIED' }),
+  thenPollution: (proto: string, op: string) => new TypeError(
+    `${op} set ${proto}.then: that makes every such object a thenable, and the engine's promises resolved with records would never settle. ` +
+    'The property was removed; do not add "then" to built-in prototypes in a function'),
+  workerEntryNotAllowed: (href: string) => new Error(`Refusing to start an executor worker from ${href}: only the engine's executor entry can be started`),
+  noGetBuiltinModule: (id: string) => new Error(`process.getBuiltinModule is missing: Node 20.16 or later is needed to load ${id} (update Node)`),
   unknownExportLang: (lang: string) => new Error(`Unknown export language "${lang}": expected ts, scala or python`),
 };

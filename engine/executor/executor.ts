@@ -10,6 +10,7 @@ import { asPair, compileAggregator, materialize, prefetch, push, type EvalEnv } 
 import { estimateRecordsSize } from './sizeEstimator';
 import { EnoughRecords, FetchFailedError } from './taskErrors';
 import { errors } from '../core/errors';
+import { removeThenPollution } from '../core/thenGuard';
 
 /** How an executor reaches what is not in its own block manager (peers' shuffle outputs and blocks, broadcasts). */
 export interface ExecutorPeers {
@@ -77,9 +78,18 @@ export class Executor {
 
   private readonly heapWatchdog?: { limitBytes: number; used: () => number | undefined };
 
-  /** Compiles a shipped function; under a heap watchdog, wrapped to read the heap every WATCHDOG_EVERY calls. */
+  /**
+   * Compiles a shipped function, wrapped to catch a `then` added to a built-in prototype right after the call
+   * (thenGuard.ts) and, under a heap watchdog, to read the heap every WATCHDOG_EVERY calls.
+   */
   private compile(fn: ShippedFn): unknown {
-    const f = compileShipped(fn, this.runtime) as (...args: unknown[]) => unknown;
+    const compiled = compileShipped(fn, this.runtime) as (...args: unknown[]) => unknown;
+    const f = function unpolluted(this: unknown, ...args: unknown[]): unknown {
+      const out = compiled.apply(this, args);
+      const polluted = removeThenPollution();
+      if (polluted) throw errors.thenPollution(polluted, fn.opName);
+      return out;
+    };
     const wd = this.heapWatchdog;
     if (!wd) return f;
     let calls = 0;

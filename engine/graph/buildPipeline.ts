@@ -12,6 +12,7 @@ import { None, Some } from '../core/option';
 import { CompactBuffer } from '../core/compactBuffer';
 import { SHIPPED_GLOBALS, shippedGlobalNames } from '../core/shippedGlobals';
 import { errors } from '../core/errors';
+import { compileCode } from '../core/closure';
 
 /** Thrown when a graph cannot be built: carries every issue (validation errors, or the build error of one node). */
 export class GraphValidationError extends Error {
@@ -52,8 +53,8 @@ export function compileDriverFunction(source: string, api: EngineApi = CORE_API,
   for (const n of shippedGlobalNames()) scope[n] = SHIPPED_GLOBALS[n];
   Object.assign(scope, CORE_API, api, extra);
   const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-  // eslint-disable-next-line no-new-func
-  const factory = new Function(...names, `"use strict";\nreturn (${source}\n);`);
+  // Through the realm's compiler, as shipped functions are (a sandboxed Node host disallows new Function).
+  const factory = compileCode(names, `"use strict";\nreturn (${source}\n);`);
   const fn = factory(...names.map((n) => scope[n]));
   if (typeof fn !== 'function') throw errors.notFunctionSource(typeof fn);
   return fn as (...args: unknown[]) => unknown;

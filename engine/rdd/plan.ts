@@ -91,7 +91,9 @@ export type TaskOutcome =
       mapStatus?: { executorId: string; sizes: number[]; records: number[] }; samples?: Record<number, RecordSample> }
   | { status: 'failed'; reason: 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
       message: string; errorName: string; stack?: string; metrics: TaskMetricsData; durationMs: number;
-      fetchFailed?: { shuffleId: number; mapId: number; executorId: string | null } };
+      fetchFailed?: { shuffleId: number; mapId: number; executorId: string | null };
+      /** ExecutorLostFailure only: the executor exited because of a running task (Spark's exitCausedByApp). */
+      exitCausedByApp?: boolean };
 
 /** First records (formatted as Spark prints them) and the count of one RDD's partition, for the studio's data preview. */
 export interface RecordSample { count: number; records: string[] }

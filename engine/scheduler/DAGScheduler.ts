@@ -1,3 +1,4 @@
+import { countsTowardsTaskFailures, failureText } from './taskFailures';
 import { errors, SparkException } from '../core/errors';
 import type { EngineEvent } from '../core/events';
 import type { RDD, PlanContext } from '../rdd/RDD';
@@ -234,7 +235,7 @@ export class DAGScheduler {
         }
         const again = () => { if (fetchFailure || abort) { if (st.running.size === 0) finish(); } else if (st.running.size === 0) launch(false); };
         if (this.stopped) { abort ??= errors.jobCancelledShutdown(jobId); finish(); return; }
-        if (outcome.reason === 'ExecutorLostFailure' || outcome.reason === 'TaskKilled') { again(); return; }   // not the task's fault
+        if (!countsTowardsTaskFailures(outcome)) { again(); return; }   // not the task's fault
         failures++;
         if (!this.firstFailure.has(jobId)) {
           this.firstFailure.set(jobId, { cause: `${outcome.errorName}: ${outcome.message}`, failedNodeIds: this.host.taskScheduler.taskNodeIds(task) });
@@ -242,7 +243,7 @@ export class DAGScheduler {
         if (failures >= this.host.maxTaskFailures) {
           const stack = outcome.stack ? '\n' + outcome.stack.split('\n').slice(1).join('\n') : '';
           abort ??= errors.jobAborted(index, stage.id, failures,
-            `Lost task ${index}.${task.attempt} in stage ${stage.id}.${attemptId} (TID ${task.taskId}) (${host} executor ${executorId}): ${outcome.errorName}: ${outcome.message}${stack}`, attemptId);
+            `Lost task ${index}.${task.attempt} in stage ${stage.id}.${attemptId} (TID ${task.taskId}) (${host} executor ${executorId}): ${failureText(outcome)}${stack}`, attemptId);
           finish();
           return;
         }

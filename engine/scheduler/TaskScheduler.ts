@@ -78,11 +78,11 @@ export class TaskScheduler {
     for (const [taskId, r] of [...this.running]) {
       if (r.executorId !== id) continue;
       this.running.delete(taskId);
-      // Spark's ExecutorLostFailure.toErrorString; a kill or a crash of the worker is not the tasks' fault,
-      // running out of memory is (exitCausedByApp: counted as a task failure).
+      // Spark's ExecutorLostFailure.toErrorString; a kill of the worker is not the tasks' fault, an exit the
+      // application caused (process.exit, out of memory) is (exitCausedByApp: counted as a task failure).
       const outcome: TaskOutcome = cause
-        ? { status: 'failed', reason: 'ExceptionFailure', errorName: cause.errorName, message: cause.describe(this.describeTask(r.pending.task)),
-            metrics: { ...NO_METRICS }, durationMs: 0 }
+        ? { status: 'failed', reason: 'ExecutorLostFailure', exitCausedByApp: true, errorName: cause.errorName,
+            message: cause.describe(this.describeTask(r.pending.task)), metrics: { ...NO_METRICS }, durationMs: 0 }
         : { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure',
             message: errors.executorLost(id, reason).message,
             metrics: { ...NO_METRICS }, durationMs: 0 };

@@ -7,6 +7,7 @@
  */
 import type { SpawnedWorker, WorkerLimits, WorkerSpawner } from '../spawner';
 import { nodeEndpoint } from './nodeEndpoint';
+import { errors } from '../../core/errors';
 
 type WorkerThreads = typeof import('node:worker_threads');
 
@@ -32,6 +33,9 @@ export class NodeWorkerSpawner implements WorkerSpawner {
   async spawn(label: string, limits?: WorkerLimits): Promise<SpawnedWorker> {
     const wt = await workerThreads();
     const entry = this.opts.entryUrl ?? new URL(ENTRY, import.meta.url);
+    // Only the engine's own executor entry (or a file beside it, in tests) is started: a worker from a data: URL or
+    // a file a pipeline wrote would run outside the limits put on user functions.
+    if (entry.protocol !== 'file:' || !entry.href.startsWith(new URL('.', import.meta.url).href)) throw errors.workerEntryNotAllowed(entry.href);
     // A hard heap limit: a UDF that allocates without bound ends this worker (ERR_WORKER_OUT_OF_MEMORY), not the process.
     const resourceLimits = limits ? { maxOldGenerationSizeMb: Math.max(16, Math.ceil(limits.maxHeapMiB)) } : undefined;
     const worker = FROM_SOURCE

@@ -90,7 +90,7 @@ describe('importTypeScript: bad input', () => {
     });
   }
 
-  it('terminates a program that runs longer than the limit (Node worker)', async () => {
+  it('terminates a program that runs longer than the limit (Node child process)', async () => {
     const t0 = performance.now();
     const err = await importInWorker('while (true) {}', { timeoutMs: 500 }).then(() => undefined, (e) => e);
     expect(err).toBeInstanceOf(ImportError);
@@ -99,7 +99,7 @@ describe('importTypeScript: bad input', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   }, 10000);
 
-  it('reports syntax errors from the Node worker with line and column', async () => {
+  it('reports syntax errors from the Node child process with line and column', async () => {
     const err = await importInWorker('let x: number = 1;\nx = = 2;').then(() => undefined, (e) => e);
     expect([err.kind, err.line, err.column]).toEqual(['syntax', 2, 5]);
   });

@@ -1,13 +1,19 @@
 /**
- * Node platform adapter for TypeScript import: records the program in a worker_thread that is terminated after
- * IMPORT_TIMEOUT_MS, with network/file/process access replaced by stand-ins that stop the import.
+ * Node platform adapter for TypeScript import: records the program in a child process with the limits of a
+ * `.json` graph run (importChild.node.ts: Node's permission model with no file, child-process or worker access,
+ * no code generation from strings, no network, a 256 MiB heap and 256 MiB of array buffers), killed after
+ * IMPORT_TIMEOUT_MS. The program is never run with the privileges of the command.
  *
- * The worker runs a bundle of ./worker.ts made with esbuild (in memory, once per process), so it needs no
- * TypeScript loader. When the conservative type stripper cannot read a program, esbuild's TypeScript transform
- * decides: a real syntax error is reported with its line and column, otherwise the transformed JavaScript is
- * recorded (function sources then come from esbuild's output; a warning says so).
+ * The child runs a bundle of ./importChild.node.ts made with esbuild (once per process), so it needs no TypeScript
+ * loader. When the conservative type stripper cannot read a program, esbuild's TypeScript transform (here, in
+ * the parent, which runs nothing of the program) decides: a real syntax error is reported with its line and
+ * column, otherwise the transformed JavaScript is recorded (function sources then come from esbuild's output; a
+ * warning says so).
  */
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import type { RecordResult } from './recorder';
@@ -17,60 +23,60 @@ import { errors } from '../../core/errors';
 
 let bundle: Promise<string> | undefined;
 
-function workerBundle(): Promise<string> {
-  bundle ??= build({
-    stdin: {
-      contents: [
-        "import { parentPort } from 'node:worker_threads';",
-        `import { handleImportRequest } from ${JSON.stringify(fileURLToPath(new URL('./worker.ts', import.meta.url)))};`,
-        'const port = parentPort;',
-        // cut the worker off from the process before any program runs in it
-        "for (const k of ['fetch', 'WebSocket', 'XMLHttpRequest', 'EventSource', 'require', 'module', 'process', 'Buffer']) { try { delete globalThis[k]; } catch {} try { globalThis[k] = undefined; } catch {} }",
-        'port.on("message", (req) => { handleImportRequest(req).then((r) => port.postMessage(r), (e) => port.postMessage({ ok: false, kind: "runtime", message: String(e && e.message || e) })); });',
-      ].join('\n'),
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-      sourcefile: 'import-worker-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0].text);
+/** The child's entry, bundled into a temporary directory removed when this process exits. */
+function childBundle(): Promise<string> {
+  bundle ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-import-'));
+    process.once('exit', () => { fs.rmSync(dir, { recursive: true, force: true }); });
+    const outfile = path.join(dir, 'importChild.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('./importChild.node.ts', import.meta.url))],
+      outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent',
+    });
+    return outfile;
+  })();
   return bundle;
 }
 
 type TimeoutResult = { ok: false; kind: 'timeout'; message: string };
 
-/** Records `req` in a fresh worker; resolves with its result or a timeout. */
-export async function runInWorker(req: ImportRequest, timeoutMs = IMPORT_TIMEOUT_MS): Promise<RecordResult | TimeoutResult> {
-  const code = await workerBundle();
-  const worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: true, stderr: true, env: {} });
+/** Records `req` in a fresh child process; resolves with its result or a timeout. */
+export async function runInChild(req: ImportRequest, timeoutMs = IMPORT_TIMEOUT_MS): Promise<RecordResult | TimeoutResult> {
+  const entry = await childBundle();
+  const child = spawn(process.execPath, [
+    '--experimental-permission', `--allow-fs-read=${entry}`, '--disallow-code-generation-from-strings', '--max-old-space-size=256',
+    '--disable-warning=ExperimentalWarning', entry,
+  ], { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+  child.stdin.end(JSON.stringify(req));
   return new Promise((resolve) => {
     let done = false;
     const finish = (r: RecordResult | TimeoutResult) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      void worker.terminate();
+      child.kill('SIGKILL');
       resolve(r);
     };
-    const timer = setTimeout(() => finish({
-      ok: false, kind: 'timeout',
-      message: errors.importTimeout(timeoutMs / 1000).message,
-    }), timeoutMs);
-    worker.on('message', (r: RecordResult) => finish(r));
-    worker.on('error', (e) => finish({ ok: false, kind: 'runtime', message: errors.importFailed(e.message).message }));
-    worker.on('exit', (c) => finish({ ok: false, kind: 'runtime', message: errors.importWorkerExited(c).message }));
-    worker.postMessage(req);
+    const timer = setTimeout(() => finish({ ok: false, kind: 'timeout', message: errors.importTimeout(timeoutMs / 1000).message }), timeoutMs);
+    child.on('error', (e) => finish({ ok: false, kind: 'runtime', message: errors.importFailed(e.message).message }));
+    child.on('close', (code, signal) => {
+      try {
+        finish(JSON.parse(out) as RecordResult);
+      } catch {
+        const last = err.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-3).join(' ');
+        finish({ ok: false, kind: 'runtime', message: last ? errors.importFailed(last).message : errors.importWorkerExited(code ?? signal).message });
+      }
+    });
   });
 }
 
-/** Records a TypeScript program in a sandboxed worker (esbuild decides when the type stripper cannot). */
-export async function recordInWorker(source: string, timeoutMs = IMPORT_TIMEOUT_MS): Promise<RecordResult | TimeoutResult> {
-  const first = await runInWorker({ source }, timeoutMs);
+/** Records a TypeScript program in a limited child process (esbuild decides when the type stripper cannot). */
+export async function recordInChild(source: string, timeoutMs = IMPORT_TIMEOUT_MS): Promise<RecordResult | TimeoutResult> {
+  const first = await runInChild({ source }, timeoutMs);
   if (first.ok || first.kind !== 'syntax') return first;
   let js: string;
   try {
@@ -82,10 +88,10 @@ export async function recordInWorker(source: string, timeoutMs = IMPORT_TIMEOUT_
     }
     return first;
   }
-  return runInWorker({ source: js, alreadyJs: true, warnings: [`TypeScript syntax beyond the built-in type stripper (${first.message}); function sources are esbuild's JavaScript`] }, timeoutMs);
+  return runInChild({ source: js, alreadyJs: true, warnings: [`TypeScript syntax beyond the built-in type stripper (${first.message}); function sources are esbuild's JavaScript`] }, timeoutMs);
 }
 
-/** `importTypeScript` for Node: sandboxed in a worker_thread with a time limit. */
+/** `importTypeScript` for Node: recorded in a permission-limited child process with time and memory limits. */
 export async function importTypeScript(source: string, opts: { timeoutMs?: number } = {}): Promise<ImportResult> {
-  return importResultFrom(await recordInWorker(source, opts.timeoutMs));
+  return importResultFrom(await recordInChild(source, opts.timeoutMs));
 }

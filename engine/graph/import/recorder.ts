@@ -7,6 +7,7 @@
  * Platform-neutral: the same code runs in a browser Web Worker and in a Node worker_thread (which add the 2 s
  * time limit by terminating the worker). The result is plain, cloneable data.
  */
+import { compileCode } from '../../core/closure';
 import { prepareProgram, ProgramSyntaxError, SandboxViolation, type PreparedProgram } from './instrument';
 import type { MetaBlocks } from '../codegen/meta';
 import { errors } from '../../core/errors';
@@ -282,8 +283,9 @@ export async function recordProgram(prepared: PreparedProgram, opts: RecordOptio
 
   const exported = prepared.exportedFunctions;
   const epilogue = exported.includes('main') ? '\nreturn typeof main === "function" ? main : undefined;' : '';
-  const AsyncFunction = (async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
-  const program = new AsyncFunction(...bindings.keys(), `"use strict";${prepared.js}${epilogue}`);
+  // Through the realm's compiler (Node's import child disallows code generation from strings): an async arrow
+  // inside a strict function, so top-level await works as in an async function.
+  const program = compileCode([...bindings.keys()], `"use strict";return (async () => {${prepared.js}${epilogue}\n})();`) as (...a: unknown[]) => Promise<unknown>;
   let main: unknown;
   try {
     main = await program(...bindings.values());
