@@ -178,8 +178,9 @@ export function parseWorkerMessage(m: unknown): WorkerMessage | null {
     case 'log':
       if ((m.level !== 'error' && m.level !== 'warning') || typeof m.text !== 'string') return null;
       return { kind: 'log', level: m.level, text: m.text.slice(0, MAX_TEXT) };
-    case 'breakpoint': return isRec(m.hit) ? { kind: 'breakpoint', hit: m.hit as unknown as BreakpointHit } : null;
-    case 'breakpointProblem': return isRec(m.problem) ? { kind: 'breakpointProblem', problem: m.problem as unknown as BreakpointProblem } : null;
+    case 'breakpoint': return parseHit(m.hit);
+    case 'breakpointProblem':
+      return isRec(m.problem) && isText(m.problem.id) && isText(m.problem.message) ? { kind: 'breakpointProblem', problem: { id: m.problem.id, message: m.problem.message } } : null;
     case 'driverRestarted':
       if (typeof m.checkpointTime !== 'number' || !Array.isArray(m.timesToReschedule) || !m.timesToReschedule.every((t) => typeof t === 'number')) return null;
       return { kind: 'driverRestarted', checkpointTime: m.checkpointTime, timesToReschedule: m.timesToReschedule as number[] };
@@ -252,10 +253,16 @@ export function parseLoadResult(v: unknown): LoadResult {
 
 /** The reply of `setBreakpoints`, checked (problems the page then describes). */
 export function parseBreakpointProblems(v: unknown): BreakpointProblem[] {
-  return Array.isArray(v) ? (v.filter((p) => isRec(p) && typeof p.id === 'string') as unknown as BreakpointProblem[]) : [];
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((p) => (isRec(p) && isText(p.id) && isText(p.message) ? [{ id: p.id, message: p.message }] : []));
 }
 
 /** The reply of `dryRun`, checked. */
 export function parseIssues(v: unknown): ValidationIssue[] {
-  return Array.isArray(v) ? (v.filter((i) => isRec(i) && isText(i.message) && (i.severity === 'error' || i.severity === 'warning')) as unknown as ValidationIssue[]) : [];
+  if (!Array.isArray(v)) return [];
+  const opt = (i: Rec, k: 'nodeId' | 'edgeId' | 'param') => (isText(i[k]) ? { [k]: i[k] } : {});
+  const num = (i: Rec, k: 'line' | 'column') => (typeof i[k] === 'number' ? { [k]: i[k] } : {});
+  return v.flatMap((i): ValidationIssue[] => (isRec(i) && isText(i.message) && (i.severity === 'error' || i.severity === 'warning')
+    ? [{ severity: i.severity, message: i.message, ...opt(i, 'nodeId'), ...opt(i, 'edgeId'), ...opt(i, 'param'), ...num(i, 'line'), ...num(i, 'column') }]
+    : []));
 }
