@@ -27,9 +27,9 @@ export { CONTENT_SECURITY_POLICY };
 
 /** The engine host's policy (and CORS on built assets) in dev and preview, as scripts/serve.js sends them. */
 function engineHostHeaders(): Plugin {
-  const middleware = (dev: boolean) => (req: { url?: string }, res: { setHeader(k: string, v: string): void }, next: () => void) => {
+  const middleware = (dev: boolean) => (req: { url?: string; headers: { host?: string } }, res: { setHeader(k: string, v: string): void }, next: () => void) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    for (const [k, v] of Object.entries(pathHeaders(pathname, { dev }) as Record<string, string>)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(pathHeaders(pathname, { dev, host: req.headers.host }) as Record<string, string>)) res.setHeader(k, v);
     next();
   };
   return {

@@ -47,20 +47,33 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * The engine host's policy (engine-host.html and every worker it starts, which inherit it from their blob: URLs).
- * User code runs under it: no fetch, XHR, WebSocket or EventSource anywhere (connect-src 'none'; the studio's
- * socket sources are virtual, inside the driver), no frames, images, styles or forms; scripts only from the app's
- * own assets ('self' is the server's origin even in the opaque-origin iframe), blob: for the workers' bootstraps,
- * and 'unsafe-eval' because user functions are compiled with `new Function`.
+ * User code runs under it: no fetch, XHR, WebSocket, EventSource or beacon anywhere (connect-src 'none'; the
+ * studio's socket sources are virtual, inside the driver), no frames, images, styles or forms; scripts only from
+ * the app's built assets (`<origin>/assets/`, so `import()` or importScripts of any other URL of the server is
+ * refused before a request is made), blob: for the workers' bootstraps, and 'unsafe-eval' because user functions
+ * are compiled with `new Function`. `origin` comes from the request's Host header; without a usable one the policy
+ * falls back to 'self' (the whole server's origin, never the opaque one).
  */
-export const ENGINE_HOST_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self' 'unsafe-eval' blob:",
-  "worker-src 'self' blob:",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+export function engineHostContentSecurityPolicy(origin) {
+  const scripts = origin ? `${origin}/assets/` : "'self'";
+  return [
+    "default-src 'none'",
+    `script-src ${scripts} 'unsafe-eval' blob:`,
+    'worker-src blob:',
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/** The policy when the request names no usable host (tests, odd clients). */
+export const ENGINE_HOST_CONTENT_SECURITY_POLICY = engineHostContentSecurityPolicy(undefined);
+
+/** `http://host:port` from a Host header, or undefined when it is missing or not a plain host[:port]. */
+export function originFromHost(host) {
+  return typeof host === 'string' && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? `http://${host}` : undefined;
+}
 
 /** The engine host page, relative to the served root. */
 export const ENGINE_HOST_PAGE = 'engine-host.html';
@@ -81,9 +94,11 @@ export function devContentSecurityPolicy(policy) {
  * an opaque origin, so their module imports are cross-origin requests from "null"). Everything else keeps the
  * same-origin defaults of SECURITY_HEADERS.
  */
-export function pathHeaders(pathname, { dev = false } = {}) {
+export function pathHeaders(pathname, { dev = false, host = undefined } = {}) {
   if (pathname === '/' + ENGINE_HOST_PAGE) {
-    return { 'Content-Security-Policy': dev ? devContentSecurityPolicy(ENGINE_HOST_CONTENT_SECURITY_POLICY) : ENGINE_HOST_CONTENT_SECURITY_POLICY };
+    // In dev the modules come from all over the server (/app, /node_modules/.vite, /@vite): 'self'.
+    const policy = engineHostContentSecurityPolicy(dev ? undefined : originFromHost(host));
+    return { 'Content-Security-Policy': dev ? devContentSecurityPolicy(policy) : policy };
   }
   if (pathname.startsWith('/assets/')) return { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
   return {};
@@ -214,7 +229,7 @@ export function createHandler(root) {
         res.end('Bad Request\n');
         return;
       }
-      for (const [k, v] of Object.entries(pathHeaders(pathname))) res.setHeader(k, v);
+      for (const [k, v] of Object.entries(pathHeaders(pathname, { host: req.headers.host }))) res.setHeader(k, v);
       let file = path.join(root, pathname);
       if (!isInside(root, file)) {
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
