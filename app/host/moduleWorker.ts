@@ -20,10 +20,15 @@ import(${JSON.stringify(absoluteUrl)}).then(() => {
 `;
 }
 
-/** `scriptUrl` resolved against `base` (a blob: worker's own location cannot be a base: pass import.meta.url). */
+/**
+ * `scriptUrl` resolved against `base` (a blob: worker's own location cannot be a base: pass import.meta.url). The
+ * URL's fragment names the script it imports (blob: URLs ignore fragments), so devtools and the browser tests still
+ * tell the driver from an executor by the worker's URL.
+ */
 export function moduleBootstrapUrl(scriptUrl: string, base: string): string {
-  const absolute = new URL(scriptUrl, base).href;
-  return URL.createObjectURL(new Blob([bootstrapSource(absolute)], { type: 'text/javascript' }));
+  const absolute = new URL(scriptUrl, base);
+  const blob = URL.createObjectURL(new Blob([bootstrapSource(absolute.href)], { type: 'text/javascript' }));
+  return `${blob}#${absolute.pathname.split('/').pop() ?? ''}`;
 }
 
 export function moduleWorker(scriptUrl: string, base: string, name: string): Worker {
