@@ -29,6 +29,9 @@ export { CONTENT_SECURITY_POLICY };
 function engineHostHeaders(): Plugin {
   const middleware = (dev: boolean) => (req: { url?: string; headers: { host?: string } }, res: { setHeader(k: string, v: string): void }, next: () => void) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // In dev the app's policy is set here too, not in server.headers: Vite re-applies server.headers when it sends
+    // an HTML page, which would replace the engine host's policy.
+    if (dev) res.setHeader('Content-Security-Policy', devContentSecurityPolicy(CONTENT_SECURITY_POLICY));
     for (const [k, v] of Object.entries(pathHeaders(pathname, { dev, host: req.headers.host }) as Record<string, string>)) res.setHeader(k, v);
     next();
   };
@@ -52,7 +55,7 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [react(), engineHostHeaders()],
   server: {
-    headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Content-Security-Policy': devContentSecurityPolicy(CONTENT_SECURITY_POLICY) },
+    headers: CROSS_ORIGIN_ISOLATION_HEADERS,
     cors: { origin: DEV_CORS_ORIGINS },
   },
   preview: {
