@@ -14,7 +14,8 @@ import {
   parseBreakpointProblems, parseFromDriver, parseIssues, parseLoadResult,
   type DriverCall, type DriverMethod, type LoadResult, type NetcatRequest, type StorageReply, type WorkerMessage,
 } from '../workers/protocol';
-import { parseHostToPage, type WorkerName } from './hostMessages';
+import type { WorkerName } from './hostMessages';
+import { openHostFrame } from './hostFrame';
 import type { ScopedStorage } from './scopedStorage';
 
 /** The driver's calls as the page makes them; every reply is checked before it is returned. */
@@ -48,8 +49,6 @@ export interface EngineHost {
   destroy(): void;
 }
 
-/** The host's URL (served with its own Content-Security-Policy: see scripts/serve.js). */
-export const ENGINE_HOST_PATH = 'engine-host.html';
 /** How long the page waits for the host's driver to send its first heartbeat. */
 export const HOST_START_TIMEOUT_MS = 20_000;
 
@@ -58,36 +57,15 @@ export class EngineHostGone extends Error {
 }
 
 export function startEngineHost(opts: EngineHostOptions): EngineHost {
-  const iframe = document.createElement('iframe');
-  iframe.setAttribute('sandbox', 'allow-scripts');
-  iframe.setAttribute('aria-hidden', 'true');
-  iframe.tabIndex = -1;
-  iframe.title = 'engine host';
-  iframe.dataset.engineHost = opts.name;
-  iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-  iframe.src = `${import.meta.env.BASE_URL}${ENGINE_HOST_PATH}`;
-
-  const channel = new MessageChannel();
-  const port = channel.port1;
-  let nextId = 0;
   let gone = false;
+  const fail = (message: string) => { if (!gone) opts.onFailure(message); };
+  const frame = openHostFrame(opts.name, fail);
+  const port = frame.port;
+  let nextId = 0;
   let beating = false;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-  const fail = (message: string) => {
-    if (gone) return;
-    opts.onFailure(message);
-  };
   const startTimer = setTimeout(() => { if (!beating) fail('The engine host did not start its driver in time; press Run again (or reload the page).'); }, HOST_START_TIMEOUT_MS);
-
-  const onWindowMessage = (e: MessageEvent) => {
-    if (e.source !== iframe.contentWindow) return;
-    const m = parseHostToPage(e.data);
-    if (!m) return;
-    if (m.kind === 'hostReady') iframe.contentWindow?.postMessage({ kind: 'connect', name: opts.name }, '*', [channel.port2]);
-    else fail(m.message);
-  };
-  window.addEventListener('message', onWindowMessage);
 
   const reply = (r: StorageReply) => { if (!gone) port.postMessage(r); };
   port.onmessage = (e: MessageEvent) => {
@@ -136,20 +114,38 @@ export function startEngineHost(opts: EngineHostOptions): EngineHost {
     netcat: (req) => done(call('netcat', { host: req.host, port: req.port, text: req.text })),
   };
 
-  document.body.appendChild(iframe);
-
   return {
     driver,
     destroy() {
       if (gone) return;
       gone = true;
       clearTimeout(startTimer);
-      window.removeEventListener('message', onWindowMessage);
-      port.onmessage = null;
-      port.close();
-      iframe.remove();
+      frame.destroy();
       for (const w of waiting.values()) w.reject(new EngineHostGone());
       waiting.clear();
     },
   };
+}
+
+/**
+ * The TypeScript import worker in its own engine host, as the Worker-like object app/code/importRunner.ts drives:
+ * the program being imported runs in the opaque origin too. `terminate` removes the host.
+ */
+export interface ImportWorkerLike {
+  postMessage(data: unknown): void;
+  terminate(): void;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onerror: ((ev: { message?: string }) => void) | null;
+}
+
+export function startImportHost(): ImportWorkerLike {
+  const w: ImportWorkerLike = {
+    postMessage: (data) => frame.port.postMessage(data),
+    terminate: () => frame.destroy(),
+    onmessage: null,
+    onerror: null,
+  };
+  const frame = openHostFrame('import', (message) => w.onerror?.({ message }));
+  frame.port.onmessage = (e: MessageEvent) => w.onmessage?.({ data: e.data });
+  return w;
 }

@@ -10,7 +10,7 @@ import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
 import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
 import { hungDriverMessage, isSimMessage, watchdogVerdict, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
-import { EngineHostGone, startEngineHost, type DriverClient, type EngineHost } from '../host/engineHost';
+import { EngineHostGone, startEngineHost, startImportHost, type DriverClient, type EngineHost } from '../host/engineHost';
 import { ScopedStorage, runScopeRoot } from '../host/scopedStorage';
 import { parseMaster, taskTimeoutMs } from '../console/cluster';
 import type { Breakpoint } from '../sim/breakpoints';
@@ -316,6 +316,8 @@ export const engine = {
     await Promise.race([r.netcat({ host, port, text }), workerFailed]);
     return true;
   },
+  /** A TypeScript import worker in its own engine host (app/code/importRunner.ts drives it; terminate ends the host). */
+  importWorker: startImportHost,
   /** For tests and page unload. */
   dispose(): void { terminate(); discardChecker(); },
 };
