@@ -45,6 +45,8 @@ export interface EngineHostOptions {
 
 export interface EngineHost {
   readonly driver: DriverClient;
+  /** Settles when the driver's first heartbeat arrives (the host is up; time limits on calls start from here). */
+  readonly ready: Promise<void>;
   /** Removes the iframe (ending every worker of the realm) and rejects the calls still waiting. */
   destroy(): void;
 }
@@ -63,6 +65,8 @@ export function startEngineHost(opts: EngineHostOptions): EngineHost {
   const port = frame.port;
   let nextId = 0;
   let beating = false;
+  let up: () => void = () => {};
+  const ready = new Promise<void>((resolve) => { up = resolve; });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   const startTimer = setTimeout(() => { if (!beating) fail('The engine host did not start its driver in time; press Run again (or reload the page).'); }, HOST_START_TIMEOUT_MS);
@@ -71,7 +75,7 @@ export function startEngineHost(opts: EngineHostOptions): EngineHost {
   port.onmessage = (e: MessageEvent) => {
     const m = parseFromDriver(e.data);
     if (!m || gone) return;
-    if (m.kind === 'heartbeat') { beating = true; opts.onHeartbeat(); }
+    if (m.kind === 'heartbeat') { if (!beating) up(); beating = true; opts.onHeartbeat(); }
     else if (m.kind === 'messages') opts.onMessages(m.msgs);
     else if (m.kind === 'reply') {
       const w = waiting.get(m.id);
@@ -116,6 +120,7 @@ export function startEngineHost(opts: EngineHostOptions): EngineHost {
 
   return {
     driver,
+    ready,
     destroy() {
       if (gone) return;
       gone = true;

@@ -10,7 +10,7 @@ import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
 import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
 import { hungDriverMessage, isSimMessage, watchdogVerdict, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
-import { EngineHostGone, startEngineHost, startImportHost, type DriverClient, type EngineHost } from '../host/engineHost';
+import { EngineHostGone, HOST_START_TIMEOUT_MS, startEngineHost, startImportHost, type DriverClient, type EngineHost } from '../host/engineHost';
 import { ScopedStorage, runScopeRoot } from '../host/scopedStorage';
 import { parseMaster, taskTimeoutMs } from '../console/cluster';
 import type { Breakpoint } from '../sim/breakpoints';
@@ -203,6 +203,8 @@ const DRY_RUN_TIMEOUT_MS = 4000;
 async function dryRun(graph: PipelineGraph): Promise<ValidationIssue[] | 'timeout'> {
   if (!checker) checker = startEngineHost({ name: 'dry-run', onMessages: () => {}, onHeartbeat: () => {}, onFailure: () => discardChecker() });
   const c = checker;
+  // The check's time limit starts once its host is up (starting an iframe and its worker is not the check's time).
+  if ((await withTimeout(c.ready, HOST_START_TIMEOUT_MS)) === 'timeout') { if (checker === c) discardChecker(); return []; }
   const res = await withTimeout(c.driver.dryRun(graph), DRY_RUN_TIMEOUT_MS).catch(() => [] as ValidationIssue[]);
   if (res === 'timeout' && checker === c) discardChecker();
   return res;

@@ -5,7 +5,7 @@
  *
  * It runs inside the engine host (app/host/): an opaque origin with no storage and no network, started fresh for
  * every run. The page's MessagePort arrives as the first message; calls, replies, engine messages, the heartbeat and
- * storage requests all travel on it (app/workers/protocol.ts). Executors are started the host's way (blob: module
+ * storage requests all travel on it (app/workers/protocol.ts). Executors are started the host's way (blob: bootstrap
  * workers), and checkpoints and the WAL go to the page through the storage API.
  */
 import executorWorkerUrl from '../../engine/cluster/browser/executorWorker.ts?worker&url';
@@ -240,7 +240,7 @@ const api: DriverApi = {
   },
 };
 
-// Executors of local-cluster masters: blob: module workers of this (opaque) origin, importing the bundled entry.
+// Executors of local-cluster masters: classic blob: workers of this (opaque) origin that import the bundled entry.
 const executorBootstrap = moduleBootstrapUrl(executorWorkerUrl, import.meta.url);
 setWorkerSpawner(() => new BrowserWorkerSpawner({ bootstrapUrl: executorBootstrap }));
 
