@@ -1,6 +1,6 @@
 // @ts-expect-error scripts/serve.js is plain JavaScript without type declarations
-import { CONTENT_SECURITY_POLICY } from './scripts/serve.js';
-import { defineConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy, pathHeaders } from './scripts/serve.js';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
  *
  * Headers: SharedArrayBuffer (used between the driver and executor workers) needs a
  * cross-origin-isolated page, so the dev server, `vite preview` and scripts/serve.js all send
- * COOP/COEP/CORP. The Content-Security-Policy is sent only for the built app (scripts/serve.js
- * and `vite preview`), never in dev: the dev server injects inline scripts (React Fast Refresh
- * preamble, HMR client) that a strict policy would block. It is a response header, not a
- * <meta> tag, so dev HMR is never affected. The policy itself is defined once, in scripts/serve.js
- * (what each directive allows and why is documented there).
+ * COOP/COEP/CORP. The Content-Security-Policy is a response header, defined once in scripts/serve.js
+ * (what each directive allows and why is documented there): the built app's for scripts/serve.js and
+ * `vite preview`; in dev the same policy relaxed only where hot reload needs it (the inline React Fast
+ * Refresh preamble, the HMR WebSocket). The engine host (engine-host.html, the sandboxed iframe the
+ * engine runs in) gets its own policy in all three; its workers, of an opaque origin, import the app's
+ * modules with CORS, which the dev server allows for origin "null" besides localhost.
  */
 export const CROSS_ORIGIN_ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -24,6 +25,26 @@ export const CROSS_ORIGIN_ISOLATION_HEADERS: Record<string, string> = {
 // One policy for the dev/preview servers and scripts/serve.js (the policy is defined there).
 export { CONTENT_SECURITY_POLICY };
 
+/** The engine host's policy (and CORS on built assets) in dev and preview, as scripts/serve.js sends them. */
+function engineHostHeaders(): Plugin {
+  const middleware = (dev: boolean) => (req: { url?: string; headers: { host?: string } }, res: { setHeader(k: string, v: string): void }, next: () => void) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // In dev the app's policy is set here too, not in server.headers: Vite re-applies server.headers when it sends
+    // an HTML page, which would replace the engine host's policy.
+    if (dev) res.setHeader('Content-Security-Policy', devContentSecurityPolicy(CONTENT_SECURITY_POLICY));
+    for (const [k, v] of Object.entries(pathHeaders(pathname, { dev, host: req.headers.host }) as Record<string, string>)) res.setHeader(k, v);
+    next();
+  };
+  return {
+    name: 'dstream-engine-host-headers',
+    configureServer(server) { server.middlewares.use(middleware(true)); },
+    configurePreviewServer(server) { server.middlewares.use(middleware(false)); },
+  };
+}
+
+/** Vite's default dev CORS (localhost pages) plus the engine host's opaque origin. */
+const DEV_CORS_ORIGINS = [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, 'null'];
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** d3 modules that @xyflow/react needs for pan/zoom/drag; they stay with the canvas, not in the lazy chart chunk. */
@@ -32,9 +53,10 @@ const D3_INTERACTION = /node_modules[\\/]d3-(zoom|drag|selection|transition|inte
 export default defineConfig({
   root,
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), engineHostHeaders()],
   server: {
     headers: CROSS_ORIGIN_ISOLATION_HEADERS,
+    cors: { origin: DEV_CORS_ORIGINS },
   },
   preview: {
     headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
@@ -49,6 +71,8 @@ export default defineConfig({
     sourcemap: process.env.SOURCEMAP === '1',
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // The studio, and the engine host page its sandboxed iframe loads.
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), engineHost: fileURLToPath(new URL('./engine-host.html', import.meta.url)) },
       output: {
         // Big libraries get their own chunks so that the initial JS stays small and they can be
         // loaded lazily (the editor, ELK auto-layout and the D3 panels are not needed at first paint).

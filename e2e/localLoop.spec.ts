@@ -72,7 +72,8 @@ test('a looping UDF on local[2]: the page stays responsive, the driver is restar
   await studio.expectConsole(MESSAGE, 10_000 + TIMEOUT_MS);
   await expect(studio.console).toContainText("On local[N] tasks run inside the driver's worker");
   await expect(status).toContainText('Failed');
-  expect(drivers.length).toBeGreaterThanOrEqual(2);   // a new driver worker replaced the frozen one
+  // A new driver worker replaced the frozen one (in a new engine host iframe, which starts it a moment later).
+  await expect.poll(() => drivers.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
 
   // Still responsive afterwards; then a fixed graph runs on the new driver.
   await name.fill('LocalLoop again', { timeout: 1000 });

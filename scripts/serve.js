@@ -11,6 +11,9 @@
 //     compiled with `new Function` inside workers; blob: workers allowed. It is a header, not a
 //     <meta> tag, so the dev server (`npm run dev`, which needs inline HMR scripts) is unaffected.
 //     Keep it identical to CONTENT_SECURITY_POLICY in vite.config.ts (checked by serve.test.ts).
+//   - the engine host (engine-host.html, loaded in a sandboxed iframe: an opaque origin) gets its own,
+//     stricter policy: scripts only from the app's assets (and blob: bootstraps), no network at all;
+//     the app's built assets answer CORS requests from that origin ("null") so its workers can import them.
 // Unknown paths without a file extension fall back to index.html (single-page app); missing
 // assets are a 404. Responses are gzipped when the client accepts it.
 
@@ -41,6 +44,65 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The engine host's policy (engine-host.html and every worker it starts, which inherit it from their blob: URLs).
+ * User code runs under it: no fetch, XHR, WebSocket, EventSource or beacon anywhere (connect-src 'none'; the
+ * studio's socket sources are virtual, inside the driver), no frames, images, styles or forms; scripts only from
+ * the app's built assets (`<origin>/assets/`, so `import()` or importScripts of any other URL of the server is
+ * refused before a request is made), blob: for the workers' bootstraps, and 'unsafe-eval' because user functions
+ * are compiled with `new Function`. `origin` comes from the request's Host header; without a usable one the policy
+ * falls back to 'self' (the whole server's origin, never the opaque one).
+ */
+export function engineHostContentSecurityPolicy(origin) {
+  const scripts = origin ? `${origin}/assets/` : "'self'";
+  return [
+    "default-src 'none'",
+    `script-src ${scripts} 'unsafe-eval' blob:`,
+    'worker-src blob:',
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/** The policy when the request names no usable host (tests, odd clients). */
+export const ENGINE_HOST_CONTENT_SECURITY_POLICY = engineHostContentSecurityPolicy(undefined);
+
+/** `http://host:port` from a Host header, or undefined when it is missing or not a plain host[:port]. */
+export function originFromHost(host) {
+  return typeof host === 'string' && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? `http://${host}` : undefined;
+}
+
+/** The engine host page, relative to the served root. */
+export const ENGINE_HOST_PAGE = 'engine-host.html';
+
+/**
+ * The dev server's policies (`npm run dev`): the built app's, relaxed only where hot reload needs it: inline
+ * scripts (the React Fast Refresh preamble) and the HMR WebSocket; the engine host also gets the HMR client's
+ * socket, nothing else.
+ */
+export function devContentSecurityPolicy(policy) {
+  return policy
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace(/connect-src [^;]*/, (d) => `${d === "connect-src 'none'" ? 'connect-src' : d} ws://localhost:* ws://127.0.0.1:*`);
+}
+
+/**
+ * Extra headers by path: the engine host's own policy, and CORS for the built assets (the host's workers run in
+ * an opaque origin, so their module imports are cross-origin requests from "null"). Everything else keeps the
+ * same-origin defaults of SECURITY_HEADERS.
+ */
+export function pathHeaders(pathname, { dev = false, host = undefined } = {}) {
+  if (pathname === '/' + ENGINE_HOST_PAGE) {
+    // In dev the modules come from all over the server (/app, /node_modules/.vite, /@vite): 'self'.
+    const policy = engineHostContentSecurityPolicy(dev ? undefined : originFromHost(host));
+    return { 'Content-Security-Policy': dev ? devContentSecurityPolicy(policy) : policy };
+  }
+  if (pathname.startsWith('/assets/')) return { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  return {};
+}
 
 export const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -167,6 +229,7 @@ export function createHandler(root) {
         res.end('Bad Request\n');
         return;
       }
+      for (const [k, v] of Object.entries(pathHeaders(pathname, { host: req.headers.host }))) res.setHeader(k, v);
       let file = path.join(root, pathname);
       if (!isInside(root, file)) {
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -8,6 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
+// @ts-expect-error scripts/serve.js is plain JavaScript without type declarations
+import { devContentSecurityPolicy, engineHostContentSecurityPolicy, originFromHost, pathHeaders } from './serve.js';
 
 const script = fileURLToPath(new URL('./serve.js', import.meta.url));
 const cleanup: (() => void)[] = [];
@@ -70,6 +72,40 @@ function occupy(): Promise<{ port: number; close: () => void }> {
     });
   });
 }
+
+describe('the engine host policy', () => {
+  it('allows scripts only from the built assets of the serving origin, and no network', () => {
+    const p = engineHostContentSecurityPolicy('http://localhost:4911');
+    expect(p).toContain("default-src 'none'");
+    expect(p).toContain("script-src http://localhost:4911/assets/ 'unsafe-eval' blob:");
+    expect(p).toContain("connect-src 'none'");
+    expect(p).toContain('worker-src blob:');
+    expect(engineHostContentSecurityPolicy(undefined)).toContain("script-src 'self' 'unsafe-eval' blob:");
+  });
+
+  it('takes the origin only from a plain Host header', () => {
+    expect(originFromHost('localhost:4911')).toBe('http://localhost:4911');
+    expect(originFromHost('[::1]:80')).toBe('http://[::1]:80');
+    expect(originFromHost("evil.com; script-src *")).toBeUndefined();
+    expect(originFromHost(undefined)).toBeUndefined();
+  });
+
+  it('sends the host policy on engine-host.html, CORS on /assets/ only', () => {
+    expect(pathHeaders('/engine-host.html', { host: 'localhost:1' })['Content-Security-Policy']).toBe(engineHostContentSecurityPolicy('http://localhost:1'));
+    expect(pathHeaders('/assets/main-1.js')).toEqual({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+    expect(pathHeaders('/index.html')).toEqual({});
+    expect(pathHeaders('/examples/wordcount.json')).toEqual({});
+  });
+
+  it('relaxes the dev policies only for hot reload', () => {
+    const dev = devContentSecurityPolicy(CONTENT_SECURITY_POLICY);
+    expect(dev).toContain("script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:");
+    expect(dev).toContain("connect-src 'self' blob: data: ws://localhost:* ws://127.0.0.1:*");
+    const host = pathHeaders('/engine-host.html', { dev: true, host: 'localhost:1' })['Content-Security-Policy'];
+    expect(host).toContain("connect-src ws://localhost:* ws://127.0.0.1:*");
+    expect(host).toContain("default-src 'none'");
+  });
+});
 
 describe('scripts/serve.js', () => {
   it('serves dist/ with isolation and CSP headers, MIME types, gzip, SPA fallback', async () => {

@@ -12,9 +12,10 @@ import { IMPORT_TIMEOUT_MS } from '../../engine/graph/import/index';
 import { useCodePane } from './codeStore';
 import { ImportCancelled, describeImportFailure, excerptAt, runImport, type ImportFailure, type ImportRun, type WorkerLike } from './importRunner';
 import { applyImportedGraph } from './codeActions';
+import { engine } from '../store/engineBridge';
 
-const createImportWorker = (): WorkerLike =>
-  new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' }) as unknown as WorkerLike;
+// The program runs in an engine host (an opaque origin without storage or network), like every pipeline function.
+const createImportWorker = (): WorkerLike => engine.importWorker();
 
 type Phase =
   | { kind: 'edit' }

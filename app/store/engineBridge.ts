@@ -1,11 +1,17 @@
 /**
- * The ONLY module that talks to the driver worker (Comlink). Messages from the worker are
- * coalesced per animation frame and applied to the store in one batch; components call the
- * exported `engine` actions and never see the worker.
+ * The ONLY module that talks to the engine. The engine runs in an engine host (app/host/engineHost.ts): a sandboxed
+ * iframe of an opaque origin whose driver worker this module calls over a MessagePort. A host lives for one run:
+ * Run (from stopped), Step from stopped, Stop, a restart after a hang and every new or opened document discard it,
+ * which ends its driver and executor workers and whatever user code left running in them. Messages from the driver
+ * are shape-checked, coalesced per animation frame and applied to the store in one batch; components call the
+ * exported `engine` actions and never see the host. The page keeps the run's checkpoints and WAL (ScopedStorage).
  */
-import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
-import { hungDriverMessage, isHeartbeat, isSimMessage, watchdogVerdict, type DriverApi, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
+import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
+import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
+import { hungDriverMessage, isSimMessage, watchdogVerdict, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
+import { EngineHostGone, HOST_START_TIMEOUT_MS, startEngineHost, startImportHost, type DriverClient, type EngineHost } from '../host/engineHost';
+import { ScopedStorage, runScopeRoot } from '../host/scopedStorage';
 import { parseMaster, taskTimeoutMs } from '../console/cluster';
 import type { Breakpoint } from '../sim/breakpoints';
 import { breakpointNotice, breakpointProblemText } from '../sim/simText';
@@ -15,14 +21,18 @@ import { useStudio } from './store';
 import type { SimStatus } from './simSlice';
 import { coalesce } from './bridgeModel';
 
-let worker: Worker | null = null;
-/** Rejects when the worker fails (a Comlink call to a dead worker would never settle). */
+/** The app's database for the engine's files (checkpoints, WAL, outputs), one directory per engine host. */
+const ENGINE_FILES_DB = 'dstream-studio-checkpoints';
+
+let host: EngineHost | null = null;
+let hostStorage: ScopedStorage | null = null;
+/** Rejects when the host fails (a call to a dead driver would never settle). */
 let workerFailed: Promise<never> = new Promise(() => {});
-/** Rejects workerFailed of the current worker. */
+/** Rejects workerFailed of the current host. */
 let failWorker: (e: Error) => void = () => {};
 /** workerFailed's reason when the watchdog restarted a frozen driver (which has said so in the console already). */
 const DRIVER_RESTARTED = new Error('The driver worker was restarted');
-let remote: Remote<DriverApi> | null = null;
+let remote: DriverClient | null = null;
 const pending: DriverMessage[] = [];
 const pendingSim: SimMessage[] = [];
 let frame: number | null = null;
@@ -52,7 +62,9 @@ function applyDriverMessages() {
   const { events, status, errors, logs } = coalesce(pending.splice(0));
   const st = useStudio.getState();
   noteStages(events);
-  st.applyEngineEvents(events);
+  // The messages are well-formed but may still be made up (user code on local[N] shares the driver's worker):
+  // a reducer that trips over one costs those events, never the page.
+  try { st.applyEngineEvents(events); } catch (e) { st.reportError({ level: 'warning', message: `Engine events dropped: ${errorMessage(e)}` }); }
   for (const l of logs) st.reportError({ level: l.level, message: l.text });
   for (const message of errors) st.reportError({ level: 'error', message });
   if (status) st.setSim({ status: status.status });
@@ -86,7 +98,7 @@ function noteStages(events: EngineEvent[]) {
 
 function watchdogTick() {
   const now = clock();
-  const active = worker !== null && lastBeat !== undefined && !restarting && isActive(useStudio.getState().sim.status);
+  const active = host !== null && lastBeat !== undefined && !restarting && isActive(useStudio.getState().sim.status);
   if (active && !wasActive) watchingSince = now;
   wasActive = active;
   const v = watchdogVerdict({ now, lastBeat, watchingSince, lastCheck, active, visible: pageVisible(), timeoutMs: run.timeoutMs });
@@ -120,7 +132,7 @@ async function restartHungDriver(): Promise<void> {
     const { timeoutMs, local } = run;
     const message = hungDriverMessage(timeoutMs, lastStage, local);
     failWorker(DRIVER_RESTARTED);   // a Run still waiting on the frozen worker gives up (and reports nothing more)
-    terminate();
+    terminate();   // the whole realm: the frozen driver, its executors and anything user code left running
     const st = useStudio.getState();
     st.setSim({ status: 'failed' });
     st.reportError({ level: 'error', message, explainKey: local ? 'explain.localLoop' : 'explain.driverHung' });
@@ -149,62 +161,70 @@ function onMessages(msgs: WorkerMessage[]) {
 }
 
 /** Sends the store's breakpoints to the worker; problems (a bad expression) go to the console. */
-async function syncBreakpoints(r: Remote<DriverApi> | null = remote): Promise<void> {
+async function syncBreakpoints(r: DriverClient | null = remote): Promise<void> {
   if (!r) return;
   const st = useStudio.getState();
   try {
     const problems = await r.setBreakpoints(st.breakpoints);
     for (const p of problems) useStudio.getState().reportError({ level: 'warning', message: breakpointProblemText(p, st.breakpoints, st.nodes) });
-  } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
+  } catch (e) { if (!(e instanceof EngineHostGone)) useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
 }
 
-function ensureWorker(): Remote<DriverApi> {
+function ensureWorker(): DriverClient {
   if (remote) return remote;
-  worker = new Worker(new URL('../workers/driver.worker.ts', import.meta.url), { type: 'module', name: 'driver' });
   let fail: (e: Error) => void = () => {};
   workerFailed = new Promise<never>((_, reject) => { fail = reject; });
   failWorker = fail;
   workerFailed.catch(() => {});
-  worker.addEventListener('error', (e) => {
-    const message = e.message || 'The driver worker failed to start';
-    fail(new Error(message));
-    terminate();
-    useStudio.getState().setSim({ status: 'failed' });
-    useStudio.getState().reportError({ level: 'error', message });
-  });
   lastBeat = undefined;
-  worker.addEventListener('message', (e: MessageEvent) => { if (isHeartbeat(e.data)) lastBeat = clock(); });
-  remote = wrap<DriverApi>(worker);
-  void remote.subscribe(proxy(onMessages));
+  const storage = new ScopedStorage((now) => new IndexedDbFileSystem(ENGINE_FILES_DB, now), runScopeRoot(crypto.randomUUID()));
+  hostStorage = storage;
+  host = startEngineHost({
+    name: 'driver',
+    storage,
+    onMessages,
+    onHeartbeat: () => { lastBeat = clock(); },
+    onFailure: (message) => {
+      fail(new Error(message));
+      terminate();
+      useStudio.getState().setSim({ status: 'failed' });
+      useStudio.getState().reportError({ level: 'error', message });
+    },
+  });
+  remote = host.driver;
   startWatchdog();
   return remote;
 }
 
-/** A second driver worker for dry runs (they run UDFs); terminated if a check takes too long. */
-let checker: { worker: Worker; remote: Remote<DriverApi> } | null = null;
+/** A second engine host for dry runs (they run UDFs); discarded if a check takes too long and with each document. */
+let checker: EngineHost | null = null;
 const DRY_RUN_TIMEOUT_MS = 4000;
 
-async function dryRun(graph: import('../../engine/graph/types').PipelineGraph): Promise<import('../../engine/graph/types').ValidationIssue[] | 'timeout'> {
-  if (!checker) {
-    const w = new Worker(new URL('../workers/driver.worker.ts', import.meta.url), { type: 'module', name: 'dry-run' });
-    checker = { worker: w, remote: wrap<DriverApi>(w) };
-  }
+async function dryRun(graph: PipelineGraph): Promise<ValidationIssue[] | 'timeout'> {
+  if (!checker) checker = startEngineHost({ name: 'dry-run', onMessages: () => {}, onHeartbeat: () => {}, onFailure: () => discardChecker() });
   const c = checker;
-  const res = await withTimeout(c.remote.dryRun(graph), DRY_RUN_TIMEOUT_MS).catch(() => [] as import('../../engine/graph/types').ValidationIssue[]);
-  if (res === 'timeout') { c.worker.terminate(); if (checker === c) checker = null; }
+  // The check's time limit starts once its host is up (starting an iframe and its worker is not the check's time).
+  if ((await withTimeout(c.ready, HOST_START_TIMEOUT_MS)) === 'timeout') { if (checker === c) discardChecker(); return []; }
+  const res = await withTimeout(c.driver.dryRun(graph), DRY_RUN_TIMEOUT_MS).catch(() => [] as ValidationIssue[]);
+  if (res === 'timeout' && checker === c) discardChecker();
   return res;
 }
+function discardChecker() { checker?.destroy(); checker = null; }
 
-/** Kill the worker outright (a stop that does not return, a hung driver) and start fresh next time. */
+/** End the realm (the run is over, a hung driver, another document) and start fresh next time. */
 function terminate() {
   if (frame !== null) { if (frameIsTimeout) clearTimeout(frame); else cancelAnimationFrame(frame); frame = null; }
   pending.length = 0;
   pendingSim.length = 0;
   stopWatchdog();
   lastBeat = undefined;
-  worker?.terminate();
-  worker = null;
+  host?.destroy();
+  host = null;
   remote = null;
+  // Nothing reads this realm's checkpoints again (a restarted driver lives in the same realm).
+  const storage = hostStorage;
+  hostStorage = null;
+  void storage?.clear().catch(() => {});
 }
 
 const withTimeout = <T,>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
@@ -218,6 +238,7 @@ async function loadAndStart(): Promise<boolean> {
   stageNames.clear();
   lastStage = undefined;
   try {
+    terminate();   // a fresh realm for every run: nothing the previous run left behind sees this one
     const r = ensureWorker();
     await syncBreakpoints(r);
     const res = await Promise.race([r.load(graph), workerFailed]);
@@ -230,7 +251,7 @@ async function loadAndStart(): Promise<boolean> {
     await Promise.race([r.start(), workerFailed]);
     return true;
   } catch (e) {
-    if (e === DRIVER_RESTARTED) return false;
+    if (e === DRIVER_RESTARTED || e instanceof EngineHostGone) return false;
     for (const message of errorMessage(e).split('\n').filter(Boolean)) useStudio.getState().reportError({ level: 'error', message });
     useStudio.getState().setSim({ status: 'failed' });
     useStudio.getState().setDockTab('console');
@@ -265,11 +286,9 @@ export const engine = {
     const r = remote;
     if (!r) { useStudio.getState().setSim({ status: 'stopped' }); return; }
     const res = await withTimeout(r.stop(), 3000).catch(() => 'timeout' as const);
-    if (res === 'timeout') {
-      terminate();
-      useStudio.getState().reportError({ level: 'warning', message: t('run.terminated') });
-    }
-    flush();
+    if (res === 'timeout') useStudio.getState().reportError({ level: 'warning', message: t('run.terminated') });
+    else flush();
+    if (remote === r) terminate();   // Stop discards the realm: the driver, its executors, any timer user code left
     useStudio.getState().setSim({ status: 'stopped' });
   },
   setSpeed(speed: number): void {
@@ -299,6 +318,23 @@ export const engine = {
     await Promise.race([r.netcat({ host, port, text }), workerFailed]);
     return true;
   },
+  /** A TypeScript import worker in its own engine host (app/code/importRunner.ts drives it; terminate ends the host). */
+  importWorker: startImportHost,
   /** For tests and page unload. */
-  dispose(): void { terminate(); },
+  dispose(): void { terminate(); discardChecker(); },
 };
+
+/**
+ * A new or opened document gets no realm of the previous one: its run (if any) ends here, and the next Run starts
+ * a fresh engine host. The dry-run host goes too (it ran the previous document's functions).
+ */
+let seenLoadSeq = useStudio.getState().loadSeq;
+useStudio.subscribe((s) => {
+  if (s.loadSeq === seenLoadSeq) return;
+  seenLoadSeq = s.loadSeq;
+  discardChecker();
+  if (!host) return;
+  terminate();
+  const status = useStudio.getState().sim.status;
+  if (status === 'running' || status === 'paused' || status === 'loading') useStudio.getState().setSim({ status: 'stopped' });
+});

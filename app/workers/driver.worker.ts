@@ -2,21 +2,32 @@
  * The driver worker: owns a PipelineSession (engine/graph/session.ts), plays the simulated clock
  * (SimPlayer) and forwards engine events and printed text to the page in batches. The page never
  * runs a UDF: everything the graph computes happens here and in the executor workers.
+ *
+ * It runs inside the engine host (app/host/): an opaque origin with no storage and no network, started fresh for
+ * every run. The page's MessagePort arrives as the first message; calls, replies, engine messages, the heartbeat and
+ * storage requests all travel on it (app/workers/protocol.ts). Executors are started the host's way (blob: bootstrap
+ * workers), and checkpoints and the WAL go to the page through the storage API.
  */
-import { expose } from 'comlink';
+import executorWorkerUrl from '../../engine/cluster/browser/executorWorker.ts?worker&url';
+import { setWorkerSpawner } from '../../engine/cluster/index';
+import { BrowserWorkerSpawner } from '../../engine/cluster/browser/browserSpawner';
+import { moduleBootstrapUrl } from '../host/moduleWorker';
+import { RemoteFileSystem } from './remoteFileSystem';
+import { LOG_METHOD, log4jLevel } from './logLevel';
 import { PipelineSession } from '../../engine/graph/session';
 import { dryRunKinds } from '../../engine/graph/dryRun';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
-import { HEARTBEAT_MS, type DriverApi, type HeartbeatMessage, type LoadResult, type WorkerMessage } from './protocol';
-import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
-import { MemoryFileSystem, type FileSystem } from '../../engine/core/fileSystem';
+import { HEARTBEAT_MS, parseDriverCall, parseStorageReply, type DriverApi, type FromDriver, type HeartbeatMessage, type LoadResult, type WorkerMessage } from './protocol';
+import type { FileSystem } from '../../engine/core/fileSystem';
 import { breakpointProblems, compileBreakpoints, type Breakpoint, type CompiledBreakpoints } from '../sim/breakpoints';
 import { virtualNetcat } from '../../engine/streaming/input/socket';
 import { endpointKey, socketEndpoints } from '../netcat/netcatModel';
 
-let subscriber: ((msgs: WorkerMessage[]) => void) | null = null;
+/** The page's port (the first message from the host); null until it arrives. */
+let page: MessagePort | null = null;
+const toPage = (m: FromDriver) => { try { page?.postMessage(m); } catch { /* page gone, or a message that cannot be cloned */ } };
 let outbox: WorkerMessage[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -27,34 +38,34 @@ function post(m: WorkerMessage) {
 }
 function flush() {
   flushTimer = null;
-  if (!subscriber) { if (outbox.length > 5000) outbox = outbox.slice(-1000); return; }   // a dry-run worker has no page listener
+  if (!page) { if (outbox.length > 5000) outbox = outbox.slice(-1000); return; }
   if (outbox.length === 0) return;
   const msgs = outbox;
   outbox = [];
-  try { subscriber(msgs); } catch { /* page gone */ }
+  toPage({ kind: 'messages', msgs });
 }
 
 // The driver's log (what Spark writes to stderr with log4j): WARN/ERROR lines reach the page's console.
-for (const [method, level] of [['error', 'error'], ['warn', 'warning']] as const) {
-  const original = console[method].bind(console);
+const browserConsole = { error: console.error.bind(console), warn: console.warn.bind(console), info: console.info.bind(console), debug: console.debug.bind(console) };
+for (const method of ['error', 'warn'] as const) {
   console[method] = (...args: unknown[]) => {
-    original(...args);
     const text = args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : safeJson(a))).join(' ');
-    // log4j levels in the text win: Spark's INFO lines (e.g. JobGenerator's recovery report) are not errors.
-    if (/^\s*(INFO|DEBUG)\b/.test(text)) return;
-    post({ kind: 'log', level: /^\s*WARN\b/.test(text) ? 'warning' : level, text: text.split('\n')[0].slice(0, 2000) });
+    // log4j levels in the text win: the engine writes every line to stderr, but an INFO line is not an error.
+    const logLevel = log4jLevel(text) ?? (method === 'error' ? 'ERROR' : 'WARN');
+    browserConsole[LOG_METHOD[logLevel]](...args);
+    if (logLevel === 'INFO' || logLevel === 'DEBUG') return;
+    post({ kind: 'log', level: logLevel === 'WARN' ? 'warning' : 'error', text: text.split('\n')[0].slice(0, 2000) });
   };
 }
 function safeJson(v: unknown): string { try { return JSON.stringify(v); } catch { return String(v); } }
 
 /**
- * Liveness for the page's watchdog (engineBridge): a plain postMessage from this worker's own timer, never from
- * engine code, so a task looping in this worker (local[N] masters) silences it. Comlink ignores messages without an id.
+ * Liveness for the page's watchdog (engineBridge): a message from this worker's own timer, never from engine code,
+ * so a task looping in this worker (local[N] masters) silences it. Started when the page's port arrives.
  */
 const beat: HeartbeatMessage = { kind: 'heartbeat' };
-const heartbeatScope = globalThis as unknown as { postMessage?: (m: unknown) => void; document?: unknown };
-if (typeof heartbeatScope.postMessage === 'function' && heartbeatScope.document === undefined) {
-  const send = () => { try { heartbeatScope.postMessage!(beat); } catch { /* page gone */ } };
+function startHeartbeat() {
+  const send = () => toPage(beat);
   send();   // up: the page starts watching from this first beat
   setInterval(send, HEARTBEAT_MS);
 }
@@ -87,9 +98,14 @@ let loadedGraph: PipelineGraph | null = null;
 let starting = false;
 let breakpoints: CompiledBreakpoints = compileBreakpoints([]);
 
-/** Checkpoints and the WAL live in IndexedDB (they survive the driver: a restarted driver reads them). */
+/**
+ * Checkpoints and the WAL are kept by the page (its IndexedDB, this run's directory): they survive the driver, so a
+ * restarted driver reads them through the same storage API.
+ */
+let storage: RemoteFileSystem | null = null;
 function checkpointFileSystem(now: () => number): FileSystem {
-  try { return new IndexedDbFileSystem('dstream-studio-checkpoints', now); } catch { return new MemoryFileSystem(now); }
+  storage = new RemoteFileSystem((id, request) => toPage({ kind: 'storage', id, request }), now);
+  return storage;
 }
 
 /** Simulated time the driver stays down on "Restart driver": one batch interval (its batch is re-run). */
@@ -132,7 +148,6 @@ async function disposeCurrent() {
 }
 
 const api: DriverApi = {
-  subscribe(cb) { subscriber = cb; flush(); },
 
   async load(graph: PipelineGraph, master?: string): Promise<LoadResult> {
     await disposeCurrent();
@@ -225,4 +240,33 @@ const api: DriverApi = {
   },
 };
 
-expose(api);
+// Executors of local-cluster masters: classic blob: workers of this (opaque) origin that import the bundled entry.
+const executorBootstrap = moduleBootstrapUrl(executorWorkerUrl, import.meta.url);
+setWorkerSpawner(() => new BrowserWorkerSpawner({ bootstrapUrl: executorBootstrap }));
+
+type Method = (...args: unknown[]) => unknown;
+async function answer(data: unknown) {
+  const call = parseDriverCall(data);
+  if (!call) {
+    const reply = parseStorageReply(data);
+    if (reply) storage?.settle(reply);
+    return;
+  }
+  try {
+    const value = await (api[call.method] as Method)(...call.args);
+    toPage({ kind: 'reply', id: call.id, ok: true, value });
+  } catch (e) {
+    toPage({ kind: 'reply', id: call.id, ok: false, error: errorMessage(e) });
+  }
+}
+
+/** The host hands over the page's port once; every later message on this worker's own scope is ignored. */
+self.addEventListener('message', function connect(e: MessageEvent) {
+  const port = e.ports[0];
+  if (page || !port) return;
+  self.removeEventListener('message', connect);
+  page = port;
+  port.onmessage = (ev) => { void answer(ev.data); };
+  startHeartbeat();
+  flush();
+});

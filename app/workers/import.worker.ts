@@ -1,5 +1,5 @@
 /**
- * The TypeScript import worker (module worker, one per import): records the program's pipeline-building calls with
+ * The TypeScript import worker (one per import, in its own engine host: an opaque origin with no storage or network): records the program's pipeline-building calls with
  * engine/graph/import's recording API and replies with a RecordResult. The page terminates it after
  * IMPORT_TIMEOUT_MS (app/code/importRunner.ts), so an endless loop in a program never blocks the studio.
  *
@@ -17,4 +17,12 @@ for (const name of CUT) {
   try { Object.defineProperty(scope, name, { value: blocked, configurable: false, writable: false, enumerable: false }); } catch { /* not definable: the recorder's stand-in still applies */ }
 }
 
-installImportWorker(self as unknown as Parameters<typeof installImportWorker>[0]);
+// In the engine host the page's MessagePort arrives first (app/host/main.ts); the import is served on it.
+self.addEventListener('message', function connect(e: MessageEvent) {
+  const port = e.ports[0];
+  if (!port) return;
+  self.removeEventListener('message', connect);
+  const onPort: Parameters<typeof installImportWorker>[0] = { postMessage: (d) => port.postMessage(d), onmessage: null };
+  installImportWorker(onPort);
+  port.onmessage = (ev) => onPort.onmessage?.({ data: ev.data });
+});

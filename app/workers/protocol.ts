@@ -26,8 +26,11 @@ export interface NetcatRequest { host: string; port: number; text: string }
 
 export type LoadResult = { ok: true } | { ok: false; problems: string[] };
 
+/**
+ * What the driver worker exposes to the page. Calls travel as `DriverCall` messages over the MessagePort the page
+ * hands to the engine host (app/host/); engine messages come back as `{ kind: 'messages' }` on the same port.
+ */
 export interface DriverApi {
-  subscribe(cb: (msgs: WorkerMessage[]) => void): void;
   load(graph: PipelineGraph, master?: string): Promise<LoadResult>;
   start(): Promise<void>;
   step(n: number): Promise<void>;
@@ -104,4 +107,162 @@ export function hungDriverMessage(timeoutMs: number, stage: string | undefined, 
   return localMode
     ? `task exceeded ${timeoutMs} ms (possible infinite loop in ${site}); local mode runs tasks inside the driver's worker, so it was restarted. Use local-cluster to keep the run going.`
     : `driver did not respond for ${timeoutMs} ms (possible infinite loop in ${site}, in a function that runs on the driver); the driver's worker was restarted.`;
+}
+
+/* ---------- The page ⇄ driver wire (a MessagePort through the sandboxed engine host) ---------- */
+
+/**
+ * Everything on this wire from the driver's side is untrusted: on local[N] user code runs in the driver's worker and
+ * can post anything on the port (it can catch the port by patching MessagePort.prototype.postMessage). The page
+ * shape-checks every message (`parseFromDriver`), evaluates nothing, and exposes no object to the driver, which is why
+ * this is a plain request/reply protocol and not Comlink (a Comlink endpoint on the page would let the driver set
+ * properties along any path, e.g. on Object.prototype).
+ */
+export const DRIVER_METHODS = ['load', 'start', 'step', 'play', 'setSpeed', 'pause', 'stop', 'injectFault', 'setBreakpoints', 'dryRun', 'netcat'] as const;
+export type DriverMethod = (typeof DRIVER_METHODS)[number];
+export const isDriverMethod = (m: unknown): m is DriverMethod => typeof m === 'string' && (DRIVER_METHODS as readonly string[]).includes(m);
+
+/** Page → driver: call a DriverApi method. */
+export interface DriverCall { kind: 'call'; id: number; method: DriverMethod; args: unknown[] }
+
+/** The file operations of the path-scoped storage API (engine/core/fileSystem.ts's FileSystem). */
+export const STORAGE_OPS = ['exists', 'mkdirs', 'writeFile', 'readFile', 'list', 'stat', 'rename', 'delete'] as const;
+export type StorageOp = (typeof STORAGE_OPS)[number];
+/** One FileSystem call; `now` is the engine clock (modification times). */
+export interface StorageRequest { op: StorageOp; path: string; to?: string; data?: string; recursive?: boolean; now: number }
+
+/** Driver → page. */
+export type FromDriver =
+  | { kind: 'reply'; id: number; ok: true; value?: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string }
+  | { kind: 'messages'; msgs: WorkerMessage[] }
+  | HeartbeatMessage
+  | { kind: 'storage'; id: number; request: StorageRequest };
+
+/** Page → driver: the answer to a storage request. */
+export type StorageReply = { kind: 'storageReply'; id: number; ok: true; value?: unknown } | { kind: 'storageReply'; id: number; ok: false; error: string };
+
+/** Longest text the page takes from the driver in one field (a console line, an error). */
+export const MAX_TEXT = 20_000;
+/** Largest file the storage API writes (a checkpoint, a WAL segment or an output part file). */
+export const MAX_FILE_CHARS = 16 * 1024 * 1024;
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+const PLAYER_STATUSES = ['idle', 'running', 'paused', 'stopped', 'failed'];
+
+function parseHit(h: unknown): WorkerMessage | null {
+  if (!isRec(h) || !isText(h.id) || typeof h.batchTime !== 'number') return null;
+  if (h.kind === 'batch') return { kind: 'breakpoint', hit: { id: h.id, kind: 'batch', batchTime: h.batchTime } };
+  if (h.kind === 'record' && isText(h.nodeId) && isText(h.record)) return { kind: 'breakpoint', hit: { id: h.id, kind: 'record', batchTime: h.batchTime, nodeId: h.nodeId, record: h.record } };
+  return null;
+}
+
+/** A well-formed engine message, or null. Events must at least say their type and time; longer texts are cut. */
+export function parseWorkerMessage(m: unknown): WorkerMessage | null {
+  if (!isRec(m)) return null;
+  switch (m.kind) {
+    case 'event': {
+      const e = m.event;
+      if (!isRec(e) || typeof e.type !== 'string' || e.type.length > 64 || typeof e.time !== 'number') return null;
+      if (e.type === 'stdout' && typeof e.text !== 'string') return null;
+      return { kind: 'event', event: e as EngineEvent };
+    }
+    case 'stdout': return typeof m.text === 'string' ? { kind: 'stdout', text: m.text } : null;
+    case 'status':
+      if (!PLAYER_STATUSES.includes(m.status as string)) return null;
+      if (m.error !== undefined && typeof m.error !== 'string') return null;
+      return { kind: 'status', status: m.status as PlayerStatus, ...(m.error !== undefined ? { error: (m.error as string).slice(0, MAX_TEXT) } : {}) };
+    case 'log':
+      if ((m.level !== 'error' && m.level !== 'warning') || typeof m.text !== 'string') return null;
+      return { kind: 'log', level: m.level, text: m.text.slice(0, MAX_TEXT) };
+    case 'breakpoint': return parseHit(m.hit);
+    case 'breakpointProblem':
+      return isRec(m.problem) && isText(m.problem.id) && isText(m.problem.message) ? { kind: 'breakpointProblem', problem: { id: m.problem.id, message: m.problem.message } } : null;
+    case 'driverRestarted':
+      if (typeof m.checkpointTime !== 'number' || !Array.isArray(m.timesToReschedule) || !m.timesToReschedule.every((t) => typeof t === 'number')) return null;
+      return { kind: 'driverRestarted', checkpointTime: m.checkpointTime, timesToReschedule: m.timesToReschedule as number[] };
+    default: return null;
+  }
+}
+
+/** A well-formed storage request, or null. */
+export function parseStorageRequest(r: unknown): StorageRequest | null {
+  if (!isRec(r) || !(STORAGE_OPS as readonly string[]).includes(r.op as string)) return null;
+  if (typeof r.path !== 'string' || r.path.length > 1024 || typeof r.now !== 'number' || !Number.isFinite(r.now)) return null;
+  const op = r.op as StorageOp;
+  if (op === 'rename' && (typeof r.to !== 'string' || r.to.length > 1024)) return null;
+  if (op === 'writeFile' && (typeof r.data !== 'string' || r.data.length > MAX_FILE_CHARS)) return null;
+  if (r.recursive !== undefined && typeof r.recursive !== 'boolean') return null;
+  return {
+    op, path: r.path, now: r.now,
+    ...(op === 'rename' ? { to: r.to as string } : {}),
+    ...(op === 'writeFile' ? { data: r.data as string } : {}),
+    ...(op === 'delete' && r.recursive !== undefined ? { recursive: r.recursive as boolean } : {}),
+  };
+}
+
+/**
+ * One message from the driver, shape-checked; null for anything else (dropped). Engine messages that are not
+ * well-formed are dropped one by one; a batch of more than 10 000 is refused whole.
+ */
+export function parseFromDriver(data: unknown): FromDriver | null {
+  if (!isRec(data)) return null;
+  switch (data.kind) {
+    case 'heartbeat': return { kind: 'heartbeat' };
+    case 'reply':
+      if (!isId(data.id)) return null;
+      if (data.ok === true) return { kind: 'reply', id: data.id, ok: true, value: data.value };
+      return data.ok === false && typeof data.error === 'string' ? { kind: 'reply', id: data.id, ok: false, error: data.error.slice(0, MAX_TEXT) } : null;
+    case 'messages': {
+      if (!Array.isArray(data.msgs) || data.msgs.length > 10_000) return null;
+      const msgs: WorkerMessage[] = [];
+      for (const m of data.msgs) { const ok = parseWorkerMessage(m); if (ok) msgs.push(ok); }
+      return { kind: 'messages', msgs };
+    }
+    case 'storage': {
+      if (!isId(data.id)) return null;
+      const request = parseStorageRequest(data.request);
+      return request ? { kind: 'storage', id: data.id, request } : null;
+    }
+    default: return null;
+  }
+}
+
+/** A call from the page, shape-checked by the driver (the page is trusted, but the port is reachable from user code). */
+export function parseDriverCall(data: unknown): DriverCall | null {
+  if (!isRec(data) || data.kind !== 'call' || !isId(data.id) || !isDriverMethod(data.method) || !Array.isArray(data.args)) return null;
+  return { kind: 'call', id: data.id, method: data.method, args: data.args };
+}
+
+/** A storage reply as the driver takes it. */
+export function parseStorageReply(data: unknown): StorageReply | null {
+  if (!isRec(data) || data.kind !== 'storageReply' || !isId(data.id)) return null;
+  if (data.ok === true) return { kind: 'storageReply', id: data.id, ok: true, value: data.value };
+  return data.ok === false && typeof data.error === 'string' ? { kind: 'storageReply', id: data.id, ok: false, error: data.error } : null;
+}
+
+/** The reply of `load`, checked: anything else is reported as a problem rather than trusted. */
+export function parseLoadResult(v: unknown): LoadResult {
+  if (isRec(v) && v.ok === true) return { ok: true };
+  if (isRec(v) && v.ok === false && Array.isArray(v.problems)) return { ok: false, problems: v.problems.filter(isText) };
+  return { ok: false, problems: ['The engine host sent an unexpected reply to load; press Run again.'] };
+}
+
+/** The reply of `setBreakpoints`, checked (problems the page then describes). */
+export function parseBreakpointProblems(v: unknown): BreakpointProblem[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((p) => (isRec(p) && isText(p.id) && isText(p.message) ? [{ id: p.id, message: p.message }] : []));
+}
+
+/** The reply of `dryRun`, checked. */
+export function parseIssues(v: unknown): ValidationIssue[] {
+  if (!Array.isArray(v)) return [];
+  const opt = (i: Rec, k: 'nodeId' | 'edgeId' | 'param') => (isText(i[k]) ? { [k]: i[k] } : {});
+  const num = (i: Rec, k: 'line' | 'column') => (typeof i[k] === 'number' ? { [k]: i[k] } : {});
+  return v.flatMap((i): ValidationIssue[] => (isRec(i) && isText(i.message) && (i.severity === 'error' || i.severity === 'warning')
+    ? [{ severity: i.severity, message: i.message, ...opt(i, 'nodeId'), ...opt(i, 'edgeId'), ...opt(i, 'param'), ...num(i, 'line'), ...num(i, 'column') }]
+    : []));
 }

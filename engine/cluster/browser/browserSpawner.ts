@@ -22,6 +22,12 @@ declare const MessageChannel: new () => { port1: unknown; port2: unknown };
 export interface BrowserSpawnerOptions {
   /** Makes the worker; the default is Vite's bundled executor worker. */
   create?: (name: string) => WebWorkerLike;
+  /**
+   * A classic script to start each executor from, instead of the bundled module: the studio's engine host runs in
+   * an opaque origin, where only a classic worker from a blob: URL of its own starts (a bootstrap that imports the
+   * bundled entry; app/host/moduleWorker.ts).
+   */
+  bootstrapUrl?: string;
 }
 
 export class BrowserWorkerSpawner implements WorkerSpawner {
@@ -32,7 +38,9 @@ export class BrowserWorkerSpawner implements WorkerSpawner {
     if (!this.opts.create && typeof Worker === 'undefined') throw errors.noWebWorkers();
     const worker = this.opts.create
       ? this.opts.create(label)
-      : new Worker(new URL('./executorWorker.ts', import.meta.url), { type: 'module', name: label });
+      : this.opts.bootstrapUrl
+        ? new Worker(this.opts.bootstrapUrl, { type: 'classic', name: label })
+        : new Worker(new URL('./executorWorker.ts', import.meta.url), { type: 'module', name: label });
     let terminated = false, exited = false;
     const listeners: ((reason: string) => void)[] = [];
     const fire = (reason: string) => { if (terminated || exited) return; exited = true; for (const l of listeners) l(reason); };
