@@ -252,6 +252,7 @@ test.describe('safe mode after a crash', () => {
     // The crash: the tab dies while a run is active, so the mark is never cleared. A reload's pagehide would clear it,
     // so the mark is put back before the app's scripts run, as a crashed tab leaves it.
     await page.addInitScript(() => {
+      if (window !== window.parent) return;   // init scripts run in every frame; the engine host owns no storage
       if (sessionStorage.getItem('crash-simulated')) return;
       sessionStorage.setItem('crash-simulated', '1');
       localStorage.setItem('dstream-studio:run-active', JSON.stringify({ pipeline: 'Crashed' }));

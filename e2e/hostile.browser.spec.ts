@@ -24,7 +24,8 @@ const test = base.extend<{ studio: Studio; problems: string[] }>({
     await use(problems);
     expect(problems, 'the page reported errors').toEqual([]);
   },
-  studio: async ({ page }, use) => { await use(new Studio(page)); },
+  // Run confirms the consent dialog: these files are untrusted on purpose, and consent is what lets them run.
+  studio: async ({ page }, use) => { await use(new Studio(page, true)); },
 });
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hostile');
