@@ -17,6 +17,7 @@ import { fitZoom, layoutGraph, wrapChain } from './layout';
 import type { Studio } from '../store/types';
 import { IconRedo, IconUndo } from '../console/icons';
 import { CodeToggle } from '../code/CodeToggle';
+import { currentFitOptions } from './fitOptions';
 
 const NODE_W = 190, NODE_H = 78;
 
@@ -104,7 +105,7 @@ export function Canvas() {
         if (!r) return { x: 0, y: 0 };
         return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
-      fitView: () => { void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 }); },
+      fitView: () => { void rf.fitView(currentFitOptions(200)); },
       size: () => { const r = wrapper.current?.getBoundingClientRect(); return { width: r?.width ?? 0, height: r?.height ?? 0 }; },
     });
     return () => registerCanvas(null);
@@ -115,7 +116,7 @@ export function Canvas() {
     const id = requestAnimationFrame(() => {
       // An empty document starts at 100 % at the origin; otherwise fit it.
       if (useStudio.getState().nodes.length === 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
-      else void rf.fitView({ padding: 0.12, maxZoom: 1.1 });
+      else void rf.fitView(currentFitOptions());
     });
     return () => cancelAnimationFrame(id);
   }, [loadSeq, rf]);
@@ -151,7 +152,7 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         colorMode={theme}
         fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+        fitViewOptions={currentFitOptions()}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid
@@ -162,21 +163,23 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap pannable zoomable ariaLabel={tr('canvas.minimap')} nodeStrokeWidth={3} style={{ width: 168, height: 104 }} nodeColor={minimapColor} />
         <Controls showInteractive={false} aria-label={tr('canvas.controls')} />
-        <Panel position="top-right" className="canvas-toolbar">
-          <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().undo()} disabled={!canUndo} aria-label={tr('action.undo')} title={`${tr('action.undo')} (Ctrl/⌘+Z)`}><IconUndo /></button>
-          <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().redo()} disabled={!canRedo} aria-label={tr('action.redo')} title={`${tr('action.redo')} (Shift+Ctrl/⌘+Z)`}><IconRedo /></button>
-          <span className="toolbar-sep" />
-          <button type="button" className="btn" onClick={() => void autoLayout()} disabled={count === 0} title={`${tr('action.layout')} (Shift+L)`}>{tr('action.layout')}</button>
-          <button type="button" className="btn" onClick={() => void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 })} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
-          <CodeToggle />
-        </Panel>
-        {graphIssues.length > 0 && (
-          <Panel position="top-left" className="canvas-issues" aria-live="polite">
+        {/* One strip along the top (row-reverse: the toolbar at the right end): the graph's issues wrap in the room
+            the toolbar leaves, or go below it on a narrow canvas, so they never cover it. */}
+        <Panel position="top-left" className="canvas-top">
+          <div className="canvas-toolbar" role="toolbar" aria-label={tr('canvas.toolbar')}>
+            <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().undo()} disabled={!canUndo} aria-label={tr('action.undo')} title={`${tr('action.undo')} (Ctrl/⌘+Z)`}><IconUndo /></button>
+            <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().redo()} disabled={!canRedo} aria-label={tr('action.redo')} title={`${tr('action.redo')} (Shift+Ctrl/⌘+Z)`}><IconRedo /></button>
+            <span className="toolbar-sep" />
+            <button type="button" className="btn" onClick={() => void autoLayout()} disabled={count === 0} title={`${tr('action.layout')} (Shift+L)`}>{tr('action.layout')}</button>
+            <button type="button" className="btn" onClick={() => void rf.fitView(currentFitOptions(200))} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
+            <CodeToggle />
+          </div>
+          <div className="canvas-issues" aria-live="polite">
             {graphIssues.slice(0, 4).map((i, k) => (
               <div key={k} className={`issue issue--${i.severity}`}>{i.severity === 'error' ? '✖' : '⚠'} {i.message}</div>
             ))}
-          </Panel>
-        )}
+          </div>
+        </Panel>
         {count === 0 && (
           <Panel position="top-center" className="canvas-empty">
             <strong>{tr('canvas.emptyTitle')}</strong>
