@@ -178,7 +178,7 @@ test.describe('panels', () => {
       .toEqual([{ id: '0', status: 'alive' }, { id: '1', status: 'dead' }, { id: '2', status: 'alive', replacementOf: '1' }]);
     await expect(r.locator('svg g.exec.replacement')).toHaveCount(1);
     await expect(r.locator('svg g.exec.replacement')).toContainText('replaces 1');
-    await expect(r.getByRole('button', { name: /^Kill executor / })).toHaveCount(2);
+    await expect(r.getByRole('button', { name: /^Kill executor /, disabled: false })).toHaveCount(2);
     await shootPanel(page, r, `${SHOTS}/cluster-killed.png`);
     await r.getByRole('button', { name: 'Table' }).click();
     await expect(r.locator('.dsp-alt tr.dsp-dead')).toContainText('1');

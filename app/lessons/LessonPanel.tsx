@@ -16,6 +16,7 @@ import { fetchLesson, fetchLessonIndex, resolvePipeline } from './loader';
 import { lessonComplete, stepStatus, type StepStatus } from './runner';
 import type { Lesson, LessonIndexEntry, LessonStep, PipelineRef, Question } from './schema';
 import { pick, RichText } from './text';
+import { IconDone } from '../console/icons';
 import './lessons.css';
 
 const selectStatus = (s: Studio) => s.sim.status;
@@ -201,7 +202,7 @@ function StepBody({ lesson, step, index, status, lang, t }: { lesson: Lesson; st
         {step.check && status.checkMet && step.predict && !status.answered && <span className="lesson-action__state">{t('lessons.answerFirst')}</span>}
       </div>
       {step.action.kind === 'export' && <ExportView />}
-      {isLast && complete && <p className="lesson-complete" role="status">🎉 {t('lessons.complete')}</p>}
+      {isLast && complete && <p className="lesson-complete" role="status"><IconDone /> {t('lessons.complete')}</p>}
     </div>
   );
 }

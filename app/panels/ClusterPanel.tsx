@@ -84,9 +84,14 @@ export function ClusterPanel() {
       </div>
       <div className="dsp-faults" role="group" aria-label={t('panels.faults')}>
         <span className="dsp-faults-title">{t('panels.faults')}:</span>
-        {alive.filter((e) => e.id !== 'driver').map((e) => <button key={`k${e.id}`} type="button" className="dsp-danger" onClick={() => fault('killExecutor', [e.id])}>{t('panels.killExecutor', { id: e.id })}</button>)}
-        {(data?.receivers ?? []).filter((r) => r.status === 'running').map((r) => (
-          <button key={`r${r.streamId}`} type="button" className="dsp-danger" onClick={() => fault('crashReceiver', [r.streamId])}>{t('panels.crashReceiver', { id: r.streamId })}</button>))}
+        {/* One button per executor and receiver ever seen, in a fixed order: a killed one stays (disabled) rather than
+            letting the next button slide under the pointer, so a second click never hits a different target. */}
+        {(data?.executors ?? []).filter((e) => e.id !== 'driver').map((e) => (
+          <button key={`k${e.id}`} type="button" className="dsp-danger" disabled={!e.alive} title={e.alive ? undefined : t('panels.faultTargetGone')}
+            onClick={() => fault('killExecutor', [e.id])}>{t('panels.killExecutor', { id: e.id })}</button>))}
+        {(data?.receivers ?? []).map((r) => (
+          <button key={`r${r.streamId}`} type="button" className="dsp-danger" disabled={r.status !== 'running'} title={r.status === 'running' ? undefined : t('panels.faultTargetGone')}
+            onClick={() => fault('crashReceiver', [r.streamId])}>{t('panels.crashReceiver', { id: r.streamId })}</button>))}
         <button type="button" onClick={() => fault('failNextTask', [])}>{t('panels.failNextTask')}</button>
         <button type="button" onClick={() => fault('slowTask', [2000])}>{t('panels.slowTask')}</button>
         <button type="button" disabled={!lastBlock} onClick={() => lastBlock && fault('loseBlock', [lastBlock])}>{t('panels.loseBlock')}</button>
