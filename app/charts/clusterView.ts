@@ -12,6 +12,8 @@ export interface ClusterViewOptions extends ChartOptions {
    * box: smaller in the dock, larger in full screen (see fitCluster); the layout is computed at width / scale.
    */
   scale?: number;
+  /** Translated words with counts (plural forms): an executor's cores and memory, an implicit executor's slots, the driver's state. */
+  words?: { resources(cores: number, memoryMiB: number): string; slots(n: number): string; driverState(state: ClusterViewData['driver']): string };
   text: { driver: string; clusterManager: string; worker: string; executor: string; slot: string; lost: string; replaces: string; receiver: string; idle: string; launching?: string };
 }
 
@@ -144,7 +146,7 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
 
   // 2. Driver and cluster manager.
   const nodes = [
-    { key: 'driver', ...L.driver, title: o.text.driver, lines: [`StreamingContext · ${d.driver}`, d.appName ?? ''], color: d.driver === 'crashed' ? p.negative : p.accent },
+    { key: 'driver', ...L.driver, title: o.text.driver, lines: [`StreamingContext · ${o.words ? o.words.driverState(d.driver) : d.driver}`, d.appName ?? ''], color: d.driver === 'crashed' ? p.negative : p.accent },
     { key: 'cm', ...L.cm, title: o.text.clusterManager, lines: [d.master ?? ''], color: p.muted },
   ];
   const nb = layer(svg, 'nodes').selectAll<SVGGElement, (typeof nodes)[number]>('g.node').data(nodes, (n) => n.key)
@@ -210,7 +212,7 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
 function execSubtitle(e: ExecutorView & { receivers: ReceiverView[] }, o: ClusterViewOptions): string {
   if (e.status === 'dead') return `${o.text.lost}: ${e.removedReason ?? ''}`;
   if (e.status === 'launching') return `${o.text.launching ?? 'launching'}…${e.replacementOf ? ` · ${o.text.replaces} ${e.replacementOf}` : ''}`;
-  const parts = [e.implicit ? `${e.slots.length} slots` : `${e.cores} cores · ${e.memoryMiB} MiB`];
+  const parts = [e.implicit ? (o.words?.slots(e.slots.length) ?? `${e.slots.length} slots`) : (o.words?.resources(e.cores, e.memoryMiB) ?? `${e.cores} cores · ${e.memoryMiB} MiB`)];
   if (e.replacementOf) parts.push(`${o.text.replaces} ${e.replacementOf}`);
   const unpinned = e.receivers.filter((r) => r.slot === undefined);
   if (unpinned.length) parts.push(`${o.text.receiver} ${unpinned.map((r) => `#${r.streamId}`).join(', ')}`);

@@ -9,6 +9,12 @@ const en: Record<string, string> = {
   'console.dismissNotice': 'Dismiss',
   'console.moreNotices': 'Show {n} more',
   'console.fewerNotices': 'Show fewer',
+  'panels.execResources': '{cores, plural, one {# core} other {# cores}} · {mib} MiB',
+  'panels.execSlots': '{n, plural, one {# slot} other {# slots}}',
+  'panels.driverState.down': 'not started',
+  'panels.driverState.up': 'running',
+  'panels.driverState.crashed': 'crashed',
+  'panels.driverState.stopped': 'stopped',
 };
 
 const zh: Record<string, string> = {
@@ -19,6 +25,12 @@ const zh: Record<string, string> = {
   'console.dismissNotice': '关闭',
   'console.moreNotices': '再显示 {n} 条',
   'console.fewerNotices': '收起',
+  'panels.execResources': '{cores} 个核 · {mib} MiB',
+  'panels.execSlots': '{n} 个槽位',
+  'panels.driverState.down': '未启动',
+  'panels.driverState.up': '运行中',
+  'panels.driverState.crashed': '已崩溃',
+  'panels.driverState.stopped': '已停止',
 };
 
 export const looks: AreaDicts = { en, 'zh-CN': zh };

@@ -46,7 +46,12 @@ export function ClusterPanel() {
     // The whole diagram fits the box: scaled down in a short dock, up in full screen.
     const fit = fitCluster(data, size.width, size.height);
     renderClusterView(el, data, {
-      width: fit.layoutWidth, height: 0, scale: fit.scale, palette, reducedMotion: reduced, label: t('panels.cluster'), stepLabels,
+      width: fit.layoutWidth, height: 0, scale: fit.scale,
+      words: {
+        resources: (cores, mib) => t('panels.execResources', { cores, mib }),
+        slots: (n) => t('panels.execSlots', { n }),
+        driverState: (state) => t(`panels.driverState.${state}`),
+      }, palette, reducedMotion: reduced, label: t('panels.cluster'), stepLabels,
       text: {
         driver: t('panels.driver'), clusterManager: t('panels.clusterManager'), worker: t('panels.worker'), executor: t('panels.executor'),
         slot: t('panels.slot'), lost: t('panels.lost'), replaces: t('panels.replaces'), receiver: t('panels.receiver'), idle: t('panels.idle'), launching: t('panels.launching'),
