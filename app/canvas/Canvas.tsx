@@ -162,7 +162,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap pannable zoomable ariaLabel={tr('canvas.minimap')} nodeStrokeWidth={3} style={{ width: 168, height: 104 }} nodeColor={minimapColor} />
-        <Controls showInteractive={false} aria-label={tr('canvas.controls')} />
+        <Controls showInteractive={false} aria-label={tr('canvas.controls')} fitViewOptions={currentFitOptions(200)} />
         {/* One strip along the top (row-reverse: the toolbar at the right end): the graph's issues wrap in the room
             the toolbar leaves, or go below it on a narrow canvas, so they never cover it. */}
         <Panel position="top-left" className="canvas-top">

@@ -25,7 +25,7 @@ const SLOT = 44;
 
 /** Pure layout: steps on top, driver and cluster manager on the left, workers (grouped by host) on the right. */
 export function layoutCluster(d: ClusterViewData, width: number) {
-  const stepsH = 56;
+  const stepsH = 50;
   const left = { x: 8, w: Math.min(200, Math.max(150, width * 0.24)) };
   const driver = { x: left.x, y: stepsH + 8, w: left.w, h: 66 };
   const cm = { x: left.x, y: driver.y + driver.h + 18, w: left.w, h: 48 };
@@ -40,7 +40,7 @@ export function layoutCluster(d: ClusterViewData, width: number) {
     const w = Math.min(avail, Math.max(...execs.map(ew)) + 16);
     if (cx + w > x0 + avail && cx > x0) { cx = x0; cy += rowH + 14; rowH = 0; }
     let ey = cy + 24;
-    const boxes: ExecBox[] = execs.map((exec) => { const b = { x: cx + 8, y: ey, w: w - 16, h: 40 + SLOT + 22, exec }; ey += b.h + 8; return b; });
+    const boxes: ExecBox[] = execs.map((exec) => { const b = { x: cx + 8, y: ey, w: w - 16, h: 40 + SLOT + 12, exec }; ey += b.h + 8; return b; });
     const h = ey - cy;
     workers.push({ host, x: cx, y: cy, w, h, execs: boxes });
     cx += w + 14; rowH = Math.max(rowH, h);
