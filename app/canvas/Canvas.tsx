@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
   type Connection, type Edge, type IsValidConnection, type OnConnectEnd,
@@ -97,6 +97,23 @@ export function Canvas() {
   const { canUndo, canRedo } = useStudio(useShallow(selectCanUndoRedo));
   const rf = useReactFlow<OpFlowNode, Edge>();
   const wrapper = useRef<HTMLDivElement>(null);
+  // React Flow's own words (controls, minimap, edges, keyboard help) in the studio's language.
+  const ariaLabels = useMemo(() => ({
+    'node.a11yDescription.default': tr('canvas.a11yNode'),
+    'node.a11yDescription.keyboardDisabled': tr('canvas.a11yNode'),
+    'edge.a11yDescription.default': tr('canvas.a11yEdge'),
+    'controls.ariaLabel': tr('canvas.controls'),
+    'controls.zoomIn.ariaLabel': tr('canvas.zoomIn'),
+    'controls.zoomOut.ariaLabel': tr('canvas.zoomOut'),
+    'controls.fitView.ariaLabel': tr('action.fit'),
+    'controls.interactive.ariaLabel': tr('canvas.interactive'),
+    'minimap.ariaLabel': tr('canvas.minimap'),
+    'handle.ariaLabel': tr('canvas.handle'),
+  }), [tr]);
+  const labelledEdges = useMemo(() => {
+    const name = new Map(nodes.map((n) => [n.id, n.data.label || n.id]));
+    return edges.map((e) => (e.ariaLabel ? e : { ...e, ariaLabel: tr('canvas.edgeLabel', { from: name.get(e.source) ?? e.source, to: name.get(e.target) ?? e.target }) }));
+  }, [edges, nodes, tr]);
 
   useEffect(() => {
     registerCanvas({
@@ -139,7 +156,7 @@ export function Canvas() {
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label={tr('canvas.label')}>
       <ReactFlow<OpFlowNode, Edge>
         nodes={nodes}
-        edges={edges}
+        edges={labelledEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -157,7 +174,7 @@ export function Canvas() {
         maxZoom={2}
         snapToGrid
         snapGrid={[10, 10]}
-        ariaLabelConfig={{ 'node.a11yDescription.default': tr('canvas.a11yNode') }}
+        ariaLabelConfig={ariaLabels}
         className={running ? (edges.length <= FLOWING_EDGES_MAX ? 'is-running is-flowing' : 'is-running') : undefined}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />

@@ -7,7 +7,7 @@ import { useStudio } from '../store/store';
 import { engine } from '../store/engineBridge';
 import { openDocument } from '../files/fileActions';
 import { useLang, useT, type TFn } from '../i18n/useT';
-import type { Lang } from '../i18n/index';
+import { getCurrentLang, t, type Lang } from '../i18n/index';
 import type { Studio } from '../store/types';
 import { connectLessons } from './connect';
 import { ExportView } from './ExportView';
@@ -47,8 +47,11 @@ function useWorkspaceBox(): { top: number; inspectorRight: number } {
 
 // ---------------------------------------------------------------- actions
 
-async function loadPipeline(ref: PipelineRef): Promise<void> {
-  const graph = await resolvePipeline(ref);
+async function loadPipeline(ref: PipelineRef, lesson?: Lesson): Promise<void> {
+  const resolved = await resolvePipeline(ref);
+  // A lesson's pipeline is named after the lesson, in the studio's language (its file says "Lesson: …" in English).
+  const graph = lesson && resolved.name?.startsWith('Lesson: ')
+    ? { ...resolved, name: t('lessons.pipelineName', { title: pick(lesson.title, getCurrentLang()).replace(/`/g, '') }) } : resolved;
   const st = useStudio.getState().sim.status;
   if (st === 'running' || st === 'paused' || st === 'loading') await engine.stop();
   openDocument(graph, { keepName: true });
@@ -63,7 +66,7 @@ export async function startLesson(entry: Pick<LessonIndexEntry, 'file'>): Promis
   l.setLoading(true);
   try {
     const lesson = await fetchLesson(entry.file);
-    await loadPipeline(lesson.pipeline);
+    await loadPipeline(lesson.pipeline, lesson);
     useLessons.getState().startLesson(lesson);
     entered.clear();
     enterStep(lesson, 0);
@@ -82,7 +85,7 @@ function enterStep(lesson: Lesson, index: number) {
   const first = !entered.has(key);
   entered.add(key);
   if (first && step.pipeline) {
-    void loadPipeline(step.pipeline).then(() => showPanel(step.panel), (e) => useLessons.getState().setLoading(false, e instanceof Error ? e.message : String(e)));
+    void loadPipeline(step.pipeline, lesson).then(() => showPanel(step.panel), (e) => useLessons.getState().setLoading(false, e instanceof Error ? e.message : String(e)));
   } else showPanel(step.panel);
 }
 

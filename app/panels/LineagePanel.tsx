@@ -118,8 +118,8 @@ export function LineagePanel() {
     <table className="dsp-table">
       <thead><tr><th>{t('panels.stage')}</th><th>{t('panels.rddChain')}</th><th>{t('panels.partitions')}</th></tr></thead>
       <tbody>{stages.map((s) => (
-        <tr key={s.stageId}><td>{stageLabel(s)} (job {s.jobId}){s.parentStageIds.length ? ` ← ${s.parentStageIds.join(', ')}` : ''}{s.recomputing ? ` — ${t('panels.recomputing')}` : ''}</td>
-          <td>{s.rddChain.join(' → ')}</td>
+        <tr key={s.stageId}><td>{stageLabel(s)} {t('panels.ofJob', { id: s.jobId })}{s.parentStageIds.length ? ` ← ${s.parentStageIds.join(', ')}` : ''}{s.recomputing ? ` — ${t('panels.recomputing')}` : ''}</td>
+          <td lang="en">{s.rddChain.join(' → ')}</td>
           <td>{s.partitions.map((c) => `${c.partition}: ${t(`panels.legend.${c.state}`)}`).join(', ')}</td></tr>))}</tbody>
     </table></>
   ) : lotAlt ?? <Empty>{t('panels.empty')}</Empty>;

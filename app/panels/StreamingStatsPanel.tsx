@@ -18,10 +18,10 @@ function MetricRow({ m, width, palette, selected, onSelect, reduced }: { m: Metr
   const color = m.key === 'inputRate' ? palette.positive : m.key === 'schedulingDelay' ? palette.stages[3] : m.key === 'processingTime' ? palette.accent : palette.stages[4];
   const lineW = Math.max(160, Math.floor((width - 170) * 0.64));
   const line = useSvg((el) => renderSparkline(el, m.series, { width: lineW, height: 74, palette, color, axes: true, selected, onSelect, label: t(METRIC_KEYS[m.key]), format: fmt, reducedMotion: reduced }), [m, lineW, palette, selected, onSelect, t]);
-  const hist = useSvg((el) => renderHistogram(el, m.histogram, { width: Math.max(120, Math.min(360, width - lineW - 190)), height: 74, palette, color, label: `${t(METRIC_KEYS[m.key])} histogram`, format: fmt }), [m, width, lineW, palette, t]);
+  const hist = useSvg((el) => renderHistogram(el, m.histogram, { width: Math.max(120, Math.min(360, width - lineW - 190)), height: 74, palette, color, label: t('panels.histogramOf', { metric: t(METRIC_KEYS[m.key]) }), format: fmt }), [m, width, lineW, palette, t]);
   return (
     <div className="dsp-metric">
-      <div className="dsp-metric-name"><strong>{t(METRIC_KEYS[m.key])}{m.measured ? ` (${t('panels.measured')})` : ''}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${m.unit}` }) : '–'}</span></div>
+      <div className="dsp-metric-name"><strong>{t(METRIC_KEYS[m.key])}{m.measured ? ` (${t('panels.measured')})` : ''}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${t('panels.recordsPerSecond')}` }) : '–'}</span></div>
       <svg ref={line} className="dsp-svg" />
       <svg ref={hist} className="dsp-svg" />
     </div>
@@ -70,16 +70,16 @@ export function StreamingStatsPanel() {
         <thead><tr><th>{t('panels.outputOp')}</th><th>{t('panels.status')}</th><th>{t('panels.duration')}</th><th>{t('panels.jobs')}</th></tr></thead>
         <tbody>{detail.outputOps.map((o) => {
           const jobs = detail.jobIds.map((id) => run.exec.jobs[id]).filter((j) => j && j.outputOpId === o.id);
-          return (<tr key={o.id}><td>{o.id}: {o.name}</td><td className={o.status === 'failed' ? 'dsp-bad' : undefined}>{o.status}{o.failureReason ? `: ${o.failureReason}` : ''}</td>
+          return (<tr key={o.id}><td>{o.id}: {o.name}</td><td className={o.status === 'failed' ? 'dsp-bad' : undefined}>{t(`panels.opStatus.${o.status}`)}{o.failureReason ? <>: <span lang="en">{o.failureReason}</span></> : ''}</td>
             <td>{o.startTime !== undefined && o.endTime !== undefined ? fmtMs(o.endTime - o.startTime) : '–'}</td>
-            <td>{jobs.map((j) => `${j.jobId} (${j.result ?? 'running'})`).join(', ') || '–'}</td></tr>);
+            <td>{jobs.map((j) => `${j.jobId} (${j.result ?? t('panels.opStatus.running')})`).join(', ') || '–'}</td></tr>);
         })}</tbody>
       </table>
     </div>
   ) : null;
   return (
     <PanelFrame accessibleName={STATS_NAME} titleKey="panels.stats" run={run} summary={summary} alt={data ? (
-      <table className="dsp-table"><thead><tr><th>{t('panels.status')}</th><th>avg</th><th>max</th></tr></thead>
+      <table className="dsp-table"><thead><tr><th>{t('panels.status')}</th><th>{t('panels.avgHead')}</th><th>{t('panels.maxHead')}</th></tr></thead>
         <tbody>{data.metrics.map((m) => <tr key={m.key}><td>{t(METRIC_KEYS[m.key])}</td>
           <td>{m.avg === undefined ? '–' : m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${t('panels.recordsPerSecond')}`}</td>
           <td>{m.max === undefined ? '–' : m.unit === 'ms' ? fmtMs(m.max) : `${fmtNum(m.max)} ${t('panels.recordsPerSecond')}`}</td></tr>)}</tbody></table>
