@@ -190,7 +190,7 @@ test.describe('looks', () => {
 
   test('minimap: on a tall window it covers no node after Fit view (1920×1080)', async ({ studio, page }) => {
     await freshStudio(studio, { width: 1920, height: 1080 }, 'en');
-    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.getByRole('toolbar', { name: 'Canvas tools' }).getByRole('button', { name: 'Fit view', exact: true }).click();
     await page.waitForTimeout(400);
     const map = page.locator('.react-flow__minimap');
     await expect(map).toBeVisible();
@@ -201,4 +201,49 @@ test.describe('looks', () => {
       expect(overlaps(n, tb), 'the toolbar covers a node').toBe(false);
     }
   });
+});
+
+/**
+ * The README's "Using the studio" tour, one screenshot per stop (1280×720), rewritten on every run so the README's
+ * pictures stay current: build, run, inject a fault, follow a lesson, export.
+ */
+test('README tour: build, run, inject a fault, follow a lesson, export (screenshots in e2e/__screenshots__/readme/)', async ({ studio, page }) => {
+  test.setTimeout(150_000);
+  const shot = (name: string) => page.screenshot({ path: `e2e/__screenshots__/readme/${name}.png` });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await freshStudio(studio, { width: 1280, height: 720 }, 'en');
+  // 1. Build: the palette on the left, the graph on the canvas, the selected node's parameters on the right.
+  await page.getByLabel('flatMap node', { exact: true }).click();
+  await expect(page.getByRole('textbox', { name: /of flatMap/ })).toBeVisible();
+  await shot('1-build');
+  // 2. Run: batches print in the console; the panels below follow the run.
+  await studio.run();
+  await studio.expectConsole(/Time: 3000 ms/);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await openPanel(page, 'Streaming statistics');
+  await page.waitForTimeout(300);
+  await shot('2-run');
+  // 3. Inject a fault: kill an executor; the Cluster diagram (full screen) shows it lost and its replacement.
+  const cluster = await openPanel(page, 'Cluster');
+  await cluster.getByRole('button', { name: 'Kill executor 1', exact: true }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(cluster.locator('svg g.exec.dead')).toHaveCount(1);
+  await expect(cluster.locator('svg g.exec.replacement')).toHaveCount(1, { timeout: TIMEOUTS.firstBatch });
+  await cluster.getByRole('button', { name: 'Full screen' }).click();
+  await page.waitForTimeout(300);
+  await shot('3-fault');
+  await cluster.getByRole('button', { name: 'Exit full screen' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  // 4. Follow a lesson: Lessons opens the course; each step says what to do and checks it.
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  const lessons = page.getByRole('complementary', { name: 'Lesson' });
+  await lessons.locator('.lesson-list__item').first().click();
+  await expect(lessons.locator('.lesson-step')).toBeVisible({ timeout: TIMEOUTS.appReady });
+  await shot('4-lesson');
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  // 5. Export: the Code pane shows the graph as a TypeScript, Scala or PySpark program.
+  await page.getByRole('toolbar', { name: 'Canvas tools' }).getByRole('button', { name: 'Code' }).click();
+  await expect(page.locator('.code-pane')).toBeVisible();
+  await page.waitForTimeout(300);
+  await shot('5-export');
 });

@@ -25,7 +25,7 @@ const SLOT = 44;
 
 /** Pure layout: steps on top, driver and cluster manager on the left, workers (grouped by host) on the right. */
 export function layoutCluster(d: ClusterViewData, width: number) {
-  const stepsH = 50;
+  const stepsH = 62;   // the circles and two lines of label (wrapLabel)
   const left = { x: 8, w: Math.min(200, Math.max(150, width * 0.24)) };
   const driver = { x: left.x, y: stepsH + 8, w: left.w, h: 66 };
   const cm = { x: left.x, y: driver.y + driver.h + 18, w: left.w, h: 48 };
