@@ -264,6 +264,10 @@ async function programmingExample(L: Learner) {
     await exportView.getByRole('button', { name, exact: true }).click();
     await expect(L.panel.getByLabel(name, { exact: true })).toContainText(code);
     await expect(L.panel.getByLabel(name, { exact: true })).toContainText(flatMaps[name]);
+    // The copy button sits beside the language buttons, never over the code.
+    const copy = await exportView.locator('.lesson-export__copy').boundingBox();
+    const code = await L.panel.getByLabel(name, { exact: true }).boundingBox();
+    expect(copy && code && (copy.y + copy.height <= code.y + 0.5 || code.y + code.height <= copy.y + 0.5 || copy.x + copy.width <= code.x + 0.5 || code.x + code.width <= copy.x + 0.5), `the copy button covers the ${name} code`).toBe(true);
   }
   await L.expectDone(5_000);
   await L.expectComplete();
