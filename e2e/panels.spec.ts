@@ -66,7 +66,7 @@ test.describe('panels', () => {
     // Cluster: the 5 start-up steps done, 2 executors with 2 slots each, the receiver pinned, fault buttons.
     let r = await openPanel(page, 'Cluster');
     await expect(r).toContainText('Step 5 of 5 · 2 live executors');
-    await expect(r).toContainText('1 receivers');
+    await expect(r).toContainText('1 receiver');
     expect(executors.map((e) => [e.id, e.status])).toEqual([['0', 'alive'], ['1', 'alive']]);
     await expect(r.locator('svg g.exec')).toHaveCount(2);
     await expect(r.locator('svg g.slot')).toHaveCount(4);

@@ -18,6 +18,7 @@ import type { Studio } from '../store/types';
 import { IconRedo, IconUndo } from '../console/icons';
 import { CodeToggle } from '../code/CodeToggle';
 import { currentFitOptions } from './fitOptions';
+import { explainKey } from '../console/consoleModel';
 
 const NODE_W = 190, NODE_H = 78;
 
@@ -193,7 +194,11 @@ export function Canvas() {
           </div>
           <div className="canvas-issues" aria-live="polite">
             {graphIssues.slice(0, 4).map((i, k) => (
-              <div key={k} className={`issue issue--${i.severity}`}>{i.severity === 'error' ? '✖' : '⚠'} {i.message}</div>
+              // Spark's words stay English (lang="en"), with the translated explanation when one is known.
+              <div key={k} className={`issue issue--${i.severity}`}>
+                {i.severity === 'error' ? '✖' : '⚠'} <span lang="en">{i.message}</span>
+                {explainKey(i.message) && <span className="issue__explain">{tr(explainKey(i.message)!)}</span>}
+              </div>
             ))}
           </div>
         </Panel>
