@@ -48,7 +48,7 @@ export function Console() {
 
   useEffect(() => { if (lines.length === 0) setFollow(true); }, [lines.length]);
 
-  // Banners above the output: repeated messages folded, dismissable, only the newest shown unless expanded.
+  // Banners above the output: repeated messages folded, dismissable, the newest NOTICES_SHOWN shown unless expanded.
   const [dismissed, setDismissed] = useState<ReadonlySet<number>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
   const notices = useMemo(() => consoleNotices(errors, dismissed), [errors, dismissed]);

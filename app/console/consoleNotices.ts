@@ -19,5 +19,5 @@ export function consoleNotices(errors: readonly ConsoleError[], dismissed: Reado
   return [...byText.values()].reverse();
 }
 
-/** How many banners show before "N more": the output below keeps its room. */
+/** How many banners show before "Show N more": the output below keeps its room. */
 export const NOTICES_SHOWN = 3;
