@@ -7,16 +7,18 @@ import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { pyCodeOnly } from './quote/python';
 import { inputRecordTypes, recordTypesFor } from './records';
+import { recordedQueuePython } from './recordedInputs';
+import type { SparkExportOptions } from './exportScala';
 
 const lit = (v: unknown) => literal(v, 'python');
 
 export interface PythonExportResult { code: string; inexact: number }
 
-export function exportPython(graph: PipelineGraph): string {
-  return exportPythonDetailed(graph).code;
+export function exportPython(graph: PipelineGraph, opts: SparkExportOptions = {}): string {
+  return exportPythonDetailed(graph, opts).code;
 }
 
-export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
+export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOptions = {}): PythonExportResult {
   const plan = planGraph(graph, 'python');
   const records = inputRecordTypes(graph);
   const body: string[] = [];
@@ -39,8 +41,10 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
       if (r.prelude) { usedNames.add(name); preludes.push(r.prelude); }
       return r.code;
     };
-    const stmt = op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : comment('python', `TODO: unknown op "${p.node.op}"`);
-    body.push(nodeTagComment('python', p.node.id), stmt);
+    const recorded = opts.recordedInputs?.[p.node.id];
+    const stmt = recorded ? `${p.name} = ${recordedQueuePython(recorded, 'ssc')}`
+      : op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : comment('python', `TODO: unknown op "${p.node.op}"`);
+    body.push(nodeTagComment('python', p.node.id), ...(recorded ? [comment('python', `the ${p.node.op} records this run received, by batch and partition`)] : []), stmt);
   }
   const text = body.join('\n');
   const code = pyCodeOnly(text);
@@ -81,11 +85,15 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
     '    sc = SparkContext(conf=conf)',
     `    ssc = StreamingContext(sc, ${pySeconds(graph.batchDuration)})`,
     ...(graph.checkpointDir ? [`    ssc.checkpoint(${lit(graph.checkpointDir)})`] : []),
-    '',
-    indent(text, '    '),
-    '',
+    '    build(ssc)',
     '    ssc.start()',
     '    ssc.awaitTermination()',
+    '',
+    '',
+    'def build(ssc):',
+    '    """The pipeline\'s streams and outputs on ssc (a test harness calls it on its own context)."""',
+    indent(text, '    '),
+    ...(text.trim() ? [] : ['    pass']),
     '',
     '',
     "if __name__ == '__main__':",

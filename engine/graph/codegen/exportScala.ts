@@ -7,6 +7,7 @@ import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { scalaCodeOnly } from './quote/scala';
 import { inputRecordTypes, recordTypesFor } from './records';
+import { recordedQueueScala, type RecordedInputs } from './recordedInputs';
 
 export const SPARK_VERSION = '3.5.1';
 export const SCALA_VERSION = '2.12.18';
@@ -76,11 +77,16 @@ const lit = (v: unknown) => literal(v, 'scala');
 
 export interface ScalaExportResult { code: string; inexact: number }
 
-export function exportScala(graph: PipelineGraph): string {
-  return exportScalaDetailed(graph).code;
+export interface SparkExportOptions {
+  /** "Export with this run's data": source node id → the batches (of partitions) the run received. */
+  recordedInputs?: RecordedInputs;
 }
 
-export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
+export function exportScala(graph: PipelineGraph, opts: SparkExportOptions = {}): string {
+  return exportScalaDetailed(graph, opts).code;
+}
+
+export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptions = {}): ScalaExportResult {
   const plan = planGraph(graph, 'scala');
   const records = inputRecordTypes(graph);
   const objectName = scalaObjectName(graph.name);
@@ -103,8 +109,11 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
       if (!r.exact) inexact++;
       return r.code;
     };
-    const stmt = op ? emitNode(graph, p.node, { lang: 'scala', inputs, out: p.name, udf }) : comment('scala', `TODO: unknown op "${p.node.op}"`);
-    body.push(nodeTagComment('scala', p.node.id), stmt);
+    const recorded = opts.recordedInputs?.[p.node.id];
+    const replay = recorded ? recordedQueueScala(recorded, 'ssc') : undefined;
+    const stmt = replay ? `val ${p.name} = ${replay}`
+      : op ? emitNode(graph, p.node, { lang: 'scala', inputs, out: p.name, udf }) : comment('scala', `TODO: unknown op "${p.node.op}"`);
+    body.push(nodeTagComment('scala', p.node.id), ...(replay ? [comment('scala', `the ${p.node.op} records this run received, by batch and partition`)] : []), stmt);
   }
   const text = body.join('\n');
   const code = scalaCodeOnly(text);
@@ -149,11 +158,14 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
     `    val conf = new SparkConf()${conf.join('')}`,
     `    val ssc = new StreamingContext(conf, ${durationScala(graph.batchDuration)})`,
     ...(graph.checkpointDir ? [`    ssc.checkpoint(${lit(graph.checkpointDir)})`] : []),
-    '',
-    indent(text, '    '),
-    '',
+    '    build(ssc)',
     '    ssc.start()',
     '    ssc.awaitTermination()',
+    '  }',
+    '',
+    '  /** The pipeline\'s streams and outputs on `ssc` (a test harness calls it on its own context). */',
+    '  def build(ssc: StreamingContext): Unit = {',
+    indent(text, '    '),
     '  }',
     '}',
     ...stubs.flatMap((s) => ['', s]),
