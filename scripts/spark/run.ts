@@ -4,7 +4,7 @@
  * Scala and PySpark "with this run's data", and run on Spark local[2] (all Scala cases compiled by one scalac and
  * run in one JVM; all PySpark cases in one Python process). Scala's print() output must be identical, order
  * included; PySpark's is compared per batch as a multiset (its shuffles order by Python's hashing).
- * Options: --generated N (default 200), --seed S, --no-python, --no-scala, --only <case-name-substring>.
+ * Options: --generated N (default 200), --python-generated N (how many of them also run on PySpark, default 20), --seed S, --no-python, --no-scala, --only <case-name-substring>.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { exportScalaDetailed } from '../../engine/graph/codegen/exportScala';
 import { exportPythonDetailed } from '../../engine/graph/codegen/exportPython';
 import { runOnEngine, splitBatches, type EngineRun } from './engineRun';
 import { generatePipeline } from './generate';
+import { getOp } from '../../engine/graph/registry';
 import { pythonLineToScala, scalaLineOfEngineForPython } from './normalize';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -28,7 +29,11 @@ const JAVA_OPENS = ['java.lang', 'java.lang.invoke', 'java.lang.reflect', 'java.
 
 interface Case { name: string; category: 'example' | 'lesson' | 'generated'; graph: PipelineGraph; batches: number }
 interface Prepared extends Case { id: string; engine: EngineRun }
-interface Outcome { name: string; category: string; lang: 'scala' | 'python'; status: 'same' | 'differs' | 'skipped'; detail?: string }
+interface Outcome {
+  name: string; category: string; lang: 'scala' | 'python'; status: 'same' | 'differs' | 'skipped'; detail?: string;
+  /** The case's functions, and how many of them the exporter translated (the rest are marked stubs). */
+  functions: number; translated: number;
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -41,14 +46,14 @@ function loadCases(): Case[] {
   const exDir = path.join(ROOT, 'public/examples');
   for (const f of fs.readdirSync(exDir).filter((x) => x.endsWith('.json') && x !== 'index.json').sort()) {
     const parsed = parsePipeline(fs.readFileSync(path.join(exDir, f), 'utf8'));
-    if (parsed.ok) cases.push({ name: `example ${f}`, category: 'example', graph: parsed.graph, batches: 6 });
+    if (parsed.ok) cases.push({ name: `example ${f}`, category: 'example', graph: printEverything(parsed.graph), batches: 6 });
   }
   const lessonDir = path.join(ROOT, 'public/lessons');
   for (const f of fs.readdirSync(lessonDir).filter((x) => x.endsWith('.json') && x !== 'index.json').sort()) {
     const lesson = JSON.parse(fs.readFileSync(path.join(lessonDir, f), 'utf8')) as { pipeline?: { graph?: unknown } };
     if (!lesson.pipeline?.graph) continue;
     const parsed = parsePipeline(JSON.stringify(lesson.pipeline.graph));
-    if (parsed.ok) cases.push({ name: `lesson ${f}`, category: 'lesson', graph: parsed.graph, batches: 6 });
+    if (parsed.ok) cases.push({ name: `lesson ${f}`, category: 'lesson', graph: printEverything(parsed.graph), batches: 6 });
   }
   const count = Number(arg('--generated') ?? 200);
   const seed = Number(arg('--seed') ?? 1);
@@ -90,11 +95,14 @@ function runScala(cases: Prepared[]): Outcome[] {
   fs.mkdirSync(classes, { recursive: true });
   const outcomes: Outcome[] = [];
   const runnable: Prepared[] = [];
+  const fns = new Map<string, { functions: number; translated: number }>();
   for (const p of cases) {
     const graph = { ...p.graph, name: `Oracle ${p.id}` };
     const { code, inexact } = exportScalaDetailed(graph, { recordedInputs: p.engine.recorded });
+    const fn = { functions: functionCount(p.graph), translated: functionCount(p.graph) - inexact };
+    fns.set(p.id, fn);
     if (inexact > 0 || /\?\?\?|TwitterUtils|KafkaUtils|socketTextStream|Receiver\(/.test(code.split('def build')[1] ?? '')) {
-      outcomes.push({ name: p.name, category: p.category, lang: 'scala', status: 'skipped', detail: inexact ? `${inexact} untranslated function(s)` : 'source not replayable' });
+      outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: 'skipped', detail: inexact ? `${inexact} untranslated function(s)` : 'source not replayable' });
       continue;
     }
     fs.writeFileSync(path.join(src, `${p.id}.scala`), code);
@@ -113,7 +121,7 @@ function runScala(cases: Prepared[]): Outcome[] {
     for (const id of bad) {
       const p = runnable.find((x) => x.id === id)!;
       const msg = (r.out + r.err).split('\n').filter((l) => l.includes(`${id}.scala`)).slice(0, 3).join(' | ');
-      outcomes.push({ name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: `does not compile: ${msg}` });
+      outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: `does not compile: ${msg}` });
     }
     files = files.filter((f) => !bad.has(path.basename(f, '.scala')));
   }
@@ -125,19 +133,42 @@ function runScala(cases: Prepared[]): Outcome[] {
   for (let i = 0; i < compiled.length; i += 80) {
     const chunk = compiled.slice(i, i + 80);
     const r = sh('java', ['-Xmx2g', ...JAVA_OPENS, '-cp', `${classes}:${JARS}/*`, 'org.apache.spark.streaming.StudioDriver',
-      ...chunk.map((p) => `${p.id}:${scalaObjectOf(p)}:${p.graph.batchDuration}:${p.batches}`)], { cwd: path.join(WORK, 'scala') });
+      ...chunk.map((p) => `${p.id}:${scalaObjectOf(p)}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}`)], { cwd: path.join(WORK, 'scala') });
     for (const [k, v] of splitCases(r.out)) results.set(k, v);
   }
   console.log(`spark (scala): ${compiled.length} cases run in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
   for (const p of compiled) {
     const out = results.get(p.id);
-    if (out === undefined) { outcomes.push({ name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: 'no output (driver crashed)' }); continue; }
+    if (out === undefined) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: 'no output (driver crashed)' }); continue; }
     const err = out.match(/^@@@ERROR (.*)$/m);
-    if (err) { outcomes.push({ name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: `failed on Spark: ${err[1].slice(0, 300)}` }); continue; }
+    if (err) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: `failed on Spark: ${err[1].slice(0, 300)}` }); continue; }
     const same = out === p.engine.stdout;
-    outcomes.push({ name: p.name, category: p.category, lang: 'scala', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase(p, out, 'scala') }) });
+    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase(p, out, 'scala') }) });
   }
   return outcomes;
+}
+
+/** Stateful streams (state ops, windows computed with an inverse function) need a checkpoint directory. */
+/** Function params a graph's nodes carry (given or defaulted), i.e. the functions an exporter must translate. */
+function functionCount(g: PipelineGraph): number {
+  let n = 0;
+  for (const node of g.nodes) {
+    for (const [k, spec] of Object.entries(getOp(node.op)?.params ?? {})) {
+      const v = node.params[k] ?? spec.default;
+      if (spec.type === 'function' && typeof v === 'string' && v.trim() !== '') n++;
+    }
+  }
+  return n;
+}
+
+function needsCheckpoint(g: PipelineGraph): boolean {
+  return g.nodes.some((n) => ['updateStateByKey', 'mapWithState', 'countByWindow', 'countByValueAndWindow'].includes(n.op)
+    || ((n.op === 'reduceByKeyAndWindow' || n.op === 'reduceByWindow') && typeof n.params.inverse === 'string' && n.params.inverse !== ''));
+}
+
+/** print(n) shows the first n records; a PySpark batch is compared as a multiset, so every record is printed. */
+function printEverything(g: PipelineGraph): PipelineGraph {
+  return { ...g, nodes: g.nodes.map((n) => (n.op === 'print' ? { ...n, params: { ...n.params, num: 1000 } } : n)) };
 }
 
 function scalaObjectOf(p: Prepared): string {
@@ -150,10 +181,16 @@ function runPython(cases: Prepared[]): Outcome[] {
   fs.mkdirSync(dir, { recursive: true });
   const outcomes: Outcome[] = [];
   const runnable: Prepared[] = [];
-  for (const p of cases) {
+  const fns = new Map<string, { functions: number; translated: number }>();
+  const pyGenerated = Number(arg('--python-generated') ?? 20);
+  for (const p of cases.filter((c) => c.category !== 'generated' || Number(c.name.split(' ')[1]) < pyGenerated)) {
     const { code, inexact } = exportPythonDetailed({ ...p.graph, name: `Oracle ${p.id}` }, { recordedInputs: p.engine.recorded });
-    if (inexact > 0 || /socketTextStream|TODO/.test(code.split('def build')[1] ?? '')) {
-      outcomes.push({ name: p.name, category: p.category, lang: 'python', status: 'skipped', detail: inexact ? `${inexact} untranslated function(s)` : 'source not replayable' });
+    const fn = { functions: functionCount(p.graph), translated: functionCount(p.graph) - inexact };
+    fns.set(p.id, fn);
+    const build = code.split('def build')[1] ?? '';
+    if (inexact > 0 || /socketTextStream|TODO/.test(build)) {
+      const why = inexact ? `${inexact} untranslated function(s)` : /no mapWithState/.test(build) ? 'PySpark has no mapWithState' : 'source not replayable';
+      outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: 'skipped', detail: why });
       continue;
     }
     fs.writeFileSync(path.join(dir, `${p.id}.py`), code);
@@ -164,17 +201,17 @@ function runPython(cases: Prepared[]): Outcome[] {
   for (let i = 0; i < runnable.length; i += 80) {
     const chunk = runnable.slice(i, i + 80);
     const r = sh(path.join(SPARK, 'venv/bin/python'), [path.join(ROOT, 'scripts/spark/studio_driver.py'), dir,
-      ...chunk.map((p) => `${p.id}:${p.id}:${p.graph.batchDuration}:${p.batches}`)], { cwd: dir });
+      ...chunk.map((p) => `${p.id}:${p.id}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}`)], { cwd: dir });
     for (const [k, v] of splitCases(r.out)) results.set(k, v);
   }
   console.log(`spark (python): ${runnable.length} cases run in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   for (const p of runnable) {
     const out = results.get(p.id);
-    if (out === undefined) { outcomes.push({ name: p.name, category: p.category, lang: 'python', status: 'differs', detail: 'no output (driver crashed)' }); continue; }
+    if (out === undefined) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: 'differs', detail: 'no output (driver crashed)' }); continue; }
     const err = out.match(/^@@@ERROR (.*)$/m);
-    if (err) { outcomes.push({ name: p.name, category: p.category, lang: 'python', status: 'differs', detail: `failed on Spark: ${err[1].slice(0, 300)}` }); continue; }
+    if (err) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: 'differs', detail: `failed on Spark: ${err[1].slice(0, 300)}` }); continue; }
     const same = sameAsMultisets(p.engine.stdout, out);
-    outcomes.push({ name: p.name, category: p.category, lang: 'python', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase(p, out, 'python') }) });
+    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase(p, out, 'python') }) });
   }
   return outcomes;
 }
@@ -212,6 +249,13 @@ async function main(): Promise<void> {
     const skipped = os.filter((o) => o.status === 'skipped');
     console.log(`  ${cat.padEnd(9)} ${lang.padEnd(6)} ${os.filter((o) => o.status === 'same').length} / ${os.filter((o) => o.status === 'differs').length} / ${skipped.length}`
       + (skipped.length ? `  (skipped: ${skipped.map((o) => `${o.name}: ${o.detail}`).join('; ')})` : ''));
+  }
+  console.log('\nFunction translator reach (functions / translated / translated and same on Spark):');
+  for (const lang of ['scala', 'python'] as const) for (const cat of ['example', 'lesson', 'generated']) {
+    const os = outcomes.filter((o) => o.category === cat && o.lang === lang);
+    if (!os.length) continue;
+    const sum = (f: (o: Outcome) => number) => os.reduce((a, o) => a + f(o), 0);
+    console.log(`  ${lang.padEnd(6)} ${cat.padEnd(9)} ${sum((o) => o.functions)} / ${sum((o) => o.translated)} / ${sum((o) => (o.status === 'same' ? o.translated : 0))}`);
   }
   console.log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (outcomes.some((o) => o.status === 'differs')) process.exitCode = 1;

@@ -1,13 +1,14 @@
 """
 Runs exported DStream Studio programs (modules with build(ssc)) on one SparkContext (local[2]), each on a fresh
 StreamingContext on Spark's ManualClock: build, start, advance the clock one batch at a time, wait for the batch.
-Usage: python studio_driver.py <dir> name:module:batchMs:batches ...
+Usage: python studio_driver.py <dir> name:module:batchMs:batches:checkpoint(0|1) ...
 Output: @@@CASE name, what the case printed (pprint), @@@END name; @@@ERROR <message> when a case fails.
 """
 import importlib
 import sys
 import tempfile
 import threading
+import time
 import traceback
 
 from pyspark import SparkConf, SparkContext
@@ -33,11 +34,13 @@ def main():
     sc = SparkContext(conf=conf)
     sc.setLogLevel('ERROR')
     for arg in sys.argv[2:]:
-        name, module, ms, n = arg.split(':')
+        name, module, ms, n, ckpt = arg.split(':')
         ms, n = int(ms), int(n)
+        t0 = time.time()
         print('@@@CASE ' + name, flush=True)
         ssc = StreamingContext(sc, ms / 1000)
-        ssc.checkpoint(tempfile.mkdtemp(prefix='ckpt'))
+        if ckpt == '1':  # only stateful streams need one; each checkpoint costs a write per batch
+            ssc.checkpoint(tempfile.mkdtemp(prefix='ckpt'))
         counter = BatchCounter()
         ssc.addStreamingListener(counter)
         try:
@@ -56,6 +59,7 @@ def main():
             ssc.stop(stopSparkContext=False, stopGraceFully=False)
         sys.stdout.flush()
         print('@@@END ' + name, flush=True)
+        print('@@@TIME %s %d' % (name, (time.time() - t0) * 1000), file=sys.stderr, flush=True)
     sc.stop()
 
 
