@@ -21,7 +21,7 @@ const SCALA_PARAM_TYPES: Record<string, Record<string, string[]>> = {
   updateStateByKey: { update: ['Seq[Int]', 'Option[Int]'] },
   mapWithState: { mappingFunction: ['String', 'Option[Int]', 'State[Int]'] },
   // reduceByKeyAndWindow is overloaded (with and without the inverse): scalac cannot infer `(a, b) => a + b` alone
-  reduceByKeyAndWindow: { reduce: ['Int', 'Int'], inverse: ['Int', 'Int'] },
+  reduceByKeyAndWindow: { reduce: ['Int', 'Int'], inverse: ['Int', 'Int'], filterFunc: ['(String, Int)'] },
   reduceByWindow: { reduce: ['Int', 'Int'], inverse: ['Int', 'Int'] },
 };
 
@@ -140,7 +140,8 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
   }
   const receivers = [...new Set([...code.matchAll(/\bnew (\w+Receiver)\(/g)].map((m) => m[1]))];
   const stubs = receivers.map((r) => RECEIVER_STUBS[r] ?? genericReceiverStub(r));
-  if (/\bRecordedStatus\(/.test(code)) stubs.push(RECORDED_STATUS_CLASS);
+  // inside the object: programs compiled together (the Spark oracle) each bring their own
+  const recordedClasses = /\bRecordedStatus\(/.test(code) ? [indent(RECORDED_STATUS_CLASS, '  '), ''] : [];
 
   const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing("spark.master", ${lit(graph.master)})`];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
@@ -168,6 +169,7 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
     ...[...imports].sort().map((i) => `import ${i}`),
     '',
     `object ${objectName} {`,
+    ...recordedClasses,
     '  def main(args: Array[String]): Unit = {',
     `    val conf = new SparkConf()${conf.join('')}`,
     `    val ssc = new StreamingContext(conf, ${durationScala(graph.batchDuration)})`,

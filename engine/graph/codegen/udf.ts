@@ -201,6 +201,13 @@ class Translator {
     if (destructures) {
       const head = f.params.length === 1 ? this.scalaPattern(f.params[0]) : `(${f.params.map((p: N) => this.scalaPattern(p)).join(', ')})`;
       const inner = body ? `\n${indent(body, '  ')}\n` : ` ${expr!.c} `;
+      // an overloaded method gives a pattern-matching function no expected type: name and type the parameters
+      if (paramTypes && f.params.every((_: N, i: number) => paramTypes[i])) {
+        const args = f.params.map((_: N, i: number) => `x$${i + 1}`);
+        const typedArgs = args.map((a: string, i: number) => `${a}: ${paramTypes[i]}`).join(', ');
+        const scrutinee = args.length === 1 ? args[0] : `(${args.join(', ')})`;
+        return { c: `{ (${typedArgs}) => ${scrutinee} match { case ${head} =>${inner}} }`, p: SC.atom };
+      }
       return { c: `{ case ${head} =>${inner}}`, p: SC.atom };
     }
     const names = f.params.map((p: N, i: number) => this.ident(p.name) + (paramTypes?.[i] ? `: ${paramTypes[i]}` : ''));
