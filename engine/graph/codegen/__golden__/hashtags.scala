@@ -41,7 +41,7 @@ object TwitterPopularTags {
     // node: pairs
     val tagPairs = hashTags.map(tag => (tag, 1))
     // node: window
-    val tagCounts = tagPairs.reduceByKeyAndWindow((a: Int, b: Int) => a + b, (a: Int, b: Int) => a - b, Seconds(10), Seconds(1), ssc.sparkContext.defaultParallelism, { case (tag, n) => n > 0 })
+    val tagCounts = tagPairs.reduceByKeyAndWindow((a: Int, b: Int) => a + b, (a: Int, b: Int) => a - b, Seconds(10), Seconds(1), ssc.sparkContext.defaultParallelism, { (x$1: (String, Int)) => x$1 match { case (tag, n) => n > 0 } })
     // node: top
     val topTags = tagCounts.transform(rdd => rdd.sortBy({ case (tag, n) => n }, false))
     // node: print
