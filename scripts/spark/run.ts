@@ -4,7 +4,7 @@
  * Scala and PySpark "with this run's data", and run on Spark local[2] (all Scala cases compiled by one scalac and
  * run in one JVM; all PySpark cases in one Python process). Scala's print() output must be identical, order
  * included; PySpark's is compared per batch as a multiset (its shuffles order by Python's hashing).
- * Options: --generated N (default 200), --python-generated N (how many of them also run on PySpark, default 20), --seed S, --no-python, --no-scala, --only <case-name-substring>.
+ * Options: --graph <file.json> (one more case), --generated N (default 200), --python-generated N (how many of them also run on PySpark, default 20), --seed S, --no-python, --no-scala, --only <case-name-substring>.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +54,12 @@ function loadCases(): Case[] {
     if (!lesson.pipeline?.graph) continue;
     const parsed = parsePipeline(JSON.stringify(lesson.pipeline.graph));
     if (parsed.ok) cases.push({ name: `lesson ${f}`, category: 'lesson', graph: printEverything(parsed.graph), batches: 6 });
+  }
+  const extra = arg('--graph');
+  if (extra) {
+    const parsed = parsePipeline(fs.readFileSync(extra, 'utf8'));
+    if (!parsed.ok) throw new Error(`${extra} is not a valid pipeline graph: ${parsed.issues[0]}`);
+    cases.push({ name: `graph ${path.basename(extra)}`, category: 'example', graph: printEverything(parsed.graph), batches: 3 });
   }
   const count = Number(arg('--generated') ?? 200);
   const seed = Number(arg('--seed') ?? 1);
