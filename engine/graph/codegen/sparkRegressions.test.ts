@@ -31,3 +31,14 @@ describe('Scala export regressions found on Spark 3.5', () => {
     expect(code).toContain('  def build(ssc: StreamingContext): Unit = {');
   });
 });
+
+describe('translator reach found on Spark 3.5', () => {
+  it('rdd.reduceByKey inside transform translates to both languages (it was a stub, 11 of 200 random pipelines)', async () => {
+    const { translateUdf } = await import('./udf');
+    expect(translateUdf('rdd => rdd.reduceByKey((a, b) => a + b).sortByKey(false)', 'scala'))
+      .toEqual({ code: 'rdd => rdd.reduceByKey((a, b) => a + b).sortByKey(false)', exact: true });
+    expect(translateUdf('rdd => rdd.reduceByKey((a, b) => a + b).sortByKey(false)', 'python'))
+      .toEqual({ code: 'lambda rdd: rdd.reduceByKey(lambda a, b: a + b).sortByKey(False)', exact: true });
+    expect(translateUdf('xs => xs.reduceByKey((a, b) => a + b)', 'scala').exact).toBe(false);
+  });
+});

@@ -674,7 +674,8 @@ class Translator {
         }
         return o(init ? `${atomSc(s)}.foldLeft(${this.expr(init).c})(${fc})` : `${atomSc(s)}.reduce(${fc})`);
       }
-      case 'sortBy': case 'sortByKey': {
+      case 'sortBy': case 'sortByKey': case 'reduceByKey': {
+        if (m === 'reduceByKey' && !isRddish(objN)) return fail('reduceByKey on something that is not an RDD');
         // RDD methods (inside transform): the same names and arguments in Scala and PySpark
         const a = this.args(n, 0, 3).map((x) => (x.type === 'ArrowFunctionExpression' || x.type === 'FunctionExpression' ? this.fn(x).c : this.expr(x).c));
         const s = obj();
@@ -786,7 +787,7 @@ class Translator {
 function isRddish(n: N): boolean {
   if (n.type === 'Identifier') return /^rdd/i.test(n.name);
   return n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed &&
-    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'mapValues', 'distinct', 'union'].includes(n.callee.property.name) && isRddish(n.callee.object);
+    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'reduceByKey', 'mapValues', 'distinct', 'union'].includes(n.callee.property.name) && isRddish(n.callee.object);
 }
 
 function isFloatLiteral(n: N): boolean {
