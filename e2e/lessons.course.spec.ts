@@ -71,7 +71,8 @@ async function architecture(L: Learner) {
 
 /** Reads "<node> at <t> ms: <count> records" of the Data preview for batch `t`. */
 async function previewCount(page: Page, lang: Lang, node: string, t: number): Promise<number> {
-  const template = esc(tr(lang, 'panels.previewSummary')).replace('\\{node\\}', esc(node)).replace('\\{t\\}', String(t)).replace('\\{count\\}', '(\\d+)').replace('\\{shown\\}', '\\d+');
+  // The summary as the app words it for a count of 7 (plural forms filled in), with the numbers as patterns.
+  const template = esc(tr(lang, 'panels.previewSummary', { node, t, count: 7, shown: 9 })).replace('7', '(\\d+)').replace('9', '\\d+');
   const summary = page.getByRole('region', { name: 'Data preview' }).locator('.dsp-summary');
   await expect(summary).toHaveText(new RegExp(template), { timeout: TIMEOUTS.firstBatch });
   return Number(new RegExp(template).exec((await summary.textContent()) ?? '')![1]);
@@ -266,6 +267,10 @@ async function programmingExample(L: Learner) {
     await exportView.getByRole('button', { name, exact: true }).click();
     await expect(L.panel.getByLabel(name, { exact: true })).toContainText(code);
     await expect(L.panel.getByLabel(name, { exact: true })).toContainText(flatMaps[name]);
+    // The copy button sits beside the language buttons, never over the code.
+    const copy = await exportView.locator('.lesson-export__copy').boundingBox();
+    const pre = await L.panel.getByLabel(name, { exact: true }).boundingBox();
+    expect(copy && pre && (copy.y + copy.height <= pre.y + 0.5 || pre.y + pre.height <= copy.y + 0.5 || copy.x + copy.width <= pre.x + 0.5 || pre.x + pre.width <= copy.x + 0.5), `the copy button covers the ${name} code`).toBe(true);
   }
   await L.expectDone(5_000);
   await L.expectComplete();

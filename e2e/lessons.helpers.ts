@@ -12,6 +12,7 @@ import { expect, TIMEOUTS, type Studio } from './fixtures';
 import { studio as studioDicts } from '../app/i18n/studio';
 import { panels as panelDicts } from '../app/i18n/panels';
 import { lessons as lessonDicts } from '../app/i18n/lessons';
+import { interpolate } from '../app/i18n/format';
 import type { Lesson, LessonIndex, L10n } from '../app/lessons/schema';
 
 export type Lang = 'en' | 'zh-CN';
@@ -25,7 +26,7 @@ const dicts: Record<Lang, Record<string, string>> = {
 export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   const text = dicts[lang][key] ?? dicts.en[key];
   if (text === undefined) throw new Error(`no UI string "${key}"`);
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return interpolate(text, vars, dicts[lang][key] !== undefined ? lang : 'en');
 }
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exact = (s: string) => new RegExp(`^${esc(s)}$`);

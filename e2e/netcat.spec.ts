@@ -51,7 +51,7 @@ test('netcat: lines sent from the Netcat tab reach socketTextStream and the next
   await box.fill('hello world\nhello spark');
   await page.screenshot({ path: testInfo.outputPath('netcat-typed.png') });
   await box.press('Control+Enter');   // sends (not the studio's Run shortcut)
-  await expect(panel.getByRole('status')).toHaveText('Sent 2 line(s) to localhost:9999.');
+  await expect(panel.getByRole('status')).toHaveText('Sent 2 lines to localhost:9999.');
   await expect(box).toHaveValue('');
   await expect(panel.getByRole('list', { name: 'Sent' })).toContainText('hello spark');
 

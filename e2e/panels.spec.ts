@@ -66,7 +66,7 @@ test.describe('panels', () => {
     // Cluster: the 5 start-up steps done, 2 executors with 2 slots each, the receiver pinned, fault buttons.
     let r = await openPanel(page, 'Cluster');
     await expect(r).toContainText('Step 5 of 5 · 2 live executors');
-    await expect(r).toContainText('1 receivers');
+    await expect(r).toContainText('1 receiver');
     expect(executors.map((e) => [e.id, e.status])).toEqual([['0', 'alive'], ['1', 'alive']]);
     await expect(r.locator('svg g.exec')).toHaveCount(2);
     await expect(r.locator('svg g.slot')).toHaveCount(4);
@@ -178,7 +178,7 @@ test.describe('panels', () => {
       .toEqual([{ id: '0', status: 'alive' }, { id: '1', status: 'dead' }, { id: '2', status: 'alive', replacementOf: '1' }]);
     await expect(r.locator('svg g.exec.replacement')).toHaveCount(1);
     await expect(r.locator('svg g.exec.replacement')).toContainText('replaces 1');
-    await expect(r.getByRole('button', { name: /^Kill executor / })).toHaveCount(2);
+    await expect(r.getByRole('button', { name: /^Kill executor /, disabled: false })).toHaveCount(2);
     await shootPanel(page, r, `${SHOTS}/cluster-killed.png`);
     await r.getByRole('button', { name: 'Table' }).click();
     await expect(r.locator('.dsp-alt tr.dsp-dead')).toContainText('1');

@@ -17,6 +17,8 @@ import { fitZoom, layoutGraph, wrapChain } from './layout';
 import type { Studio } from '../store/types';
 import { IconRedo, IconUndo } from '../console/icons';
 import { CodeToggle } from '../code/CodeToggle';
+import { currentFitOptions } from './fitOptions';
+import { explainKey } from '../console/consoleModel';
 
 const NODE_W = 190, NODE_H = 78;
 
@@ -104,6 +106,23 @@ export function Canvas() {
   const { canUndo, canRedo } = useStudio(useShallow(selectCanUndoRedo));
   const rf = useReactFlow<OpFlowNode, Edge>();
   const wrapper = useRef<HTMLDivElement>(null);
+  // React Flow's own words (controls, minimap, edges, keyboard help) in the studio's language.
+  const ariaLabels = useMemo(() => ({
+    'node.a11yDescription.default': tr('canvas.a11yNode'),
+    'node.a11yDescription.keyboardDisabled': tr('canvas.a11yNode'),
+    'edge.a11yDescription.default': tr('canvas.a11yEdge'),
+    'controls.ariaLabel': tr('canvas.controls'),
+    'controls.zoomIn.ariaLabel': tr('canvas.zoomIn'),
+    'controls.zoomOut.ariaLabel': tr('canvas.zoomOut'),
+    'controls.fitView.ariaLabel': tr('action.fit'),
+    'controls.interactive.ariaLabel': tr('canvas.interactive'),
+    'minimap.ariaLabel': tr('canvas.minimap'),
+    'handle.ariaLabel': tr('canvas.handle'),
+  }), [tr]);
+  const labelledEdges = useMemo(() => {
+    const name = new Map(nodes.map((n) => [n.id, n.data.label || n.id]));
+    return shownEdges.map((e) => (e.ariaLabel ? e : { ...e, ariaLabel: tr('canvas.edgeLabel', { from: name.get(e.source) ?? e.source, to: name.get(e.target) ?? e.target }) }));
+  }, [shownEdges, nodes, tr]);
 
   useEffect(() => {
     registerCanvas({
@@ -112,10 +131,7 @@ export function Canvas() {
         if (!r) return { x: 0, y: 0 };
         return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
-      fitView: (o) => {
-        const right = o?.coveredRight ?? 0;
-        void rf.fitView({ padding: right > 0 ? { x: '6%', y: '10%', right: `${Math.round(right)}px` } : 0.12, duration: 200, maxZoom: 1.1 });
-      },
+      fitView: (o) => { void rf.fitView(currentFitOptions(200, o?.coveredRight)); },
       size: () => { const r = wrapper.current?.getBoundingClientRect(); return { width: r?.width ?? 0, height: r?.height ?? 0 }; },
       reveal: (p) => {
         const r = wrapper.current?.getBoundingClientRect();
@@ -133,7 +149,7 @@ export function Canvas() {
     const id = requestAnimationFrame(() => {
       // An empty document starts at 100 % at the origin; otherwise fit it.
       if (useStudio.getState().nodes.length === 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
-      else void rf.fitView({ padding: 0.12, maxZoom: 1.1 });
+      else void rf.fitView(currentFitOptions());
     });
     return () => cancelAnimationFrame(id);
   }, [loadSeq, rf]);
@@ -156,7 +172,7 @@ export function Canvas() {
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label={tr('canvas.label')}>
       <ReactFlow<OpFlowNode, Edge>
         nodes={nodes}
-        edges={shownEdges}
+        edges={labelledEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -169,32 +185,38 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         colorMode={theme}
         fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+        fitViewOptions={currentFitOptions()}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid
         snapGrid={[10, 10]}
-        ariaLabelConfig={{ 'node.a11yDescription.default': tr('canvas.a11yNode') }}
+        ariaLabelConfig={ariaLabels}
         className={running ? (edges.length <= FLOWING_EDGES_MAX ? 'is-running is-flowing' : 'is-running') : undefined}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap pannable zoomable ariaLabel={tr('canvas.minimap')} nodeStrokeWidth={3} style={{ width: 168, height: 104 }} nodeColor={minimapColor} />
-        <Controls showInteractive={false} aria-label={tr('canvas.controls')} />
-        <Panel position="top-right" className="canvas-toolbar">
-          <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().undo()} disabled={!canUndo} aria-label={tr('action.undo')} title={`${tr('action.undo')} (Ctrl/⌘+Z)`}><IconUndo /></button>
-          <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().redo()} disabled={!canRedo} aria-label={tr('action.redo')} title={`${tr('action.redo')} (Shift+Ctrl/⌘+Z)`}><IconRedo /></button>
-          <span className="toolbar-sep" />
-          <button type="button" className="btn" onClick={() => void autoLayout()} disabled={count === 0} title={`${tr('action.layout')} (Shift+L)`}>{tr('action.layout')}</button>
-          <button type="button" className="btn" onClick={() => void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1.1 })} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
-          <CodeToggle />
-        </Panel>
-        {graphIssues.length > 0 && (
-          <Panel position="top-left" className="canvas-issues" aria-live="polite">
+        <Controls showInteractive={false} aria-label={tr('canvas.controls')} fitViewOptions={currentFitOptions(200)} />
+        {/* One strip along the top (row-reverse: the toolbar at the right end): the graph's issues wrap in the room
+            the toolbar leaves, or go below it on a narrow canvas, so they never cover it. */}
+        <Panel position="top-left" className="canvas-top">
+          <div className="canvas-toolbar" role="toolbar" aria-label={tr('canvas.toolbar')}>
+            <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().undo()} disabled={!canUndo} aria-label={tr('action.undo')} title={`${tr('action.undo')} (Ctrl/⌘+Z)`}><IconUndo /></button>
+            <button type="button" className="btn btn--icon" onClick={() => useStudio.getState().redo()} disabled={!canRedo} aria-label={tr('action.redo')} title={`${tr('action.redo')} (Shift+Ctrl/⌘+Z)`}><IconRedo /></button>
+            <span className="toolbar-sep" />
+            <button type="button" className="btn" onClick={() => void autoLayout()} disabled={count === 0} title={`${tr('action.layout')} (Shift+L)`}>{tr('action.layout')}</button>
+            <button type="button" className="btn" onClick={() => void rf.fitView(currentFitOptions(200))} title={`${tr('action.fit')} (Shift+F)`}>{tr('action.fit')}</button>
+            <CodeToggle />
+          </div>
+          <div className="canvas-issues" aria-live="polite">
             {graphIssues.slice(0, 4).map((i, k) => (
-              <div key={k} className={`issue issue--${i.severity}`}>{i.severity === 'error' ? '✖' : '⚠'} {i.message}</div>
+              // Spark's words stay English (lang="en"), with the translated explanation when one is known.
+              <div key={k} className={`issue issue--${i.severity}`}>
+                {i.severity === 'error' ? '✖' : '⚠'} <span lang="en">{i.message}</span>
+                {explainKey(i.message) && <span className="issue__explain">{tr(explainKey(i.message)!)}</span>}
+              </div>
             ))}
-          </Panel>
-        )}
+          </div>
+        </Panel>
         {count === 0 && (
           <Panel position="top-center" className="canvas-empty">
             <strong>{tr('canvas.emptyTitle')}</strong>

@@ -7,6 +7,13 @@ export interface ClusterViewOptions extends ChartOptions {
   label: string;
   /** Translated names of the 5 start-up steps (index 0 = step 1). */
   stepLabels: string[];
+  /**
+   * Display scale of the drawing (1 = the layout's pixels). The panel picks it so the whole diagram fits its
+   * box: smaller in the dock, larger in full screen (see fitCluster); the layout is computed at width / scale.
+   */
+  scale?: number;
+  /** Translated words with counts (plural forms): an executor's cores and memory, an implicit executor's slots, the driver's state. */
+  words?: { resources(cores: number, memoryMiB: number): string; slots(n: number): string; driverState(state: ClusterViewData['driver']): string };
   text: { driver: string; clusterManager: string; worker: string; executor: string; slot: string; lost: string; replaces: string; receiver: string; idle: string; launching?: string };
 }
 
@@ -18,10 +25,10 @@ const SLOT = 44;
 
 /** Pure layout: steps on top, driver and cluster manager on the left, workers (grouped by host) on the right. */
 export function layoutCluster(d: ClusterViewData, width: number) {
-  const stepsH = 56;
+  const stepsH = 62;   // the circles and two lines of label (wrapLabel)
   const left = { x: 8, w: Math.min(200, Math.max(150, width * 0.24)) };
-  const driver = { x: left.x, y: stepsH + 8, w: left.w, h: 78 };
-  const cm = { x: left.x, y: driver.y + driver.h + 28, w: left.w, h: 56 };
+  const driver = { x: left.x, y: stepsH + 8, w: left.w, h: 66 };
+  const cm = { x: left.x, y: driver.y + driver.h + 18, w: left.w, h: 48 };
   const x0 = left.x + left.w + 48;
   const avail = Math.max(200, width - x0 - 8);
   const hosts = [...new Set(d.executors.map((e) => e.host))];
@@ -33,13 +40,66 @@ export function layoutCluster(d: ClusterViewData, width: number) {
     const w = Math.min(avail, Math.max(...execs.map(ew)) + 16);
     if (cx + w > x0 + avail && cx > x0) { cx = x0; cy += rowH + 14; rowH = 0; }
     let ey = cy + 24;
-    const boxes: ExecBox[] = execs.map((exec) => { const b = { x: cx + 8, y: ey, w: w - 16, h: 40 + SLOT + 22, exec }; ey += b.h + 8; return b; });
+    const boxes: ExecBox[] = execs.map((exec) => { const b = { x: cx + 8, y: ey, w: w - 16, h: 40 + SLOT + 12, exec }; ey += b.h + 8; return b; });
     const h = ey - cy;
     workers.push({ host, x: cx, y: cy, w, h, execs: boxes });
     cx += w + 14; rowH = Math.max(rowH, h);
   }
   const height = Math.max(cm.y + cm.h + 12, cy + rowH + 12);
   return { stepsH, driver, cm, workers, height };
+}
+
+/** Limits of the display scale: below 0.75 the labels are unreadable (the panel scrolls instead). */
+export const CLUSTER_SCALE = { min: 0.75, max: 1.8 } as const;
+
+/**
+ * The scale and layout width at which the diagram fills a box of `width` × `height` without being cut:
+ * scaled down in a short dock (then laid out wider, so it still spans the width), up in full screen.
+ */
+export function fitCluster(d: ClusterViewData, width: number, height: number): { scale: number; layoutWidth: number } {
+  if (!(height > 0) || !(width > 0)) return { scale: 1, layoutWidth: width };
+  let scale = 1;
+  for (let i = 0; i < 3; i++) {
+    const h = layoutCluster(d, width / scale).height;
+    const next = Math.min(CLUSTER_SCALE.max, Math.max(CLUSTER_SCALE.min, height / h));
+    if (Math.abs(next - scale) < 0.01) break;
+    scale = next;
+  }
+  return { scale, layoutWidth: Math.floor(width / scale) };
+}
+
+/** Estimated width of `text` at `fontSize` px where the DOM cannot measure (CJK glyphs are square, Latin ones about 0.6 em). */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.6;
+  return w * fontSize;
+}
+
+/**
+ * Breaks `text` into at most `maxLines` lines no wider than `maxWidth` (measured by `measure`), at spaces or,
+ * for Chinese, between any two characters; the last line ends with "…" when the text does not fit.
+ */
+export function wrapLabel(text: string, maxWidth: number, maxLines: number, measure: (s: string) => number): string[] {
+  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF][，。、：；）]?|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+\s*|\s+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (line && measure((line + tok).trimEnd()) > maxWidth) {
+      if (lines.length === maxLines - 1) { lines.push(ellipsize(line + tokens.slice(i).join(''), maxWidth, measure)); return lines; }
+      lines.push(line.trimEnd());
+      line = tok.trimStart();
+    } else line += tok;
+  }
+  if (line) lines.push(measure(line.trimEnd()) > maxWidth ? ellipsize(line, maxWidth, measure) : line.trimEnd());
+  return lines;
+}
+
+function ellipsize(s: string, maxWidth: number, measure: (s: string) => number): string {
+  let out = s.trimEnd();
+  if (measure(out) <= maxWidth) return out;
+  while (out.length > 1 && measure(`${out}…`) > maxWidth) out = out.slice(0, -1).trimEnd();
+  return `${out}…`;
 }
 
 /**
@@ -49,7 +109,11 @@ export function layoutCluster(d: ClusterViewData, width: number) {
  */
 export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: ClusterViewOptions): void {
   const L = layoutCluster(d, o.width);
-  sizeSvg(svg, { ...o, height: Math.max(o.height, L.height) });
+  const scale = o.scale ?? 1;
+  const height = Math.max(scale === 1 ? o.height : 0, L.height);
+  sizeSvg(svg, { ...o, height });
+  // The layout's coordinates stay in the viewBox; the element's size is the scaled one.
+  select(svg).attr('width', Math.round(o.width * scale)).attr('height', Math.round(height * scale));
   select(svg).attr('role', 'img').attr('aria-label', o.label);
   const p = o.palette;
 
@@ -63,13 +127,26 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
   steps.select('circle').attr('r', 11).attr('fill', (i) => (i <= d.stepProgress ? p.accent : p.background)).attr('stroke', (i) => (i <= d.stepProgress ? p.accent : p.muted)).attr('stroke-width', 2);
   steps.select('text.n').attr('dy', '0.35em').attr('text-anchor', 'middle').attr('font-size', 11).attr('font-weight', 700)
     .attr('fill', (i) => (i <= d.stepProgress ? p.onFill : p.text)).text((i) => String(i));
+  // Labels wrap onto two lines inside their column (measured in the DOM, so any font fits), never past the edges.
+  const labelW = sw - 8;
   steps.select('text.l').attr('y', 26).attr('text-anchor', 'middle').attr('font-size', 10)
     .attr('fill', (i) => (i <= d.stepProgress ? p.text : p.muted)).attr('font-weight', (i) => (i === d.stepProgress ? 700 : 400))
-    .text((i) => truncate(o.stepLabels[i - 1] ?? '', Math.floor(sw / 5.6)));
+    .each(function (i) {
+      const el = this as SVGTextElement;
+      const measure = (s: string) => {
+        if (typeof el.getComputedTextLength !== 'function') return estimateTextWidth(s, 10);
+        el.textContent = s;
+        return el.getComputedTextLength();
+      };
+      const lines = wrapLabel(o.stepLabels[i - 1] ?? '', labelW, 2, measure);
+      el.textContent = '';
+      select(el).selectAll('tspan').data(lines).join('tspan').attr('x', 0).attr('dy', (_l, k) => (k === 0 ? 0 : '1.2em')).text((l) => l);
+    })
+    .append('title').text((i) => o.stepLabels[i - 1] ?? '');
 
   // 2. Driver and cluster manager.
   const nodes = [
-    { key: 'driver', ...L.driver, title: o.text.driver, lines: [`StreamingContext · ${d.driver}`, d.appName ?? ''], color: d.driver === 'crashed' ? p.negative : p.accent },
+    { key: 'driver', ...L.driver, title: o.text.driver, lines: [`StreamingContext · ${o.words ? o.words.driverState(d.driver) : d.driver}`, d.appName ?? ''], color: d.driver === 'crashed' ? p.negative : p.accent },
     { key: 'cm', ...L.cm, title: o.text.clusterManager, lines: [d.master ?? ''], color: p.muted },
   ];
   const nb = layer(svg, 'nodes').selectAll<SVGGElement, (typeof nodes)[number]>('g.node').data(nodes, (n) => n.key)
@@ -135,7 +212,7 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
 function execSubtitle(e: ExecutorView & { receivers: ReceiverView[] }, o: ClusterViewOptions): string {
   if (e.status === 'dead') return `${o.text.lost}: ${e.removedReason ?? ''}`;
   if (e.status === 'launching') return `${o.text.launching ?? 'launching'}…${e.replacementOf ? ` · ${o.text.replaces} ${e.replacementOf}` : ''}`;
-  const parts = [e.implicit ? `${e.slots.length} slots` : `${e.cores} cores · ${e.memoryMiB} MiB`];
+  const parts = [e.implicit ? (o.words?.slots(e.slots.length) ?? `${e.slots.length} slots`) : (o.words?.resources(e.cores, e.memoryMiB) ?? `${e.cores} cores · ${e.memoryMiB} MiB`)];
   if (e.replacementOf) parts.push(`${o.text.replaces} ${e.replacementOf}`);
   const unpinned = e.receivers.filter((r) => r.slot === undefined);
   if (unpinned.length) parts.push(`${o.text.receiver} ${unpinned.map((r) => `#${r.streamId}`).join(', ')}`);

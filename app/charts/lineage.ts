@@ -75,7 +75,7 @@ export function renderLineage(svg: SVGSVGElement, d: LineageData, o: LineageOpti
   defs.select('marker path').attr('fill', p.muted);
   layer(svg, 'jobs').selectAll('text').data(L.jobs, (j) => (j as LineageLayout['jobs'][number]).jobId).join('text')
     .attr('x', 8).attr('y', (j) => j.y + 12).attr('font-size', 12).attr('font-weight', 600).attr('fill', p.text)
-    .text((j) => `Job ${j.jobId}: ${truncate(j.title, 90)}`);
+    .attr('lang', 'en').text((j) => `Job ${j.jobId}: ${truncate(j.title, 90)}`);   // Spark's job description, in Spark's words
   layer(svg, 'edges').selectAll('path').data(L.edges).join('path')
     .attr('d', (e) => {
       const x0 = e.from.x + e.from.w, y0 = e.from.y + 18, x1 = e.to.x - 2, y1 = e.to.y + 18;
@@ -99,10 +99,10 @@ export function renderLineage(svg: SVGSVGElement, d: LineageData, o: LineageOpti
     .attr('stroke-dasharray', (b) => (b.stage.recomputing ? '6 3' : b.stage.status === 'skipped' ? '2 3' : null));
   box.select('rect.band').attr('width', 6).attr('height', (b) => b.h).attr('rx', 3).attr('fill', (b) => stageColor(p, b.stage.stageId));
   box.select('text.title').attr('x', 14).attr('y', 16).attr('font-size', 12).attr('font-weight', 700).attr('fill', p.text).text((b) => truncate(o.stageLabel(b.stage), Math.floor((b.w - 20) / 7.2)));
-  box.select('text.sub').attr('x', 14).attr('y', 30).attr('font-size', 10).attr('fill', p.muted).text((b) => truncate(b.stage.name, Math.floor(b.w / 6.2)));
+  box.select('text.sub').attr('lang', 'en').attr('x', 14).attr('y', 30).attr('font-size', 10).attr('fill', p.muted).text((b) => truncate(b.stage.name, Math.floor(b.w / 6.2)));
   box.select('g.chain').selectAll('text').data((b) => b.stage.rddChain.slice(0, b.stage.status === 'skipped' ? 0 : 6).map((r, i) => ({ r, i, b }))).join('text')
     .attr('x', 14).attr('y', (c) => c.b.chainY + c.i * LINE_H + 10).attr('font-size', 10).attr('font-family', 'ui-monospace, monospace').attr('fill', p.text)
-    .text((c) => truncate(`${c.i ? '→ ' : ''}${c.r}`, Math.floor(c.b.w / 6.3)));
+    .attr('lang', 'en').text((c) => truncate(`${c.i ? '→ ' : ''}${c.r}`, Math.floor(c.b.w / 6.3)));   // RDD names and call sites, as Spark prints them
   const cells = box.select('g.cells').selectAll<SVGRectElement, PartitionCell & { b: StageBox }>('rect')
     .data((b) => b.stage.partitions.map((c) => ({ ...c, b })), (c) => c.partition)
     .join((en) => { const r = en.append('rect'); r.append('title'); return r; })

@@ -2,7 +2,8 @@ import { scaleBand, select } from 'd3';
 import type { WindowInstance, WindowRow, WindowsData } from '../panels/model/windows';
 import { fmtMs, layer, sizeSvg, truncate, type ChartOptions } from './common';
 
-export interface MarblesOptions extends ChartOptions { label: string; selected?: number; addedLabel: string; subtractedLabel: string }
+/** `specLabel`: a window row's title (translated), e.g. "window 10 s, slide 1 s (inverse)". */
+export interface MarblesOptions extends ChartOptions { label: string; selected?: number; addedLabel: string; subtractedLabel: string; specLabel?: (windowText: string, slideText: string, inverse: boolean) => string }
 
 type Cell = { endTime: number; batch: number; kind: 'in' | 'added' | 'subtracted' };
 
@@ -39,7 +40,7 @@ export function renderMarbles(svg: SVGSVGElement, d: WindowsData, o: MarblesOpti
     .text((t) => (x.bandwidth() >= 34 ? `${t}` : x.bandwidth() >= 18 ? `${t / 1000}s` : ''));
   layer(g.node()!, 'groups').selectAll('text').data(groups).join('text')
     .attr('x', -m.left + 6).attr('y', (gr) => gr.y + 15).attr('font-size', 12).attr('font-weight', 600).attr('fill', o.palette.text)
-    .text((gr) => `${truncate(gr.row.spec.label ?? gr.row.spec.nodeId, 40)} — window ${fmtMs(gr.row.spec.windowMs)}, slide ${fmtMs(gr.row.spec.slideMs)}${gr.row.spec.inverse ? ' (inverse)' : ''}`);
+    .text((gr) => `${truncate(gr.row.spec.label ?? gr.row.spec.nodeId, 40)} — ${o.specLabel?.(fmtMs(gr.row.spec.windowMs), fmtMs(gr.row.spec.slideMs), gr.row.spec.inverse) ?? `window ${fmtMs(gr.row.spec.windowMs)}, slide ${fmtMs(gr.row.spec.slideMs)}${gr.row.spec.inverse ? ' (inverse)' : ''}`}`);
   const rowSel = layer(g.node()!, 'rows').selectAll<SVGGElement, (typeof rows)[number]>('g.win').data(rows, (rr) => `${rr.row.spec.nodeId}:${rr.w.endTime}`)
     .join((en) => { const e = en.append('g').attr('class', 'win'); e.append('text').attr('class', 'lbl'); e.append('rect').attr('class', 'span'); e.append('g').attr('class', 'cells'); return e; })
     .attr('transform', (rr) => `translate(0,${rr.y})`);

@@ -2,7 +2,8 @@ import { curveStepAfter, extent, line, max, scaleLinear, select } from 'd3';
 import type { BackpressureSeries, RatePoint } from '../panels/model/backpressure';
 import { fmtNum, layer, sizeSvg, type ChartOptions } from './common';
 
-export interface RateChartOptions extends ChartOptions { label: string; boundLabel: string; actualLabel: string }
+/** `boundLabel` undefined: back-pressure is off, so there is no PID bound to draw or name in the legend. */
+export interface RateChartOptions extends ChartOptions { label: string; boundLabel?: string; actualLabel: string }
 
 /** The PID estimator's rate bound (a step line) against the actual input rate per batch (a line with dots). */
 export function renderRateChart(svg: SVGSVGElement, series: BackpressureSeries[], o: RateChartOptions): void {
@@ -11,7 +12,8 @@ export function renderRateChart(svg: SVGSVGElement, series: BackpressureSeries[]
   const m = { top: 24, right: 12, bottom: 24, left: 52 };
   const w = Math.max(10, o.width - m.left - m.right);
   const h = Math.max(10, o.height - m.top - m.bottom);
-  const all = series.flatMap((s) => [...s.bound, ...s.actual]);
+  const showBound = o.boundLabel !== undefined;
+  const all = series.flatMap((s) => (showBound ? [...s.bound, ...s.actual] : s.actual));
   const [t0, t1] = extent(all, (p) => p.time) as [number | undefined, number | undefined];
   const x = scaleLinear().domain(t0 === undefined ? [0, 1] : t0 === t1 ? [t0 - 500, t0! + 500] : [t0, t1!]).range([0, w]);
   const y = scaleLinear().domain([0, (max(all, (p) => p.rate) ?? 0) * 1.1 || 1]).nice().range([h, 0]);
@@ -25,12 +27,12 @@ export function renderRateChart(svg: SVGSVGElement, series: BackpressureSeries[]
   const lines = layer(g.node()!, 'series').selectAll<SVGGElement, BackpressureSeries>('g.s').data(series, (s) => s.streamId)
     .join((en) => { const s = en.append('g').attr('class', 's'); s.append('path').attr('class', 'bound'); s.append('path').attr('class', 'actual'); s.append('g').attr('class', 'dots'); return s; });
   const mk = (curve: boolean) => { const l = line<RatePoint>().x((p) => x(p.time)).y((p) => y(p.rate)); return curve ? l.curve(curveStepAfter) : l; };
-  lines.select('path.bound').attr('d', (s) => mk(true)(s.bound) ?? '').attr('fill', 'none').attr('stroke', o.palette.accent).attr('stroke-width', 2).attr('stroke-dasharray', '6 3');
+  lines.select('path.bound').attr('d', (s) => (showBound ? mk(true)(s.bound) ?? '' : '')).attr('fill', 'none').attr('stroke', o.palette.accent).attr('stroke-width', 2).attr('stroke-dasharray', '6 3');
   lines.select('path.actual').attr('d', (s) => mk(false)(s.actual) ?? '').attr('fill', 'none').attr('stroke', o.palette.positive).attr('stroke-width', 2);
   lines.select('g.dots').selectAll('circle').data((s) => s.actual).join('circle')
     .attr('cx', (p) => x(p.time)).attr('cy', (p) => y(p.rate)).attr('r', 3).attr('fill', o.palette.positive);
   const legend = layer(svg, 'legend').attr('transform', `translate(${m.left},12)`);
-  const items = [{ label: o.boundLabel, color: o.palette.accent, dash: '6 3' }, { label: o.actualLabel, color: o.palette.positive, dash: '' }];
+  const items = [...(o.boundLabel !== undefined ? [{ label: o.boundLabel, color: o.palette.accent, dash: '6 3' }] : []), { label: o.actualLabel, color: o.palette.positive, dash: '' }];
   const it = legend.selectAll<SVGGElement, (typeof items)[number]>('g').data(items).join((en) => { const e = en.append('g'); e.append('line'); e.append('text'); return e; })
     .attr('transform', (_, i) => `translate(${i * 200},0)`);
   it.select('line').attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0).attr('stroke', (d) => d.color).attr('stroke-width', 2).attr('stroke-dasharray', (d) => d.dash || null);

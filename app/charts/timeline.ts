@@ -3,6 +3,8 @@ import type { BlockView, TimelineData } from '../panels/model/batchTimeline';
 import { fmtBatch, layer, sizeSvg, truncate, type ChartOptions } from './common';
 
 export interface TimelineOptions extends ChartOptions {
+  /** A block's label inside its bar (translated; counts with plural forms). */
+  blockLabel?: (records: number, partitions: number) => string;
   label: string;
   selected?: number;
   onSelect?: (batchTime: number) => void;
@@ -46,7 +48,7 @@ export function renderTimeline(svg: SVGSVGElement, d: TimelineData, o: TimelineO
   band.select('text.t').attr('x', (b) => x(b.end) - 6).attr('y', -18).attr('text-anchor', 'end').attr('font-size', 11).attr('font-weight', 600)
     .attr('fill', o.palette.text).text((b) => fmtBatch(b.batchTime));
   band.select('text.n').attr('x', (b) => x(b.end) - 6).attr('y', -5).attr('text-anchor', 'end').attr('font-size', 10)
-    .attr('fill', o.palette.muted).text((b) => (x(b.end) - x(b.start) > 80 ? `${b.records || b.reported || 0} rec · ${b.partitions} part.` : ''));
+    .attr('fill', o.palette.muted).text((b) => (x(b.end) - x(b.start) > 80 ? (o.blockLabel?.(b.records || b.reported || 0, b.partitions) ?? `${b.records || b.reported || 0} rec · ${b.partitions} part.`) : ''));
   band.select('title').text((b) => `${fmtBatch(b.batchTime)}: ${b.records || b.reported || 0} records in ${b.partitions} blocks`);
 
   // Lanes.

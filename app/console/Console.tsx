@@ -7,6 +7,8 @@ import type { Studio } from '../store/types';
 import { Results } from './Results';
 import { useStore } from 'zustand';
 import { LIVE_VIEW_MS, throttledView } from '../store/throttle';
+import { consoleNotices, NOTICES_SHOWN } from './consoleNotices';
+import { IconClose } from './icons';
 
 const selectSelectedBatch = (s: Studio) => s.run.selectedBatch;
 const selectNodes = (s: Studio) => s.nodes;
@@ -48,6 +50,11 @@ export function Console() {
 
   useEffect(() => { if (lines.length === 0) setFollow(true); }, [lines.length]);
 
+  // Banners above the output: repeated messages folded, dismissable, the newest NOTICES_SHOWN shown unless expanded.
+  const [dismissed, setDismissed] = useState<ReadonlySet<number>>(() => new Set());
+  const [showAll, setShowAll] = useState(false);
+  const notices = useMemo(() => consoleNotices(errors, dismissed), [errors, dismissed]);
+  useEffect(() => { if (errors.length === 0) setDismissed(new Set()); }, [errors.length]);
   const text = shown.join('\n');
   // "tagPairs (map): " — the user's node and operator, as on the canvas (several when a task ran several functions).
   const nodeNames = (ids: string[] | undefined) => {
@@ -74,20 +81,29 @@ export function Console() {
           <button type="button" className="btn btn--small" onClick={() => useStudio.getState().selectBatch(undefined)}>{t('console.live')}</button>
         </div>
       )}
-      {errors.length > 0 && (
-        <ul className="console__errors" aria-label={t('console.errors')}>
-          {errors.slice(-20).map((e) => (
-            <li key={e.id} className={`console-error console-error--${e.level}`}>
-              {e.cause ? (
-                <>
-                  <span className="console-error__msg console-error__cause" lang="en">✖ {nodeNames(e.nodeIds)}{e.cause}</span>
-                  <span className="console-error__detail" lang="en">{e.message}</span>
-                </>
-              ) : <span className="console-error__msg" lang="en">{e.level === 'error' ? '✖' : '⚠'} {e.nodeIds?.length ? nodeNames(e.nodeIds) : ''}{e.message}</span>}
-              {e.explainKey && <span className="console-error__explain">{t(e.explainKey)}</span>}
-            </li>
-          ))}
-        </ul>
+      {notices.length > 0 && (
+        <div className="console__notices">
+          <ul className="console__errors" aria-label={t('console.errors')}>
+            {(showAll ? notices : notices.slice(0, NOTICES_SHOWN)).map((e) => (
+              <li key={e.id} className={`console-error console-error--${e.level}`}>
+                {e.cause ? (
+                  <>
+                    <span className="console-error__msg console-error__cause" lang="en">✖ {nodeNames(e.nodeIds)}{e.cause}{e.count > 1 ? <span className="console-error__count"> ×{e.count}</span> : null}</span>
+                    <span className="console-error__detail" lang="en">{e.message}</span>
+                  </>
+                ) : <span className="console-error__msg" lang="en">{e.level === 'error' ? '✖' : '⚠'} {e.nodeIds?.length ? nodeNames(e.nodeIds) : ''}{e.message}{e.count > 1 ? <span className="console-error__count"> ×{e.count}</span> : null}</span>}
+                {e.explainKey && <span className="console-error__explain">{t(e.explainKey)}</span>}
+                <button type="button" className="btn btn--icon btn--ghost btn--small console-error__dismiss" aria-label={t('console.dismissNotice')} title={t('console.dismissNotice')}
+                  onClick={() => setDismissed((d) => new Set([...d, ...e.ids]))}><IconClose /></button>
+              </li>
+            ))}
+          </ul>
+          {notices.length > NOTICES_SHOWN && (
+            <button type="button" className="btn btn--small btn--ghost console__more" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+              {showAll ? t('console.fewerNotices') : t('console.moreNotices', { n: notices.length - NOTICES_SHOWN })}
+            </button>
+          )}
+        </div>
       )}
       {view === 'results' ? <Results /> : <div
         ref={pre} className="console__out" role="log" aria-live="off" tabIndex={0} aria-label={t('console.output')}

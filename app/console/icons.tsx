@@ -8,3 +8,5 @@ export const IconUndo = () => <svg {...P}><path d="M6 4H3.5V1.5M3.8 4.2A5.5 5.5 
 export const IconRedo = () => <svg {...P}><path d="M10 4h2.5V1.5M12.2 4.2A5.5 5.5 0 1 0 13.4 9" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" /></svg>;
 export const IconMoon = () => <svg {...P}><path d="M13.5 10.2A6 6 0 0 1 5.8 2.5a6 6 0 1 0 7.7 7.7z" fill="currentColor" /></svg>;
 export const IconSun = () => <svg {...P}><circle cx="8" cy="8" r="3" fill="currentColor" /><path d="M8 1v2M8 13v2M1 8h2M13 8h2M3 3l1.4 1.4M11.6 11.6 13 13M3 13l1.4-1.4M11.6 4.4 13 3" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" /></svg>;
+export const IconDone = () => <svg {...P}><circle cx="8" cy="8" r="7" fill="currentColor" /><path d="M4.6 8.2 7 10.6l4.4-4.8" fill="none" stroke="#fff" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" /></svg>;
+export const IconClose = () => <svg {...P} width={12} height={12}><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" /></svg>;

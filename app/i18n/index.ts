@@ -4,6 +4,7 @@
  * `{ en: Record<string, string>, 'zh-CN': Record<string, string> }` (any export name); they are
  * merged here, so adding an area is adding a file. Pure: no React, no store.
  */
+import { interpolate } from './format';
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 export type Dict = Record<string, string>;
@@ -24,18 +25,16 @@ export function mergeAreas(modules: Record<string, unknown>[]): AreaDicts {
   return out;
 }
 
-const areaModules = import.meta.glob(['./*.ts', '!./index.ts', '!./useT.ts', '!./*.test.ts'], { eager: true }) as Record<string, Record<string, unknown>>;
+const areaModules = import.meta.glob(['./*.ts', '!./index.ts', '!./format.ts', '!./useT.ts', '!./*.test.ts'], { eager: true }) as Record<string, Record<string, unknown>>;
 export const dictionaries: AreaDicts = mergeAreas(Object.values(areaModules));
 
-export function interpolate(text: string, vars?: Record<string, string | number>): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
+export { interpolate, pluralCategory } from './format';
 
 /** Look a key up in `lang`, falling back to English and then to the key itself. */
 export function translate(lang: Lang, key: string, vars?: Record<string, string | number>, dicts: AreaDicts = dictionaries): string {
-  const text = dicts[lang]?.[key] ?? dicts.en[key] ?? key;
-  return interpolate(text, vars);
+  const own = dicts[lang]?.[key];
+  const text = own ?? dicts.en[key] ?? key;
+  return interpolate(text, vars, own !== undefined ? lang : 'en');
 }
 
 let currentLang: Lang = 'en';

@@ -14,7 +14,7 @@ const en: Record<string, string> = {
   'netcat.history': 'Sent',
   'netcat.historyEmpty': 'Nothing sent yet.',
   'netcat.clear': 'Clear',
-  'netcat.sent': 'Sent {n} line(s) to {endpoint}.',
+  'netcat.sent': 'Sent {n, plural, one {# line} other {# lines}} to {endpoint}.',
   'netcat.failed': 'Could not send to {endpoint}: {error}',
   'netcat.noSocket': 'This pipeline has no socketTextStream reading a studio socket (ws:// hosts use a real WebSocket).',
 };

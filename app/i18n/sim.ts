@@ -1,7 +1,7 @@
 /** Simulation features: breakpoints, recorded runs, guided fault mode, fault-tolerance settings. */
 const en: Record<string, string> = {
   'sim.faultNeedsRun': 'Nothing is running: press Run or Step first, then inject the fault.',
-  'sim.driverRestarted': 'A new driver recovered from checkpoint-{checkpoint} and re-runs {n} batch(es).',
+  'sim.driverRestarted': 'A new driver recovered from checkpoint-{checkpoint} and re-runs {n, plural, one {# batch} other {# batches}}.',
   // Breakpoints
   'sim.bp.button': 'Breakpoints',
   'sim.bp.title': 'Breakpoints',
@@ -30,9 +30,9 @@ const en: Record<string, string> = {
   'sim.run.save': 'Save run…',
   'sim.run.open': 'Open run…',
   'sim.run.nothing': 'Nothing to save yet: run or step the pipeline first.',
-  'sim.run.saved': 'Saved the run ({n} events) as {file}.',
+  'sim.run.saved': 'Saved the run ({n, plural, one {# event} other {# events}}) as {file}.',
   'sim.run.openFailed': 'Could not open the run {source}',
-  'sim.run.opened': 'Replaying {name}: {batches} batches, {n} events. Press Run to run the pipeline live again.',
+  'sim.run.opened': 'Replaying {name}: {batches, plural, one {# batch} other {# batches}}, {n, plural, one {# event} other {# events}}. Press Run to run the pipeline live again.',
   'sim.run.badge': 'Replay',
   'sim.run.badgeHint': 'Viewing a recorded run ({name}); the engine is not running. Run starts a live run.',
   // Guided faults
@@ -54,7 +54,7 @@ const en: Record<string, string> = {
   'sim.guide.killExecutor.killed': 'The executor process {target} is terminated: its task slots, cached blocks and shuffle outputs are gone.',
   'sim.guide.killExecutor.removed': 'The driver notices the lost executor and removes it (SparkListenerExecutorRemoved).',
   'sim.guide.killExecutor.tasksLost': 'Tasks that were running on it fail with ExecutorLostFailure (stage {stage}, partition {partition}); they do not count towards spark.task.maxFailures.',
-  'sim.guide.killExecutor.blocksLost': '{blocks} received block(s) had no other copy (no replication, no WAL): that data is lost.',
+  'sim.guide.killExecutor.blocksLost': '{blocks, plural, one {# received block had} other {# received blocks had}} no other copy (no replication, no WAL): that data is lost.',
   'sim.guide.killExecutor.receiverMoved': 'Its receiver is restarted on executor {executor}.',
   'sim.guide.killExecutor.resubmitted': 'The DAG scheduler recomputes the lost partitions from lineage: stage {stage} is resubmitted (attempt {attempt}).',
   'sim.guide.killExecutor.replacement': 'The cluster manager launches a replacement: executor {replacement} registers with the driver.',
@@ -78,7 +78,7 @@ const en: Record<string, string> = {
   'sim.guide.crashDriver.stopped': 'Streaming stops; what the driver knew survives only in the checkpoint directory.',
   'sim.guide.crashDriver.newDriver': 'A new driver starts and calls StreamingContext.getOrCreate(checkpointDir, create).',
   'sim.guide.crashDriver.executors': 'It asks for resources again: new executors register with it.',
-  'sim.guide.crashDriver.recovered': 'It reads checkpoint-{checkpoint}: the DStream graph, state and pending batches are restored; {rerun} batch(es) from {first} ms are re-run.',
+  'sim.guide.crashDriver.recovered': 'It reads checkpoint-{checkpoint}: the DStream graph, state and pending batches are restored; {rerun, plural, one {# batch} other {# batches}} from {first} ms are re-run.',
   'sim.guide.crashDriver.rerun': 'Batch {batch} ms completes on the new driver: the output continues, with the state intact.',
   'sim.guide.loseBlock.lost': 'Block {target} is removed from every executor\'s memory.',
   'sim.guide.loseBlock.walReread': 'The write-ahead log is on: the batch\'s WriteAheadLogBackedBlockRDD re-reads missing blocks from the log.',

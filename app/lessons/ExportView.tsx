@@ -32,12 +32,15 @@ export function ExportView() {
             {LANG_NAMES[l]}
           </button>
         ))}
-      </div>
-      {result && 'code' in result && (
-        <div className="lesson-export__code">
+        {/* In the row above the code, not over it (it covered the code's first lines). */}
+        {result && 'code' in result && (
           <button type="button" className="btn btn--small lesson-export__copy" onClick={() => { void navigator.clipboard?.writeText(result.code ?? '').then(() => setCopied(true), () => {}); }}>
             {copied ? t('lessons.copied') : t('lessons.copy')}
           </button>
+        )}
+      </div>
+      {result && 'code' in result && (
+        <div className="lesson-export__code">
           <pre aria-label={lang ? LANG_NAMES[lang] : undefined} tabIndex={0}><code>{result.code}</code></pre>
         </div>
       )}

@@ -8,7 +8,7 @@ import { engine } from '../store/engineBridge';
 import { openDocument } from '../files/fileActions';
 import { requestRun } from '../files/consent';
 import { useLang, useT, type TFn } from '../i18n/useT';
-import type { Lang } from '../i18n/index';
+import { getCurrentLang, t, type Lang } from '../i18n/index';
 import type { Studio } from '../store/types';
 import { connectLessons } from './connect';
 import { ExportView } from './ExportView';
@@ -19,6 +19,7 @@ import { lessonState } from './progress';
 import { keepNodesInView } from './keepInView';
 import type { Lesson, LessonIndexEntry, LessonStep, PipelineRef, Question } from './schema';
 import { pick, RichText } from './text';
+import { IconDone } from '../console/icons';
 import './lessons.css';
 
 const selectStatus = (s: Studio) => s.sim.status;
@@ -50,8 +51,11 @@ function useWorkspaceBox(): { top: number; inspectorRight: number } {
 
 // ---------------------------------------------------------------- actions
 
-async function loadPipeline(ref: PipelineRef): Promise<void> {
-  const graph = await resolvePipeline(ref);
+async function loadPipeline(ref: PipelineRef, lesson?: Lesson): Promise<void> {
+  const resolved = await resolvePipeline(ref);
+  // A lesson's pipeline is named after the lesson, in the studio's language (its file says "Lesson: …" in English).
+  const graph = lesson && resolved.name?.startsWith('Lesson: ')
+    ? { ...resolved, name: t('lessons.pipelineName', { title: pick(lesson.title, getCurrentLang()).replace(/`/g, '') }) } : resolved;
   const st = useStudio.getState().sim.status;
   if (st === 'running' || st === 'paused' || st === 'loading') await engine.stop();
   openDocument(graph, { keepName: true, trusted: true });   // lessons are the app's own (public/lessons)
@@ -74,7 +78,7 @@ export async function startLesson(entry: Pick<LessonIndexEntry, 'file'>, confirm
   l.setLoading(true);
   try {
     const lesson = await fetchLesson(entry.file);
-    await loadPipeline(lesson.pipeline);
+    await loadPipeline(lesson.pipeline, lesson);
     useLessons.getState().startLesson(lesson);
     entered.clear();
     enterStep(lesson, 0);
@@ -93,7 +97,7 @@ function enterStep(lesson: Lesson, index: number) {
   const first = !entered.has(key);
   entered.add(key);
   if (first && step.pipeline) {
-    void loadPipeline(step.pipeline).then(() => showPanel(step.panel), (e) => useLessons.getState().setLoading(false, e instanceof Error ? e.message : String(e)));
+    void loadPipeline(step.pipeline, lesson).then(() => showPanel(step.panel), (e) => useLessons.getState().setLoading(false, e instanceof Error ? e.message : String(e)));
   } else showPanel(step.panel);
 }
 
@@ -226,7 +230,7 @@ function StepBody({ lesson, step, index, status, lang, t }: { lesson: Lesson; st
         {step.check && status.checkMet && step.predict && !status.answered && <span className="lesson-action__state">{t('lessons.answerFirst')}</span>}
       </div>
       {step.action.kind === 'export' && <ExportView />}
-      {isLast && complete && <p className="lesson-complete" role="status">🎉 {t('lessons.complete')}</p>}
+      {isLast && complete && <p className="lesson-complete" role="status"><IconDone /> {t('lessons.complete')}</p>}
     </div>
   );
 }

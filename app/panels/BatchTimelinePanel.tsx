@@ -27,7 +27,7 @@ export function BatchTimelinePanel() {
   }, [run?.timeline, run?.stats, batch, live]);
   const streamLabel = (id: number) => run?.cluster.receivers[id]?.name ?? t('panels.stream', { id });
   const svg = useSvg((el) => {
-    if (data) renderTimeline(el, data, { width, height: Math.max(150, 70 + 50 * Math.max(1, data.streams.length)), palette, reducedMotion: reduced, label: t('panels.timeline'), selected: batch, onSelect: selectBatch, streamLabel });
+    if (data) renderTimeline(el, data, { width, height: Math.max(150, 70 + 50 * Math.max(1, data.streams.length)), palette, reducedMotion: reduced, label: t('panels.timeline'), selected: batch, onSelect: selectBatch, streamLabel, blockLabel: (records, partitions) => t('panels.blockLabel', { records, partitions }) });
   }, [data, width, palette, reduced, batch, t]);
   const cur = data?.batches.find((b) => b.batchTime === batch);
   const summary = cur ? t('panels.timelineSummary', { t: cur.batchTime, records: cur.records || cur.reportedRecords || 0, blocks: cur.partitions.reduce((n, p) => n + p.blocks.length, 0), streams: cur.partitions.length }) : undefined;

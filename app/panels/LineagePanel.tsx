@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { lineageData, PARTITION_STATES, type LineageStage } from './model/execution';
-import { lineageOverTimeData, type LotCellView, type LotState } from './model/lineageOverTime';
+import { lineageOverTimeData, type LotCellView, type LotRow, type LotState } from './model/lineageOverTime';
 import { renderLineage } from '../charts/lineage';
 import { LOT_HEAD_H, LOT_LABEL_W, LOT_ROW_H, renderLineageOverTime } from '../charts/lineageOverTime';
 import { Empty, PanelFrame, useGraph, usePalette, useReducedMotion, useShownBatch, useSvg, useT, useWidth } from './common';
@@ -54,6 +54,8 @@ function useRowsInView(box: React.RefObject<HTMLDivElement | null>, rowCount: nu
 
 export function LineagePanel() {
   const t = useT();
+  // A DStream with no node on the canvas: named as such and explained under the grid (panels.internalRowsNote).
+  const lotRowLabel = (r: LotRow) => (r.internal ? t('panels.internalStream', { id: r.key.slice('dstream-'.length) }) : r.label);
   const { run, lot: lotFold } = useLineageView();
   const palette = usePalette();
   const reduced = useReducedMotion();
@@ -71,7 +73,7 @@ export function LineagePanel() {
   const rowRange = useRowsInView(lotBox, lot.rows.length);
   // Lookups by id: the text alternative of a 200-node grid has thousands of cells.
   const { rowLabels, cellById, cellAt, into } = useMemo(() => ({
-    rowLabels: new Map(lot.rows.map((r) => [r.key, r.label])),
+    rowLabels: new Map(lot.rows.map((r) => [r.key, lotRowLabel(r)])),
     cellById: new Map(lot.cells.map((c) => [c.id, c])),
     cellAt: new Map(lot.cells.map((c) => [`${c.row}:${c.col}`, c])),
     into: lot.edges.reduce((m, e) => m.set(e.to, [...(m.get(e.to) ?? []), e.from]), new Map<string, string[]>()),
@@ -86,7 +88,7 @@ export function LineagePanel() {
     c.onPath ? t('panels.lotOnPath') : '',
   ].filter(Boolean).join(' · ');
   const lotSvg = useSvg((el) => {
-    renderLineageOverTime(el, lot, { width, height: 60, palette, reducedMotion: reduced, label: t('panels.lotTitle'), rowLabel: (r) => r.label, cellTitle: cellText, rowRange });
+    renderLineageOverTime(el, lot, { width, height: 60, palette, reducedMotion: reduced, label: t('panels.lotTitle'), rowLabel: lotRowLabel, cellTitle: cellText, rowRange });
   }, [lot, width, palette, reduced, t, rowRange]);
   const stageLabel = (s: LineageStage) => t('panels.stageLabel', {
     id: s.stageId, attempt: s.attempts.some((a) => a.attemptId > 0) ? t('panels.attempt', { n: s.attempts[s.attempts.length - 1].attemptId }) : '',
@@ -105,7 +107,7 @@ export function LineagePanel() {
       <caption>{t('panels.lotTitle')}</caption>
       <thead><tr><th>{t('panels.lotDStream')}</th>{lot.columns.map((c) => <th key={c}>{c} ms</th>)}</tr></thead>
       <tbody>{lot.rows.map((r, ri) => (
-        <tr key={r.key}><th scope="row">{r.label}</th>{lot.columns.map((_, ci) => {
+        <tr key={r.key}><th scope="row">{lotRowLabel(r)}</th>{lot.columns.map((_, ci) => {
           const c = cellAt.get(`${ri}:${ci}`);
           const f = c ? feeds(c.id) : [];
           return <td key={ci} data-cell={c?.id}>{c ? `${cellText(c)}${f.length ? ` · ${t('panels.lotFeeds', { from: f.join(', ') })}` : ''}` : ''}</td>;
@@ -116,8 +118,8 @@ export function LineagePanel() {
     <table className="dsp-table">
       <thead><tr><th>{t('panels.stage')}</th><th>{t('panels.rddChain')}</th><th>{t('panels.partitions')}</th></tr></thead>
       <tbody>{stages.map((s) => (
-        <tr key={s.stageId}><td>{stageLabel(s)} (job {s.jobId}){s.parentStageIds.length ? ` ← ${s.parentStageIds.join(', ')}` : ''}{s.recomputing ? ` — ${t('panels.recomputing')}` : ''}</td>
-          <td>{s.rddChain.join(' → ')}</td>
+        <tr key={s.stageId}><td>{stageLabel(s)} {t('panels.ofJob', { id: s.jobId })}{s.parentStageIds.length ? ` ← ${s.parentStageIds.join(', ')}` : ''}{s.recomputing ? ` — ${t('panels.recomputing')}` : ''}</td>
+          <td lang="en">{s.rddChain.join(' → ')}</td>
           <td>{s.partitions.map((c) => `${c.partition}: ${t(`panels.legend.${c.state}`)}`).join(', ')}</td></tr>))}</tbody>
     </table></>
   ) : lotAlt ?? <Empty>{t('panels.empty')}</Empty>;
@@ -140,6 +142,7 @@ export function LineagePanel() {
           </button>
         </p>
       )}
+      {lot.rows.some((r) => r.internal) && <p className="dsp-muted small dsp-internal-note">{t('panels.internalRowsNote')}</p>}
       <div ref={lotBox} className="dsp-fill dsp-lot">
         {lot.cells.length ? <svg ref={lotSvg} className="dsp-svg dsp-lineage-time" /> : <Empty>{t('panels.empty')}</Empty>}
       </div>

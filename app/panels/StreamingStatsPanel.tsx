@@ -23,10 +23,10 @@ function MetricRow({ m, width, palette, selected, onSelect, reduced }: { m: Metr
   const clock = m.unit !== 'ms' ? '' : ` (${t(m.measured ? 'panels.measuredClock' : 'panels.simulatedClock')})`;
   const lineW = Math.max(160, Math.floor((width - 170) * 0.64));
   const line = useSvg((el) => renderSparkline(el, m.series, { width: lineW, height: 90, palette, color, axes: true, selected, onSelect, label: `${t(METRIC_KEYS[m.key])}${clock}`, format: fmt, reducedMotion: reduced, pointLabel: (b) => t('panels.openBatch', { t: b }) }), [m, lineW, palette, selected, onSelect, t, clock]);
-  const hist = useSvg((el) => renderHistogram(el, m.histogram, { width: Math.max(120, Math.min(360, width - lineW - 190)), height: 74, palette, color, label: `${t(METRIC_KEYS[m.key])} histogram`, format: fmt }), [m, width, lineW, palette, t]);
+  const hist = useSvg((el) => renderHistogram(el, m.histogram, { width: Math.max(120, Math.min(360, width - lineW - 190)), height: 74, palette, color, label: t('panels.histogramOf', { metric: t(METRIC_KEYS[m.key]) }), format: fmt }), [m, width, lineW, palette, t]);
   return (
     <div className="dsp-metric">
-      <div className="dsp-metric-name" data-metric={m.key}><strong>{t(METRIC_KEYS[m.key])}{clock}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${m.unit}` }) : '–'}</span></div>
+      <div className="dsp-metric-name" data-metric={m.key}><strong>{t(METRIC_KEYS[m.key])}{clock}</strong><span>{m.avg !== undefined ? t('panels.avg', { v: m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${t('panels.recordsPerSecond')}` }) : '–'}</span></div>
       <svg ref={line} className="dsp-svg" />
       <svg ref={hist} className="dsp-svg" />
     </div>
@@ -105,7 +105,7 @@ export function StreamingStatsPanel() {
   ) : null;
   return (
     <PanelFrame accessibleName={STATS_NAME} titleKey="panels.stats" run={run} summary={summary} alt={data ? (
-      <table className="dsp-table"><thead><tr><th>{t('panels.status')}</th><th>avg</th><th>max</th></tr></thead>
+      <table className="dsp-table"><thead><tr><th>{t('panels.status')}</th><th>{t('panels.avgHead')}</th><th>{t('panels.maxHead')}</th></tr></thead>
         <tbody>{data.metrics.map((m) => <tr key={m.key}><td>{t(METRIC_KEYS[m.key])}</td>
           <td>{m.avg === undefined ? '–' : m.unit === 'ms' ? fmtMs(m.avg) : `${fmtNum(m.avg)} ${t('panels.recordsPerSecond')}`}</td>
           <td>{m.max === undefined ? '–' : m.unit === 'ms' ? fmtMs(m.max) : `${fmtNum(m.max)} ${t('panels.recordsPerSecond')}`}</td></tr>)}</tbody></table>

@@ -31,8 +31,8 @@ export function TasksPanel() {
     <table className="dsp-table">
       <thead><tr><th>{t('panels.task')}</th><th>{t('panels.stage')}</th><th>{t('panels.partition')}</th><th>{t('panels.executorSlot')}</th><th>{t('panels.status')}</th><th>{t('panels.duration')}</th><th>{t('panels.shuffleRead')}</th><th>{t('panels.shuffleWrite')}</th></tr></thead>
       <tbody>{bars.slice(0, 500).map((b) => (
-        <tr key={b.taskId}><td>{b.taskId}{b.speculative ? ` (${t('panels.speculative')})` : ''}</td><td>{b.stageId}.{b.stageAttemptId}</td><td>{b.partition} (attempt {b.attempt})</td>
-          <td>{b.executorId} / {b.slot}</td><td>{b.status}{b.failureReason ? `: ${b.failureReason}` : ''}</td><td>{b.metrics ? fmtMs(b.metrics.durationMs) : '–'}</td>
+        <tr key={b.taskId}><td>{b.taskId}{b.speculative ? ` (${t('panels.speculative')})` : ''}</td><td>{b.stageId}.{b.stageAttemptId}</td><td>{b.partition}{t('panels.attempt', { n: b.attempt })}</td>
+          <td>{b.executorId} / {b.slot}</td><td>{t(`panels.taskStatus.${b.status}`)}{b.failureReason ? <>: <span lang="en">{b.failureReason}</span></> : ''}</td><td>{b.metrics ? fmtMs(b.metrics.durationMs) : '–'}</td>
           <td>{b.metrics ? fmtBytes(b.metrics.shuffleReadBytes) : '–'}</td><td>{b.metrics ? fmtBytes(b.metrics.shuffleWriteBytes) : '–'}</td></tr>))}</tbody>
     </table>
   ) : <Empty>{t('panels.empty')}</Empty>;

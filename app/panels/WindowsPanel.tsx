@@ -25,7 +25,8 @@ export function WindowsPanel({ windowSpecs }: { windowSpecs?: WindowSpec[] }) {
     return windowsData(specs, times, run.stats.batchDurationMs ?? graph?.batchDuration ?? 1000, run.stats.zeroTime ?? 0);
   }, [run?.stats, specs, batch, graph?.batchDuration]);
   const svg = useSvg((el) => {
-    if (data) renderMarbles(el, data, { width, height: 120, palette, reducedMotion: reduced, label: t('panels.windows'), selected: batch, addedLabel: t('panels.added'), subtractedLabel: t('panels.subtracted') });
+    if (data) renderMarbles(el, data, { width, height: 120, palette, reducedMotion: reduced, label: t('panels.windows'), selected: batch, addedLabel: t('panels.added'), subtractedLabel: t('panels.subtracted'),
+      specLabel: (window, slide, inverse) => t(inverse ? 'panels.windowSpecInverse' : 'panels.windowSpec', { window, slide }) });
   }, [data, width, palette, reduced, batch, t]);
   const current = data?.rows.map((r) => ({ r, w: [...r.windows].reverse().find((w) => batch === undefined || w.endTime <= batch) }));
   const summary = data && data.rows.length && current?.[0]?.w && batch !== undefined

@@ -146,7 +146,7 @@ describe('guided fault narration (real runs)', () => {
 
   it('every step has text in both languages with the same placeholders', () => {
     const kinds: FaultKind[] = ['killExecutor', 'crashReceiver', 'failNextTask', 'slowTask', 'crashDriver', 'loseBlock'];
-    const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
+    const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort().join(','); // {name} or {name, plural, …}
     for (const k of kinds) {
       for (const wal of [true, false]) {
         for (const st of stepsFor(k, { wal })) {

@@ -39,6 +39,11 @@ export interface SessionOptions {
   freshCheckpointDir?: boolean;
   /** Recover from checkpoints already in checkpointDir at start() (Spark's getOrCreate on the first start). */
   recoverAtStart?: boolean;
+  /**
+   * Called with each node's stream right after the graph is built, before start (the recorder of "Export with
+   * this run's data" adds its foreachRDD to the sources here).
+   */
+  onBuilt?: (streams: BuiltPipeline['streams']) => void;
 }
 
 /** Studio conf key: the storage level of every receiver-based source (Spark's default is MEMORY_AND_DISK_SER_2). */
@@ -156,6 +161,7 @@ export class PipelineSession {
     if (graph.checkpointDir) ssc.checkpoint(graph.checkpointDir);
     this.built = buildPipeline(graph, ssc, { api: engine as unknown as Record<string, unknown>, skipValidation: true });
     applyReceiverStorageLevel(ssc, conf.get(RECEIVER_STORAGE_LEVEL_KEY, ''));
+    this.options.onBuilt?.(this.built.streams);
     return ssc;
   }
 

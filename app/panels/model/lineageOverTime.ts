@@ -352,7 +352,8 @@ export function reduceLotAll(events: readonly EngineEvent[], s: LotState = initi
 
 export type LotCellStatus = 'normal' | 'lost' | 'recomputed';
 
-export interface LotRow { key: string; label: string; op?: string; dstreamId?: number }
+/** `internal`: a DStream an operation made for itself (a window's inner reduce, say); no node on the canvas names it. */
+export interface LotRow { key: string; label: string; op?: string; dstreamId?: number; internal?: true }
 
 export interface LotCellView {
   id: string;
@@ -444,7 +445,7 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
       rows.push({ key: id, label: n.label ?? id, op: n.op });
     }
   }
-  for (const k of s.keys) if (!rows.some((r) => r.key === k)) rows.push({ key: k, label: k.startsWith('dstream-') ? `DStream ${k.slice(8)} (internal)` : k });
+  for (const k of s.keys) if (!rows.some((r) => r.key === k)) rows.push(k.startsWith('dstream-') ? { key: k, label: `DStream ${k.slice(8)} (internal)`, internal: true } : { key: k, label: k });
   const hiddenRows = o.maxRows !== undefined && rows.length > o.maxRows ? rows.length - o.maxRows : 0;
   if (hiddenRows) rows.length = o.maxRows!;
   const rowOf = new Map(rows.map((r, i) => [r.key, i]));

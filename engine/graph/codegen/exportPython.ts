@@ -7,16 +7,23 @@ import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { pyCodeOnly } from './quote/python';
 import { inputRecordTypes, recordTypesFor } from './records';
+import { recordedQueuePython } from './recordedInputs';
+import type { SparkExportOptions } from './exportScala';
 
 const lit = (v: unknown) => literal(v, 'python');
 
-export interface PythonExportResult { code: string; inexact: number }
-
-export function exportPython(graph: PipelineGraph): string {
-  return exportPythonDetailed(graph).code;
+export interface PythonExportResult {
+  code: string;
+  inexact: number;
+  /** `node id (param)` of every function emitted as a stub because it could not be translated. */
+  untranslated: string[];
 }
 
-export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
+export function exportPython(graph: PipelineGraph, opts: SparkExportOptions = {}): string {
+  return exportPythonDetailed(graph, opts).code;
+}
+
+export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOptions = {}): PythonExportResult {
   const plan = planGraph(graph, 'python');
   const records = inputRecordTypes(graph);
   const body: string[] = [];
@@ -24,6 +31,7 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
   const modules = new Set<string>();
   const usedNames = new Set(plan.nodes.map((p) => p.name));
   let inexact = 0;
+  const untranslated: string[] = [];
   for (const p of plan.nodes) {
     const op = getOp(p.node.op);
     const inputs = { ...p.inputs };
@@ -34,17 +42,20 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
       for (let i = 2; usedNames.has(name); i++) name = `${p.name}_fn${i}`;
       const param = fnParams.find((k) => String(p.node.params[k] ?? op?.params[k]?.default ?? '') === source);
       const r = translateUdf(source, 'python', { name, recordTypes: recordTypesFor(op, param, records.get(p.node.id)) });
-      if (!r.exact) inexact++;
+      if (!r.exact) { inexact++; untranslated.push(`${p.node.id} (${p.node.op}.${param ?? 'function'})`); }
       r.imports?.forEach((m) => modules.add(m));
       if (r.prelude) { usedNames.add(name); preludes.push(r.prelude); }
       return r.code;
     };
-    const stmt = op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : comment('python', `TODO: unknown op "${p.node.op}"`);
-    body.push(nodeTagComment('python', p.node.id), stmt);
+    const recorded = opts.recordedInputs?.[p.node.id];
+    const stmt = recorded ? `${p.name} = ${recordedQueuePython(recorded, 'ssc')}`
+      : op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : comment('python', `TODO: unknown op "${p.node.op}"`);
+    body.push(nodeTagComment('python', p.node.id), ...(recorded ? [comment('python', `the ${p.node.op} records this run received, by batch and partition`)] : []), stmt);
   }
   const text = body.join('\n');
   const code = pyCodeOnly(text);
   if (/\bjson\.loads\b/.test(code)) modules.add('json');
+  if (graph.checkpointDir) modules.add('sys');
   const pysparkNames = ['SparkConf', 'SparkContext', ...(/\bStorageLevel\b/.test(code) ? ['StorageLevel'] : [])];
   const file = `${snakeCase(graph.name) || 'streaming_app'}.py`;
   const master = graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master;
@@ -56,9 +67,11 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
   const lines = [
     comment('python', `${graph.name} — a DStream Studio pipeline exported as a PySpark ${'3.5'} application (pyspark.streaming, DStream API).`),
     '#',
-    '# Run:',
-    comment('python', `  spark-submit --master ${master} ${file}`),
-    ...(graph.master.startsWith('local-cluster') ? [comment('python', `  (the studio ran on ${graph.master}; on a cluster pass its master URL)`)] : []),
+    '# How to run (README): pip install pyspark==3.5.9 (or use a Spark 3.5 installation), then',
+    comment('python', `  spark-submit --master ${master} ${file}${graph.checkpointDir ? ' [checkpoint dir]' : ''}`),
+    comment('python', `  On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).`),
+    ...(graph.master.startsWith('local-cluster') ? [comment('python', `  (the studio ran on ${graph.master}, a test-only master)`)] : []),
+    ...(graph.checkpointDir ? [comment('python', `  The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/${file.replace(/\.py$/, '')} as the first argument (default ${graph.checkpointDir}, a local path).`)] : []),
     '#',
     '# PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.',
     ...(kafka ? [
@@ -68,7 +81,8 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
       "#   spark.readStream.format('kafka').option('kafka.bootstrap.servers', 'localhost:9092')",
       "#     .option('subscribe', 'events').load().selectExpr('CAST(key AS STRING)', 'CAST(value AS STRING)')",
     ] : []),
-    ...(inexact ? ['#', `# ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically: look for "TODO translate".`] : []),
+    ...(inexact ? ['#', `# ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically and ${inexact > 1 ? 'raise' : 'raises'} NotImplementedError (look for "TODO translate"):`,
+      ...untranslated.map((u) => comment('python', `   ${u}`))] : []),
     '',
     ...[...modules].sort().map((m) => `import ${m}`),
     ...(modules.size ? [''] : []),
@@ -80,18 +94,22 @@ export function exportPythonDetailed(graph: PipelineGraph): PythonExportResult {
     `    conf = SparkConf()${conf.join('')}`,
     '    sc = SparkContext(conf=conf)',
     `    ssc = StreamingContext(sc, ${pySeconds(graph.batchDuration)})`,
-    ...(graph.checkpointDir ? [`    ssc.checkpoint(${lit(graph.checkpointDir)})`] : []),
-    '',
-    indent(text, '    '),
-    '',
+    ...(graph.checkpointDir ? [`    ssc.checkpoint(sys.argv[1] if len(sys.argv) > 1 else ${lit(graph.checkpointDir)})`] : []),
+    '    build(ssc)',
     '    ssc.start()',
     '    ssc.awaitTermination()',
+    '',
+    '',
+    'def build(ssc):',
+    '    """The pipeline\'s streams and outputs on ssc (a test harness calls it on its own context)."""',
+    indent(text, '    '),
+    ...(text.trim() ? [] : ['    pass']),
     '',
     '',
     "if __name__ == '__main__':",
     '    main()',
   ];
-  return { code: `${lines.join('\n')}\n`, inexact };
+  return { code: `${lines.join('\n')}\n`, inexact, untranslated };
 }
 
 function pySeconds(ms: number): string {

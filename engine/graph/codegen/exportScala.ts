@@ -7,8 +7,10 @@ import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { scalaCodeOnly } from './quote/scala';
 import { inputRecordTypes, recordTypesFor } from './records';
+import { RECORDED_STATUS_CLASS, recordedQueueScala, type RecordedInputs } from './recordedInputs';
 
-export const SPARK_VERSION = '3.5.1';
+/** The Spark release `npm run test:spark` runs every export on (spark/pom.xml pins the same). */
+export const SPARK_VERSION = '3.5.9';
 export const SCALA_VERSION = '2.12.18';
 
 /**
@@ -18,6 +20,9 @@ export const SCALA_VERSION = '2.12.18';
 const SCALA_PARAM_TYPES: Record<string, Record<string, string[]>> = {
   updateStateByKey: { update: ['Seq[Int]', 'Option[Int]'] },
   mapWithState: { mappingFunction: ['String', 'Option[Int]', 'State[Int]'] },
+  // reduceByKeyAndWindow is overloaded (with and without the inverse): scalac cannot infer `(a, b) => a + b` alone
+  reduceByKeyAndWindow: { reduce: ['Int', 'Int'], inverse: ['Int', 'Int'], filterFunc: ['(String, Int)'] },
+  reduceByWindow: { reduce: ['Int', 'Int'], inverse: ['Int', 'Int'] },
 };
 
 interface Detect { re: RegExp; imports: string[]; sbt?: string[] }
@@ -74,18 +79,29 @@ function genericReceiverStub(name: string): string {
 
 const lit = (v: unknown) => literal(v, 'scala');
 
-export interface ScalaExportResult { code: string; inexact: number }
-
-export function exportScala(graph: PipelineGraph): string {
-  return exportScalaDetailed(graph).code;
+export interface ScalaExportResult {
+  code: string;
+  inexact: number;
+  /** `node id (param)` of every function emitted as a stub because it could not be translated. */
+  untranslated: string[];
 }
 
-export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
+export interface SparkExportOptions {
+  /** "Export with this run's data": source node id → the batches (of partitions) the run received. */
+  recordedInputs?: RecordedInputs;
+}
+
+export function exportScala(graph: PipelineGraph, opts: SparkExportOptions = {}): string {
+  return exportScalaDetailed(graph, opts).code;
+}
+
+export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptions = {}): ScalaExportResult {
   const plan = planGraph(graph, 'scala');
   const records = inputRecordTypes(graph);
   const objectName = scalaObjectName(graph.name);
   const body: string[] = [];
   let inexact = 0;
+  const untranslated: string[] = [];
   for (const p of plan.nodes) {
     const op = getOp(p.node.op);
     const inputs = { ...p.inputs };
@@ -100,11 +116,14 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
         paramTypes: param ? types[param] : undefined,
         recordTypes: recordTypesFor(op, param, recordType),
       });
-      if (!r.exact) inexact++;
+      if (!r.exact) { inexact++; untranslated.push(`${p.node.id} (${p.node.op}.${param ?? 'function'})`); }
       return r.code;
     };
-    const stmt = op ? emitNode(graph, p.node, { lang: 'scala', inputs, out: p.name, udf }) : comment('scala', `TODO: unknown op "${p.node.op}"`);
-    body.push(nodeTagComment('scala', p.node.id), stmt);
+    const recorded = opts.recordedInputs?.[p.node.id];
+    const replay = recorded ? recordedQueueScala(recorded, 'ssc') : undefined;
+    const stmt = replay ? `val ${p.name} = ${replay}`
+      : op ? emitNode(graph, p.node, { lang: 'scala', inputs, out: p.name, udf }) : comment('scala', `TODO: unknown op "${p.node.op}"`);
+    body.push(nodeTagComment('scala', p.node.id), ...(replay ? [comment('scala', `the ${p.node.op} records this run received, by batch and partition`)] : []), stmt);
   }
   const text = body.join('\n');
   const code = scalaCodeOnly(text);
@@ -121,6 +140,8 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
   }
   const receivers = [...new Set([...code.matchAll(/\bnew (\w+Receiver)\(/g)].map((m) => m[1]))];
   const stubs = receivers.map((r) => RECEIVER_STUBS[r] ?? genericReceiverStub(r));
+  // inside the object: programs compiled together (the Spark oracle) each bring their own
+  const recordedClasses = /\bRecordedStatus\(/.test(code) ? [indent(RECORDED_STATUS_CLASS, '  '), ''] : [];
 
   const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing("spark.master", ${lit(graph.master)})`];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
@@ -135,30 +156,37 @@ export function exportScalaDetailed(graph: PipelineGraph): ScalaExportResult {
     '//   version := "0.1"',
     ...sbt.map((l) => `//   ${l}`),
     '//',
-    '// Build and run:',
-    '//   sbt package',
-    comment('scala', `  spark-submit --class ${objectName} --master ${master} ${jar}`),
-    ...(graph.master.startsWith('local-cluster')
-      ? [comment('scala', `  (the studio ran on ${graph.master}; on a cluster pass its master URL, e.g. --master spark://host:7077)`)] : []),
-    ...(inexact ? [`//`, `// ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically: look for "TODO translate".`] : []),
+    '// How to run (README):',
+    '//   1. Put this file in src/main/scala/ next to the build.sbt above (or use the pom.xml in DStream Studio\'s spark/',
+    '//      folder: mvn package), then: sbt package',
+    comment('scala', `  2. spark-submit --class ${objectName} --master ${master} ${jar}${graph.checkpointDir ? ' [checkpoint dir]' : ''}`),
+    comment('scala', `     On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).`),
+    ...(graph.master.startsWith('local-cluster') ? [comment('scala', `     (the studio ran on ${graph.master}, a test-only master)`)] : []),
+    ...(graph.checkpointDir ? [comment('scala', `  3. The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/${objectName.toLowerCase()} as the first argument (default ${graph.checkpointDir}, a local path).`)] : []),
+    ...(inexact ? [`//`, `// ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically and ${inexact > 1 ? 'throw' : 'throws'} NotImplementedError (look for "TODO translate"):`,
+      ...untranslated.map((u) => comment('scala', `   ${u}`))] : []),
     '',
     ...[...imports].sort().map((i) => `import ${i}`),
     '',
     `object ${objectName} {`,
+    ...recordedClasses,
     '  def main(args: Array[String]): Unit = {',
     `    val conf = new SparkConf()${conf.join('')}`,
     `    val ssc = new StreamingContext(conf, ${durationScala(graph.batchDuration)})`,
-    ...(graph.checkpointDir ? [`    ssc.checkpoint(${lit(graph.checkpointDir)})`] : []),
-    '',
-    indent(text, '    '),
-    '',
+    ...(graph.checkpointDir ? [`    ssc.checkpoint(if (args.nonEmpty) args(0) else ${lit(graph.checkpointDir)})`] : []),
+    '    build(ssc)',
     '    ssc.start()',
     '    ssc.awaitTermination()',
+    '  }',
+    '',
+    '  /** The pipeline\'s streams and outputs on `ssc` (a test harness calls it on its own context). */',
+    '  def build(ssc: StreamingContext): Unit = {',
+    indent(text, '    '),
     '  }',
     '}',
     ...stubs.flatMap((s) => ['', s]),
   ];
-  return { code: `${lines.join('\n')}\n`, inexact };
+  return { code: `${lines.join('\n')}\n`, inexact, untranslated };
 }
 
 /**

@@ -1,17 +1,17 @@
 /** Exporters: a pipeline graph as a TypeScript program (runs on this engine), a Scala or a PySpark application. */
 import type { PipelineGraph } from '../types';
 import { exportTypeScript, type TsExportOptions } from './exportTs';
-import { exportScala } from './exportScala';
+import { exportScala, type SparkExportOptions } from './exportScala';
 import { exportPython } from './exportPython';
 import { errors } from '../../core/errors';
 
 export type ExportLang = 'ts' | 'scala' | 'python';
 export const EXPORT_LANGS: readonly ExportLang[] = ['ts', 'scala', 'python'];
 
-export function exportGraph(graph: PipelineGraph, lang: ExportLang, opts: TsExportOptions = {}): string {
+export function exportGraph(graph: PipelineGraph, lang: ExportLang, opts: TsExportOptions & SparkExportOptions = {}): string {
   if (lang === 'ts') return exportTypeScript(graph, opts);
-  if (lang === 'scala') return exportScala(graph);
-  if (lang === 'python') return exportPython(graph);
+  if (lang === 'scala') return exportScala(graph, opts);
+  if (lang === 'python') return exportPython(graph, opts);
   throw errors.unknownExportLang(String(lang));
 }
 
@@ -27,3 +27,5 @@ export type { UdfTranslation, UdfOptions, UdfLang } from './udf';
 export { stripTypes } from './stripTypes';
 export { planGraph, topologicalOrder } from './plan';
 export * from './meta';
+export type { SparkExportOptions };
+export type { RecordedInputs, RecordedBatches } from './recordedInputs';

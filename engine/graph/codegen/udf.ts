@@ -201,6 +201,13 @@ class Translator {
     if (destructures) {
       const head = f.params.length === 1 ? this.scalaPattern(f.params[0]) : `(${f.params.map((p: N) => this.scalaPattern(p)).join(', ')})`;
       const inner = body ? `\n${indent(body, '  ')}\n` : ` ${expr!.c} `;
+      // an overloaded method gives a pattern-matching function no expected type: name and type the parameters
+      if (paramTypes && f.params.every((_: N, i: number) => paramTypes[i])) {
+        const args = f.params.map((_: N, i: number) => `x$${i + 1}`);
+        const typedArgs = args.map((a: string, i: number) => `${a}: ${paramTypes[i]}`).join(', ');
+        const scrutinee = args.length === 1 ? args[0] : `(${args.join(', ')})`;
+        return { c: `{ (${typedArgs}) => ${scrutinee} match { case ${head} =>${inner}} }`, p: SC.atom };
+      }
       return { c: `{ case ${head} =>${inner}}`, p: SC.atom };
     }
     const names = f.params.map((p: N, i: number) => this.ident(p.name) + (paramTypes?.[i] ? `: ${paramTypes[i]}` : ''));
@@ -667,7 +674,8 @@ class Translator {
         }
         return o(init ? `${atomSc(s)}.foldLeft(${this.expr(init).c})(${fc})` : `${atomSc(s)}.reduce(${fc})`);
       }
-      case 'sortBy': case 'sortByKey': {
+      case 'sortBy': case 'sortByKey': case 'reduceByKey': {
+        if (m === 'reduceByKey' && !isRddish(objN)) return fail('reduceByKey on something that is not an RDD');
         // RDD methods (inside transform): the same names and arguments in Scala and PySpark
         const a = this.args(n, 0, 3).map((x) => (x.type === 'ArrowFunctionExpression' || x.type === 'FunctionExpression' ? this.fn(x).c : this.expr(x).c));
         const s = obj();
@@ -779,7 +787,7 @@ class Translator {
 function isRddish(n: N): boolean {
   if (n.type === 'Identifier') return /^rdd/i.test(n.name);
   return n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed &&
-    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'mapValues', 'distinct', 'union'].includes(n.callee.property.name) && isRddish(n.callee.object);
+    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'reduceByKey', 'mapValues', 'distinct', 'union'].includes(n.callee.property.name) && isRddish(n.callee.object);
 }
 
 function isFloatLiteral(n: N): boolean {

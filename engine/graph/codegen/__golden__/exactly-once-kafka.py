@@ -1,7 +1,8 @@
 # DirectKafkaExactlyOnce — a DStream Studio pipeline exported as a PySpark 3.5 application (pyspark.streaming, DStream API).
 #
-# Run:
+# How to run (README): pip install pyspark==3.5.9 (or use a Spark 3.5 installation), then
 #   spark-submit --master local[2] direct_kafka_exactly_once.py
+#   On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).
 #
 # PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.
 #
@@ -10,7 +11,9 @@
 #   spark.readStream.format('kafka').option('kafka.bootstrap.servers', 'localhost:9092')
 #     .option('subscribe', 'events').load().selectExpr('CAST(key AS STRING)', 'CAST(value AS STRING)')
 #
-# 2 functions could not be translated mechanically: look for "TODO translate".
+# 2 functions could not be translated mechanically and raise NotImplementedError (look for "TODO translate"):
+#    amounts (map.f)
+#    upsert (foreachRDD.f)
 
 from pyspark import SparkConf, SparkContext
 from pyspark.streaming import StreamingContext
@@ -36,7 +39,13 @@ def main():
     conf = SparkConf().setAppName('DirectKafkaExactlyOnce').setIfMissing('spark.master', 'local[2]')
     sc = SparkContext(conf=conf)
     ssc = StreamingContext(sc, 1)
+    build(ssc)
+    ssc.start()
+    ssc.awaitTermination()
 
+
+def build(ssc):
+    """The pipeline's streams and outputs on ssc (a test harness calls it on its own context)."""
     # node: payments
     # TODO: directKafkaStream (PySpark 3.x has no Kafka DStream; use Structured Streaming) is simulated in DStream Studio and has no PySpark DStream counterpart; replace this socket source with your real input.
     payments = ssc.socketTextStream('localhost', 9999)
@@ -46,9 +55,6 @@ def main():
     totals = amounts.reduceByKey(lambda a, b: a + b)
     # node: upsert
     totals.foreachRDD(lambda time, rdd: (upsert_totals_fn)(rdd, time))
-
-    ssc.start()
-    ssc.awaitTermination()
 
 
 if __name__ == '__main__':

@@ -4,14 +4,18 @@
 //   name := "directkafkaexactlyonce"
 //   version := "0.1"
 //   scalaVersion := "2.12.18"
-//   libraryDependencies += "org.apache.spark" %% "spark-streaming" % "3.5.1" % "provided"
-//   libraryDependencies += "org.apache.spark" %% "spark-streaming-kafka-0-10" % "3.5.1"
+//   libraryDependencies += "org.apache.spark" %% "spark-streaming" % "3.5.9" % "provided"
+//   libraryDependencies += "org.apache.spark" %% "spark-streaming-kafka-0-10" % "3.5.9"
 //
-// Build and run:
-//   sbt package
-//   spark-submit --class DirectKafkaExactlyOnce --master local[2] target/scala-2.12/directkafkaexactlyonce_2.12-0.1.jar
+// How to run (README):
+//   1. Put this file in src/main/scala/ next to the build.sbt above (or use the pom.xml in DStream Studio's spark/
+//      folder: mvn package), then: sbt package
+//   2. spark-submit --class DirectKafkaExactlyOnce --master local[2] target/scala-2.12/directkafkaexactlyonce_2.12-0.1.jar
+//      On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).
 //
-// 2 functions could not be translated mechanically: look for "TODO translate".
+// 2 functions could not be translated mechanically and throw NotImplementedError (look for "TODO translate"):
+//    amounts (map.f)
+//    upsert (foreachRDD.f)
 
 import org.apache.kafka.common.serialization.StringDeserializer
 import org.apache.spark.SparkConf
@@ -22,7 +26,13 @@ object DirectKafkaExactlyOnce {
   def main(args: Array[String]): Unit = {
     val conf = new SparkConf().setAppName("DirectKafkaExactlyOnce").setIfMissing("spark.master", "local[2]")
     val ssc = new StreamingContext(conf, Seconds(1))
+    build(ssc)
+    ssc.start()
+    ssc.awaitTermination()
+  }
 
+  /** The pipeline's streams and outputs on `ssc` (a test harness calls it on its own context). */
+  def build(ssc: StreamingContext): Unit = {
     // node: payments
     val paymentsKafkaParams = Map[String, Object]("bootstrap.servers" -> "localhost:9092", "key.deserializer" -> classOf[StringDeserializer], "value.deserializer" -> classOf[StringDeserializer], "group.id" -> "dstream-studio", "enable.auto.commit" -> (false: java.lang.Boolean))
     val payments = KafkaUtils.createDirectStream[String, String](ssc, LocationStrategies.PreferConsistent, ConsumerStrategies.Subscribe[String, String](Seq("payments"), paymentsKafkaParams))
@@ -41,8 +51,5 @@ object DirectKafkaExactlyOnce {
          }
       */
     })
-
-    ssc.start()
-    ssc.awaitTermination()
   }
 }

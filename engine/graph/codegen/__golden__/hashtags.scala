@@ -4,13 +4,16 @@
 //   name := "twitterpopulartags"
 //   version := "0.1"
 //   scalaVersion := "2.12.18"
-//   libraryDependencies += "org.apache.spark" %% "spark-streaming" % "3.5.1" % "provided"
+//   libraryDependencies += "org.apache.spark" %% "spark-streaming" % "3.5.9" % "provided"
 //   libraryDependencies += "org.apache.bahir" %% "spark-streaming-twitter" % "2.4.0"   // Apache Bahir (built for Spark 2.4; see bahir.apache.org)
 //
-// Build and run:
-//   sbt package
-//   spark-submit --class TwitterPopularTags --master local[*] target/scala-2.12/twitterpopulartags_2.12-0.1.jar
-//   (the studio ran on local-cluster[2,2,1024]; on a cluster pass its master URL, e.g. --master spark://host:7077)
+// How to run (README):
+//   1. Put this file in src/main/scala/ next to the build.sbt above (or use the pom.xml in DStream Studio's spark/
+//      folder: mvn package), then: sbt package
+//   2. spark-submit --class TwitterPopularTags --master local[*] target/scala-2.12/twitterpopulartags_2.12-0.1.jar [checkpoint dir]
+//      On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).
+//      (the studio ran on local-cluster[2,2,1024], a test-only master)
+//   3. The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/twitterpopulartags as the first argument (default checkpoints/hashtags, a local path).
 
 import org.apache.spark.SparkConf
 import org.apache.spark.streaming.twitter.TwitterUtils
@@ -20,8 +23,14 @@ object TwitterPopularTags {
   def main(args: Array[String]): Unit = {
     val conf = new SparkConf().setAppName("TwitterPopularTags").setIfMissing("spark.master", "local-cluster[2,2,1024]")
     val ssc = new StreamingContext(conf, Seconds(1))
-    ssc.checkpoint("checkpoints/hashtags")
+    ssc.checkpoint(if (args.nonEmpty) args(0) else "checkpoints/hashtags")
+    build(ssc)
+    ssc.start()
+    ssc.awaitTermination()
+  }
 
+  /** The pipeline's streams and outputs on `ssc` (a test harness calls it on its own context). */
+  def build(ssc: StreamingContext): Unit = {
     // node: tweets
     // Apache Bahir spark-streaming-twitter: records are twitter4j Status (the exporter maps the studio's tweet fields:
     // text → getText, hashtags → getHashtagEntities, ...); credentials come from twitter4j.properties or the
@@ -32,13 +41,10 @@ object TwitterPopularTags {
     // node: pairs
     val tagPairs = hashTags.map(tag => (tag, 1))
     // node: window
-    val tagCounts = tagPairs.reduceByKeyAndWindow((a, b) => a + b, (a, b) => a - b, Seconds(10), Seconds(1), ssc.sparkContext.defaultParallelism, { case (tag, n) => n > 0 })
+    val tagCounts = tagPairs.reduceByKeyAndWindow((a: Int, b: Int) => a + b, (a: Int, b: Int) => a - b, Seconds(10), Seconds(1), ssc.sparkContext.defaultParallelism, { (x$1: (String, Int)) => x$1 match { case (tag, n) => n > 0 } })
     // node: top
     val topTags = tagCounts.transform(rdd => rdd.sortBy({ case (tag, n) => n }, false))
     // node: print
     topTags.print()
-
-    ssc.start()
-    ssc.awaitTermination()
   }
 }

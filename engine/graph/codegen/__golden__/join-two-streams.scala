@@ -4,11 +4,13 @@
 //   name := "joinimpressionsandclicks"
 //   version := "0.1"
 //   scalaVersion := "2.12.18"
-//   libraryDependencies += "org.apache.spark" %% "spark-streaming" % "3.5.1" % "provided"
+//   libraryDependencies += "org.apache.spark" %% "spark-streaming" % "3.5.9" % "provided"
 //
-// Build and run:
-//   sbt package
-//   spark-submit --class JoinImpressionsAndClicks --master local[2] target/scala-2.12/joinimpressionsandclicks_2.12-0.1.jar
+// How to run (README):
+//   1. Put this file in src/main/scala/ next to the build.sbt above (or use the pom.xml in DStream Studio's spark/
+//      folder: mvn package), then: sbt package
+//   2. spark-submit --class JoinImpressionsAndClicks --master local[2] target/scala-2.12/joinimpressionsandclicks_2.12-0.1.jar
+//      On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).
 
 import org.apache.spark.SparkConf
 import org.apache.spark.streaming.{Milliseconds, Minutes, Seconds, StreamingContext}
@@ -18,7 +20,13 @@ object JoinImpressionsAndClicks {
   def main(args: Array[String]): Unit = {
     val conf = new SparkConf().setAppName("JoinImpressionsAndClicks").setIfMissing("spark.master", "local[2]")
     val ssc = new StreamingContext(conf, Seconds(1))
+    build(ssc)
+    ssc.start()
+    ssc.awaitTermination()
+  }
 
+  /** The pipeline's streams and outputs on `ssc` (a test harness calls it on its own context). */
+  def build(ssc: StreamingContext): Unit = {
     // node: impressions
     val impressions = ssc.queueStream(mutable.Queue(Seq(Seq(("ad1", "page-home"), ("ad2", "page-news"), ("ad3", "page-home")), Seq(("ad1", "page-sport"), ("ad4", "page-news")), Seq(("ad2", "page-home"))).map(b => ssc.sparkContext.parallelize(b)): _*), true)
     // node: clicks
@@ -31,8 +39,5 @@ object JoinImpressionsAndClicks {
     val clicksPerPage = pageClicks.reduceByKey((a, b) => a + b)
     // node: print
     clicksPerPage.print()
-
-    ssc.start()
-    ssc.awaitTermination()
   }
 }

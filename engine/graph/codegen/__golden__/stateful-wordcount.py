@@ -1,9 +1,13 @@
 # StatefulNetworkWordCount — a DStream Studio pipeline exported as a PySpark 3.5 application (pyspark.streaming, DStream API).
 #
-# Run:
-#   spark-submit --master local[2] stateful_network_word_count.py
+# How to run (README): pip install pyspark==3.5.9 (or use a Spark 3.5 installation), then
+#   spark-submit --master local[2] stateful_network_word_count.py [checkpoint dir]
+#   On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).
+#   The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/stateful_network_word_count as the first argument (default checkpoints/stateful-wordcount, a local path).
 #
 # PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.
+
+import sys
 
 from pyspark import SparkConf, SparkContext
 from pyspark.streaming import StreamingContext
@@ -12,8 +16,14 @@ def main():
     conf = SparkConf().setAppName('StatefulNetworkWordCount').setIfMissing('spark.master', 'local[2]')
     sc = SparkContext(conf=conf)
     ssc = StreamingContext(sc, 1)
-    ssc.checkpoint('checkpoints/stateful-wordcount')
+    ssc.checkpoint(sys.argv[1] if len(sys.argv) > 1 else 'checkpoints/stateful-wordcount')
+    build(ssc)
+    ssc.start()
+    ssc.awaitTermination()
 
+
+def build(ssc):
+    """The pipeline's streams and outputs on ssc (a test harness calls it on its own context)."""
     # node: lines
     lines = ssc.queueStream([ssc.sparkContext.parallelize(b) for b in [['hello world', 'hello spark'], ['hello streaming'], ['spark state survives batches'], ['world']]], oneAtATime=True)
     # node: words
@@ -24,9 +34,6 @@ def main():
     running_counts = pairs.updateStateByKey(lambda values, state: sum(values) + (state or 0))
     # node: print
     running_counts.pprint()
-
-    ssc.start()
-    ssc.awaitTermination()
 
 
 if __name__ == '__main__':
