@@ -10,6 +10,7 @@
  * string. The last chain drops optional nodes so the total is exactly `nodes`. Pure: no DOM, no engine.
  */
 import type { GraphEdge, GraphNode, PipelineGraph } from '../engine/graph/types';
+import { seededRandom } from '../scripts/testing/seededRandom';
 
 export interface StudioGraphOptions {
   /** Total node count (default 200). */
@@ -24,17 +25,6 @@ export interface StudioGraphOptions {
   rowsPerSecond?: number;
 }
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Step { op: string; params: Record<string, unknown>; optional?: boolean }
 
@@ -60,7 +50,7 @@ export function studioGraph(opts: StudioGraphOptions = {}): PipelineGraph {
   const total = opts.nodes ?? 200;
   const chains = opts.chains ?? 20;
   const seed = opts.seed ?? 42;
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const src: GraphNode = { id: 'src', op: 'rateStream', params: { rowsPerSecond: opts.rowsPerSecond ?? 100 }, position: { x: 0, y: ((chains - 1) * 110) / 2 }, label: 'rate' };

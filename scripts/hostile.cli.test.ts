@@ -6,23 +6,18 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback, type LoopbackListener } from './testing/loopbackListener';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-let server: net.Server;
+let listener: LoopbackListener;
 let port = 0;
-let connections = 0;
-beforeAll(async () => {
-  server = net.createServer((s) => { connections++; s.on('error', () => undefined); s.destroy(); });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as net.AddressInfo).port;
-});
-afterAll(() => { server.close(); });
+beforeAll(async () => { listener = await listenOnLoopback(); port = listener.port; });
+afterAll(() => { listener.close(); });
 
 interface Node { id: string; op: string; params?: Record<string, unknown> }
 
@@ -53,7 +48,7 @@ function contained(r: Run, allowed: string[] = []): void {
   const entries = fs.readdirSync(r.dir).filter((f) => f !== 'graph.json' && !allowed.some((a) => f.startsWith(a)));
   expect(entries).toEqual([]);
   expect(fs.existsSync(path.join(os.tmpdir(), 'hostile-escaped'))).toBe(false);
-  expect(connections).toBe(0);
+  expect(listener.connections).toBe(0);
 }
 
 const childProcess = (via: string) => `${via}.getBuiltinModule('node:child_process').execSync('touch DIR/marker; touch ${os.tmpdir()}/hostile-escaped')`;
@@ -156,7 +151,7 @@ describe('npm run import -- hostile.ts', () => {
         expect(r).toMatchObject({ code: 1, stderr: c.message });
         expect(fs.readdirSync(dir)).toEqual(['program.ts']);
         expect(fs.existsSync(path.join(os.tmpdir(), 'hostile-escaped'))).toBe(false);
-        expect(connections).toBe(0);
+        expect(listener.connections).toBe(0);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

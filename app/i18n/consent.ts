@@ -3,11 +3,11 @@ import type { AreaDicts } from './index';
 
 const en: Record<string, string> = {
   'consent.title': 'Run the functions of this pipeline?',
-  'consent.text': '"{name}" came from a file, a link, a paste, an import or a visit that crashed. Nothing of it has run yet. Pressing Run runs these {n} functions in the engine; read them first.',
+  'consent.text': '"{name}" came from a file, a link, a paste, an import or a visit that crashed. Nothing of it has run yet. Pressing Run runs {n, plural, one {this function} other {these # functions}} in the engine; read {n, plural, one {it first} other {them first}}.',
   'consent.list': 'Functions the pipeline will run',
   'consent.default': 'default',
   'consent.acceptOne': 'Run this function',
-  'consent.accept': 'Run these {n} functions',
+  'consent.accept': '{n, plural, one {Run this function} other {Run these # functions}}',
   'consent.decline': 'Not now',
   'consent.openedUntrusted': '"{name}" is open. Its functions run only after you read and confirm them at Run.',
   'safe.title': 'Safe mode',

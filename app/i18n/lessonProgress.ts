@@ -3,7 +3,7 @@ import type { AreaDicts } from './index';
 
 const en: Record<string, string> = {
   'lessons.listDone': 'done',
-  'lessons.listStarted': '{n} of {total} steps',
+  'lessons.listStarted': '{n} of {total, plural, one {# step} other {# steps}}',
   'lessons.resetAll': 'Reset progress',
   'lessons.resetAsk': 'Forget which steps of every lesson are done?',
   'lessons.cancel': 'Cancel',

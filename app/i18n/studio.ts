@@ -99,7 +99,7 @@ const en: Record<string, string> = {
   'run.batchOne': '1 batch', 'run.clock': 'clock {time}',
   'node.failing': 'Task failed: {reason}', 'console.oneOf': 'one of {nodes}',
   'results.directories': 'Directories written', 'results.waitingFiles': 'Run the pipeline: every batch writes a directory of part files here.',
-  'results.fileSize': '{bytes} bytes · {lines} lines', 'results.emptyFile': '(empty)', 'results.fileTruncated': 'First lines shown of {lines}.',
+  'results.fileSize': '{bytes, plural, one {# byte} other {# bytes}} · {lines, plural, one {# line} other {# lines}}', 'results.emptyFile': '(empty)', 'results.fileTruncated': 'First lines shown of {lines}.',
   'run.noJobsHint': 'Spark counts a batch only when an output operation generated a job. Last interval {time} ms: no jobs added (a window or slide produced no RDD), so it is not a batch.',
 };
 

@@ -4,18 +4,8 @@
  * mapWithState, joins, unions, transform with RDD operations), ending in print(). Same seed → same pipelines.
  */
 import type { GraphEdge, GraphNode, PipelineGraph } from '../../engine/graph/types';
+import { seededRandom } from '../testing/seededRandom';
 
-/** mulberry32: a small seeded generator (the engine's rule: no Math.random). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['spark', 'stream', 'batch', 'rdd', 'window', 'state', 'key', 'a', 'bb', 'ccc'];
 

@@ -3,20 +3,15 @@
  * socket allow-list, the compiler that hides host names, the then-guard, and code generation disallowed.
  */
 import { execFile } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback, type LoopbackListener } from '../../../scripts/testing/loopbackListener';
 
 const ROOT = path.resolve(__dirname, '../../..');
-let server: net.Server;
+let listener: LoopbackListener;
 let port = 0;
-let connections = 0;
-beforeAll(async () => {
-  server = net.createServer((s) => { connections++; s.on('error', () => undefined); s.destroy(); });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as net.AddressInfo).port;
-});
-afterAll(() => { server.close(); });
+beforeAll(async () => { listener = await listenOnLoopback(); port = listener.port; });
+afterAll(() => { listener.close(); });
 
 function inChild(code: string, nodeFlags: string[] = []): Promise<string> {
   const script = `import { nodeCodeCompiler, restrictSockets } from ${JSON.stringify(path.join(ROOT, 'engine/cluster/node/hardening.ts'))};
@@ -42,7 +37,7 @@ await attempt('fetch', () => fetch('http://127.0.0.1:1/').then(() => 'fetched'))
     expect(out).toMatch(/^declared: connected$/m);
     expect(out).toMatch(/^other port: Connection to 127\.0\.0\.1:\d+ refused: a pipeline graph may only connect to the socket sources it declares \(localhost:\d+\)$/m);
     expect(out).toMatch(/^fetch: fetch failed$/m);
-    expect(connections).toBe(1);
+    expect(listener.connections).toBe(1);
   }, 40_000);
 
   it('nodeCodeCompiler hides the host names; with code generation disallowed, Function and eval throw', async () => {
