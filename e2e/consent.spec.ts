@@ -69,7 +69,7 @@ async function openFile(page: Page, g: GraphDoc | string, file = 'pipeline.json'
 /** The page answers quickly (its main thread is not busy with the document's code). */
 async function expectResponsive(page: Page) {
   expect(await page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(1 + 1), 0)))).toBe(2);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page.getByTestId('rf__controls').getByRole('button', { name: 'Fit view' }).click();
 }
 
 async function expectNothingRan(page: Page, seen: ReturnType<typeof watchForCode>) {

@@ -163,7 +163,12 @@ test.describe('hostile pipelines are contained in the engine host', () => {
       if (c.report) {
         await studio.expectConsole(new RegExp(`HOSTILE ${c.id}: `));
         await page.waitForTimeout(1500);   // the attack's asynchronous attempts report late
-        const reported = async () => (await studio.consoleLines()).filter((l) => l.includes(`HOSTILE ${c.id}:`)).join('\n');
+        // The console shows the newest few banners; the rest sit behind "Show N more".
+        const more = studio.console.getByRole('button', { name: /^Show \d+ more$/ });
+        const reported = async () => {
+          if (await more.isVisible().catch(() => false)) await more.click();
+          return (await studio.consoleLines()).filter((l) => l.includes(`HOSTILE ${c.id}:`)).join('\n');
+        };
         for (const r of c.report) await expect.poll(reported, { timeout: 5000 }).toMatch(r);
         expect(await reported()).not.toMatch(c.never ?? SUCCESS);
       } else {

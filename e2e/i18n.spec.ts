@@ -2,6 +2,7 @@ import { test, expect, TIMEOUTS } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { ALLOWED_LATIN, lessonIndex, tr } from './lessons.helpers';
 import { operators } from '../engine/graph/registry';
+import { lessonProgress } from '../app/i18n/lessonProgress';
 
 /**
  * The whole studio in Chinese after a run: every dock panel (chart and table), every dialog of the File menu and the
@@ -146,6 +147,9 @@ test.describe('i18n', () => {
       const back = panel.getByRole('button', { name: zh('lessons.all') });
       if (await back.count()) await back.first().click();
       await panel.getByRole('button', { name: title }).click();
+      // The run above is still going: opening the first lesson asks before it replaces that pipeline.
+      const replace = panel.getByRole('button', { name: lessonProgress['zh-CN']['lessons.replaceYes'] });
+      if (await replace.isVisible().catch(() => false)) await replace.click();
       await expect(panel.locator('.lesson-step')).toBeVisible({ timeout: TIMEOUTS.appReady });
       await expectChinese(app, `lesson ${entry.id}`, found);
     }

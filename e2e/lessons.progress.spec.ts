@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, TIMEOUTS } from './fixtures';
 import { Learner, lessonFile, tr } from './lessons.helpers';
 import { lessonProgress } from '../app/i18n/lessonProgress';
+import { interpolate } from '../app/i18n/format';
 
 const P = lessonProgress.en;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,7 +100,7 @@ test.describe('lessons: progress (item 13)', () => {
     await expect(L.panel.locator('.lesson-progress')).toContainText(L.t('lessons.doneOf', { n: 0, total: 4 }));
     await L.next();                                          // the read step counts as read
     await L.panel.getByRole('button', { name: `← ${L.t('lessons.all')}` }).click();
-    await expect(listItem(L, 1)).toContainText(P['lessons.listStarted'].replace('{n}', '1').replace('{total}', '4'));
+    await expect(listItem(L, 1)).toContainText(interpolate(P['lessons.listStarted'], { n: 1, total: 4 }, 'en'));
     // Reset forgets every lesson's progress, after asking.
     await L.panel.getByRole('button', { name: `${P['lessons.resetAll']}…` }).click();
     await L.panel.getByRole('group', { name: P['lessons.resetAll'] }).getByRole('button', { name: P['lessons.resetAll'], exact: true }).click();

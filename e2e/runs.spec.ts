@@ -130,7 +130,7 @@ test.describe('runs and faults', () => {
     test.setTimeout(150_000);
     await studio.open();
     const doc = JSON.parse(readFileSync('public/examples/hashtags.json', 'utf8')) as { conf?: Record<string, string>; nodes: { id: string; op: string; params: Record<string, unknown> }[] };
-    doc.nodes.find((n) => n.id === 'pairs')!.params.f = 'w => { while (true) {} }';
+    doc.nodes.find((n) => n.id === 'pairs')!.params.f = 'w => { while (true) {} return [w, 1]; }';
     doc.conf = { ...doc.conf, 'spark.studio.task.timeout': '2s' };
     await openDoc(page, 'loop.json', JSON.stringify(doc));
     await studio.run();
