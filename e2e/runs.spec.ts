@@ -131,6 +131,46 @@ test.describe('runs and faults', () => {
     await studio.stopButton.click();
   });
 
+  test('the start-up can be watched: at 1× each of its five steps is on screen on its own; paused, Step shows them one by one', async ({ studio, page }) => {
+    test.setTimeout(120_000);
+    await studio.open();
+    // What the Cluster panel's summary says, sampled every frame with the real time it first said it.
+    await page.evaluate(() => {
+      const seen: { step: number; at: number }[] = [];
+      (window as unknown as { __startup: typeof seen }).__startup = seen;
+      const look = () => {
+        const m = /Step (\d) of 5/.exec(document.querySelector('.dsp-summary')?.textContent ?? '');
+        if (m && seen.at(-1)?.step !== Number(m[1])) seen.push({ step: Number(m[1]), at: performance.now() });
+        requestAnimationFrame(look);
+      };
+      look();
+    });
+    await studio.run();
+    await studio.expectConsole();
+    const seen = (await page.evaluate(() => (window as unknown as { __startup: { step: number; at: number }[] }).__startup)).filter((s) => s.step > 0);
+    expect(seen.map((s) => s.step)).toEqual([1, 2, 3, 4, 5]);
+    // At 1× a step stays 400 ms of simulated time: at least a few frames each, whatever the machine's speed.
+    for (let i = 1; i < 4; i++) expect(seen[i + 1].at - seen[i].at).toBeGreaterThan(250);
+    await studio.stopButton.click();
+
+    // Run, pause at once: the start-up holds; each Step shows its next step, then the first batch runs.
+    const summary = page.locator('.dsp-summary').first();
+    await studio.run();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const shown = async () => Number(/Step (\d) of 5/.exec(await summary.textContent() ?? '')?.[1] ?? 0);
+    const at = await shown();
+    expect(at).toBeLessThan(4);
+    for (let k = at + 1; k <= 4; k++) {
+      await stepButton(page).click();
+      await expect(summary).toContainText(`Step ${k} of 5`);
+      await expect(studio.console).not.toContainText('Time: 1000 ms');
+    }
+    await stepButton(page).click();
+    await studio.expectConsole(/Time: 1000 ms/);
+    await expect(summary).toContainText('Step 5 of 5');
+    await studio.stopButton.click();
+  });
+
   test('a function that never returns: the console states the cause first, names the node, and the node is marked failing', async ({ studio, page }) => {
     test.setTimeout(150_000);
     await studio.open();

@@ -19,6 +19,7 @@ import { dryRunKinds } from '../../engine/graph/dryRun';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
+import { StartupPacer } from './startupPacer';
 import { HEARTBEAT_MS, parseDriverCall, parseStorageReply, type DriverApi, type FromDriver, type HeartbeatMessage, type LoadResult, type WorkerMessage } from './protocol';
 import type { FileSystem } from '../../engine/core/fileSystem';
 import { breakpointProblems, compileBreakpoints, type Breakpoint, type CompiledBreakpoints } from '../sim/breakpoints';
@@ -90,6 +91,12 @@ const timers: Timers = {
   now: () => performance.now(),
 };
 
+/** A run's start-up events wait here until the player lets each step out. */
+const startup = new StartupPacer((events) => {
+  for (const e of events) { postEvent(e); checkBreakpoints(e); }
+  flush();
+});
+
 let session: PipelineSession | null = null;
 let player: SimPlayer | null = null;
 /** When the session reports printed text as `stdout` events, its onStdout channel would double it. */
@@ -144,6 +151,7 @@ async function disposeCurrent() {
   const p = player;
   player = null;
   session = null;
+  startup.releaseAll();
   if (p) { try { await p.stop(); } catch { /* already failed */ } }
 }
 
@@ -160,6 +168,7 @@ const api: DriverApi = {
         fileSystem: checkpointFileSystem,
         onEvent: (e: EngineEvent) => {
           if (e.type === 'stdout') stdoutViaEvents = true;
+          if (startup.offer(e)) return;
           postEvent(e);
           checkBreakpoints(e);
         },
@@ -173,7 +182,7 @@ const api: DriverApi = {
         if (starting && status === 'failed') return;   // start() reports its own failure (or falls back)
         post({ kind: 'status', status, error });
         flush();
-      });
+      }, startup);
       return { ok: true };
     } catch (e) {
       const issues = (e as { issues?: unknown }).issues;
@@ -185,7 +194,9 @@ const api: DriverApi = {
   async start() {
     if (!player) throw new Error('No pipeline loaded');
     starting = true;
+    startup.beginStartup();
     try { await player.start(); } catch (e) {
+      startup.releaseAll();   // what the failed start did is part of the story
       // A build without the cluster backend: run the same graph in-process rather than not at all, and say so.
       const fallback = loadedGraph && /local-cluster mode is not available/.test(errorMessage(e)) ? localFallback(loadedGraph.master) : null;
       if (!fallback || !loadedGraph) { flush(); throw new Error(errorMessage(e)); }
@@ -194,8 +205,9 @@ const api: DriverApi = {
       const r = await api.load(g, fallback);
       if (!r.ok) { flush(); throw new Error(r.problems.join('\n')); }
       post({ kind: 'event', event: { type: 'warning', time: 0, message: `${g.master} is not available in this build; running on ${fallback} (one executor in the driver's worker).` } });
+      startup.beginStartup();
       try { await player!.start(); } catch (e2) { flush(); throw new Error(errorMessage(e2)); }
-    } finally { starting = false; }
+    } finally { starting = false; startup.endStartup(); }
     flush();
   },
   async step(n) { if (player) await player.step(n); flush(); },

@@ -32,6 +32,12 @@ function fakeSession() {
   return { calls, start: () => { calls.push('start'); }, step: (n: number) => { calls.push(`step${n}`); }, stop: () => { calls.push('stop'); } };
 }
 
+/** n held start-up steps that log `startup<k>` into `calls` when let out. */
+function heldSteps(calls: string[], n: number) {
+  let released = 0;
+  return { pending: () => n - released, released: () => released, releaseNext: () => { if (released < n) calls.push(`startup${++released}`); } };
+}
+
 describe('SimPlayer', () => {
   it('steps one batch every batchDuration / speed', async () => {
     const { timers, advance } = fakeTimers();
@@ -122,6 +128,50 @@ describe('SimPlayer', () => {
     expect(p.status).toBe('running');
     await advance(1000);
     expect(log).toEqual(['step', 'restart', 'step']);
+  });
+
+  it('paces the start-up on the simulated clock: one step per 400 ms at 1×, ten times slower at 0.1×', async () => {
+    const { timers, advance } = fakeTimers();
+    const s = fakeSession();
+    const startup = heldSteps(s.calls, 3);
+    const p = new SimPlayer(s, 1000, timers, () => {}, startup);
+    await p.start();
+    p.play(0.1);
+    expect(s.calls).toEqual(['start', 'startup1']);
+    await advance(3999);
+    expect(s.calls).toEqual(['start', 'startup1']);
+    await advance(1);
+    expect(s.calls).toEqual(['start', 'startup1', 'startup2']);
+    p.setSpeed(1);
+    await advance(400);
+    expect(s.calls).toEqual(['start', 'startup1', 'startup2', 'startup3']);
+    await advance(999);
+    expect(s.calls).not.toContain('step1');
+    await advance(1);
+    expect(s.calls.at(-1)).toBe('step1');
+  });
+
+  it('paused in the start-up, Step shows the next start-up step; the first Step of a run plays it all, then its batch', async () => {
+    const { timers, advance } = fakeTimers();
+    const s = fakeSession();
+    const p = new SimPlayer(s, 1000, timers, () => {}, heldSteps(s.calls, 3));
+    await p.start();
+    p.play(1);
+    p.pause();
+    await p.step();
+    expect(s.calls).toEqual(['start', 'startup1', 'startup2']);
+    await p.step();
+    expect(s.calls).toEqual(['start', 'startup1', 'startup2', 'startup3']);
+    await p.step();
+    expect(s.calls.at(-1)).toBe('step1');
+
+    const s2 = fakeSession();
+    const p2 = new SimPlayer(s2, 1000, timers, () => {}, heldSteps(s2.calls, 3));
+    await p2.start();
+    const stepping = p2.step();
+    await advance(400 * 3);
+    await stepping;
+    expect(s2.calls).toEqual(['start', 'startup1', 'startup2', 'startup3', 'step1']);
   });
 
   it('clamps speed to 0.1x–10x', () => {

@@ -14,6 +14,17 @@ export interface Timers {
   now(): number;
 }
 
+/** The run's start-up steps, held until the player lets each out (see StartupPacer). */
+export interface StartupSteps {
+  pending(): number;
+  released(): number;
+  releaseNext(): void;
+}
+const NO_STARTUP: StartupSteps = { pending: () => 0, released: () => 0, releaseNext: () => {} };
+
+/** Simulated time each start-up step stays on screen before the next: 400 ms at 1×, 4 s at 0.1×. */
+export const STARTUP_STEP_MS = 400;
+
 export type PlayerStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'failed';
 
 export const MIN_SPEED = 0.1;
@@ -33,11 +44,15 @@ export class SimPlayer {
     private batchMs: number,
     private timers: Timers,
     private onStatus: (status: PlayerStatus, error?: string) => void = () => {},
+    private startup: StartupSteps = NO_STARTUP,
   ) {}
 
   private setStatus(s: PlayerStatus, error?: string) { this.status = s; this.onStatus(s, error); }
 
   get interval(): number { return Math.max(1, this.batchMs / this.speed); }
+  private get startupInterval(): number { return STARTUP_STEP_MS / this.speed; }
+  /** The wait before the next thing happens: a held start-up step, else the next batch. */
+  private get nextWait(): number { return this.startup.pending() > 0 ? this.startupInterval : this.interval; }
 
   async start(): Promise<void> {
     if (this.status !== 'idle') return;
@@ -51,12 +66,13 @@ export class SimPlayer {
     this.speed = clampSpeed(speed);
     if (this.status !== 'paused' && this.status !== 'running') return;
     this.setStatus('running');
-    this.schedule(this.interval);
+    if (this.startup.released() === 0) this.startup.releaseNext();   // the driver starts at once
+    this.schedule(this.nextWait);
   }
 
   setSpeed(speed: number): void {
     this.speed = clampSpeed(speed);
-    if (this.status === 'running' && !this.busy) this.schedule(this.interval);
+    if (this.status === 'running' && !this.busy) this.schedule(this.nextWait);
   }
 
   pause(): void {
@@ -64,13 +80,32 @@ export class SimPlayer {
     if (this.status === 'running') this.setStatus('paused');
   }
 
-  /** Step n batches now (pauses a running clock first), one at a time so a breakpoint can stop them. */
+  /**
+   * Step n batches now (pauses a running clock first), one at a time so a breakpoint can stop them. Paused in
+   * the middle of the start-up, a Step shows its next step instead; the first Step of a run plays the whole
+   * start-up, one step per STARTUP_STEP_MS of simulated time, before its batch.
+   */
   async step(n = 1): Promise<void> {
     if (this.status === 'running') this.pause();
     if (this.status !== 'paused') return;
     if (this.busy) await this.busy;
     this.halted = false;
+    if (this.startup.pending() > 0 && this.startup.released() > 0) { this.startup.releaseNext(); return; }
+    if (this.startup.pending() > 0) await this.playStartup();
     for (let i = 0; i < n && this.status === 'paused' && !this.halted; i++) await this.runStep(1);
+  }
+
+  private async playStartup(): Promise<void> {
+    const p = (async () => {
+      this.startup.releaseNext();
+      while (this.startup.pending() > 0 && this.status === 'paused') {
+        await new Promise<void>((r) => { this.timers.setTimeout(r, this.startupInterval); });
+        this.startup.releaseNext();
+      }
+      await new Promise<void>((r) => { this.timers.setTimeout(r, this.startupInterval); });
+    })();
+    this.busy = p;
+    try { await p; } finally { this.busy = null; }
   }
 
   /**
@@ -95,7 +130,7 @@ export class SimPlayer {
     try { return await fn(); } finally {
       this.busy = null;
       release();
-      if (this.status === 'running') this.schedule(this.interval);
+      if (this.status === 'running') this.schedule(this.nextWait);
     }
   }
 
@@ -114,7 +149,13 @@ export class SimPlayer {
   }
 
   private async tick() {
-    if (this.status !== 'running' || this.busy) return;
+    if (this.status !== 'running') return;
+    if (this.busy) { this.schedule(this.nextWait); return; }   // a Step or a restart is under way: try again then
+    if (this.startup.pending() > 0) {
+      this.startup.releaseNext();
+      this.schedule(this.nextWait);
+      return;
+    }
     const t0 = this.timers.now();
     await this.runStep(1);
     if (this.status === 'running') this.schedule(Math.max(0, this.interval - (this.timers.now() - t0)));
