@@ -25,7 +25,7 @@ const ALLOWED = new Set([
   'TwitterPopularTags', 'NetworkWordCount', 'id', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK_SER', 'JobSucceeded', 'JobFailed', 'Shuffle', 'shuffle',
   // Identifiers inside translated help text (operator descriptions quote Spark's and the record's names).
   'TCP', 'Zipf', 'user', 'text', 'hashtags', 'createdAt', 'lang', 'exactly-once', 'true', 'false', 'sortBy', 'CompactBuffer', 'Option', 'None',
-  'stream', 'ssc', 'TODO', 'StateSpec', 'numPartitions', 'timeout', 'function', 'rdd',
+  'stream', 'ssc', 'TODO', 'StateSpec', 'numPartitions', 'timeout', 'function', 'rdd', 'ts',
 ]);
 /** Single letters (keyboard shortcuts, K and V of a pair, slot marks) are not words. */
 const isWord = (w: string) => w.length > 1 && !ALLOWED.has(w);
@@ -124,11 +124,11 @@ test.describe('i18n', () => {
     await expectChinese(page.locator('.cluster-menu'), 'Cluster menu', found);
     await page.keyboard.press('Escape');
 
-    // Dialogs: the gallery, saved pipelines, share, shortcuts.
+    // Dialogs: the gallery, saved pipelines, share, shortcuts, the TypeScript import.
     await page.getByRole('button', { name: zh('examples.button'), exact: true }).click();
     await expectChinese(page.getByRole('dialog'), 'dialog: examples', found);
     await page.keyboard.press('Escape');
-    for (const item of [zh('pipelines.title'), zh('share.title'), zh('shortcut.title')]) {
+    for (const item of [zh('pipelines.title'), zh('share.title'), zh('shortcut.title'), zh('code.menu.import')]) {
       await page.locator('details.menu > summary', { hasText: zh('files.menu') }).click();
       await page.getByRole('button', { name: new RegExp(`^${item}`) }).click();
       await expect(page.getByRole('dialog')).toBeVisible();

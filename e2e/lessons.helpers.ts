@@ -12,6 +12,7 @@ import { expect, TIMEOUTS, type Studio } from './fixtures';
 import { studio as studioDicts } from '../app/i18n/studio';
 import { panels as panelDicts } from '../app/i18n/panels';
 import { lessons as lessonDicts } from '../app/i18n/lessons';
+import { code as codeDicts } from '../app/i18n/code';
 import { interpolate } from '../app/i18n/format';
 import type { Lesson, LessonIndex, L10n } from '../app/lessons/schema';
 
@@ -20,8 +21,8 @@ export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 export const SHOTS = 'e2e/__screenshots__/lessons';
 
 const dicts: Record<Lang, Record<string, string>> = {
-  en: { ...studioDicts.en, ...panelDicts.en, ...lessonDicts.en },
-  'zh-CN': { ...studioDicts['zh-CN'], ...panelDicts['zh-CN'], ...lessonDicts['zh-CN'] },
+  en: { ...studioDicts.en, ...panelDicts.en, ...lessonDicts.en, ...codeDicts.en },
+  'zh-CN': { ...studioDicts['zh-CN'], ...panelDicts['zh-CN'], ...lessonDicts['zh-CN'], ...codeDicts['zh-CN'] },
 };
 export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   const text = dicts[lang][key] ?? dicts.en[key];

@@ -107,6 +107,40 @@ test.describe('runs and faults', () => {
     await studio.stopButton.click();
   });
 
+  test('opening a saved pipeline or importing a program also starts with clean panels', async ({ studio, page }) => {
+    test.setTimeout(180_000);
+    await studio.open();
+    const first = await page.getByRole('textbox', { name: 'Pipeline name' }).inputValue();
+    await openExample(page, 'wordcount');
+    await step(page, studio, 1);
+    await expect(status(page)).toContainText('1 batch');
+    const clean = () => page.evaluate(() => {
+      const s = (window as unknown as StoreWindow).__studio.store.getState();
+      return { events: (s.run as { eventCount: number }).eventCount, status: (s.sim as { status: string }).status };
+    });
+    // My pipelines → the one opened first.
+    await page.getByText('File', { exact: true }).click();
+    await page.getByRole('button', { name: 'My pipelines…' }).click();
+    await page.getByRole('dialog', { name: 'My pipelines' }).getByRole('button', { name: new RegExp(`^${first}`) }).click();
+    await expect(page.getByRole('textbox', { name: 'Pipeline name' })).toHaveValue(first);
+    await expect(studio.console).not.toContainText('Time: 1000 ms');
+    await expect.poll(clean).toEqual({ events: 0, status: 'idle' });
+
+    await step(page, studio, 1);
+    await page.getByText('File', { exact: true }).click();
+    await page.getByRole('button', { name: 'Import TypeScript…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a TypeScript program' });
+    await dialog.getByRole('textbox', { name: 'Or paste the program' }).fill([
+      "import { SparkConf, StreamingContext, Seconds } from '../engine/index';",
+      "const ssc = new StreamingContext(new SparkConf().setMaster('local[2]').setAppName('Imported'), Seconds(1));",
+      "ssc.queueStream([ssc.sparkContext.parallelize(['a b'])]).flatMap((l) => l.split(' ')).print();",
+    ].join('\n'));
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect(studio.console).not.toContainText('Time: 1000 ms');
+    await expect.poll(clean).toEqual({ events: 0, status: 'idle' });
+  });
+
   test('the toolbar counts batches as Spark does, and every Step changes it (2 s slide on 1 s batches)', async ({ studio, page }) => {
     test.setTimeout(120_000);
     await studio.open();

@@ -3,6 +3,7 @@
  * apply an imported graph (one undoable step; a pipeline with another name gets its own autosave slot, so the previous
  * pipeline stays saved).
  */
+import { resetRun } from '../store/documentRun';
 import { useStudio } from '../store/store';
 import { t } from '../i18n/index';
 import { appStorage, saveNow, setSlot } from '../files/autosaveSync';
@@ -81,6 +82,7 @@ export function applyImportedGraph(graph: PipelineGraph): string {
   const taken = listPipelines(appStorage(), Date.now()).names.map((n) => n.name);
   const name = uniqueName(graph.name || t('code.import.defaultName'), taken);
   setSlot(null);
+  resetRun();   // another pipeline: the previous one's run and its views go
   st.loadGraph({ ...graph, name });
   st.selectOnly([]);
   return name;

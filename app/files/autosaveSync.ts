@@ -3,6 +3,7 @@
  * (debounced; atomic, see autosave.ts). The storage slot follows the pipeline's name; a rename
  * onto another saved pipeline's name keeps the old slot instead of overwriting that pipeline.
  */
+import { resetRun } from '../store/documentRun';
 import { useStudio } from '../store/store';
 import { t } from '../i18n/index';
 import { parsePipeline } from '../../engine/graph/schema';
@@ -106,6 +107,7 @@ export function openSaved(name: string): boolean {
   if (!r.graph) return false;
   slot = name;
   st.setSafeMode(false);   // safe mode is about the pipeline that was running, not this one
+  resetRun();
   st.loadGraph(r.graph, { resetHistory: true, trusted: r.trusted === true });
   savedVersion = useStudio.getState().docVersion;
   st.setSaveStatus('saved');

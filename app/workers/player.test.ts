@@ -13,6 +13,8 @@ function fakeTimers() {
   };
   const advance = async (ms: number) => {
     const end = t + ms;
+    const settle = async () => { for (let i = 0; i < 10; i++) await Promise.resolve(); };
+    await settle();   // what the caller started may set its timers a few microtasks later
     for (;;) {
       q.sort((a, b) => a.at - b.at);
       const next = q[0];
@@ -20,7 +22,7 @@ function fakeTimers() {
       q.shift();
       t = next.at;
       next.fn();
-      for (let i = 0; i < 5; i++) await Promise.resolve();
+      await settle();
     }
     t = end;
   };
@@ -172,6 +174,17 @@ describe('SimPlayer', () => {
     await advance(400 * 3);
     await stepping;
     expect(s2.calls).toEqual(['start', 'startup1', 'startup2', 'startup3', 'step1']);
+  });
+
+  it('Steps clicked while the first one plays the start-up run one after the other, one batch each', async () => {
+    const { timers, advance } = fakeTimers();
+    const s = fakeSession();
+    const p = new SimPlayer(s, 1000, timers, () => {}, heldSteps(s.calls, 3));
+    await p.start();
+    const clicks = [p.step(), p.step(), p.step()];
+    await advance(400 * 3);
+    await Promise.all(clicks);
+    expect(s.calls).toEqual(['start', 'startup1', 'startup2', 'startup3', 'step1', 'step1', 'step1']);
   });
 
   it('clamps speed to 0.1x–10x', () => {

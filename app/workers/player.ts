@@ -38,6 +38,8 @@ export class SimPlayer {
   private busy: Promise<void> | null = null;
   /** Set by halt() (a breakpoint): a multi-batch step stops after the current batch. */
   private halted = false;
+  /** The last Step asked for (they queue). */
+  private steps: Promise<void> = Promise.resolve();
 
   constructor(
     private session: SessionLike,
@@ -88,11 +90,19 @@ export class SimPlayer {
   async step(n = 1): Promise<void> {
     if (this.status === 'running') this.pause();
     if (this.status !== 'paused') return;
-    if (this.busy) await this.busy;
-    this.halted = false;
-    if (this.startup.pending() > 0 && this.startup.released() > 0) { this.startup.releaseNext(); return; }
-    if (this.startup.pending() > 0) await this.playStartup();
-    for (let i = 0; i < n && this.status === 'paused' && !this.halted; i++) await this.runStep(1);
+    // Steps clicked in quick succession run one after the other, each seeing what the previous one left.
+    const previous = this.steps;
+    let done: () => void = () => {};
+    this.steps = new Promise<void>((r) => { done = r; });
+    try {
+      await previous;
+      while (this.busy) { try { await this.busy; } catch { /* reported */ } }
+      if (this.status !== 'paused') return;
+      this.halted = false;
+      if (this.startup.pending() > 0 && this.startup.released() > 0) { this.startup.releaseNext(); return; }
+      if (this.startup.pending() > 0) await this.playStartup();
+      for (let i = 0; i < n && this.status === 'paused' && !this.halted; i++) await this.runStep(1);
+    } finally { done(); }
   }
 
   private async playStartup(): Promise<void> {
