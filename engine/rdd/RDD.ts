@@ -77,7 +77,7 @@ export class RDD<T> {
   getNumPartitions(): number { return this.numParts; }
   setName(name: string): this { this.name = name; return this; }
   toString(): string { return `${this.name ? this.name + ' ' : ''}${this.className}[${this.id}] at ${this.opName}${this.callSite ? ` at ${this.callSite}` : ''}`; }
-  toDebugString(): string { return rddDebugString(this as RDD<unknown>); }
+  toDebugString(): string { return rddDebugString(this); }
 
   // ---- persistence -------------------------------------------------------------------------
   persist(level: StorageLevel = StorageLevel.MEMORY_ONLY): this {
@@ -85,7 +85,7 @@ export class RDD<T> {
       throw errors.storageLevelChange();
     }
     this.storage = level;
-    this.sc.persistRDD(this as RDD<unknown>);
+    this.sc.persistRDD(this);
     return this;
   }
   cache(): this { return this.persist(StorageLevel.MEMORY_ONLY); }
@@ -104,7 +104,7 @@ export class RDD<T> {
   // ---- narrow transformations --------------------------------------------------------------
   /** A MapPartitionsRDD-style child applying `op` to each partition. */
   narrow<U>(opName: string, op: (p: number) => NarrowOp, preservesPartitioning = false): RDD<U> {
-    return mapPartitionsRDD<U>(this as RDD<unknown>, opName, op, preservesPartitioning);
+    return mapPartitionsRDD<U>(this, opName, op, preservesPartitioning);
   }
 
   /** A map with an engine-written function, named after the operation that uses it (Spark shows the user's call site). */
@@ -159,24 +159,24 @@ export class RDD<T> {
 
   // ---- actions (async, each runs a job) ----------------------------------------------------
   collect(): Promise<T[]> { return actions.collect(this); }
-  count(): Promise<number> { return actions.count(this as RDD<unknown>); }
+  count(): Promise<number> { return actions.count(this); }
   take(num: number): Promise<T[]> { return actions.take(this, num); }
   first(): Promise<T> { return actions.first(this); }
-  isEmpty(): Promise<boolean> { return actions.isEmpty(this as RDD<unknown>); }
+  isEmpty(): Promise<boolean> { return actions.isEmpty(this); }
   reduce(f: Fn<[T, T], T>): Promise<T> { return actions.reduce(this, ship(f, 'reduce')); }
   fold(zeroValue: T, f: Fn<[T, T], T>): Promise<T> { return actions.fold(this, zeroValue, ship(f, 'fold')); }
   aggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>): Promise<U> {
     return actions.aggregate(this, zeroValue, ship(seqOp, 'aggregate'), ship(combOp, 'aggregate'));
   }
-  foreach(f: Fn<[T], unknown>): Promise<void> { return actions.runForeach(this as RDD<unknown>, { t: 'foreach', f: ship(f, 'foreach') }); }
+  foreach(f: Fn<[T], unknown>): Promise<void> { return actions.runForeach(this, { t: 'foreach', f: ship(f, 'foreach') }); }
   foreachPartition(f: Fn<[Iterable<T>], unknown>): Promise<void> {
-    return actions.runForeach(this as RDD<unknown>, { t: 'foreachPartition', f: ship(f, 'foreachPartition') });
+    return actions.runForeach(this, { t: 'foreachPartition', f: ship(f, 'foreachPartition') });
   }
   countByValue(): Promise<Map<T, number>> { return pair.countByKey(this.mapAs<[T, null]>('countByValue', '(x) => [x, null]'), 'countByValue'); }
-  saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this as RDD<unknown>, path); }
-  saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this as RDD<unknown>, path); }
+  saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this, path); }
+  saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this, path); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
-  runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this as RDD<unknown>, op, partitions); }
+  runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this, op, partitions); }
 
   // ---- pair functions (Spark's PairRDDFunctions, available on RDD<[K, V]>) -----------------
   reduceByKey<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {
@@ -195,11 +195,11 @@ export class RDD<T> {
   }
   mapValues<K, V, U>(this: RDD<[K, V]>, f: Fn<[V], U>): RDD<[K, U]> {
     const fn = ship(f, 'mapValues');
-    return (this as RDD<[K, V]>).narrow('mapValues', () => ({ t: 'mapValues', f: fn }), true);
+    return this.narrow('mapValues', () => ({ t: 'mapValues', f: fn }), true);
   }
   flatMapValues<K, V, U>(this: RDD<[K, V]>, f: Fn<[V], Iterable<U>>): RDD<[K, U]> {
     const fn = ship(f, 'flatMapValues');
-    return (this as RDD<[K, V]>).narrow('flatMapValues', () => ({ t: 'flatMapValues', f: fn }), true);
+    return this.narrow('flatMapValues', () => ({ t: 'flatMapValues', f: fn }), true);
   }
   keys<K, V>(this: RDD<[K, V]>): RDD<K> { return this.mapAs<K>('keys', '(kv) => kv[0]'); }
   values<K, V>(this: RDD<[K, V]>): RDD<V> { return this.mapAs<V>('values', '(kv) => kv[1]'); }

@@ -31,7 +31,7 @@ function resolvePartitioner(rdds: RDD<unknown>[], p?: number | Partitioner): Par
 
 export function combineByKey<K, V, C>(self: RDD<[K, V]>, createCombiner: Fn<[V], C>, mergeValue: Fn<[C, V], C>,
   mergeCombiners: Fn<[C, C], C>, numPartitions?: number | Partitioner, mapSideCombine = true, opName = 'combineByKey'): RDD<[K, C]> {
-  const partitioner = resolvePartitioner([self as RDD<unknown>], numPartitions);
+  const partitioner = resolvePartitioner([self], numPartitions);
   const aggregator: AggregatorDesc = {
     createCombiner: ship(createCombiner, opName), mergeValue: ship(mergeValue, opName), mergeCombiners: ship(mergeCombiners, opName),
   };
@@ -67,9 +67,8 @@ export function foldByKey<K, V>(self: RDD<[K, V]>, zero: V, f: Fn<[V, V], V>, nu
 export function values<K, V>(self: RDD<[K, V]>): RDD<V> { return self.values(); }
 
 /** Spark's CoGroupedRDD followed by mapValues to a tuple of CompactBuffers. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function cogroupAll<K>(rdds: RDD<[K, any]>[], numPartitions?: number | Partitioner, opName = 'cogroup'): RDD<[K, CompactBuffer<unknown>[]]> {
-  return coGroupedRDD<K>(rdds, resolvePartitioner(rdds as RDD<unknown>[], numPartitions), opName);
+export function cogroupAll<K>(rdds: RDD<[K, unknown]>[], numPartitions?: number | Partitioner, opName = 'cogroup'): RDD<[K, CompactBuffer<unknown>[]]> {
+  return coGroupedRDD<K>(rdds, resolvePartitioner(rdds, numPartitions), opName);
 }
 
 /**
@@ -93,8 +92,7 @@ const joinBodies = {
   fullOuterJoin: '(p) => { const out = []; if (p[0].length === 0) { for (const w of p[1]) out.push([None, Some(w)]); } else if (p[1].length === 0) { for (const v of p[0]) out.push([Some(v), None]); } else { for (const v of p[0]) for (const w of p[1]) out.push([Some(v), Some(w)]); } return out; }',
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function joinWith<K, R>(kind: keyof typeof joinBodies, self: RDD<[K, any]>, other: RDD<[K, any]>, numPartitions?: number | Partitioner): RDD<[K, R]> {
+function joinWith<K, R>(kind: keyof typeof joinBodies, self: RDD<[K, unknown]>, other: RDD<[K, unknown]>, numPartitions?: number | Partitioner): RDD<[K, R]> {
   const pairs = cogroupAll<K>([self, other], numPartitions, kind)
     .narrow<[K, unknown]>(kind, () => ({ t: 'mapValues', f: ship('(bs) => [bs[0], bs[1]]', kind) }), true);
   const body = ship(joinBodies[kind], kind);
@@ -115,7 +113,7 @@ export async function collectAsMap<K, V>(self: RDD<[K, V]>): Promise<Map<K, V>> 
 
 export async function lookup<K, V>(self: RDD<[K, V]>, key: K): Promise<V[]> {
   const keyJson = JSON.stringify(key);
-  const matching = self.filter(`(kv) => keyEquals(kv[0], ${keyJson})`).map('(kv) => kv[1]' as unknown as (kv: [K, V]) => V);
+  const matching = self.filter(`(kv) => keyEquals(kv[0], ${keyJson})`).map<V>('(kv) => kv[1]');
   if (self.partitioner) {
     const p = self.partitioner.getPartition(key);
     return (await matching.runJob({ t: 'collect' }, [p]))[0] as V[];

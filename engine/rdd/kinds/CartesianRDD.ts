@@ -18,7 +18,7 @@ export function cartesianRDD<T, U>(left: RDD<T>, right: RDD<U>): RDD<[T, U]> {
   const n2 = right.getNumPartitions();
   const rdd: RDD<[T, U]> = new RDD(left.sc, {
     className: 'CartesianRDD', opName: 'cartesian', numPartitions: left.getNumPartitions() * n2,
-    deps: [{ kind: 'narrow', rdd: left as RDD<unknown> }, { kind: 'narrow', rdd: right as RDD<unknown> }],
+    deps: [{ kind: 'narrow', rdd: left }, { kind: 'narrow', rdd: right }],
     planFor: (p, ctx): CartesianPlan => ({ k: 'cartesian', rddId: rdd.id, left: left.planOf(Math.floor(p / n2), ctx), right: right.planOf(p % n2, ctx) }),
   });
   return rdd;

@@ -32,7 +32,7 @@ export const coGroupedKind: PlanKind<CoGroupPlan> = {
 
 export function coGroupedRDD<K>(rdds: RDD<[K, unknown]>[], partitioner: Partitioner, opName: string): RDD<[K, CompactBuffer<unknown>[]]> {
   const sc = rdds[0].sc;
-  const deps = coPartitionedDeps(sc, rdds as RDD<unknown>[], partitioner, opName);
+  const deps = coPartitionedDeps(sc, rdds, partitioner, opName);
   const rdd: RDD<[K, CompactBuffer<unknown>[]]> = new RDD(sc, {
     className: 'CoGroupedRDD', opName, numPartitions: partitioner.numPartitions, deps, partitioner,
     planFor: (p, ctx): CoGroupPlan => ({ k: 'cogroup', rddId: rdd.id, inputs: coPartitionedInputs(deps, p, ctx) }),

@@ -17,7 +17,7 @@ export function coalescedRDD<T>(parent: RDD<T>, target: number, opName: string):
   const groups = range(t).map((i) => range(n).slice(Math.floor((i * n) / t), Math.floor(((i + 1) * n) / t)));
   const rdd: RDD<T> = new RDD(parent.sc, {
     className: 'CoalescedRDD', opName, numPartitions: t,
-    deps: [{ kind: 'narrow', rdd: parent as RDD<unknown> }],
+    deps: [{ kind: 'narrow', rdd: parent }],
     planFor: (p, ctx): CoalescedPlan => ({ k: 'coalesced', rddId: rdd.id, parts: groups[p].map((pp) => parent.planOf(pp, ctx)) }),
   });
   return rdd;

@@ -113,7 +113,7 @@ export const mapPartitionsKind: PlanKind<NarrowPlan> = {
   rddClass: 'MapPartitionsRDD',
   inputs: (plan) => [plan.parent],
   push(plan, run, emit) {
-    const runner: NarrowOpRunner<NarrowOp> = narrowOps[plan.op.t] as NarrowOpRunner<NarrowOp>;
+    const runner: NarrowOpRunner<NarrowOp> = narrowOps[plan.op.t];
     runner.run(plan.op, (e) => run.push(plan.parent, e), run, emit, plan.parent);
   },
   userOp: (plan) => (narrowOps[plan.op.t].userCode ? plan.op.t : undefined),

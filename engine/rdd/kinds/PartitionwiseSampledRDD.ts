@@ -34,7 +34,7 @@ export function partitionwiseSampledRDD<T>(parent: RDD<T>, withReplacement: bool
   if (!Number.isInteger(seed)) throw errors.sampleSeedNotInteger(seed);
   const rdd: RDD<T> = new RDD<T>(parent.sc, {
     className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: parent.getNumPartitions(),
-    deps: [{ kind: 'narrow', rdd: parent as RDD<unknown> }], partitioner: parent.partitioner,
+    deps: [{ kind: 'narrow', rdd: parent }], partitioner: parent.partitioner,
     planFor: (p, ctx): SamplePlan => ({ k: 'sample', rddId: rdd.id, withReplacement, fraction, seed, partition: p, parent: parent.planOf(p, ctx) }),
   });
   return rdd;

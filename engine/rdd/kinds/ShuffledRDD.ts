@@ -61,7 +61,7 @@ export const shuffledKind: PlanKind<ShufflePlan> = {
 /** The child side of a new shuffle dependency on `parent`. */
 export function shuffledRDD<K, V, C = V>(parent: RDD<[K, V]>, partitioner: Partitioner, aggregator: AggregatorDesc | undefined,
   mapSideCombine: boolean, opName: string, keyOrdering?: 'ascending' | 'descending'): RDD<[K, C]> {
-  const dep: ShuffleDependency = { kind: 'shuffle', rdd: parent as RDD<unknown>, shuffleId: parent.sc.newShuffleId(), partitioner, aggregator, mapSideCombine, keyOrdering, opName };
+  const dep: ShuffleDependency = { kind: 'shuffle', rdd: parent, shuffleId: parent.sc.newShuffleId(), partitioner, aggregator, mapSideCombine, keyOrdering, opName };
   const rdd: RDD<[K, C]> = new RDD(parent.sc, {
     className: 'ShuffledRDD', opName, numPartitions: partitioner.numPartitions, deps: [dep], partitioner,
     planFor: (p, ctx): ShufflePlan => ({ k: 'shuffle', rddId: rdd.id, shuffleId: dep.shuffleId, reduceId: p, maps: ctx.mapLocations(dep.shuffleId),

@@ -29,7 +29,7 @@ export const subtractedKind: PlanKind<SubtractPlan> = {
 
 export function subtractedRDD<K, V, W>(left: RDD<[K, V]>, right: RDD<[K, W]>, partitioner: Partitioner): RDD<[K, V]> {
   const sc = left.sc;
-  const deps = coPartitionedDeps(sc, [left as RDD<unknown>, right as RDD<unknown>], partitioner, 'subtractByKey');
+  const deps = coPartitionedDeps(sc, [left, right], partitioner, 'subtractByKey');
   const rdd: RDD<[K, V]> = new RDD(sc, {
     className: 'SubtractedRDD', opName: 'subtractByKey', numPartitions: partitioner.numPartitions, deps, partitioner,
     planFor: (p, ctx): SubtractPlan => {

@@ -17,7 +17,7 @@ export function unionRDD<T>(sc: SparkContext, rdds: RDD<T>[]): RDD<T> {
   for (const r of rdds) for (let p = 0; p < r.getNumPartitions(); p++) index.push([r, p]);
   const rdd: RDD<T> = new RDD<T>(sc, {
     className: 'UnionRDD', opName: 'union', numPartitions: index.length,
-    deps: rdds.map((r) => ({ kind: 'narrow' as const, rdd: r as RDD<unknown> })),
+    deps: rdds.map((r) => ({ kind: 'narrow' as const, rdd: r })),
     planFor: (p, ctx): UnionPlan => ({ k: 'union', rddId: rdd.id, parts: [index[p][0].planOf(index[p][1], ctx)] }),
   });
   return rdd;

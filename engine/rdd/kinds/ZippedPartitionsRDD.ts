@@ -26,7 +26,7 @@ export function zippedPartitionsRDD<T, U, R>(left: RDD<T>, right: RDD<U>, zip: F
   const f = ship(zip, 'zipPartitions');
   const rdd: RDD<R> = new RDD<R>(left.sc, {
     className: 'ZippedPartitionsRDD2', opName: 'zipPartitions', numPartitions: n,
-    deps: [{ kind: 'narrow', rdd: left as RDD<unknown> }, { kind: 'narrow', rdd: right as RDD<unknown> }],
+    deps: [{ kind: 'narrow', rdd: left }, { kind: 'narrow', rdd: right }],
     partitioner: preservesPartitioning ? left.partitioner : undefined,
     planFor: (p, ctx): ZipPlan => ({ k: 'zip', rddId: rdd.id, inputs: [left.planOf(p, ctx), right.planOf(p, ctx)], f }),
   });

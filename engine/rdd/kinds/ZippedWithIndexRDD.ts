@@ -16,11 +16,11 @@ export function zippedWithIndexRDD<T>(parent: RDD<T>): RDD<[T, number]> {
   let starts: number[] | undefined;
   const rdd: RDD<[T, number]> = new RDD(parent.sc, {
     className: 'ZippedWithIndexRDD', opName: 'zipWithIndex', numPartitions: n,
-    deps: [{ kind: 'narrow', rdd: parent as RDD<unknown> }],
+    deps: [{ kind: 'narrow', rdd: parent }],
     // Spark counts every partition but the last with a job before indexing.
     prepare: async () => {
       if (starts) return;
-      const counts = n > 1 ? await parent.sc.runJob(parent as RDD<unknown>, { t: 'count' }, range(n - 1)) as number[] : [];
+      const counts = n > 1 ? await parent.sc.runJob(parent, { t: 'count' }, range(n - 1)) as number[] : [];
       starts = [0];
       for (const c of counts) starts.push(starts[starts.length - 1] + c);
     },
