@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { TaskSites } from './taskSites';
-import type { TaskDesc } from '../rdd/plan';
+import type { PartPlan, TaskDesc } from '../rdd/plan';
+import { shipFunction } from '../core/closure';
 
 describe('TaskSites: the user operations of a task and their graph nodes', () => {
   const sites = new TaskSites();
   sites.onEvent({ type: 'stageSubmitted', time: 0, stageId: 0, attemptId: 0, name: 'map at pairs', numTasks: 1, rddIds: [2, 1, 0],
     rddChain: ['MapPartitionsRDD[2] at map at pairs', 'MapPartitionsRDD[1] at flatMap at tags', 'BlockRDD[0] at twitterStream at tweets'], parentStageIds: [], isShuffleMap: false, jobId: 0 });
-  const ship = { src: 'x => x', params: [] };
-  const task = (plan: TaskDesc['plan']) => ({ kind: 'result', op: { t: 'collect' }, taskId: 1, jobId: 0, stageId: 0, stageAttemptId: 0, partition: 0, attempt: 0, plan }) as unknown as TaskDesc;
-  const blocks = { k: 'blocks', rddId: 0, blockIds: [] } as unknown as TaskDesc['plan'];
-  const flat = { k: 'narrow', rddId: 1, op: { t: 'flatMap', f: ship }, parent: blocks } as unknown as TaskDesc['plan'];
-  const mapped = { k: 'narrow', rddId: 2, op: { t: 'map', f: ship }, parent: flat } as unknown as TaskDesc['plan'];
+  const ship = shipFunction('x => x', 'map');
+  const task = (plan: PartPlan): TaskDesc => ({ kind: 'result', op: { t: 'collect' }, taskId: 1, jobId: 0, stageId: 0, stageAttemptId: 0, partition: 0, attempt: 0, plan });
+  const blocks: PartPlan = { k: 'blocks', rddId: 0, blockIds: [], locations: [] };
+  const flat: PartPlan = { k: 'narrow', rddId: 1, op: { t: 'flatMap', f: ship }, parent: blocks };
+  const mapped: PartPlan = { k: 'narrow', rddId: 2, op: { t: 'map', f: ship }, parent: flat };
 
   it('names one node when the task runs one user function, and every candidate (in pipeline order) otherwise', () => {
     expect(sites.nodeIds(task(flat))).toEqual(['tags']);

@@ -8,7 +8,8 @@
  * graph node id set as the SparkContext's call site (the studio does) appears in the message.
  */
 import type { EngineEvent } from '../core/events';
-import type { PartPlan, TaskDesc } from '../rdd/plan';
+import type { TaskDesc } from '../rdd/plan';
+import { kindOf, type PartPlan } from '../rdd/kinds/index';
 
 /** Remembered RDD and stage names; the oldest are forgotten past this many. */
 const MAX_NAMES = 4096;
@@ -54,20 +55,12 @@ export class TaskSites {
       sites.push(nodeId !== undefined ? { name: s, nodeId } : { name: s });
     };
     const rdd = (id: number, op: string) => this.rdds.get(id) ?? op;
+    // Inputs first, so the sites come in pipeline order; each kind names the user operation it runs, if any.
     const visit = (plan: PartPlan): void => {
-      switch (plan.k) {
-        case 'narrow':
-          visit(plan.parent);
-          if ('f' in plan.op || plan.op.t === 'combineByKey') add(rdd(plan.rddId, plan.op.t), plan.rddId);
-          return;
-        case 'concat': plan.parts.forEach(visit); return;
-        case 'cogroup': plan.inputs.forEach(visit); return;
-        case 'cartesian': visit(plan.left); visit(plan.right); return;
-        case 'zip': plan.inputs.forEach(visit); add(rdd(plan.rddId, 'zipPartitions'), plan.rddId); return;
-        case 'shuffle': if (plan.aggregator) add(rdd(plan.rddId, 'combineByKey'), plan.rddId); return;
-        case 'cached': visit(plan.inner); return;
-        default: return;
-      }
+      const kind = kindOf(plan);
+      kind.inputs(plan).forEach(visit);
+      const op = 'rddId' in plan ? kind.userOp?.(plan) : undefined;
+      if (op !== undefined && 'rddId' in plan) add(rdd(plan.rddId, op), plan.rddId);
     };
     visit(task.plan);
     if (task.kind === 'shuffleMap' && task.aggregator && task.mapSideCombine) add(task.opName ?? 'combineByKey');

@@ -3,6 +3,14 @@ import { errors } from '../core/errors';
 import type { Dependency, ShuffleDependency } from './dependency';
 import { HashPartitioner, toPartitioner, type Partitioner } from './partitioner';
 import type { MapLocations, NarrowOp, PartPlan, ResultOp } from './plan';
+import type { CachedPlan } from './kinds/CachedPartition';
+import { cartesianRDD } from './kinds/CartesianRDD';
+import { coalescedRDD } from './kinds/CoalescedRDD';
+import { mapPartitionsRDD } from './kinds/MapPartitionsRDD';
+import { partitionwiseSampledRDD } from './kinds/PartitionwiseSampledRDD';
+import { shuffledRDD } from './kinds/ShuffledRDD';
+import { zippedPartitionsRDD } from './kinds/ZippedPartitionsRDD';
+import { zippedWithIndexRDD } from './kinds/ZippedWithIndexRDD';
 import { StorageLevel } from './storageLevel';
 import { rddDebugString } from './debugString';
 import * as actions from './actions';
@@ -69,7 +77,7 @@ export class RDD<T> {
   getNumPartitions(): number { return this.numParts; }
   setName(name: string): this { this.name = name; return this; }
   toString(): string { return `${this.name ? this.name + ' ' : ''}${this.className}[${this.id}] at ${this.opName}${this.callSite ? ` at ${this.callSite}` : ''}`; }
-  toDebugString(): string { return rddDebugString(this as RDD<unknown>); }
+  toDebugString(): string { return rddDebugString(this); }
 
   // ---- persistence -------------------------------------------------------------------------
   persist(level: StorageLevel = StorageLevel.MEMORY_ONLY): this {
@@ -77,7 +85,7 @@ export class RDD<T> {
       throw errors.storageLevelChange();
     }
     this.storage = level;
-    this.sc.persistRDD(this as RDD<unknown>);
+    this.sc.persistRDD(this);
     return this;
   }
   cache(): this { return this.persist(StorageLevel.MEMORY_ONLY); }
@@ -89,19 +97,14 @@ export class RDD<T> {
     const inner = this.planForPartition(p, ctx);
     if (this.storage === StorageLevel.NONE) return inner;
     const blockId = `rdd_${this.id}_${p}`;
-    return { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
+    const cached: CachedPlan = { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
+    return cached;
   }
 
   // ---- narrow transformations --------------------------------------------------------------
   /** A MapPartitionsRDD-style child applying `op` to each partition. */
   narrow<U>(opName: string, op: (p: number) => NarrowOp, preservesPartitioning = false): RDD<U> {
-    const rdd: RDD<U> = new RDD<U>(this.sc, {
-      className: 'MapPartitionsRDD', opName, numPartitions: this.numParts,
-      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }],
-      partitioner: preservesPartitioning ? this.partitioner : undefined,
-      planFor: (p, ctx) => ({ k: 'narrow', rddId: rdd.id, op: op(p), parent: this.planOf(p, ctx) }),
-    });
-    return rdd;
+    return mapPartitionsRDD<U>(this, opName, op, preservesPartitioning);
   }
 
   /** A map with an engine-written function, named after the operation that uses it (Spark shows the user's call site). */
@@ -125,17 +128,7 @@ export class RDD<T> {
   keyBy<K>(f: Fn<[T], K>): RDD<[K, T]> { const fn = ship(f, 'keyBy'); return this.narrow('keyBy', () => ({ t: 'keyBy', f: fn })); }
   /** Spark's sample: a PartitionwiseSampledRDD with a BernoulliSampler (or, with replacement, a PoissonSampler), seeded per partition. */
   sample(withReplacement: boolean, fraction: number, seed: number = this.sc.nextSeed()): RDD<T> {
-    if (typeof fraction !== 'number' || Number.isNaN(fraction)) throw errors.sampleFractionNotNumber(fraction);
-    if (!(fraction >= 0)) throw errors.fractionNegative(fraction);
-    if (!withReplacement && !(fraction <= 1 + 1e-6)) throw errors.samplingFractionRange(fraction);
-    if (withReplacement && fraction > 0.4) throw errors.sampleWithReplacementFraction(fraction);
-    if (!Number.isInteger(seed)) throw errors.sampleSeedNotInteger(seed);
-    const rdd: RDD<T> = new RDD<T>(this.sc, {
-      className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: this.numParts,
-      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }], partitioner: this.partitioner,
-      planFor: (p, ctx) => ({ k: 'narrow', rddId: rdd.id, op: { t: 'sample', withReplacement, fraction, seed, partition: p }, parent: this.planOf(p, ctx) }),
-    });
-    return rdd;
+    return partitionwiseSampledRDD(this, withReplacement, fraction, seed);
   }
 
   union(other: RDD<T>): RDD<T> { return this.sc.union([this, other]); }
@@ -155,66 +148,35 @@ export class RDD<T> {
     return pair.sortByKey(keyed, ascending, numPartitions, 'sortBy').mapAs<T>('sortBy', '(kv) => kv[1]', true);
   }
 
-  zipWithIndex(): RDD<[T, number]> {
-    let starts: number[] | undefined;
-    const rdd: RDD<[T, number]> = new RDD(this.sc, {
-      className: 'ZippedWithIndexRDD', opName: 'zipWithIndex', numPartitions: this.numParts,
-      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }],
-      // Spark counts every partition but the last with a job before indexing.
-      prepare: async () => {
-        if (starts) return;
-        const counts = this.numParts > 1 ? await this.sc.runJob(this as RDD<unknown>, { t: 'count' }, range(this.numParts - 1)) as number[] : [];
-        starts = [0];
-        for (const c of counts) starts.push(starts[starts.length - 1] + c);
-      },
-      planFor: (p, ctx) => ({ k: 'narrow', rddId: rdd.id, op: { t: 'zipWithIndex', startIndex: starts![p] }, parent: this.planOf(p, ctx) }),
-    });
-    return rdd;
-  }
+  zipWithIndex(): RDD<[T, number]> { return zippedWithIndexRDD(this); }
 
-  cartesian<U>(other: RDD<U>): RDD<[T, U]> {
-    const n2 = other.getNumPartitions();
-    const rdd: RDD<[T, U]> = new RDD(this.sc, {
-      className: 'CartesianRDD', opName: 'cartesian', numPartitions: this.numParts * n2,
-      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }, { kind: 'narrow', rdd: other as RDD<unknown> }],
-      planFor: (p, ctx) => ({ k: 'cartesian', rddId: rdd.id, left: this.planOf(Math.floor(p / n2), ctx), right: other.planOf(p % n2, ctx) }),
-    });
-    return rdd;
-  }
+  cartesian<U>(other: RDD<U>): RDD<[T, U]> { return cartesianRDD(this, other); }
 
   /** Spark's zipPartitions: partition i of every RDD, given together to `f` (all RDDs must have as many partitions). */
   zipPartitions<U, R>(other: RDD<U>, f: Fn<[T[], U[]], Iterable<R>>, preservesPartitioning = false): RDD<R> {
-    if (other.getNumPartitions() !== this.numParts) throw errors.zipUnequalPartitions([this.numParts, other.getNumPartitions()]);
-    const fn = ship(f, 'zipPartitions');
-    const rdd: RDD<R> = new RDD<R>(this.sc, {
-      className: 'ZippedPartitionsRDD2', opName: 'zipPartitions', numPartitions: this.numParts,
-      deps: [{ kind: 'narrow', rdd: this as RDD<unknown> }, { kind: 'narrow', rdd: other as RDD<unknown> }],
-      partitioner: preservesPartitioning ? this.partitioner : undefined,
-      planFor: (p, ctx) => ({ k: 'zip', rddId: rdd.id, inputs: [this.planOf(p, ctx), other.planOf(p, ctx)], f: fn }),
-    });
-    return rdd;
+    return zippedPartitionsRDD(this, other, f, preservesPartitioning);
   }
 
   // ---- actions (async, each runs a job) ----------------------------------------------------
   collect(): Promise<T[]> { return actions.collect(this); }
-  count(): Promise<number> { return actions.count(this as RDD<unknown>); }
+  count(): Promise<number> { return actions.count(this); }
   take(num: number): Promise<T[]> { return actions.take(this, num); }
   first(): Promise<T> { return actions.first(this); }
-  isEmpty(): Promise<boolean> { return actions.isEmpty(this as RDD<unknown>); }
+  isEmpty(): Promise<boolean> { return actions.isEmpty(this); }
   reduce(f: Fn<[T, T], T>): Promise<T> { return actions.reduce(this, ship(f, 'reduce')); }
   fold(zeroValue: T, f: Fn<[T, T], T>): Promise<T> { return actions.fold(this, zeroValue, ship(f, 'fold')); }
   aggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>): Promise<U> {
     return actions.aggregate(this, zeroValue, ship(seqOp, 'aggregate'), ship(combOp, 'aggregate'));
   }
-  foreach(f: Fn<[T], unknown>): Promise<void> { return actions.runForeach(this as RDD<unknown>, { t: 'foreach', f: ship(f, 'foreach') }); }
+  foreach(f: Fn<[T], unknown>): Promise<void> { return actions.runForeach(this, { t: 'foreach', f: ship(f, 'foreach') }); }
   foreachPartition(f: Fn<[Iterable<T>], unknown>): Promise<void> {
-    return actions.runForeach(this as RDD<unknown>, { t: 'foreachPartition', f: ship(f, 'foreachPartition') });
+    return actions.runForeach(this, { t: 'foreachPartition', f: ship(f, 'foreachPartition') });
   }
   countByValue(): Promise<Map<T, number>> { return pair.countByKey(this.mapAs<[T, null]>('countByValue', '(x) => [x, null]'), 'countByValue'); }
-  saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this as RDD<unknown>, path); }
-  saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this as RDD<unknown>, path); }
+  saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this, path); }
+  saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this, path); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
-  runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this as RDD<unknown>, op, partitions); }
+  runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this, op, partitions); }
 
   // ---- pair functions (Spark's PairRDDFunctions, available on RDD<[K, V]>) -----------------
   reduceByKey<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {
@@ -233,17 +195,17 @@ export class RDD<T> {
   }
   mapValues<K, V, U>(this: RDD<[K, V]>, f: Fn<[V], U>): RDD<[K, U]> {
     const fn = ship(f, 'mapValues');
-    return (this as RDD<[K, V]>).narrow('mapValues', () => ({ t: 'mapValues', f: fn }), true);
+    return this.narrow('mapValues', () => ({ t: 'mapValues', f: fn }), true);
   }
   flatMapValues<K, V, U>(this: RDD<[K, V]>, f: Fn<[V], Iterable<U>>): RDD<[K, U]> {
     const fn = ship(f, 'flatMapValues');
-    return (this as RDD<[K, V]>).narrow('flatMapValues', () => ({ t: 'flatMapValues', f: fn }), true);
+    return this.narrow('flatMapValues', () => ({ t: 'flatMapValues', f: fn }), true);
   }
   keys<K, V>(this: RDD<[K, V]>): RDD<K> { return this.mapAs<K>('keys', '(kv) => kv[0]'); }
   values<K, V>(this: RDD<[K, V]>): RDD<V> { return this.mapAs<V>('values', '(kv) => kv[1]'); }
   partitionBy<K, V>(this: RDD<[K, V]>, partitioner: Partitioner | number): RDD<[K, V]> {
     const p = toPartitioner(partitioner);
-    return p.equals(this.partitioner) ? this : pair.shuffled(this, p, undefined, false, 'partitionBy');
+    return p.equals(this.partitioner) ? this : shuffledRDD(this, p, undefined, false, 'partitionBy');
   }
   sortByKey<K, V>(this: RDD<[K, V]>, ascending = true, numPartitions: number = this.getNumPartitions()): RDD<[K, V]> {
     return pair.sortByKey(this, ascending, numPartitions);
@@ -278,23 +240,10 @@ function coalesceAs<T>(self: RDD<T>, numPartitions: number, shuffle: boolean, op
     // Spark: each map task spreads its records round-robin from a position drawn by XORShiftRandom(partition index),
     // through a HashPartitioner on that position; the shuffled RDD is coalesced to itself and its values kept.
     const distributed = self.narrow<[number, T]>(opName, (p) => ({ t: 'distributePartition', numPartitions, partition: p }));
-    const shuffled = pair.shuffled(distributed, new HashPartitioner(numPartitions), undefined, false, opName);
-    return coalesced(shuffled, numPartitions, opName).mapAs<T>(opName, '(kv) => kv[1]');
+    const shuffled = shuffledRDD(distributed, new HashPartitioner(numPartitions), undefined, false, opName);
+    return coalescedRDD(shuffled, numPartitions, opName).mapAs<T>(opName, '(kv) => kv[1]');
   }
-  return coalesced(self, numPartitions, opName);
-}
-
-/** Spark's CoalescedRDD without locality: target partition i takes the contiguous parent range [i*n/t, (i+1)*n/t). */
-function coalesced<T>(parent: RDD<T>, target: number, opName: string): RDD<T> {
-  const n = parent.getNumPartitions();
-  const t = Math.min(target, n);
-  const groups = range(t).map((i) => range(n).slice(Math.floor((i * n) / t), Math.floor(((i + 1) * n) / t)));
-  const rdd: RDD<T> = new RDD(parent.sc, {
-    className: 'CoalescedRDD', opName, numPartitions: t,
-    deps: [{ kind: 'narrow', rdd: parent as RDD<unknown> }],
-    planFor: (p, ctx) => ({ k: 'concat', rddId: rdd.id, parts: groups[p].map((pp) => parent.planOf(pp, ctx)) }),
-  });
-  return rdd;
+  return coalescedRDD(self, numPartitions, opName);
 }
 
 export type { ShuffleDependency };

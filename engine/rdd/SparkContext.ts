@@ -11,7 +11,12 @@ import { LocalBackend, type BackendContext } from '../cluster/localBackend';
 import { availableCores, parseMaster, type MasterSpec } from '../cluster/masterUrl';
 import { DAGScheduler, type JobOptions } from '../scheduler/DAGScheduler';
 import { TaskScheduler } from '../scheduler/TaskScheduler';
-import { RDD } from './RDD';
+import type { RDD } from './RDD';
+import { blockRDD } from './kinds/BlockRDD';
+import { emptyRDD } from './kinds/EmptyRDD';
+import { parallelCollectionRDD } from './kinds/ParallelCollectionRDD';
+import { partitionerAwareUnionRDD } from './kinds/PartitionerAwareUnionRDD';
+import { unionRDD } from './kinds/UnionRDD';
 import type { RecordSample, ResultOp } from './plan';
 
 /** Creates the backend for `local-cluster[W,C,M]`; registered by the cluster module so that local mode needs no workers. */
@@ -137,25 +142,13 @@ export class SparkContext {
       throw errors.parallelizeNotIterable();
     }
     if (!Number.isInteger(numSlices) || numSlices < 1) throw errors.numSlicesPositive(numSlices);
-    const arr = Array.from(data);
-    const len = arr.length;
-    const slices = Array.from({ length: numSlices }, (_, i) => arr.slice(Math.floor((i * len) / numSlices), Math.floor(((i + 1) * len) / numSlices)));
-    return new RDD<T>(this, {
-      className: 'ParallelCollectionRDD', opName: 'parallelize', numPartitions: numSlices, deps: [],
-      planFor: (p) => ({ k: 'data', values: slices[p] }),
-    });
+    return parallelCollectionRDD(this, Array.from(data), numSlices);
   }
   makeRDD<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> { return this.parallelize(data, numSlices); }
-  emptyRDD<T>(): RDD<T> {
-    return new RDD<T>(this, { className: 'EmptyRDD', opName: 'emptyRDD', numPartitions: 0, deps: [], planFor: () => ({ k: 'empty' }) });
-  }
+  emptyRDD<T>(): RDD<T> { return emptyRDD<T>(this); }
   /** An RDD over blocks stored by receivers (Spark's BlockRDD); `locations[i]` are the executors holding block i. */
   blockRDD<T>(blockIds: string[], locations: (string[] | null)[] = [], opName = 'blockRDD'): RDD<T> {
-    const rdd: RDD<T> = new RDD<T>(this, {
-      className: 'BlockRDD', opName, numPartitions: blockIds.length, deps: [],
-      planFor: (p) => ({ k: 'blocks', rddId: rdd.id, blockIds: [blockIds[p]], locations: [locations[p] ?? [...(this.dagScheduler.blockLocations.get(blockIds[p]) ?? [])]] }),
-    });
-    return rdd;
+    return blockRDD<T>(this, blockIds, locations, opName);
   }
 
   /** Spark's SparkContext.union: a PartitionerAwareUnionRDD when all inputs share a partitioner, else a UnionRDD. */
@@ -163,22 +156,8 @@ export class SparkContext {
     if (!Array.isArray(rdds)) throw errors.unionNotArray();
     const nonEmpty = rdds.filter((r) => r.getNumPartitions() > 0);
     const first = nonEmpty[0]?.partitioner;
-    if (first && nonEmpty.length > 0 && nonEmpty.every((r) => first.equals(r.partitioner))) {
-      const rdd: RDD<T> = new RDD<T>(this, {
-        className: 'PartitionerAwareUnionRDD', opName: 'union', numPartitions: first.numPartitions, partitioner: first,
-        deps: nonEmpty.map((r) => ({ kind: 'narrow' as const, rdd: r as RDD<unknown> })),
-        planFor: (p, ctx) => ({ k: 'concat', rddId: rdd.id, parts: nonEmpty.map((r) => r.planOf(p, ctx)) }),
-      });
-      return rdd;
-    }
-    const index: [RDD<T>, number][] = [];
-    for (const r of rdds) for (let p = 0; p < r.getNumPartitions(); p++) index.push([r, p]);
-    const rdd: RDD<T> = new RDD<T>(this, {
-      className: 'UnionRDD', opName: 'union', numPartitions: index.length,
-      deps: rdds.map((r) => ({ kind: 'narrow' as const, rdd: r as RDD<unknown> })),
-      planFor: (p, ctx) => ({ k: 'concat', rddId: rdd.id, parts: [index[p][0].planOf(index[p][1], ctx)] }),
-    });
-    return rdd;
+    if (first && nonEmpty.length > 0 && nonEmpty.every((r) => first.equals(r.partitioner))) return partitionerAwareUnionRDD(this, nonEmpty, first);
+    return unionRDD(this, rdds);
   }
 
   broadcast<T>(value: T): Broadcast<T> { this.assertNotStopped(); return this.broadcasts.newBroadcast(value); }

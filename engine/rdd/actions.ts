@@ -9,7 +9,7 @@ import type { WrittenFile } from '../core/events';
 const SCALE_UP_FACTOR = 4; // spark.rdd.limit.scaleUpFactor
 
 export async function collect<T>(rdd: RDD<T>): Promise<T[]> {
-  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'collect' }) as T[][];
+  const parts = await rdd.sc.runJob(rdd, { t: 'collect' }) as T[][];
   const out: T[] = [];
   for (const p of parts) for (const x of p) out.push(x);
   return out;
@@ -35,7 +35,7 @@ export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
     }
     const parts: number[] = [];
     for (let p = partsScanned; p < Math.min(partsScanned + numPartsToTry, totalParts); p++) parts.push(p);
-    const res = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'take', n: left }, parts) as T[][];
+    const res = await rdd.sc.runJob(rdd, { t: 'take', n: left }, parts) as T[][];
     for (const r of res) for (const x of r) if (buf.length < num) buf.push(x);
     partsScanned += parts.length;
   }
@@ -53,7 +53,7 @@ export async function isEmpty(rdd: RDD<unknown>): Promise<boolean> {
 }
 
 export async function reduce<T>(rdd: RDD<T>, f: ShippedFn): Promise<T> {
-  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'reduce', f }) as { defined: boolean; value: T }[];
+  const parts = await rdd.sc.runJob(rdd, { t: 'reduce', f }) as { defined: boolean; value: T }[];
   const fn = compileShipped<(a: T, b: T) => T>(f, rdd.sc.closureRuntime);
   let acc: { defined: boolean; value: T } = { defined: false, value: undefined as T };
   for (const p of parts) {
@@ -65,13 +65,13 @@ export async function reduce<T>(rdd: RDD<T>, f: ShippedFn): Promise<T> {
 }
 
 export async function fold<T>(rdd: RDD<T>, zero: T, f: ShippedFn): Promise<T> {
-  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'fold', zero, f }) as T[];
+  const parts = await rdd.sc.runJob(rdd, { t: 'fold', zero, f }) as T[];
   const fn = compileShipped<(a: T, b: T) => T>(f, rdd.sc.closureRuntime);
   return parts.reduce((acc, p) => fn(acc, p), structuredClone(zero));
 }
 
 export async function aggregate<T, U>(rdd: RDD<T>, zero: U, seqOp: ShippedFn, combOp: ShippedFn): Promise<U> {
-  const parts = await rdd.sc.runJob(rdd as RDD<unknown>, { t: 'aggregate', zero, seqOp }) as U[];
+  const parts = await rdd.sc.runJob(rdd, { t: 'aggregate', zero, seqOp }) as U[];
   const comb = compileShipped<(a: U, b: U) => U>(combOp, rdd.sc.closureRuntime);
   return parts.reduce((acc, p) => comb(acc, p), structuredClone(zero));
 }

@@ -3,8 +3,10 @@ import { CompactBuffer } from '../core/compactBuffer';
 import type { Option } from '../core/option';
 import { RDD, ship } from './RDD';
 import { HashPartitioner, RangePartitioner, toPartitioner, type Partitioner } from './partitioner';
-import type { AggregatorDesc, PartPlan } from './plan';
-import type { ShuffleDependency, Dependency } from './dependency';
+import type { AggregatorDesc } from './plan';
+import { coGroupedRDD } from './kinds/CoGroupedRDD';
+import { shuffledRDD } from './kinds/ShuffledRDD';
+import { subtractedRDD } from './kinds/SubtractedRDD';
 import { composeShipped, zeroLiteral } from './shipCompose';
 import { keyCompare } from './ordering';
 
@@ -27,28 +29,16 @@ function resolvePartitioner(rdds: RDD<unknown>[], p?: number | Partitioner): Par
   return p === undefined ? defaultPartitioner(rdds[0], ...rdds.slice(1)) : toPartitioner(p);
 }
 
-/** A ShuffledRDD: the child side of a shuffle dependency. */
-export function shuffled<K, V, C = V>(parent: RDD<[K, V]>, partitioner: Partitioner, aggregator: AggregatorDesc | undefined,
-  mapSideCombine: boolean, opName: string, keyOrdering?: 'ascending' | 'descending'): RDD<[K, C]> {
-  const dep: ShuffleDependency = { kind: 'shuffle', rdd: parent as RDD<unknown>, shuffleId: parent.sc.newShuffleId(), partitioner, aggregator, mapSideCombine, keyOrdering, opName };
-  const rdd: RDD<[K, C]> = new RDD(parent.sc, {
-    className: 'ShuffledRDD', opName, numPartitions: partitioner.numPartitions, deps: [dep], partitioner,
-    planFor: (p, ctx) => ({ k: 'shuffle', rddId: rdd.id, shuffleId: dep.shuffleId, reduceId: p, maps: ctx.mapLocations(dep.shuffleId),
-      aggregator, mapSideCombine, keyOrdering }),
-  });
-  return rdd;
-}
-
 export function combineByKey<K, V, C>(self: RDD<[K, V]>, createCombiner: Fn<[V], C>, mergeValue: Fn<[C, V], C>,
   mergeCombiners: Fn<[C, C], C>, numPartitions?: number | Partitioner, mapSideCombine = true, opName = 'combineByKey'): RDD<[K, C]> {
-  const partitioner = resolvePartitioner([self as RDD<unknown>], numPartitions);
+  const partitioner = resolvePartitioner([self], numPartitions);
   const aggregator: AggregatorDesc = {
     createCombiner: ship(createCombiner, opName), mergeValue: ship(mergeValue, opName), mergeCombiners: ship(mergeCombiners, opName),
   };
   if (partitioner.equals(self.partitioner)) {
     return self.narrow(opName, () => ({ t: 'combineByKey', aggregator }), true);
   }
-  return shuffled<K, V, C>(self, partitioner, aggregator, mapSideCombine, opName);
+  return shuffledRDD<K, V, C>(self, partitioner, aggregator, mapSideCombine, opName);
 }
 
 export function reduceByKey<K, V>(self: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner, opName = 'reduceByKey'): RDD<[K, V]> {
@@ -77,36 +67,17 @@ export function foldByKey<K, V>(self: RDD<[K, V]>, zero: V, f: Fn<[V, V], V>, nu
 export function values<K, V>(self: RDD<[K, V]>): RDD<V> { return self.values(); }
 
 /** Spark's CoGroupedRDD followed by mapValues to a tuple of CompactBuffers. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function cogroupAll<K>(rdds: RDD<[K, any]>[], numPartitions?: number | Partitioner, opName = 'cogroup'): RDD<[K, CompactBuffer<unknown>[]]> {
-  return coPartitioned(rdds, resolvePartitioner(rdds as RDD<unknown>[], numPartitions), 'CoGroupedRDD', opName, undefined);
-}
-
-/** An RDD over co-partitioned inputs: a narrow dependency on inputs already partitioned by `partitioner`, a shuffle for the others. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function coPartitioned<K, R>(rdds: RDD<[K, any]>[], partitioner: Partitioner, className: string, opName: string, mode: 'subtract' | undefined): RDD<R> {
-  const sc = rdds[0].sc;
-  const deps: Dependency[] = rdds.map((r) => partitioner.equals(r.partitioner)
-    ? { kind: 'narrow', rdd: r as RDD<unknown> }
-    : { kind: 'shuffle', rdd: r as RDD<unknown>, shuffleId: sc.newShuffleId(), partitioner, mapSideCombine: false, opName });
-  const cg: RDD<R> = new RDD(sc, {
-    className, opName, numPartitions: partitioner.numPartitions, deps, partitioner,
-    planFor: (p, ctx) => ({
-      k: 'cogroup', rddId: cg.id, mode,
-      inputs: deps.map((d): PartPlan => d.kind === 'narrow' ? d.rdd.planOf(p, ctx)
-        : { k: 'shuffle', rddId: -1, shuffleId: d.shuffleId, reduceId: p, maps: ctx.mapLocations(d.shuffleId), mapSideCombine: false }),
-    }),
-  });
-  return cg;
+export function cogroupAll<K>(rdds: RDD<[K, unknown]>[], numPartitions?: number | Partitioner, opName = 'cogroup'): RDD<[K, CompactBuffer<unknown>[]]> {
+  return coGroupedRDD<K>(rdds, resolvePartitioner(rdds, numPartitions), opName);
 }
 
 /**
- * Spark's SubtractedRDD: the pairs of `self` whose key is not in `other`, partitioned by `p` (default: self's
- * partitioner, else HashPartitioner(self's partition count)); each partition iterates like the java.util.HashMap it builds.
+ * Spark's subtractByKey: a SubtractedRDD partitioned by `p` (default: self's partitioner, else
+ * HashPartitioner(self's partition count)).
  */
 export function subtractByKey<K, V, W>(self: RDD<[K, V]>, other: RDD<[K, W]>, p?: number | Partitioner): RDD<[K, V]> {
   const partitioner = p === undefined ? (self.partitioner ?? new HashPartitioner(self.getNumPartitions())) : toPartitioner(p);
-  return coPartitioned<K, [K, V]>([self, other], partitioner, 'SubtractedRDD', 'subtractByKey', 'subtract');
+  return subtractedRDD(self, other, partitioner);
 }
 
 export function cogroup<K, V, W>(self: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]> {
@@ -121,8 +92,7 @@ const joinBodies = {
   fullOuterJoin: '(p) => { const out = []; if (p[0].length === 0) { for (const w of p[1]) out.push([None, Some(w)]); } else if (p[1].length === 0) { for (const v of p[0]) out.push([Some(v), None]); } else { for (const v of p[0]) for (const w of p[1]) out.push([Some(v), Some(w)]); } return out; }',
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function joinWith<K, R>(kind: keyof typeof joinBodies, self: RDD<[K, any]>, other: RDD<[K, any]>, numPartitions?: number | Partitioner): RDD<[K, R]> {
+function joinWith<K, R>(kind: keyof typeof joinBodies, self: RDD<[K, unknown]>, other: RDD<[K, unknown]>, numPartitions?: number | Partitioner): RDD<[K, R]> {
   const pairs = cogroupAll<K>([self, other], numPartitions, kind)
     .narrow<[K, unknown]>(kind, () => ({ t: 'mapValues', f: ship('(bs) => [bs[0], bs[1]]', kind) }), true);
   const body = ship(joinBodies[kind], kind);
@@ -143,7 +113,7 @@ export async function collectAsMap<K, V>(self: RDD<[K, V]>): Promise<Map<K, V>> 
 
 export async function lookup<K, V>(self: RDD<[K, V]>, key: K): Promise<V[]> {
   const keyJson = JSON.stringify(key);
-  const matching = self.filter(`(kv) => keyEquals(kv[0], ${keyJson})`).map('(kv) => kv[1]' as unknown as (kv: [K, V]) => V);
+  const matching = self.filter(`(kv) => keyEquals(kv[0], ${keyJson})`).map<V>('(kv) => kv[1]');
   if (self.partitioner) {
     const p = self.partitioner.getPartition(key);
     return (await matching.runJob({ t: 'collect' }, [p]))[0] as V[];
@@ -154,7 +124,7 @@ export async function lookup<K, V>(self: RDD<[K, V]>, key: K): Promise<V[]> {
 /** Spark's sortByKey: a RangePartitioner from sampled keys (a sampling job runs first), then a sort by key in each partition. */
 export function sortByKey<K, V>(self: RDD<[K, V]>, ascending: boolean, numPartitions: number, opName = 'sortByKey'): RDD<[K, V]> {
   const partitioner = new RangePartitioner(numPartitions, [], ascending);
-  const rdd = shuffled<K, V>(self, partitioner, undefined, false, opName, ascending ? 'ascending' : 'descending');
+  const rdd = shuffledRDD<K, V>(self, partitioner, undefined, false, opName, ascending ? 'ascending' : 'descending');
   const sampleSize = Math.min(20 * numPartitions, 1e6);
   const perPartition = Math.ceil((3 * sampleSize) / Math.max(1, self.getNumPartitions()));
   let sampling: Promise<void> | undefined;

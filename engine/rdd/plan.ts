@@ -2,11 +2,15 @@
  * Serializable plans: how one partition of an RDD is computed. The driver resolves an RDD's lineage into a
  * plan per task (shuffle locations, cached blocks, data slices included), and an executor — in the driver's
  * thread, a Web Worker or a worker_thread — interprets it. Plans hold only cloneable data and function source.
+ * Each kind of partition plan is defined with its RDD class in ./kinds/.
  */
 import type { ShippedFn } from '../core/closure';
 import type { TaskMetrics } from '../core/events';
 import type { PartitionerDesc } from './partitioner';
-import type { StorageLevelDesc } from './storageLevel';
+import type { PartPlan } from './kinds/index';
+
+export type { PartPlan } from './kinds/index';
+export type { NarrowOp } from './kinds/MapPartitionsRDD';
 
 export interface AggregatorDesc {
   createCombiner: ShippedFn;
@@ -14,38 +18,8 @@ export interface AggregatorDesc {
   mergeCombiners: ShippedFn;
 }
 
-/** Narrow, record-at-a-time or partition-at-a-time operations fused into one loop per task. */
-export type NarrowOp =
-  | { t: 'map'; f: ShippedFn }
-  | { t: 'flatMap'; f: ShippedFn }
-  | { t: 'filter'; f: ShippedFn }
-  | { t: 'mapValues'; f: ShippedFn }
-  | { t: 'flatMapValues'; f: ShippedFn }
-  | { t: 'mapPartitions'; f: ShippedFn; withIndex: boolean; partition: number }
-  | { t: 'keyBy'; f: ShippedFn }
-  | { t: 'combineByKey'; aggregator: AggregatorDesc }
-  | { t: 'glom' }
-  | { t: 'distinct' }                      // Spark's in-partition dedup (ExternalAppendOnlyMap keyed by record)
-  | { t: 'sample'; withReplacement: boolean; fraction: number; seed: number; partition: number }
-  | { t: 'distributePartition'; numPartitions: number; partition: number }
-  | { t: 'zipWithIndex'; startIndex: number };
-
 /** Where map output of one shuffle map task lives (executor id), by map id. */
 export type MapLocations = (string | null)[];
-
-export type PartPlan =
-  | { k: 'data'; values: unknown[] }
-  | { k: 'empty' }
-  | { k: 'blocks'; rddId: number; blockIds: string[]; locations: (string[] | null)[] }
-  | { k: 'narrow'; rddId: number; op: NarrowOp; parent: PartPlan }
-  | { k: 'concat'; rddId: number; parts: PartPlan[] }
-  | { k: 'shuffle'; rddId: number; shuffleId: number; reduceId: number; maps: MapLocations;
-      aggregator?: AggregatorDesc; mapSideCombine: boolean; keyOrdering?: 'ascending' | 'descending' }
-  // each input: a narrow parent plan or a shuffle read without aggregation; mode 'subtract' is Spark's SubtractedRDD
-  | { k: 'cogroup'; rddId: number; inputs: PartPlan[]; mode?: 'subtract' }
-  | { k: 'cartesian'; rddId: number; left: PartPlan; right: PartPlan }
-  | { k: 'zip'; rddId: number; inputs: PartPlan[]; f: ShippedFn }                  // zipPartitions: f(...partitions) => iterable
-  | { k: 'cached'; rddId: number; blockId: string; level: StorageLevelDesc; inner: PartPlan; locations: string[] };
 
 /** What a task does with the records of its partition. */
 export type ResultOp =

@@ -53,7 +53,7 @@ export class StorageLevel {
   toJSON(): StorageLevelDesc { return { useDisk: this.useDisk, useMemory: this.useMemory, useOffHeap: this.useOffHeap, deserialized: this.deserialized, replication: this.replication }; }
   static fromJSON(d: StorageLevelDesc): StorageLevel { return new StorageLevel(d.useDisk, d.useMemory, d.useOffHeap, d.deserialized, d.replication); }
   static fromString(s: string): StorageLevel {
-    const v = (StorageLevel as unknown as Record<string, unknown>)[s];
+    const v: unknown = Reflect.get(StorageLevel, s);
     if (v instanceof StorageLevel) return v;
     throw errors.invalidStorageLevel(s);
   }

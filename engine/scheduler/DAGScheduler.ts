@@ -4,6 +4,7 @@ import type { EngineEvent } from '../core/events';
 import type { RDD, PlanContext } from '../rdd/RDD';
 import type { PartPlan, RecordSample, ResultOp, TaskDesc, TaskKind, TaskOutcome } from '../rdd/plan';
 import type { ShuffleDependency } from '../rdd/dependency';
+import { kindOf } from '../rdd/kinds/index';
 import { MapOutputTracker } from './mapOutputTracker';
 import { stageName, stageRdds, type Stage } from './stage';
 import type { TaskScheduler } from './TaskScheduler';
@@ -313,13 +314,6 @@ function stageAbort(stage: Stage, reason: string): SparkException {
 
 /** Executors holding a task's input blocks (cached partitions, received blocks): where it should run. */
 function preferredLocations(plan: PartPlan): string[] {
-  switch (plan.k) {
-    case 'cached': return plan.locations.length ? plan.locations : preferredLocations(plan.inner);
-    case 'blocks': return plan.locations.flatMap((l) => l ?? []);
-    case 'narrow': return preferredLocations(plan.parent);
-    case 'concat': return plan.parts.flatMap(preferredLocations);
-    case 'cogroup': case 'zip': return plan.inputs.flatMap(preferredLocations);
-    case 'cartesian': return [...preferredLocations(plan.left), ...preferredLocations(plan.right)];
-    default: return [];
-  }
+  const kind = kindOf(plan);
+  return kind.preferredLocations?.(plan) ?? kind.inputs(plan).flatMap(preferredLocations);
 }
