@@ -4,6 +4,7 @@ import type { Dependency, ShuffleDependency } from './dependency';
 import { HashPartitioner, toPartitioner, type Partitioner } from './partitioner';
 import type { MapLocations, NarrowOp, PartPlan, ResultOp } from './plan';
 import { StorageLevel } from './storageLevel';
+import { rddBlockId } from '../core/blockId';
 import { rddDebugString } from './debugString';
 import * as actions from './actions';
 import * as pair from './pairFunctions';
@@ -29,6 +30,9 @@ export interface RDDInit {
   callSite?: string;
 }
 
+/** The DStream and batch an RDD was created for (Spark's RDDOperationScope of a DStream's batch). */
+export interface RddScope { dstreamId: number; batchTime: number }
+
 /** A user function, its source text, or an already shipped function. */
 // Method-style signature: parameters are checked bivariantly, so RDD<T> stays assignable to RDD<unknown>.
 export type Fn<A extends unknown[], R> = { bivarianceHack(...args: A): R }['bivarianceHack'] | string | ShippedFn;
@@ -44,6 +48,7 @@ export class RDD<T> {
   readonly dependencies: Dependency[];
   readonly partitioner?: Partitioner;
   readonly callSite?: string;
+  readonly scope?: RddScope;
   name?: string;
   private storage = StorageLevel.NONE;
   private readonly numParts: number;
@@ -61,6 +66,7 @@ export class RDD<T> {
     this.partitioner = init.partitioner;
     this.prepare = init.prepare;
     this.callSite = init.callSite ?? sc.callSite;
+    this.scope = sc.rddScope;
   }
 
   get context(): SparkContext { return this.sc; }
@@ -88,7 +94,7 @@ export class RDD<T> {
   planOf(p: number, ctx: PlanContext): PartPlan {
     const inner = this.planForPartition(p, ctx);
     if (this.storage === StorageLevel.NONE) return inner;
-    const blockId = `rdd_${this.id}_${p}`;
+    const blockId = rddBlockId(this.id, p);
     return { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
   }
 

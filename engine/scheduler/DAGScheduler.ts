@@ -6,6 +6,8 @@ import type { PartPlan, RecordSample, ResultOp, TaskDesc, TaskKind, TaskOutcome 
 import type { ShuffleDependency } from '../rdd/dependency';
 import { MapOutputTracker } from './mapOutputTracker';
 import { stageName, stageRdds, type Stage } from './stage';
+import { rddInfo } from './rddInfo';
+import { blockIdFacts } from '../core/blockId';
 import type { TaskScheduler } from './TaskScheduler';
 import { speculationThreshold } from './speculation';
 import { stopwatch } from '../core/clock';
@@ -188,7 +190,7 @@ export class DAGScheduler {
     const rdds = stageRdds(stage.rdd);
     post({ type: 'stageSubmitted', time: now(), stageId: stage.id, attemptId, name: stageName(stage), numTasks: partitions.length,
       rddIds: rdds.map((r) => r.id), rddChain: rdds.map((r) => r.toString()), parentStageIds: stage.parents.map((p) => p.id),
-      isShuffleMap: !!stage.shuffleDep, jobId });
+      isShuffleMap: !!stage.shuffleDep, jobId, rddInfos: rdds.map(rddInfo) });
     let fetchFailure: string | undefined;
     let abort: Error | undefined;
     const sampleRdds = this.host.sampleRdds();
@@ -286,7 +288,7 @@ export class DAGScheduler {
         s.add(u.executorId);
       }
       this.host.post({ type: 'blockUpdated', time: this.host.now(), executorId: u.executorId, blockId: u.blockId, storageLevel: u.storageLevel,
-        memSize: u.memSize, diskSize: u.diskSize, records: u.records });
+        memSize: u.memSize, diskSize: u.diskSize, records: u.records, ...blockIdFacts(u.blockId) });
     }
   }
 
