@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { Console } from './Console';
 import type { Studio } from '../store/types';
 import { NetcatPanel } from '../netcat/NetcatPanel';
+import { readsSocket } from '../../engine/graph/opFacts';
 
 interface PanelDef { id: string; titleKey: string; Component: ComponentType }
 const panelModules = import.meta.glob('../panels/index.ts', { eager: true }) as Record<string, { PANELS?: PanelDef[] }>;
@@ -12,9 +13,9 @@ const ALL_PANELS = PANELS;
 
 const selectDock = (s: Studio) => s.dockTab;
 const selectHeight = (s: Studio) => s.dockHeight;
-/** The Netcat tab (the studio's `nc -lk`) shows while the graph has a socketTextStream. */
+/** The Netcat tab (the studio's `nc -lk`) shows while the graph has a socket source (socketTextStream). */
 const NETCAT_PANEL: PanelDef = { id: 'netcat', titleKey: 'netcat.tab', Component: NetcatPanel };
-const selectHasSocket = (s: Studio) => s.nodes.some((n) => n.data.op === 'socketTextStream');
+const selectHasSocket = (s: Studio) => s.nodes.some((n) => readsSocket(n.data.op));
 
 /** The bottom dock: the panels' tabs on the left, the Console (always visible) on the right. */
 export function Dock() {

@@ -7,6 +7,7 @@ import { loc } from '../i18n/index';
 import { formatDuration } from '../canvas/summary';
 import { dirsOf, topK, type DbRow } from './resultsModel';
 import { WrittenFiles } from './WrittenFiles';
+import { nodeOutputDirs } from '../../engine/graph/opFacts';
 import type { Studio } from '../store/types';
 
 /** Output operations and the node feeding each (the stream they write). */
@@ -15,8 +16,6 @@ const selectSinks = (s: Studio) => s.nodes
   .map((n) => ({ id: n.id, op: n.data.op, label: n.data.label, input: s.edges.find((e) => e.target === n.id)?.source }))
   .map((x) => `${x.id}\u0000${x.op}\u0000${x.label ?? ''}\u0000${x.input ?? ''}`);
 const selectResults = (s: Studio) => s.results;
-/** Sinks that write directories of part files (shown as files, not records). */
-const FILE_SINKS = new Set(['saveAsTextFiles', 'saveAsObjectFiles']);
 
 /**
  * The result view for output operations (print, saveAs…, foreachRDD): the records each one writes,
@@ -34,9 +33,9 @@ export function Results() {
   const [mode, setMode] = useState<'db' | 'latest'>('db');
   const sink = sinks.find((s) => s.id === chosen) ?? sinks[0];
   const fileParams = useStudio(useShallow((s: Studio) => {
-    const n = sink && FILE_SINKS.has(sink.op) ? s.nodes.find((x) => x.id === sink.id) : undefined;
-    const p = n?.data.params as { prefix?: unknown; suffix?: unknown } | undefined;
-    return p ? { prefix: String(p.prefix ?? ''), suffix: typeof p.suffix === 'string' ? p.suffix : '' } : null;
+    // Sinks that write directories of part files are shown as files, not records.
+    const n = sink ? s.nodes.find((x) => x.id === sink.id) : undefined;
+    return (n && nodeOutputDirs({ id: n.id, op: n.data.op, params: n.data.params })) ?? null;
   }));
 
   if (!sink) return <p className="results__empty muted">{t('results.noSinks')}</p>;

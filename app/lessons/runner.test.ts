@@ -133,7 +133,7 @@ describe('predict first, judge after the run', () => {
     ],
   };
   const go = (s: RunnerState, ...inputs: RunnerInput[]) => inputs.reduce((acc, i) => reduceRunner(config, acc, i), s);
-  const warning: EngineEvent = { type: 'warning', time: 1000, message: 'Batch 1000 ms cannot run: every task slot is held by a receiver.' };
+  const warning: EngineEvent = { type: 'warning', time: 1000, code: 'batchStarvedByReceivers', message: 'Batch 1000 ms cannot run: every task slot is held by a receiver.' };
 
   it('does not judge a prediction about a configuration change until a batch ran with it', () => {
     let s = go(initialRunner(config), { kind: 'answer', answer: { kind: 'choice', index: 1 } }, graph([], [], 'local[1]'));

@@ -1,11 +1,10 @@
 /**
  * The netcat panel's pure model: which host:port endpoints the graph's socketTextStream nodes connect to,
  * how a text box's content becomes lines, the Ctrl/Cmd+Enter shortcut and the capped history. No React.
+ * Which nodes read a socket, and their host and port, is the operator registry's to say (engine/graph/opFacts.ts).
  */
+import { nodeSocket } from '../../engine/graph/opFacts';
 
-/** socketTextStream's parameter defaults (engine/graph/ops/sources.ts). */
-export const DEFAULT_HOST = 'localhost';
-export const DEFAULT_PORT = 9999;
 export const HISTORY_LIMIT = 200;
 
 export interface NetcatEndpoint {
@@ -22,24 +21,14 @@ export const endpointKey = (host: string, port: number) => `${host}:${port}`;
 /** A ws:// or wss:// host is a real WebSocket, not the studio's virtual socket. */
 export const isWebSocketHost = (host: string) => /^wss?:\/\//i.test(host);
 
-function hostOf(p: Record<string, unknown> | undefined): string {
-  const h = p?.host;
-  return typeof h === 'string' && h.trim() ? h.trim() : DEFAULT_HOST;
-}
-function portOf(p: Record<string, unknown> | undefined): number {
-  const v = p?.port;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN;
-  return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : DEFAULT_PORT;
-}
-
-/** The virtual-socket endpoints of a graph's socketTextStream nodes, one per host:port, in node order. */
+/** The virtual-socket endpoints of a graph's socket source nodes, one per host:port, in node order. */
 export function socketEndpoints(nodes: readonly NodeLike[]): NetcatEndpoint[] {
   const out = new Map<string, NetcatEndpoint>();
   for (const n of nodes) {
-    if (n.op !== 'socketTextStream') continue;
-    const host = hostOf(n.params);
+    const socket = nodeSocket(n);
+    if (!socket) continue;
+    const { host, port } = socket;
     if (isWebSocketHost(host)) continue;
-    const port = portOf(n.params);
     const key = endpointKey(host, port);
     let e = out.get(key);
     if (!e) { e = { host, port, nodes: [] }; out.set(key, e); }

@@ -111,7 +111,7 @@ export function stepsFor(fault: FaultKind, opts: { wal: boolean }): StepDef[] {
     ];
     case 'loseBlock': return opts.wal ? [
       { id: 'lost', match: isFault },
-      { id: 'walReread', match: (e) => (e.type === 'stageSubmitted' && e.rddChain.some((r) => r.startsWith('WriteAheadLogBackedBlockRDD'))) },
+      { id: 'walReread', match: (e) => (e.type === 'stageSubmitted' && e.rddInfos.some((r) => r.className === 'WriteAheadLogBackedBlockRDD')) },
       { id: 'batchDone', after: ['walReread'], match: (e) => e.type === 'batchCompleted' && { batch: e.batchInfo.batchTime } },
     ] : [
       { id: 'lost', match: isFault },

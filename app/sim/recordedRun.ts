@@ -10,14 +10,16 @@ import { isRecordedRun, isRunBase, type RecordedRun } from '../store/runSlice';
 
 export const RUN_FORMAT = 'dstream-studio-run';
 
-/** Every event type the engine emits (a recorded file with another type was not written by this studio). */
-const EVENT_TYPES: ReadonlySet<EngineEventType> = new Set<EngineEventType>([
-  'applicationStart', 'applicationEnd', 'executorAdded', 'executorRemoved', 'clusterStep', 'jobStart', 'jobEnd',
-  'stageSubmitted', 'stageCompleted', 'taskStart', 'taskEnd', 'blockUpdated', 'streamingStarted', 'batchSubmitted',
-  'batchStarted', 'batchCompleted', 'outputOperationStarted', 'outputOperationCompleted', 'receiverStarted',
-  'receiverError', 'receiverStopped', 'streamingStopped', 'recordsSample', 'blockReceived', 'contextRecovered',
-  'checkpointWritten', 'walWritten', 'rateUpdated', 'faultInjected', 'blocksLost', 'stdout', 'warning',
-]);
+/** Every event type the engine emits (a recorded file with another type was not written by this studio); typed so a new type cannot be missed. */
+const KNOWN_EVENT_TYPES: Record<EngineEventType, true> = {
+  applicationStart: true, applicationEnd: true, executorAdded: true, executorRemoved: true, clusterStep: true, jobStart: true, jobEnd: true,
+  stageSubmitted: true, stageCompleted: true, taskStart: true, taskEnd: true, blockUpdated: true, dstreamGraph: true, streamingStarted: true,
+  batchSubmitted: true, batchStarted: true, batchCompleted: true, outputOperationStarted: true, outputOperationCompleted: true,
+  receiverStarted: true, receiverError: true, receiverStopped: true, streamingStopped: true, recordsSample: true, blockReceived: true,
+  contextRecovered: true, checkpointWritten: true, walWritten: true, rateUpdated: true, faultInjected: true, blocksLost: true, stdout: true,
+  warning: true, noJobsAdded: true, outputWritten: true,
+};
+const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN_EVENT_TYPES));
 
 /** Fields without which a panel's reducer cannot use an event. */
 const REQUIRED: Partial<Record<EngineEventType, string[]>> = {
@@ -63,7 +65,7 @@ export function parseRecordedRun(text: string): ParsedRun {
       const e = events[i] as Record<string, unknown>;
       if (!e || typeof e !== 'object' || Array.isArray(e)) { problems.push(`events[${i}] is not an object: each event is like { "type": "batchCompleted", "time": 1000, ... }.`); continue; }
       if (typeof e.type !== 'string') { problems.push(`events[${i}] has no "type": each event is like { "type": "batchCompleted", "time": 1000, ... }.`); continue; }
-      if (!EVENT_TYPES.has(e.type as EngineEventType)) { problems.push(`events[${i}] has an unknown type "${e.type}": it was not written by the engine.`); continue; }
+      if (!EVENT_TYPES.has(e.type)) { problems.push(`events[${i}] has an unknown type "${e.type}": it was not written by the engine.`); continue; }
       if (typeof e.time !== 'number') problems.push(`events[${i}] (${e.type}) has no numeric "time".`);
       for (const f of REQUIRED[e.type as EngineEventType] ?? []) if (e[f] === undefined) problems.push(`events[${i}] (${e.type}) lacks "${f}".`);
     }

@@ -92,7 +92,7 @@ function noteStages(events: EngineEvent[]) {
   for (const e of events) {
     if (e.type === 'stageSubmitted') { stageNames.set(e.stageId, e.name); lastStage = e.name; }
     else if (e.type === 'taskStart') lastStage = stageNames.get(e.stageId) ?? lastStage;
-    else if (e.type === 'warning' && /is not available in this build; running on local\[/.test(e.message)) run = { ...run, local: true };
+    else if (e.type === 'warning' && e.code === 'masterUnavailable') run = { ...run, local: true };
   }
 }
 

@@ -175,7 +175,7 @@ const api: DriverApi = {
         onStdout: (text: string) => { if (!stdoutViaEvents) post({ kind: 'event', event: { type: 'stdout', time: 0, text } }); },
       });
       const errors = s.issues.filter((i) => i.severity === 'error');
-      for (const w of s.issues.filter((i) => i.severity === 'warning')) post({ kind: 'event', event: { type: 'warning', time: 0, message: w.nodeId ? `${w.nodeId}: ${w.message}` : w.message } });
+      for (const w of s.issues.filter((i) => i.severity === 'warning')) post({ kind: 'event', event: { type: 'warning', time: 0, code: 'graphValidation', message: w.nodeId ? `${w.nodeId}: ${w.message}` : w.message } });
       if (errors.length) return { ok: false, problems: errors.map((i) => (i.nodeId ? `${i.nodeId}: ${i.message}` : i.message)) };
       session = s;
       player = new SimPlayer(s, graph.batchDuration || 1000, timers, (status, error) => {
@@ -204,7 +204,7 @@ const api: DriverApi = {
       outbox = outbox.filter((m) => m.kind !== 'status');   // the failed first attempt is not the run's status
       const r = await api.load(g, fallback);
       if (!r.ok) { flush(); throw new Error(r.problems.join('\n')); }
-      post({ kind: 'event', event: { type: 'warning', time: 0, message: `${g.master} is not available in this build; running on ${fallback} (one executor in the driver's worker).` } });
+      post({ kind: 'event', event: { type: 'warning', time: 0, code: 'masterUnavailable', message: `${g.master} is not available in this build; running on ${fallback} (one executor in the driver's worker).` } });
       startup.beginStartup();
       try { await player!.start(); } catch (e2) { flush(); throw new Error(errorMessage(e2)); }
     } finally { starting = false; startup.endStartup(); }

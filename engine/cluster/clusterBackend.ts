@@ -15,6 +15,7 @@
  * worker, as Spark's Master does when an executor exits.
  */
 import { errors } from '../core/errors';
+import type { WarningCode } from '../core/events';
 import type { BroadcastRegistry } from '../core/broadcast';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import type { ExecutorHandle, SchedulerBackend } from './backend';
@@ -170,7 +171,7 @@ export class RemoteExecutorHandle implements ExecutorHandle {
       await this.call<'putBlock'>({ t: 'putBlock', blockId, values: encode(values, `to executor ${this.id} as block ${blockId}`) as unknown[], level });
     } catch (e) {
       if (this.lostReason) return;
-      this.backend.warn(`WARN BlockManager: could not store block ${blockId} on executor ${this.id}: ${e instanceof Error ? e.message : String(e)}`);
+      this.backend.warn('blockStoreFailed', `WARN BlockManager: could not store block ${blockId} on executor ${this.id}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -208,7 +209,7 @@ export class LocalClusterBackend implements SchedulerBackend {
     this.heapLimitMiB = opts.heapLimitMiB ?? executorHeapLimitMiB(spec.memoryMiB);
   }
 
-  warn(message: string): void { this.ctx.post({ type: 'warning', time: this.ctx.now(), message }); }
+  warn(code: WarningCode, message: string): void { this.ctx.post({ type: 'warning', time: this.ctx.now(), code, message }); }
 
   async start(): Promise<void> {
     const { workers, coresPerWorker, memoryMiB } = this.spec;
@@ -247,7 +248,7 @@ export class LocalClusterBackend implements SchedulerBackend {
     const id = String(this.nextExecutorId++);
     const host = `worker-${w + 1}`;
     const { post, now } = this.ctx;
-    post({ type: 'clusterStep', time: now(), step: 'executorLaunched', index: 3, executorId: id,
+    post({ type: 'clusterStep', time: now(), step: 'executorLaunched', index: 3, executorId: id, host, cores, memoryMiB,
       detail: `the cluster manager tells ${host} to launch executor ${id} (${cores} task slot(s), ${memoryMiB} MiB)` });
     let worker: SpawnedWorker;
     try {
@@ -304,7 +305,7 @@ export class LocalClusterBackend implements SchedulerBackend {
 
   private launchFailed(id: string, error: string): false {
     this.launchFailures.set(id, error);
-    this.warn(`ERROR StandaloneSchedulerBackend: executor ${id} failed to start: ${error}`);
+    this.warn('executorStartFailed', `ERROR StandaloneSchedulerBackend: executor ${id} failed to start: ${error}`);
     return false;
   }
 
@@ -330,7 +331,7 @@ export class LocalClusterBackend implements SchedulerBackend {
     for (const other of this.live.values()) other.post({ t: 'peerLost', executorId: id });
     for (const l of this.lostListeners) l(id, reason);
     if (abnormal && ++this.retries > (this.opts.maxExecutorRetries ?? 10)) {
-      this.warn(`ERROR Master: executors exited abnormally ${this.retries} times in a row; not launching a replacement for executor ${id} (spark.deploy.maxExecutorRetries)`);
+      this.warn('executorRetriesExhausted', `ERROR Master: executors exited abnormally ${this.retries} times in a row; not launching a replacement for executor ${id} (spark.deploy.maxExecutorRetries)`);
       return;
     }
     void this.launchExecutor(handle.workerIndex);

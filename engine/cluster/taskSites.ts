@@ -4,8 +4,8 @@
  * operations of the task's plan that run user functions (narrow ops, aggregators, zipPartitions, the result
  * op), innermost first; with one candidate the message is exact, with several it lists them.
  *
- * RDD names come from the stageSubmitted events (their RDD chain, `MapPartitionsRDD[3] at map at n3`), so a
- * graph node id set as the SparkContext's call site (the studio does) appears in the message.
+ * RDD names come from the stageSubmitted events' RDD infos (op and call site: `map at n3`), so a graph node id
+ * set as the SparkContext's call site (the studio does) appears in the message.
  */
 import type { EngineEvent } from '../core/events';
 import type { TaskDesc } from '../rdd/plan';
@@ -24,13 +24,10 @@ export class TaskSites {
   onEvent(e: EngineEvent): void {
     if (e.type !== 'stageSubmitted') return;
     remember(this.stages, e.stageId, e.name);
-    e.rddIds.forEach((id, i) => {
-      const chain = e.rddChain[i];
-      const m = chain ? /\[\d+\] at (.+)$/.exec(chain) : null;
-      if (m) remember(this.rdds, id, m[1]);
-      const site = chain ? /\[\d+\] at \S+ at (\S+)$/.exec(chain) : null;
-      if (site) remember(this.rddSites, id, site[1]);
-    });
+    for (const r of e.rddInfos) {
+      remember(this.rdds, r.id, r.callSite !== undefined ? `${r.op} at ${r.callSite}` : r.op);
+      if (r.callSite !== undefined) remember(this.rddSites, r.id, r.callSite);
+    }
   }
 
   /** "map at n3", "one of: flatMap at n2, map at n3", or the stage's name when the task runs no user function. */

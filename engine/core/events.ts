@@ -54,6 +54,66 @@ export interface ReceiverInfo {
   lastError?: string;
 }
 
+/**
+ * Spark's RDDInfo, as a stage event carries it for each RDD of the stage: facts, so readers join by id and never
+ * parse `toString()` ("MapPartitionsRDD[12] at flatMap at tags").
+ */
+export interface RddInfo {
+  id: number;
+  /** The name given by setName, if any. */
+  name?: string;
+  /** The RDD class Spark would create ("MapPartitionsRDD", "ShuffledRDD", "BlockRDD"). */
+  className: string;
+  /** The operation that created it ("flatMap", "reduceByKey"). */
+  op: string;
+  /** Spark's call site: the graph node that created it in the studio. */
+  callSite?: string;
+  numPartitions: number;
+  /** The RDDs it depends on (narrow and shuffle), as Spark's RDDInfo.parentIds. */
+  parentIds: number[];
+  storageLevel: string;
+  /** The DStream whose batch created it (Spark's RDD operation scope of DStream.getOrCompute) and that batch's time. */
+  dstreamId?: number;
+  batchTime?: number;
+}
+
+/** One DStream of the graph, as the dstreamGraph event lists it at start. */
+export interface DStreamInfo {
+  id: number;
+  /** The DStream class ("MappedDStream", "ReducedWindowedDStream"). */
+  className: string;
+  /** The operation that created it (Spark's DStream scope name). */
+  op: string;
+  /** The pipeline graph node it was built for (studio); internal DStreams of an operation share their node. */
+  nodeId?: string;
+  /** Spark's creation site (the graph node in the studio). */
+  callSite?: string;
+  parentIds: number[];
+  slideMs: number;
+  /** Window operations: the window's duration. */
+  windowMs?: number;
+  rememberMs?: number;
+  checkpointMs?: number;
+  /** Keeps state across batches (updateStateByKey, mapWithState). */
+  stateful: boolean;
+  /** An output operation (the graph's output streams). */
+  output: boolean;
+  /** Input DStreams: their input stream id (the id receivers and input infos use). */
+  inputStreamId?: number;
+}
+
+/** Why the engine warned: stable names readers switch on (the message is for people and may change). */
+export type WarningCode =
+  | 'receiversNeedMoreSlots'         // local / local[1] with a receiver: no slot is left to process
+  | 'batchStarvedByReceivers'        // a batch cannot run because receivers hold every task slot
+  | 'checkpointUnreadable'           // a checkpoint file could not be read; an older one is used
+  | 'queueStreamNotCheckpointable'   // a recovered queueStream restarts from its createFn queue
+  | 'blockStoreFailed'               // an executor could not store a received block
+  | 'executorStartFailed'            // an executor process failed to start
+  | 'executorRetriesExhausted'       // spark.deploy.maxExecutorRetries reached: no replacement executor
+  | 'graphValidation'                // studio: a validation warning of the pipeline graph
+  | 'masterUnavailable';             // studio: the requested master is not available; running on local[N]
+
 export type ClusterStepName =
   | 'driverStarted'          // 1. the driver starts and creates the StreamingContext
   | 'resourcesRequested'     // 2. it asks the cluster manager for resources
@@ -68,7 +128,9 @@ export type EngineEvent =
   | { type: 'applicationEnd'; time: number }
   | { type: 'executorAdded'; time: number; executorId: string; host: string; cores: number; memoryMiB: number }
   | { type: 'executorRemoved'; time: number; executorId: string; reason: string }
-  | { type: 'clusterStep'; time: number; step: ClusterStepName; index: 1 | 2 | 3 | 4 | 5; detail: string; executorId?: string }
+  | { type: 'clusterStep'; time: number; step: ClusterStepName; index: 1 | 2 | 3 | 4 | 5; detail: string; executorId?: string;
+      /** executorLaunched: the worker told to launch the executor, and the executor's slots and memory. */
+      host?: string; cores?: number; memoryMiB?: number }
   | { type: 'jobStart'; time: number; jobId: number; stageIds: number[]; description: string; batchTime?: number; outputOpId?: number }
   | { type: 'jobEnd'; time: number; jobId: number; result: 'JobSucceeded' | 'JobFailed'; error?: string;
       /** A failed job: its first task failure ("TaskTimeout: task exceeded ..."), which Spark's "most recent failure" may hide. */
@@ -76,7 +138,9 @@ export type EngineEvent =
       /** The graph nodes of the first failed task's user operations (see taskEnd.failedNodeIds). */
       failedNodeIds?: string[] }
   | { type: 'stageSubmitted'; time: number; stageId: number; attemptId: number; name: string; numTasks: number;
-      rddIds: number[]; rddChain: string[]; parentStageIds: number[]; isShuffleMap: boolean; jobId: number }
+      rddIds: number[]; rddChain: string[]; parentStageIds: number[]; isShuffleMap: boolean; jobId: number;
+      /** The stage's RDDs (the same order as rddIds), as Spark's StageInfo.rddInfos. */
+      rddInfos: RddInfo[] }
   | { type: 'stageCompleted'; time: number; stageId: number; attemptId: number; failureReason?: string }
   | { type: 'taskStart'; time: number; taskId: number; stageId: number; stageAttemptId: number; partition: number;
       attempt: number; executorId: string; slot: number; speculative: boolean }
@@ -86,7 +150,13 @@ export type EngineEvent =
       failureReason?: string; metrics: TaskMetrics;
       /** A failed attempt: the graph nodes (call sites) of the user operations it ran, in pipeline order (one when exact). */
       failedNodeIds?: string[] }
-  | { type: 'blockUpdated'; time: number; executorId: string; blockId: string; storageLevel: string; memSize: number; diskSize: number; records: number }
+  | { type: 'blockUpdated'; time: number; executorId: string; blockId: string; storageLevel: string; memSize: number; diskSize: number; records: number;
+      /** RDD blocks (Spark's RDDBlockId): the RDD and the partition. */
+      rddId?: number; partition?: number;
+      /** Received blocks (Spark's StreamBlockId): the input stream. */
+      streamId?: number }
+  /** The DStream graph as it starts (after remember durations are set): every DStream reachable from an output. */
+  | { type: 'dstreamGraph'; time: number; batchDurationMs: number; dstreams: DStreamInfo[] }
   | { type: 'streamingStarted'; time: number; batchDurationMs: number; zeroTime: number; blockIntervalMs: number }
   | { type: 'batchSubmitted'; time: number; batchInfo: BatchInfo }
   | { type: 'batchStarted'; time: number; batchInfo: BatchInfo }
@@ -107,7 +177,7 @@ export type EngineEvent =
   | { type: 'faultInjected'; time: number; fault: FaultKind; target: string; detail: string }
   | { type: 'blocksLost'; time: number; executorId: string; blocks: { blockId: string; streamId: number; records: number; sample: string[] }[] }
   | { type: 'stdout'; time: number; text: string }
-  | { type: 'warning'; time: number; message: string }
+  | { type: 'warning'; time: number; code: WarningCode; message: string }
   /** A batch interval whose output operations generated no job (Spark logs "No jobs added for time <t>" and posts no batch). */
   | { type: 'noJobsAdded'; time: number; batchTime: number }
   /** A directory saveAsTextFile(s)/saveAsObjectFile(s) wrote: its files, each with the head of its text (for the result view). */

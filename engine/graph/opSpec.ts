@@ -41,6 +41,10 @@ export interface OpFlags {
   needsCheckpoint?: boolean | ((params: Record<string, unknown>) => boolean);
   windowed?: boolean;
   stateful?: boolean;
+  /** Reads text lines from the TCP endpoint of its `host` and `port` params (the studio's netcat panel types into it). */
+  socket?: boolean;
+  /** Writes every batch as a directory `<prefix>-<time ms>[.<suffix>]` of part files (its `prefix` and `suffix` params). */
+  writesFiles?: boolean;
 }
 
 export interface ValidateContext {

@@ -12,6 +12,7 @@ import { shuffledRDD } from './kinds/ShuffledRDD';
 import { zippedPartitionsRDD } from './kinds/ZippedPartitionsRDD';
 import { zippedWithIndexRDD } from './kinds/ZippedWithIndexRDD';
 import { StorageLevel } from './storageLevel';
+import { rddBlockId } from '../core/blockId';
 import { rddDebugString } from './debugString';
 import * as actions from './actions';
 import * as pair from './pairFunctions';
@@ -37,6 +38,9 @@ export interface RDDInit {
   callSite?: string;
 }
 
+/** The DStream and batch an RDD was created for (Spark's RDDOperationScope of a DStream's batch). */
+export interface RddScope { dstreamId: number; batchTime: number }
+
 /** A user function, its source text, or an already shipped function. */
 // Method-style signature: parameters are checked bivariantly, so RDD<T> stays assignable to RDD<unknown>.
 export type Fn<A extends unknown[], R> = { bivarianceHack(...args: A): R }['bivarianceHack'] | string | ShippedFn;
@@ -52,6 +56,7 @@ export class RDD<T> {
   readonly dependencies: Dependency[];
   readonly partitioner?: Partitioner;
   readonly callSite?: string;
+  readonly scope?: RddScope;
   name?: string;
   private storage = StorageLevel.NONE;
   private readonly numParts: number;
@@ -69,6 +74,7 @@ export class RDD<T> {
     this.partitioner = init.partitioner;
     this.prepare = init.prepare;
     this.callSite = init.callSite ?? sc.callSite;
+    this.scope = sc.rddScope;
   }
 
   get context(): SparkContext { return this.sc; }
@@ -96,7 +102,7 @@ export class RDD<T> {
   planOf(p: number, ctx: PlanContext): PartPlan {
     const inner = this.planForPartition(p, ctx);
     if (this.storage === StorageLevel.NONE) return inner;
-    const blockId = `rdd_${this.id}_${p}`;
+    const blockId = rddBlockId(this.id, p);
     const cached: CachedPlan = { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
     return cached;
   }

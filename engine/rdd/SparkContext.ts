@@ -11,7 +11,7 @@ import { LocalBackend, type BackendContext } from '../cluster/localBackend';
 import { availableCores, parseMaster, type MasterSpec } from '../cluster/masterUrl';
 import { DAGScheduler, type JobOptions } from '../scheduler/DAGScheduler';
 import { TaskScheduler } from '../scheduler/TaskScheduler';
-import type { RDD } from './RDD';
+import type { RDD, RddScope } from './RDD';
 import { blockRDD } from './kinds/BlockRDD';
 import { emptyRDD } from './kinds/EmptyRDD';
 import { parallelCollectionRDD } from './kinds/ParallelCollectionRDD';
@@ -46,6 +46,8 @@ export class SparkContext {
   fs: FileSystem;
   /** Spark's call site, shown in RDD and stage names (the studio sets the graph node). */
   callSite?: string;
+  /** The DStream batch whose RDDs are being created (Spark's RDD operation scope, set by DStream.getOrCompute). */
+  rddScope?: RddScope;
   /** RDD ids whose records are sampled into recordsSample events, and the sink for them (set by streaming). */
   sampledRdds?: () => number[] | undefined;
   onRecordSample?: (rddId: number, partition: number, sample: RecordSample) => void;
@@ -105,7 +107,7 @@ export class SparkContext {
     this.post({ type: 'applicationStart', time: this.clock.getTimeMillis(), appName, appId: this.applicationId, master, sparkUser: 'studio' });
     this.post({ type: 'clusterStep', time: this.clock.getTimeMillis(), step: 'driverStarted', index: 1, detail: `driver started for ${appName} (${master})` });
     this.listenerBus.add((e) => {
-      if (e.type !== 'blockUpdated' || !e.blockId.startsWith('rdd_')) return;
+      if (e.type !== 'blockUpdated' || e.rddId === undefined) return;
       const key = `${e.executorId}/${e.blockId}`;
       if (e.storageLevel === 'NONE') this.blockSizes.delete(key);
       else this.blockSizes.set(key, { blockId: e.blockId, memSize: e.memSize, diskSize: e.diskSize });
@@ -133,6 +135,7 @@ export class SparkContext {
   get closureRuntime(): BroadcastRuntime { return this.broadcasts; }
 
   setCallSite(site: string | undefined): void { this.callSite = site; }
+  setRddScope(scope: RddScope | undefined): void { this.rddScope = scope; }
 
   // ---- creating RDDs ------------------------------------------------------------------------
   /** Spark's ParallelCollectionRDD slicing: partition i holds [floor(i*len/n), floor((i+1)*len/n)). */

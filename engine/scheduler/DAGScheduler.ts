@@ -7,6 +7,8 @@ import type { ShuffleDependency } from '../rdd/dependency';
 import { kindOf } from '../rdd/kinds/index';
 import { MapOutputTracker } from './mapOutputTracker';
 import { stageName, stageRdds, type Stage } from './stage';
+import { rddInfo } from './rddInfo';
+import { blockIdFacts } from '../core/blockId';
 import type { TaskScheduler } from './TaskScheduler';
 import { speculationThreshold } from './speculation';
 import { stopwatch } from '../core/clock';
@@ -189,7 +191,7 @@ export class DAGScheduler {
     const rdds = stageRdds(stage.rdd);
     post({ type: 'stageSubmitted', time: now(), stageId: stage.id, attemptId, name: stageName(stage), numTasks: partitions.length,
       rddIds: rdds.map((r) => r.id), rddChain: rdds.map((r) => r.toString()), parentStageIds: stage.parents.map((p) => p.id),
-      isShuffleMap: !!stage.shuffleDep, jobId });
+      isShuffleMap: !!stage.shuffleDep, jobId, rddInfos: rdds.map(rddInfo) });
     let fetchFailure: string | undefined;
     let abort: Error | undefined;
     const sampleRdds = this.host.sampleRdds();
@@ -287,7 +289,7 @@ export class DAGScheduler {
         s.add(u.executorId);
       }
       this.host.post({ type: 'blockUpdated', time: this.host.now(), executorId: u.executorId, blockId: u.blockId, storageLevel: u.storageLevel,
-        memSize: u.memSize, diskSize: u.diskSize, records: u.records });
+        memSize: u.memSize, diskSize: u.diskSize, records: u.records, ...blockIdFacts(u.blockId) });
     }
   }
 

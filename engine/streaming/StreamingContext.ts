@@ -8,6 +8,7 @@ import type { RDD } from '../rdd/RDD';
 import { SparkContext } from '../rdd/SparkContext';
 import { StorageLevel } from '../rdd/storageLevel';
 import { DStreamGraph } from './DStreamGraph';
+import { dstreamGraphEvent } from './dstreamGraphEvent';
 import type { DStream } from './dstream/DStream';
 import { families } from './dstream/families';
 import { FaultInjector } from './faults';
@@ -177,13 +178,14 @@ export class StreamingContext {
     const receivers = this.graph.receiverInputStreams as ReceiverInputDStream<unknown>[];
     if (receivers.length && ['local', 'local[1]'].includes(this.sparkContext.master)) {
       const message = 'spark.master should be set as local[n], n > 1 in local mode if you have receivers to get data, otherwise Spark jobs will not get resources to process the received data.';
-      this.post({ type: 'warning', time: this.clock.getTimeMillis(), message });
+      this.post({ type: 'warning', time: this.clock.getTimeMillis(), code: 'receiversNeedMoreSlots', message });
       this.printErr(`WARN StreamingContext: ${message}\n`);
     }
     if (this.checkpointDir) await this.sparkContext.fs.mkdirs(this.checkpointDir);
     for (const s of this.graph.inputStreams) await s.start();
     await this.receiverTracker.start(receivers.map((s) => ({ streamId: s.inputStreamId, name: s.name, receiver: s.getReceiver() })));
     this.state = 'ACTIVE';
+    this.post(dstreamGraphEvent(this.graph, this.clock.getTimeMillis()));
     this.post({ type: 'streamingStarted', time: this.clock.getTimeMillis(), batchDurationMs: period, zeroTime: this.graph.zeroTime!.milliseconds, blockIntervalMs: this.receiverTracker.blockIntervalMs });
     this.receiverTracker.startBlockTimer();
     // Batches pending at the checkpoint, or due while the driver was down, run again first.
@@ -219,7 +221,7 @@ export class StreamingContext {
     while (!done) {
       await Promise.race([p, new Promise((r) => setTimeout(r, 25))]);
       if (!done && this.sparkContext.taskScheduler.isStarvedByReceivers()) {
-        this.post({ type: 'warning', time: this.clock.getTimeMillis(), message: `Batch ${time} ms cannot run: every task slot is held by a receiver. Use local[n] with n > number of receivers.` });
+        this.post({ type: 'warning', time: this.clock.getTimeMillis(), code: 'batchStarvedByReceivers', message: `Batch ${time} ms cannot run: every task slot is held by a receiver. Use local[n] with n > number of receivers.` });
         return;
       }
     }

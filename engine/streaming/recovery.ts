@@ -12,6 +12,7 @@ import { readCheckpoint } from './checkpointReader';
 import type { RDDCheckpointFile } from './dataCheckpoint';
 import type { StreamingContext } from './StreamingContext';
 import { errors } from '../core/errors';
+import { QueueInputDStream } from './input/QueueInputDStream';
 
 export interface GetOrCreateOptions {
   /** Where the checkpoint directory lives (default: the created context's file system). Also given to the created context. */
@@ -33,7 +34,7 @@ export async function getOrCreate(checkpointDir: string, createFn: () => Streami
   if (opts.fs) ssc.sparkContext.fs = opts.fs;
   const read = await readCheckpoint(ssc.sparkContext.fs, checkpointDir, {
     ignoreReadError: opts.ignoreReadError,
-    warn: (m) => { ssc.post({ type: 'warning', time: ssc.clock.getTimeMillis(), message: m }); ssc.printErr(m + '\n'); },
+    warn: (m) => { ssc.post({ type: 'warning', time: ssc.clock.getTimeMillis(), code: 'checkpointUnreadable', message: m }); ssc.printErr(m + '\n'); },
   });
   if (!read) return ssc;
   const cp = read.checkpoint;
@@ -93,9 +94,9 @@ export async function applyRecovery(ssc: StreamingContext, plan: RecoveryPlan): 
     if (entry.input !== undefined && isCheckpointableInput(d)) await d.restoreCheckpoint(entry.input);
   }
   for (const s of ssc.graph.inputStreams) {
-    if (s.opName === 'queueStream') {
+    if (s instanceof QueueInputDStream) {
       const message = `queueStream doesn't support checkpointing: ${s} restarts from the queue given to it in createFn, not from where the old driver was`;
-      ssc.post({ type: 'warning', time: clock.getTimeMillis(), message });
+      ssc.post({ type: 'warning', time: clock.getTimeMillis(), code: 'queueStreamNotCheckpointable', message });
       ssc.printErr(`WARN StreamingContext: ${message}\n`);
     }
   }

@@ -6,6 +6,7 @@ const step = (time: number, index: 1 | 2 | 3 | 4 | 5, executorId?: string): Engi
   type: 'clusterStep', time, index, executorId,
   step: (['driverStarted', 'resourcesRequested', 'executorLaunched', 'executorRegistered', 'dagSubmitted'] as const)[index - 1],
   detail: index === 3 ? `the cluster manager tells worker-${executorId} to launch executor ${executorId} (2 task slot(s), 1024 MiB)` : 'step',
+  ...(index === 3 ? { host: `worker-${executorId}`, cores: 2, memoryMiB: 1024 } : {}),
 });
 const added = (time: number, executorId: string): EngineEvent => ({ type: 'executorAdded', time, executorId, host: `worker-${executorId}`, cores: 2, memoryMiB: 1024 });
 const removed = (time: number, executorId: string): EngineEvent => ({ type: 'executorRemoved', time, executorId, reason: 'killed' });

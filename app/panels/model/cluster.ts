@@ -165,11 +165,8 @@ export function reduceCluster(s: ClusterState, e: EngineEvent): ClusterState {
       const restart = e.index === 1 && s.stepProgress > 0;
       let base = s;
       if (e.step === 'executorLaunched' && e.executorId !== undefined && !base.executors[e.executorId]) {
-        // "the cluster manager tells worker-2 to launch executor 2 (2 task slot(s), 1024 MiB)"
-        const host = /tells (\S+) to launch/.exec(e.detail)?.[1];
-        const cores = Number(/\((\d+) task slot/.exec(e.detail)?.[1] ?? 1);
-        const mem = Number(/(\d+) MiB/.exec(e.detail)?.[1] ?? 0);
-        base = addExecutor(base, newExecutor(base, e.executorId, e.time, { host: host ?? 'localhost', cores, memoryMiB: mem, alive: false, status: 'launching' }));
+        // The worker told to launch it, and its slots and memory, until executorAdded confirms them.
+        base = addExecutor(base, newExecutor(base, e.executorId, e.time, { host: e.host ?? 'localhost', cores: e.cores ?? 1, memoryMiB: e.memoryMiB ?? 0, alive: false, status: 'launching' }));
       }
       return {
         ...base,

@@ -2,7 +2,11 @@
  * Hand-written, realistic event streams (what the engine posts for a small hashtag run on
  * local-cluster[2,2,1024] with one receiver). Used by the reducer tests and the panels' demo.
  */
-import type { BatchInfo, EngineEvent, TaskMetrics } from '../../../engine/core/events';
+import type { BatchInfo, EngineEvent, RddInfo, TaskMetrics } from '../../../engine/core/events';
+
+/** An RDD info as a stage event carries it (no call site: the fixtures' RDDs name no graph node). */
+const rddInfo = (id: number, className: string, op: string, numPartitions: number, parentIds: number[] = []): RddInfo =>
+  ({ id, className, op, numPartitions, parentIds, storageLevel: 'NONE' });
 
 export interface FixtureOptions {
   batches?: number;
@@ -40,7 +44,7 @@ export function hashtagRun(opts: FixtureOptions = {}): EngineEvent[] {
   push({ type: 'streamingStarted', time: 0, batchDurationMs: d, zeroTime: 0, blockIntervalMs: 200 });
   const receiverInfo = { streamId: 0, name: 'TwitterReceiver-0', active: true, location: 'worker-0', executorId: '0', slot: 1 };
   push({ type: 'jobStart', time: 0, jobId: 0, stageIds: [0], description: 'Streaming job running receiver 0' });
-  push({ type: 'stageSubmitted', time: 0, stageId: 0, attemptId: 0, name: 'Receiver 0', numTasks: 1, rddIds: [0], rddChain: ['ParallelCollectionRDD[0]'], parentStageIds: [], isShuffleMap: false, jobId: 0 });
+  push({ type: 'stageSubmitted', time: 0, stageId: 0, attemptId: 0, name: 'Receiver 0', numTasks: 1, rddIds: [0], rddChain: ['ParallelCollectionRDD[0]'], parentStageIds: [], isShuffleMap: false, jobId: 0, rddInfos: [rddInfo(0, 'ParallelCollectionRDD', 'makeRDD', 1)] });
   push({ type: 'taskStart', time: 0, taskId: 0, stageId: 0, stageAttemptId: 0, partition: 0, attempt: 0, executorId: '0', slot: 1, speculative: false });
   push({ type: 'receiverStarted', time: 0, receiverInfo });
   push({ type: 'clusterStep', time: 0, step: 'dagSubmitted', index: 5, detail: 'DAG of the first batch submitted' });
@@ -70,7 +74,8 @@ export function hashtagRun(opts: FixtureOptions = {}): EngineEvent[] {
     const blockRdd = rddId++, flat = rddId++, pairs = rddId++, shuffled = rddId++;
     push({ type: 'jobStart', time: start, jobId: job, stageIds: [mapStage, resultStage], description: `print at n5 (batch ${T})`, batchTime: T, outputOpId: 0 });
     const chainA = [`BlockRDD[${blockRdd}]`, `MapPartitionsRDD[${flat}] flatMap`, `MapPartitionsRDD[${pairs}] map`];
-    push({ type: 'stageSubmitted', time: start, stageId: mapStage, attemptId: 0, name: `map at countByValue`, numTasks: 5, rddIds: [blockRdd, flat, pairs], rddChain: chainA, parentStageIds: [], isShuffleMap: true, jobId: job });
+    const infosA = [rddInfo(blockRdd, 'BlockRDD', 'socketTextStream', 5), rddInfo(flat, 'MapPartitionsRDD', 'flatMap', 5, [blockRdd]), rddInfo(pairs, 'MapPartitionsRDD', 'map', 5, [flat])];
+    push({ type: 'stageSubmitted', time: start, stageId: mapStage, attemptId: 0, name: `map at countByValue`, numTasks: 5, rddIds: [blockRdd, flat, pairs], rddChain: chainA, parentStageIds: [], isShuffleMap: true, jobId: job, rddInfos: infosA });
     const free = [['0', 0], ['1', 0], ['1', 1]] as const;
     let t = start;
     const mapTasks: { id: number; p: number; e: string; s: number }[] = [];
@@ -94,7 +99,8 @@ export function hashtagRun(opts: FixtureOptions = {}): EngineEvent[] {
     push({ type: 'stageCompleted', time: t + 20, stageId: mapStage, attemptId: 0 });
     t += 20;
     const chainB = [`ShuffledRDD[${shuffled}] reduceByKey`];
-    push({ type: 'stageSubmitted', time: t, stageId: resultStage, attemptId: 0, name: 'print at n5', numTasks: 2, rddIds: [shuffled], rddChain: chainB, parentStageIds: [mapStage], isShuffleMap: false, jobId: job });
+    const infosB = [rddInfo(shuffled, 'ShuffledRDD', 'reduceByKey', 2, [pairs])];
+    push({ type: 'stageSubmitted', time: t, stageId: resultStage, attemptId: 0, name: 'print at n5', numTasks: 2, rddIds: [shuffled], rddChain: chainB, parentStageIds: [mapStage], isShuffleMap: false, jobId: job, rddInfos: infosB });
     if (opts.killExecutorInBatch === b) {
       push({ type: 'faultInjected', time: t, fault: 'killExecutor', target: '1', detail: 'executor 1 killed from the studio' });
       push({ type: 'executorRemoved', time: t, executorId: '1', reason: 'Executor killed by the studio' });
@@ -105,7 +111,7 @@ export function hashtagRun(opts: FixtureOptions = {}): EngineEvent[] {
       push({ type: 'stageCompleted', time: t + 5, stageId: resultStage, attemptId: 0, failureReason: 'FetchFailed' });
       // Resubmit the lost map partitions (1, 2, 4 ran on executor 1) on the remaining executor.
       const lost = mapTasks.filter((m) => m.e === '1').map((m) => m.p);
-      push({ type: 'stageSubmitted', time: t + 6, stageId: mapStage, attemptId: 1, name: 'map at countByValue', numTasks: lost.length, rddIds: [blockRdd, flat, pairs], rddChain: chainA, parentStageIds: [], isShuffleMap: true, jobId: job });
+      push({ type: 'stageSubmitted', time: t + 6, stageId: mapStage, attemptId: 1, name: 'map at countByValue', numTasks: lost.length, rddIds: [blockRdd, flat, pairs], rddChain: chainA, parentStageIds: [], isShuffleMap: true, jobId: job, rddInfos: infosA });
       let u = t + 6;
       for (const p of lost) {
         const id2 = taskId++;
@@ -115,7 +121,7 @@ export function hashtagRun(opts: FixtureOptions = {}): EngineEvent[] {
       }
       push({ type: 'stageCompleted', time: u, stageId: mapStage, attemptId: 1 });
       push({ type: 'executorAdded', time: u, executorId: '2', host: 'worker-1', cores: 2, memoryMiB: 1024 });
-      push({ type: 'stageSubmitted', time: u, stageId: resultStage, attemptId: 1, name: 'print at n5', numTasks: 2, rddIds: [shuffled], rddChain: chainB, parentStageIds: [mapStage], isShuffleMap: false, jobId: job });
+      push({ type: 'stageSubmitted', time: u, stageId: resultStage, attemptId: 1, name: 'print at n5', numTasks: 2, rddIds: [shuffled], rddChain: chainB, parentStageIds: [mapStage], isShuffleMap: false, jobId: job, rddInfos: infosB });
       t = u;
       for (let p = 0; p < 2; p++, t += 10) {
         const id3 = taskId++;

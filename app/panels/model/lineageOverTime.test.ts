@@ -6,15 +6,23 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent, EventOf } from '../../../engine/core/events';
 import { loadExample, recordRun } from './recordRun';
-import { cellId, initialLot, lineageOverTimeData, lotCell, lotCells, parseRdd, reduceLot, reduceLotAll } from './lineageOverTime';
+import { cellId, initialLot, lineageOverTimeData, lotCell, lotCells, reduceLot, reduceLotAll } from './lineageOverTime';
 
 const of = <T extends EngineEvent['type']>(events: EngineEvent[], type: T) => events.filter((e): e is EventOf<T> => e.type === type);
 const waitFor = async (f: () => boolean) => { for (let i = 0; i < 400 && !f(); i++) await new Promise((r) => setTimeout(r, 25)); };
 
-describe('parseRdd', () => {
-  it('reads the RDD id and the node of its call site', () => {
-    expect(parseRdd('MapPartitionsRDD[12] at flatMap at tags')).toEqual({ id: 12, node: 'tags' });
-    expect(parseRdd('nothing')).toBeUndefined();
+describe('lineage over time joins by id (never parses RDD or block names)', () => {
+  it('puts an RDD in the cell of its call site and batch, and caches the partition a block event names', () => {
+    const events: EngineEvent[] = [
+      { type: 'batchSubmitted', time: 1000, batchInfo: { batchTime: 1000, streamIdToInputInfo: {}, submissionTime: 1000, numRecords: 0, outputOperationInfos: {} } },
+      { type: 'jobStart', time: 1000, jobId: 0, stageIds: [0], description: 'print', batchTime: 1000 },
+      { type: 'stageSubmitted', time: 1000, stageId: 0, attemptId: 0, name: 'print', numTasks: 2, rddIds: [12], rddChain: ['(not parsed)'], parentStageIds: [],
+        isShuffleMap: false, jobId: 0, rddInfos: [{ id: 12, className: 'MapPartitionsRDD', op: 'flatMap', callSite: 'tags', numPartitions: 2, parentIds: [], storageLevel: 'NONE', dstreamId: 1, batchTime: 1000 }] },
+      { type: 'blockUpdated', time: 1001, executorId: '0', blockId: '(not parsed)', storageLevel: 'MEMORY_ONLY', memSize: 10, diskSize: 0, records: 1, rddId: 12, partition: 1 },
+    ];
+    const c = lotCell(reduceLotAll(events), cellId('tags', 1000))!;
+    expect(c.rddIds).toEqual([12]);
+    expect(c.cached).toEqual({ 1: '0' });
   });
 });
 

@@ -2,11 +2,11 @@
  * The DStream graph over time: rows = the pipeline's DStreams (graph order), columns = batch times,
  * each cell = one DStream's RDD for one batch. Folded from the engine's events only:
  *  - recordsSample (nodeId, dstreamId, batchTime, count): the cell's record count;
- *  - stageSubmitted (rddIds, rddChain "X[12] at op at <nodeId>"): which RDDs belong to which cell
+ *  - stageSubmitted (rddInfos: id and call site, the graph node): which RDDs belong to which cell
  *    (an RDD belongs to the batch of the job that first used it) and which RDDs feed which
  *    (the chain's narrow steps, the stage's parent stages across shuffles, earlier batches' RDDs
  *    reused by window and state operators);
- *  - blockUpdated rdd_<id>_<p>: cached partitions (and on which executor);
+ *  - blockUpdated (rddId, partition): cached partitions (and on which executor);
  *  - checkpointWritten kind 'data' (dstreamId, checkpointTime): checkpointed RDDs;
  *  - executorRemoved: cached blocks and shuffle outputs held by that executor are lost;
  *  - stageSubmitted with attemptId > 0, and cached blocks written again after a loss: recomputation.
@@ -15,6 +15,7 @@
  */
 import type { EngineEvent } from '../../../engine/core/events';
 import type { PipelineGraph } from '../../../engine/graph/types';
+import { isOutputOp } from '../../../engine/graph/opFacts';
 import { windowSpecsFromGraph, statefulNodeIds } from './graphInputs';
 import { CopyOnWrite } from './copyOnWrite';
 
@@ -93,14 +94,6 @@ function rddCellOf(s: LotState, rddId: number): string | undefined {
     if (id !== undefined) return id;
   }
   return undefined;
-}
-
-/** "MapPartitionsRDD[12] at flatMap at tags" → { id: 12, node: 'tags' }. */
-export function parseRdd(s: string): { id: number; node?: string } | undefined {
-  const m = /\[(\d+)\]/.exec(s);
-  if (!m) return undefined;
-  const at = / at (\S+)\s*$/.exec(s);
-  return { id: Number(m[1]), node: at?.[1] };
 }
 
 function newCell(key: string, batchTime: number): LotCellState {
@@ -225,11 +218,12 @@ function applyLotEvent(d: LotDraft, e: EngineEvent): void {
       if (!d.s.stageRdds[e.stageId]) { d.map('stageRdds')[e.stageId] = e.rddIds; d.map('stageShuffle')[e.stageId] = e.isShuffleMap; }
       if (batchTime === undefined) return;
       // RDDs → cells (the batch of the job that first used the RDD).
-      const chain = e.rddChain.map(parseRdd);
+      // A recorded run saved before stage events carried RDD infos has none: its stages add no cells.
+      const chain = e.rddInfos ?? [];
       for (const r of chain) {
-        if (!r || r.node === undefined || rddCellOf(d.s, r.id) !== undefined) continue;
-        const id = cellId(r.node, batchTime);
-        const c = d.cell(id, { key: r.node, batchTime })!;
+        if (r.callSite === undefined || rddCellOf(d.s, r.id) !== undefined) continue;
+        const id = cellId(r.callSite, batchTime);
+        const c = d.cell(id, { key: r.callSite, batchTime })!;
         c.rddIds = [...c.rddIds, r.id];
         d.setRddCell(r.id, id);
       }
@@ -241,7 +235,7 @@ function applyLotEvent(d: LotDraft, e: EngineEvent): void {
         if (!a || !b || a.batchTime > b.batchTime) return;
         d.setEdge(from, to, kind);
       };
-      const ids = chain.map((r) => (r ? rddCellOf(d.s, r.id) : undefined));
+      const ids = chain.map((r) => rddCellOf(d.s, r.id));
       for (let i = 0; i + 1 < ids.length; i++) add(ids[i + 1], ids[i], 'narrow');
       const mine = ids.filter((x): x is string => !!x);
       for (const p of e.parentStageIds) {
@@ -271,13 +265,12 @@ function applyLotEvent(d: LotDraft, e: EngineEvent): void {
       return;
     }
     case 'blockUpdated': {
-      const m = /^rdd_(\d+)_(\d+)$/.exec(e.blockId);
-      if (!m) return;
-      const id = rddCellOf(d.s, Number(m[1]));
+      if (e.rddId === undefined || e.partition === undefined) return;
+      const id = rddCellOf(d.s, e.rddId);
       const c0 = id ? lotCell(d.s, id) : undefined;
       if (!id || !c0) return;
       const c = d.cell(id)!;
-      const p = Number(m[2]);
+      const p = e.partition;
       if (e.storageLevel === 'NONE') {
         const cached = { ...c.cached }; delete cached[p];
         c.cached = cached;
@@ -391,8 +384,6 @@ export interface LotData {
   hiddenRows: number;
 }
 
-const OUTPUT_OPS = new Set(['print', 'foreachRDD', 'saveAsTextFiles', 'saveAsObjectFiles', 'saveAsHadoopFiles', 'kafkaSink', 'collect']);
-
 /** Graph nodes in topological order (ties by the graph's own order). */
 function topoOrder(g: Pick<PipelineGraph, 'nodes' | 'edges'>): string[] {
   const indeg = new Map(g.nodes.map((n) => [n.id, 0]));
@@ -440,7 +431,7 @@ export function lineageOverTimeData(s: LotState, o: LotOptions = {}): LotData {
     const byId = new Map(g.nodes.map((n) => [n.id, n]));
     for (const id of topoOrder(g)) {
       const n = byId.get(id)!;
-      if (OUTPUT_OPS.has(n.op) && !s.keys.includes(id)) continue;
+      if (isOutputOp(n.op) && !s.keys.includes(id)) continue;
       if (!present.has(id) && !s.keys.includes(id)) continue;
       rows.push({ key: id, label: n.label ?? id, op: n.op });
     }

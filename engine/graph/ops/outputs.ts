@@ -29,6 +29,7 @@ export const saveAsTextFiles = defineOp({
   docUrl: docs.outputs,
   inputs: [{ port: 'in', kind: 'any' }], output: null,
   params: { prefix: common.prefix(), suffix: common.suffix() },
+  flags: { writesFiles: true },
   build: (p, [s]) => { if (p.suffix !== undefined) s.saveAsTextFiles(p.prefix, p.suffix); else s.saveAsTextFiles(p.prefix); },
   emit: {
     ts: (e) => e.stmt(e.call('saveAsTextFiles', e.lit(e.p.prefix), suffixArg(e))),
@@ -45,6 +46,7 @@ export const saveAsObjectFiles = defineOp({
   docUrl: docs.outputs,
   inputs: [{ port: 'in', kind: 'any' }], output: null,
   params: { prefix: common.prefix(), suffix: common.suffix() },
+  flags: { writesFiles: true },
   build: (p, [s]) => { if (p.suffix !== undefined) s.saveAsObjectFiles(p.prefix, p.suffix); else s.saveAsObjectFiles(p.prefix); },
   emit: {
     ts: (e) => e.stmt(e.call('saveAsObjectFiles', e.lit(e.p.prefix), suffixArg(e))),

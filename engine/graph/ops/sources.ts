@@ -67,7 +67,7 @@ export const socketTextStream = defineOp({
     port: intParam(L('Port', '端口'), L('TCP port to connect to.', '要连接的 TCP 端口。'), { default: 9999, min: 1, max: 65535 }),
     storageLevel: storageLevelParam(),
   },
-  flags: { receiver: true },
+  flags: { receiver: true, socket: true },
   build: (p, _in, { ssc }) => (storageLevelOf(p)
     ? ssc.socketTextStream(p.host, p.port, engineStorageLevel(p))
     : ssc.socketTextStream(p.host, p.port)),

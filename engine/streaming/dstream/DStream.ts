@@ -93,10 +93,11 @@ export abstract class DStream<T> {
     if (cached) return cached;
     if (!this.isTimeValid(time)) return undefined;
     const sc = this.ssc.sparkContext;
-    const previousSite = sc.callSite;
+    const previousSite = sc.callSite, previousScope = sc.rddScope;
     sc.setCallSite(this.creationSite ?? previousSite);
+    sc.setRddScope({ dstreamId: this.id, batchTime: time.milliseconds });
     let rdd: RDD<T> | undefined;
-    try { rdd = this.compute(time); } finally { sc.setCallSite(previousSite); }
+    try { rdd = this.compute(time); } finally { sc.setCallSite(previousSite); sc.setRddScope(previousScope); }
     if (!rdd) return undefined;
     if (this.storageLevel !== StorageLevel.NONE && rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(this.storageLevel);
     if (this.checkpointDuration && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) this.ssc.markForCheckpoint(rdd, this, time);

@@ -3,6 +3,8 @@
  * becomes a block `input-<streamId>-<intervalStart>`. A rate limit (spark.streaming.receiver.maxRate or the
  * back-pressure rate) caps how many records one interval's block may take; the rest waits in the buffer.
  */
+import { streamBlockId } from '../../core/blockId';
+
 export interface ReceivedBlock { blockId: string; streamId: number; records: unknown[]; time: number }
 
 export class BlockGenerator {
@@ -33,7 +35,7 @@ export class BlockGenerator {
       const limit = rate === undefined ? Infinity : Math.max(0, Math.floor((rate * this.blockIntervalMs) / 1000));
       const records = this.buffer.length <= limit ? this.buffer.splice(0) : this.buffer.splice(0, limit);
       this.lastCut = to;
-      if (records.length > 0) this.onBlock({ blockId: `input-${this.streamId}-${from}`, streamId: this.streamId, records, time: to });
+      if (records.length > 0) this.onBlock({ blockId: streamBlockId(this.streamId, from), streamId: this.streamId, records, time: to });
     }
   }
 }

@@ -160,7 +160,7 @@ export class ReceiverTracker {
     this.post({ type: 'blockReceived', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length,
       executorId: sup.executorId, replicatedTo: targets[1], wal: !!walPath });
     this.post({ type: 'blockUpdated', time: this.now(), executorId: sup.executorId, blockId: block.blockId, storageLevel: level.name,
-      memSize: 0, diskSize: 0, records: block.records.length });
+      memSize: 0, diskSize: 0, records: block.records.length, streamId: block.streamId });
   }
 
   /** Spark's allocateBlocksToBatch: every block received so far belongs to this batch. */
