@@ -1,5 +1,6 @@
 import { ManualClock, SystemClock, type Clock } from '../core/clock';
 import { SparkConf } from '../core/conf';
+import { nextHostTurn, realDelay, withRealTimeout } from '../core/hostTimers';
 import { errors } from '../core/errors';
 import type { EngineEvent, EngineListener, StreamInputInfo } from '../core/events';
 import { Duration, Time } from '../core/time';
@@ -205,7 +206,7 @@ export class StreamingContext {
       const target = this.jobGenerator.nextBatchTime;
       while (clock.getTimeMillis() < target) {
         clock.setTime(Math.min(target, (Math.floor(clock.getTimeMillis() / bi) + 1) * bi));
-        await settle();
+        await nextHostTurn(); // timers and promise chains woken by the clock change run before time moves again
       }
       await this.waitForBatch(target);
       if (this.state !== 'ACTIVE') return;
@@ -217,7 +218,7 @@ export class StreamingContext {
     let done = false;
     const p = this.jobScheduler.waitForBatch(time).then(() => { done = true; });
     while (!done) {
-      await Promise.race([p, new Promise((r) => setTimeout(r, 25))]);
+      await Promise.race([p, realDelay(25)]);
       if (!done && this.sparkContext.taskScheduler.isStarvedByReceivers()) {
         this.post({ type: 'warning', time: this.clock.getTimeMillis(), message: `Batch ${time} ms cannot run: every task slot is held by a receiver. Use local[n] with n > number of receivers.` });
         return;
@@ -253,9 +254,7 @@ export class StreamingContext {
   awaitTermination(): Promise<void> { return this.terminated.promise; }
   /** True if the context stopped within `timeoutMs` (real milliseconds). */
   async awaitTerminationOrTimeout(timeoutMs: number): Promise<boolean> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<false>((r) => { timer = setTimeout(() => r(false), timeoutMs); });
-    try { return await Promise.race([this.terminated.promise.then(() => true as const), timeout]); } finally { clearTimeout(timer); }
+    return withRealTimeout(this.terminated.promise.then(() => true as const), timeoutMs, false as const);
   }
 
   // ---- engine internals used by DStreams and the job machinery -------------------------------------
@@ -359,6 +358,3 @@ function makeClock(name: string): Clock {
   if (name === 'system' || name === 'org.apache.spark.util.SystemClock') return new SystemClock();
   throw errors.unknownClock(name);
 }
-
-/** Lets timers and promise chains woken by a clock change run before time moves again. */
-function settle(): Promise<void> { return new Promise((r) => setTimeout(r, 0)); }
