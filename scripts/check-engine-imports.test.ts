@@ -111,10 +111,12 @@ describe('check-engine-imports', () => {
     expect(r.err).not.toMatch(/^core[\\/](clock|hostTimers)\.ts/m);
   });
 
-  it('gives every real-time exception a reason', async () => {
-    const { REAL_TIME_FILES } = await import('./check-engine-imports.js');
-    expect(REAL_TIME_FILES.size).toBeGreaterThan(0);
-    for (const [file, reason] of REAL_TIME_FILES) {
+  it('gives every real-time exception a reason', () => {
+    const listing = `import(${JSON.stringify(new URL('./check-engine-imports.js', import.meta.url).href)}).then((m) => console.log(JSON.stringify([...m.REAL_TIME_FILES])))`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', listing], { encoding: 'utf8' });
+    const exceptions = JSON.parse(r.stdout) as [string, string][];
+    expect(exceptions.length).toBeGreaterThan(0);
+    for (const [file, reason] of exceptions) {
       expect(file).toMatch(/^[a-z]+\/[\w/.]+\.ts$/);
       expect(reason.length, file).toBeGreaterThan(20);
     }
