@@ -54,8 +54,9 @@ export class StreamingContext implements DStreamContext {
   readonly faults: FaultInjector;
   /** Metadata and data checkpoints (engine/streaming/checkpoint.ts). */
   readonly checkpointer: Checkpointer;
-  /** Set by getOrCreate when this context continues an application from its checkpoint. */
-  recovery?: RecoveryPlan;
+  private recoveryPlan?: RecoveryPlan;
+  /** The checkpoint this context continues from (given by getOrCreate through continueFrom), if any. */
+  get recovery(): RecoveryPlan | undefined { return this.recoveryPlan; }
   private stdoutSink: (text: string) => void = defaultStdout;
   /**
    * Where print() writes. Assign a function to capture output (each call gets complete lines ending in "\n");
@@ -153,6 +154,7 @@ export class StreamingContext implements DStreamContext {
   static getOrCreate(checkpointDir: string, createFn: () => StreamingContext | Promise<StreamingContext>, opts: GetOrCreateOptions = {}): Promise<StreamingContext> {
     return getOrCreate(checkpointDir, createFn, opts);
   }
+  continueFrom(plan: RecoveryPlan): void { this.recoveryPlan = plan; }
   checkpoint(directory: string): void {
     if (typeof directory !== 'string' || !directory) throw errors.checkpointNoDir();
     this.checkpointDir = directory;
@@ -168,6 +170,7 @@ export class StreamingContext implements DStreamContext {
     const recovery = this.recovery;
     // A recovered context starts where its checkpoint left off (Spark's JobGenerator.restart); others at the next batch.
     const restart = recovery ? await applyRecovery(this, recovery) : undefined;
+    if (restart?.checkpointDuration) this.checkpointDuration = restart.checkpointDuration;
     const firstBatch = restart ? restart.restartTime : this.jobGenerator.startTime();
     const period = this.graph.batchDuration.milliseconds;
     if (!restart) this.graph.start(new Time(firstBatch - period), new Time(firstBatch));
