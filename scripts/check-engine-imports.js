@@ -11,6 +11,9 @@
 //     the file declares its own binding of that name (e.g. a `window` Duration parameter);
 //   - call of Date.now() or Math.random() outside core/clock.ts, the one wall-clock reader
 //     (time and randomness are injected: a Clock and a seeded Rng);
+//   - call of performance.now(), setTimeout() or setInterval() (also via globalThis./self.) outside the
+//     files of REAL_TIME_FILES, each listed with the reason it may wait on or read real time: engine
+//     logic waits on the injected Clock (core/clock.ts, core/recurringTimer.ts);
 //   - import of a Node built-in (node:fs, fs, worker_threads, ...) outside cluster/node/ and
 //     files named *.node.ts; `import type` of a Node module is allowed anywhere (erased at build).
 // Comments and string contents are ignored. Exit code 1 when anything is found, 2 on bad usage.
@@ -26,6 +29,19 @@ const SKIP_DIRS = new Set(['node_modules', '__tests__', '__fixtures__', 'dist'])
 const UI_MODULE = /^(react|react-dom)(\/.*)?$|^@xyflow\/|^d3(-[a-z0-9-]+)?(\/.*)?$/;
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
 const WALL_CLOCK_FILE = 'core/clock.ts';
+
+/** The only engine files that may call performance.now(), setTimeout() or setInterval(), and why. */
+export const REAL_TIME_FILES = new Map([
+  ['core/clock.ts', 'the clock implementations: SystemClock waits on wall time; stopwatch() measures task metrics'],
+  ['core/hostTimers.ts', 'real-time waits that decide nothing the engine computes: a host event-loop turn, real-ms API timeouts'],
+  ['executor/executor.ts', "slowTask's straggler is a real-time delay, as a slow task is on Spark (task times are real)"],
+  ['scheduler/TaskScheduler.ts', 'host-side: polls for a free executor slot and enforces the real-time task timeout'],
+  ['cluster/clusterBackend.ts', 'host-side: a worker process must register within a real-time timeout'],
+  ['graph/import/importTs.node.ts', 'host-side (Node): the program import runs under a real-time timeout'],
+  ['streaming/conformance/runner.ts', 'test harness: real-time guards so a hung case fails instead of hanging the suite'],
+  ['streaming/recovery/fixtures.ts', 'test harness: lets worker messages arrive between test steps'],
+  ['reliability/reliableReceiver.node.ts', 'test harness (Node): drives sockets and measures the wall time it reports'],
+]);
 
 function isNodeBuiltin(spec) {
   if (spec.startsWith('node:')) return true;
@@ -212,6 +228,13 @@ export function checkSource(rel, src) {
       report(m.index, `calls Math.random(): use a seeded Rng so that the same seed gives the same run`);
     }
   }
+  if (!REAL_TIME_FILES.has(rel)) {
+    const timers = /(?:(?<![\w$.])|\b(?:globalThis|self)\s*\.\s*)(performance\s*\.\s*now|setTimeout|setInterval)\s*\(/g;
+    for (const m of code.matchAll(timers)) {
+      const name = m[1].replace(/\s+/g, '');
+      report(m.index, `calls ${name}(): engine logic reads and waits on the injected Clock (core/clock.ts, core/recurringTimer.ts); a real-time wait that decides nothing belongs in core/hostTimers.ts, and a new exception needs its reason in REAL_TIME_FILES`);
+    }
+  }
   return problems.sort((a, b) => a.line - b.line);
 }
 
@@ -258,7 +281,7 @@ function main() {
     console.error(`check-engine-imports: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${new Set(problems.map((p) => p.file)).size} file(s) under ${path.relative(process.cwd(), dir) || dir}/`);
     process.exit(1);
   }
-  console.log(`check-engine-imports: ${files} engine files OK (no UI libraries, DOM globals, wall-clock/random reads or stray Node imports)`);
+  console.log(`check-engine-imports: ${files} engine files OK (no UI libraries, DOM globals, wall-clock/random reads, stray timers or stray Node imports)`);
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

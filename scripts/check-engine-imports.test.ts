@@ -89,6 +89,39 @@ describe('check-engine-imports', () => {
     expect(r.err).not.toMatch(/^core[\\/]clock\.ts/m);
   });
 
+  it('reports performance.now(), setTimeout() and setInterval() outside the listed real-time files', () => {
+    const r = check({
+      'core/clock.ts': 'export const t = () => performance.now();\nsetTimeout(() => 1, 5);\n',
+      'core/hostTimers.ts': 'export const turn = () => new Promise((r) => setTimeout(r, 0));\n',
+      'scheduler/dag.ts': [
+        'export const a = 1;',
+        'const id = setInterval(() => a, 100);',
+        'export const t0 = performance.now();',
+        'globalThis.setTimeout(() => a, 1);',
+        '// setTimeout(() => a) in a comment, and in a string:',
+        "export const s = 'setInterval(f, 1)';",
+        'export const timers = { setTimeout: (f: () => void) => f(), clearInterval: id };',
+      ].join('\n'),
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/scheduler[\\/]dag\.ts:2: calls setInterval\(\): engine logic reads and waits on the injected Clock/);
+    expect(r.err).toMatch(/scheduler[\\/]dag\.ts:3: calls performance\.now\(\)/);
+    expect(r.err).toMatch(/scheduler[\\/]dag\.ts:4: calls setTimeout\(\)/);
+    expect(r.err).not.toMatch(/dag\.ts:[567]:/);
+    expect(r.err).not.toMatch(/^core[\\/](clock|hostTimers)\.ts/m);
+  });
+
+  it('gives every real-time exception a reason', () => {
+    const listing = `import(${JSON.stringify(new URL('./check-engine-imports.js', import.meta.url).href)}).then((m) => console.log(JSON.stringify([...m.REAL_TIME_FILES])))`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', listing], { encoding: 'utf8' });
+    const exceptions = JSON.parse(r.stdout) as [string, string][];
+    expect(exceptions.length).toBeGreaterThan(0);
+    for (const [file, reason] of exceptions) {
+      expect(file).toMatch(/^[a-z]+\/[\w/.]+\.ts$/);
+      expect(reason.length, file).toBeGreaterThan(20);
+    }
+  });
+
   it('allows Node built-ins only under cluster/node/ and in *.node.ts', () => {
     const r = check({
       'cluster/node/ok.ts': "import { Worker } from 'node:worker_threads';\nimport os from 'os';\n",

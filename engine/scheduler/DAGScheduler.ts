@@ -11,9 +11,11 @@ import { rddInfo } from './rddInfo';
 import { blockIdFacts } from '../core/blockId';
 import type { TaskScheduler } from './TaskScheduler';
 import { speculationThreshold } from './speculation';
-import { stopwatch } from '../core/clock';
+import { SystemClock, type Clock } from '../core/clock';
+import { RecurringTimer } from '../core/recurringTimer';
 
-interface RunningAttempt { taskId: number; speculative: boolean; executorId?: string; since?: () => number }
+/** `launchTime` is on the task clock, set when an executor slot takes the attempt. */
+interface RunningAttempt { taskId: number; speculative: boolean; executorId?: string; launchTime?: number }
 interface PartitionState { done: boolean; speculated: boolean; running: Map<number, RunningAttempt>; nextAttempt: number; launch: (speculative: boolean) => void }
 
 const MAX_CONSECUTIVE_STAGE_ATTEMPTS = 4; // spark.stage.maxConsecutiveAttempts
@@ -54,7 +56,11 @@ export class DAGScheduler {
 
   private stopped = false;
 
-  constructor(private readonly host: SchedulerHost) {}
+  /**
+   * `taskClock` times task attempts for speculation. Spark's TaskSetManager keeps task times on a SystemClock even
+   * when streaming runs on a ManualClock (a straggler is slow in real time); tests inject a ManualClock.
+   */
+  constructor(private readonly host: SchedulerHost, private readonly taskClock: Clock = new SystemClock()) {}
 
   /** SparkContext.stop: running jobs end with Spark's "cancelled because SparkContext was shut down". */
   stop(): void { this.stopped = true; }
@@ -213,7 +219,7 @@ export class DAGScheduler {
         const r: RunningAttempt = { taskId: task.taskId, speculative };
         const exclude = speculative ? [...st.running.values()].flatMap((o) => (o.executorId ? [o.executorId] : [])) : undefined;
         st.running.set(task.taskId, r);
-        void ts.submit(task, preferredLocations(plan), speculative, { exclude, onLaunch: (ex) => { r.executorId = ex; r.since = stopwatch(); } })
+        void ts.submit(task, preferredLocations(plan), speculative, { exclude, onLaunch: (ex) => { r.executorId = ex; r.launchTime = this.taskClock.getTimeMillis(); } })
           .then(({ outcome, executorId, host }) => onResult(r, task, outcome, executorId, host));
       };
       st.launch = launch;
@@ -221,7 +227,7 @@ export class DAGScheduler {
         st.running.delete(r.taskId);
         if (st.done) return;                                   // the losing copy of a speculated task
         if (outcome.status === 'success') {
-          successfulDurations.push(r.since ? r.since() : outcome.durationMs);
+          successfulDurations.push(r.launchTime !== undefined ? this.taskClock.getTimeMillis() - r.launchTime : outcome.durationMs);
           this.applyBlockUpdates(outcome.blockUpdates);
           if (outcome.samples && this.host.onSample) for (const [rddId, s] of Object.entries(outcome.samples)) this.host.onSample(Number(rddId), p, s);
           onSuccess(p, outcome);
@@ -255,23 +261,26 @@ export class DAGScheduler {
       launch(false);
     });
 
-    // Spark's checkSpeculatableTasks, every spark.speculation.interval while the task set runs.
-    const timer = spec.enabled ? setInterval(() => {
+    // Spark's checkSpeculatableTasks, every spark.speculation.interval of the task clock while the task set runs.
+    const checkSpeculatable = () => {
       const threshold = speculationThreshold(spec, partitions.length, successfulDurations);
       if (threshold === undefined || fetchFailure || abort) return;
+      const now = this.taskClock.getTimeMillis();
       for (const st of states) {
         if (st.done || st.speculated || st.running.size !== 1) continue;
         const [r] = st.running.values();
-        if (!r.since || r.since() <= threshold) continue;
+        if (r.launchTime === undefined || now - r.launchTime <= threshold) continue;
         if (!ts.liveExecutors().some((e) => e.id !== r.executorId)) continue;
         st.speculated = true;
         st.launch(true);
       }
-    }, spec.intervalMs) : undefined;
+    };
+    const timer = spec.enabled ? new RecurringTimer(this.taskClock, spec.intervalMs, checkSpeculatable) : undefined;
+    timer?.start();
     try {
       await Promise.all(partitions.map(runPartition));
     } finally {
-      if (timer !== undefined) clearInterval(timer);
+      timer?.stop();
     }
     post({ type: 'stageCompleted', time: now(), stageId: stage.id, attemptId, failureReason: abort?.message ?? fetchFailure });
     if (abort) throw abort;

@@ -1,15 +1,16 @@
 import { ManualClock, SystemClock, type Clock } from '../core/clock';
 import { SparkConf } from '../core/conf';
+import { nextHostTurn, realDelay, withRealTimeout } from '../core/hostTimers';
 import { errors } from '../core/errors';
-import type { EngineEvent, EngineListener, StreamInputInfo } from '../core/events';
+import type { EngineEvent, EngineListener } from '../core/events';
 import { Duration, Time } from '../core/time';
-import type { RecordSample } from '../rdd/plan';
 import type { RDD } from '../rdd/RDD';
 import { SparkContext } from '../rdd/SparkContext';
 import { StorageLevel } from '../rdd/storageLevel';
 import { DStreamGraph } from './DStreamGraph';
 import { dstreamGraphEvent } from './dstreamGraphEvent';
 import type { DStream } from './dstream/DStream';
+import type { DStreamContext } from './dstream/DStreamContext';
 import { families } from './dstream/families';
 import { FaultInjector } from './faults';
 import { FileInputDStream } from './input/FileInputDStream';
@@ -20,7 +21,7 @@ import { RateReceiver, type RateOptions } from './input/rate';
 import type { ReceiverInputDStream } from './input/ReceiverInputDStream';
 import { SocketReceiver } from './input/socket';
 import { TwitterReceiver, type Tweet, type TwitterOptions } from './input/twitter';
-import { JobGenerator } from './JobGenerator';
+import type { JobGenerator } from './JobGenerator';
 import { JobScheduler } from './JobScheduler';
 import type { Receiver } from './receiver/Receiver';
 import { ReceiverTracker } from './receiver/ReceiverTracker';
@@ -39,8 +40,12 @@ const defaultStderr = (text: string): void => {
   else console.error(text.endsWith('\n') ? text.slice(0, -1) : text);
 };
 
-/** Spark's StreamingContext: the DStream graph, its clock, the job generator and scheduler, and the receivers. */
-export class StreamingContext {
+/**
+ * Spark's StreamingContext: the DStream graph, its clock, the job generator and scheduler, and the receivers.
+ * DStreams see it as a DStreamContext; the job scheduler (which owns the generator, the input info tracker, the
+ * record sampler and the cleaner) reads it as a JobSchedulerContext.
+ */
+export class StreamingContext implements DStreamContext {
   readonly sparkContext: SparkContext;
   readonly graph: DStreamGraph;
   readonly clock: Clock;
@@ -50,8 +55,9 @@ export class StreamingContext {
   readonly faults: FaultInjector;
   /** Metadata and data checkpoints (engine/streaming/checkpoint.ts). */
   readonly checkpointer: Checkpointer;
-  /** Set by getOrCreate when this context continues an application from its checkpoint. */
-  recovery?: RecoveryPlan;
+  private recoveryPlan?: RecoveryPlan;
+  /** The checkpoint this context continues from (given by getOrCreate through continueFrom), if any. */
+  get recovery(): RecoveryPlan | undefined { return this.recoveryPlan; }
   private stdoutSink: (text: string) => void = defaultStdout;
   /**
    * Where print() writes. Assign a function to capture output (each call gets complete lines ending in "\n");
@@ -71,14 +77,8 @@ export class StreamingContext {
   checkpointDir?: string;
   checkpointDuration?: Duration;
   private state: StreamingContextState = 'INITIALIZED';
-  /** RDDs some DStream still remembers (generatedRDDs), so cleanup never removes what they depend on. */
-  private liveRdds = new Set<number>();
-  private inputInfos = new Map<number, Record<number, StreamInputInfo>>();
-  private generated = new Map<number, { dstream: DStream<unknown>; rdd: RDD<unknown> }[]>();
-  private samples = new Map<number, Map<number, RecordSample>>();
   private terminated: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void };
   private firstError?: Error;
-  private readonly sampleRecords: boolean;
 
   constructor(confOrContext: SparkConf | SparkContext, batchDuration: Duration) {
     if (!(batchDuration instanceof Duration)) throw errors.batchDurationNotSet();
@@ -91,17 +91,15 @@ export class StreamingContext {
     this.graph = new DStreamGraph(batchDuration);
     this.checkpointer = new Checkpointer(this);
     this.jobScheduler = new JobScheduler(this);
-    this.jobGenerator = new JobGenerator(this);
+    this.jobGenerator = this.jobScheduler.jobGenerator;
     this.receiverTracker = new ReceiverTracker(this);
     this.faults = new FaultInjector(this);
-    this.sampleRecords = conf.getBoolean('spark.studio.recordsSample', true);
     let resolve!: () => void, reject!: (e: Error) => void;
     const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
     promise.catch(() => undefined);
     this.terminated = { promise, resolve, reject };
     // Spark's ContextWaiter: the first job error is rethrown by awaitTermination at once; batches keep running.
     this.jobScheduler.onError((e) => { if (!this.firstError) { this.firstError = e; this.terminated.reject(e); } });
-    this.wireSampling();
     this.sparkContext.addSparkListener((e) => { if (e.type === 'executorRemoved') this.receiverTracker.onExecutorLost(e.executorId); });
   }
 
@@ -157,6 +155,7 @@ export class StreamingContext {
   static getOrCreate(checkpointDir: string, createFn: () => StreamingContext | Promise<StreamingContext>, opts: GetOrCreateOptions = {}): Promise<StreamingContext> {
     return getOrCreate(checkpointDir, createFn, opts);
   }
+  continueFrom(plan: RecoveryPlan): void { this.recoveryPlan = plan; }
   checkpoint(directory: string): void {
     if (typeof directory !== 'string' || !directory) throw errors.checkpointNoDir();
     this.checkpointDir = directory;
@@ -172,6 +171,7 @@ export class StreamingContext {
     const recovery = this.recovery;
     // A recovered context starts where its checkpoint left off (Spark's JobGenerator.restart); others at the next batch.
     const restart = recovery ? await applyRecovery(this, recovery) : undefined;
+    if (restart?.checkpointDuration) this.checkpointDuration = restart.checkpointDuration;
     const firstBatch = restart ? restart.restartTime : this.jobGenerator.startTime();
     const period = this.graph.batchDuration.milliseconds;
     if (!restart) this.graph.start(new Time(firstBatch - period), new Time(firstBatch));
@@ -207,7 +207,7 @@ export class StreamingContext {
       const target = this.jobGenerator.nextBatchTime;
       while (clock.getTimeMillis() < target) {
         clock.setTime(Math.min(target, (Math.floor(clock.getTimeMillis() / bi) + 1) * bi));
-        await settle();
+        await nextHostTurn(); // timers and promise chains woken by the clock change run before time moves again
       }
       await this.waitForBatch(target);
       if (this.state !== 'ACTIVE') return;
@@ -219,7 +219,7 @@ export class StreamingContext {
     let done = false;
     const p = this.jobScheduler.waitForBatch(time).then(() => { done = true; });
     while (!done) {
-      await Promise.race([p, new Promise((r) => setTimeout(r, 25))]);
+      await Promise.race([p, realDelay(25)]);
       if (!done && this.sparkContext.taskScheduler.isStarvedByReceivers()) {
         this.post({ type: 'warning', time: this.clock.getTimeMillis(), code: 'batchStarvedByReceivers', message: `Batch ${time} ms cannot run: every task slot is held by a receiver. Use local[n] with n > number of receivers.` });
         return;
@@ -255,105 +255,9 @@ export class StreamingContext {
   awaitTermination(): Promise<void> { return this.terminated.promise; }
   /** True if the context stopped within `timeoutMs` (real milliseconds). */
   async awaitTerminationOrTimeout(timeoutMs: number): Promise<boolean> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<false>((r) => { timer = setTimeout(() => r(false), timeoutMs); });
-    try { return await Promise.race([this.terminated.promise.then(() => true as const), timeout]); } finally { clearTimeout(timer); }
+    return withRealTimeout(this.terminated.promise.then(() => true as const), timeoutMs, false as const);
   }
 
-  // ---- engine internals used by DStreams and the job machinery -------------------------------------
-  reportInputInfo(time: Time, info: StreamInputInfo): void {
-    let m = this.inputInfos.get(time.milliseconds);
-    if (!m) this.inputInfos.set(time.milliseconds, (m = {}));
-    m[info.inputStreamId] = info;
-  }
-  takeInputInfo(time: Time): Record<number, StreamInputInfo> {
-    const m = this.inputInfos.get(time.milliseconds) ?? {};
-    this.inputInfos.delete(time.milliseconds);
-    return m;
-  }
-  noteGeneratedRDD(dstream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
-    this.liveRdds.add(rdd.id);
-    if (!this.sampleRecords) return;
-    let list = this.generated.get(time.milliseconds);
-    if (!list) this.generated.set(time.milliseconds, (list = []));
-    list.push({ dstream, rdd });
-  }
-  /** Spark's rdd.checkpoint(): kept persisted, and saved to the checkpoint directory after its batch's jobs. */
-  /**
-   * Spark's ContextCleaner for streaming: a forgotten batch RDD's shuffles (map outputs and their blocks on the
-   * executors) are removed, walking its lineage down to RDDs that other batches still remember or that are cached.
-   */
-  forgetRDD(rdd: RDD<unknown>): void {
-    this.liveRdds.delete(rdd.id);
-    const shuffles: number[] = [];
-    const seen = new Set<number>();
-    const walk = (r: RDD<unknown>) => {
-      for (const d of r.dependencies) {
-        if (d.kind === 'shuffle') shuffles.push(d.shuffleId);
-        const child = d.rdd;
-        if (seen.has(child.id) || this.liveRdds.has(child.id) || child.getStorageLevel() !== StorageLevel.NONE) continue;
-        seen.add(child.id);
-        walk(child);
-      }
-    };
-    walk(rdd);
-    for (const id of shuffles) this.sparkContext.cleanShuffle(id);
-  }
-
-  markForCheckpoint(rdd: RDD<unknown>, dstream: DStream<unknown>, time?: Time): void {
-    if (time) this.checkpointer.mark(rdd, dstream, time.milliseconds);
-    else if (rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(StorageLevel.MEMORY_ONLY_SER);
-  }
-
-  private wireSampling(): void {
-    const sc = this.sparkContext;
-    sc.sampledRdds = () => {
-      const t = sc.jobContext?.batchTime;
-      if (t === undefined) return undefined;
-      return this.generated.get(t)?.map((g) => g.rdd.id);
-    };
-    sc.onRecordSample = (rddId, partition, sample) => {
-      let m = this.samples.get(rddId);
-      if (!m) this.samples.set(rddId, (m = new Map()));
-      m.set(partition, sample);
-    };
-  }
-
-  /** Posts one recordsSample per DStream computed in the batch: its count and first records, partitions in order. */
-  emitBatchSamples(time: number): void {
-    const list = this.generated.get(time) ?? [];
-    this.generated.delete(time);
-    for (const { dstream, rdd } of list) {
-      const parts = this.samples.get(rdd.id);
-      if (!parts) continue;
-      this.samples.delete(rdd.id);
-      let count = 0;
-      const records: string[] = [];
-      for (const p of [...parts.keys()].sort((a, b) => a - b)) {
-        const s = parts.get(p)!;
-        count += s.count;
-        for (const r of s.records) if (records.length < 20) records.push(r);
-      }
-      this.post({ type: 'recordsSample', time: this.clock.getTimeMillis(), batchTime: time, dstreamId: dstream.id, nodeId: dstream.nodeId, count, records });
-    }
-  }
-
-  /** Spark's ClearMetadata(time) and then DoCheckpoint(time): the checkpoint now names this batch's data checkpoints. */
-  async onBatchCompletion(time: number): Promise<void> {
-    const info = this.jobScheduler.completedBatches[this.jobScheduler.completedBatches.length - 1];
-    this.graph.clearMetadata(new Time(time));
-    const maxRemember = Math.max(...this.graph.inputStreams.map((s) => s.rememberDuration?.milliseconds ?? 0), this.graph.batchDuration.milliseconds);
-    this.receiverTracker.cleanupOldBatches(time - maxRemember);
-    if (info) this.receiverTracker.onBatchCompleted(info);
-    await this.doCheckpoint(new Time(time));
-  }
-
-  /** Spark's DoCheckpoint: at checkpoint-interval batch times, `<dir>/checkpoint-<ms>` (written in order, atomically). */
-  async doCheckpoint(time: Time): Promise<void> {
-    if (!this.checkpointDir || !this.checkpointDuration || !this.graph.zeroTime) return;
-    if (!time.minus(this.graph.zeroTime).isMultipleOf(this.checkpointDuration)) return;
-    await this.checkpointer.write(time);
-  }
 }
 
 function makeClock(name: string): Clock {
@@ -361,6 +265,3 @@ function makeClock(name: string): Clock {
   if (name === 'system' || name === 'org.apache.spark.util.SystemClock') return new SystemClock();
   throw errors.unknownClock(name);
 }
-
-/** Lets timers and promise chains woken by a clock change run before time moves again. */
-function settle(): Promise<void> { return new Promise((r) => setTimeout(r, 0)); }

@@ -13,7 +13,8 @@ import { StorageLevel } from '../rdd/storageLevel';
 import { checkpointRDD, DStreamCheckpointData, writeRDDCheckpoint, type RDDCheckpointFile } from './dataCheckpoint';
 import type { DStream } from './dstream/DStream';
 import type { ReceivedBlocksSnapshot } from './receiver/ReceiverTracker';
-import type { StreamingContext } from './StreamingContext';
+import type { Duration } from '../core/time';
+import type { DStreamContext } from './dstream/DStreamContext';
 
 export const CHECKPOINT_PREFIX = 'checkpoint-';
 /** Spark's CheckpointWriter keeps this many checkpoint files. */
@@ -61,6 +62,12 @@ export function isCheckpointableInput(d: unknown): d is CheckpointableInput {
 
 export const checkpointFileName = (timeMs: number): string => `${CHECKPOINT_PREFIX}${timeMs}`;
 
+/** What the checkpointer reads from its StreamingContext: the DStream side, the interval and the pending batches. */
+export interface CheckpointerContext extends Omit<DStreamContext, 'jobScheduler'> {
+  readonly checkpointDuration?: Duration;
+  readonly jobScheduler: { pendingTimes(): number[] };
+}
+
 /** The checkpoint machinery of one StreamingContext. */
 export class Checkpointer {
   private queue: Promise<void> = Promise.resolve();
@@ -69,7 +76,7 @@ export class Checkpointer {
   private retired: RDD<unknown>[] = [];
   generation = 0;
 
-  constructor(private readonly ssc: StreamingContext) {}
+  constructor(private readonly ssc: CheckpointerContext) {}
 
   dataOf(d: DStream<unknown>): DStreamCheckpointData {
     let c = this.data.get(d.id);

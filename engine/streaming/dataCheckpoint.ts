@@ -14,7 +14,7 @@ import { RDD } from '../rdd/RDD';
 import type { SparkContext } from '../rdd/SparkContext';
 import { StorageLevel } from '../rdd/storageLevel';
 import type { DStream } from './dstream/DStream';
-import type { StreamingContext } from './StreamingContext';
+import type { DStreamContext } from './dstream/DStreamContext';
 import { errors } from '../core/errors';
 
 /** One checkpointed RDD: where its partition files are and how it was partitioned. */
@@ -81,7 +81,7 @@ export function partitionerFromDescription(d: PartitionerDesc | undefined): Part
 }
 
 /** Runs a job over the RDD (its cached blocks, when persisted) and writes each partition to its own file. */
-export async function writeRDDCheckpoint(ssc: StreamingContext, dstream: DStream<unknown>, time: number, rdd: RDD<unknown>): Promise<{ file: RDDCheckpointFile; parts: unknown[][] }> {
+export async function writeRDDCheckpoint(ssc: Pick<DStreamContext, 'checkpointDir' | 'sparkContext'>, dstream: DStream<unknown>, time: number, rdd: RDD<unknown>): Promise<{ file: RDDCheckpointFile; parts: unknown[][] }> {
   const sc = ssc.sparkContext;
   const dir = joinPath(ssc.checkpointDir!, `dstream-${dstream.id}`, `rdd-${rdd.id}-${time}`);
   const parts = (await sc.runJob(rdd, { t: 'collect' })) as unknown[][];

@@ -1,4 +1,9 @@
-import type { StreamingContext } from './StreamingContext';
+import type { DStreamContext } from './dstream/DStreamContext';
+
+/** What fault injection reaches in its StreamingContext: the cluster, the receivers, the event bus and stop(). */
+export type FaultInjectorContext = Pick<DStreamContext, 'sparkContext' | 'clock' | 'post' | 'receiverTracker'> & {
+  stop(stopSparkContext?: boolean, stopGracefully?: boolean): Promise<void>;
+};
 import { errors } from '../core/errors';
 
 interface TaskFault { stageId?: number; partition?: number; failure?: string; delayMs?: number }
@@ -10,7 +15,7 @@ interface TaskFault { stageId?: number; partition?: number; failure?: string; de
 export class FaultInjector {
   private pending: TaskFault[] = [];
 
-  constructor(private readonly ssc: StreamingContext) {
+  constructor(private readonly ssc: FaultInjectorContext) {
     ssc.sparkContext.taskFaults = (stageId, partition) => this.takeTaskFault(stageId, partition);
   }
 

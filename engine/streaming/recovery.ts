@@ -5,12 +5,13 @@
  * DStream's RDDs (data checkpoints), the direct Kafka offset ranges and the received blocks (from the WAL).
  */
 import { ManualClock } from '../core/clock';
+import type { Duration } from '../core/time';
 import type { FileSystem } from '../core/fileSystem';
 import { Time } from '../core/time';
-import { isCheckpointableInput, type MetadataCheckpoint } from './checkpoint';
+import { isCheckpointableInput, type Checkpointer, type MetadataCheckpoint } from './checkpoint';
 import { readCheckpoint } from './checkpointReader';
 import type { RDDCheckpointFile } from './dataCheckpoint';
-import type { StreamingContext } from './StreamingContext';
+import type { DStreamContext } from './dstream/DStreamContext';
 import { errors } from '../core/errors';
 import { QueueInputDStream } from './input/QueueInputDStream';
 
@@ -24,12 +25,24 @@ export interface GetOrCreateOptions {
 /** What getOrCreate found: the checkpoint the context continues from. */
 export interface RecoveryPlan { checkpoint: MetadataCheckpoint; path: string; skipped: { path: string; reason: string }[] }
 
-export async function getOrCreate(checkpointDir: string, createFn: () => StreamingContext | Promise<StreamingContext>,
-  opts: GetOrCreateOptions = {}): Promise<StreamingContext> {
+/** What a StreamingContext offers recovery: its graph, clock and checkpointer, and a way to take the plan. */
+export interface RecoverableContext extends Pick<DStreamContext, 'sparkContext' | 'conf' | 'clock' | 'graph' | 'checkpointDir' | 'receiverTracker' | 'post' | 'printErr'> {
+  readonly checkpointer: Checkpointer;
+  getState(): string;
+  checkpoint(directory: string): void;
+  /** The context continues from this checkpoint when it starts (start() calls applyRecovery with it). */
+  continueFrom(plan: RecoveryPlan): void;
+}
+
+/** What applyRecovery restored that start() needs: where the batch timer restarts, what runs again first. */
+export interface RecoveredStart { restartTime: number; timesToReschedule: number[]; checkpointDuration?: Duration }
+
+export async function getOrCreate<C extends RecoverableContext>(checkpointDir: string, createFn: () => C | Promise<C>,
+  opts: GetOrCreateOptions = {}): Promise<C> {
   if (typeof checkpointDir !== 'string' || !checkpointDir) throw errors.getOrCreateNoDir();
   if (typeof createFn !== 'function') throw errors.getOrCreateNoFn();
   const ssc = await createFn();
-  if (!ssc || typeof (ssc as StreamingContext).getState !== 'function') throw errors.getOrCreateNotAContext();
+  if (!ssc || typeof ssc.getState !== 'function') throw errors.getOrCreateNotAContext();
   if (ssc.getState() !== 'INITIALIZED') throw errors.getOrCreateStarted();
   if (opts.fs) ssc.sparkContext.fs = opts.fs;
   const read = await readCheckpoint(ssc.sparkContext.fs, checkpointDir, {
@@ -41,13 +54,13 @@ export async function getOrCreate(checkpointDir: string, createFn: () => Streami
   if (cp.batchDurationMs !== ssc.graph.batchDuration.milliseconds) throw errors.checkpointBatchDuration(checkpointDir, cp.batchDurationMs, ssc.graph.batchDuration.milliseconds);
   checkGraph(ssc, cp, checkpointDir);
   if (!ssc.checkpointDir) ssc.checkpoint(checkpointDir);
-  ssc.recovery = read;
+  ssc.continueFrom(read);
   await announceRestart(ssc, read);
   return ssc;
 }
 
 /** The graph must be the one the checkpoint was written for: same DStream ids and classes. */
-function checkGraph(ssc: StreamingContext, cp: MetadataCheckpoint, dir: string): void {
+function checkGraph(ssc: RecoverableContext, cp: MetadataCheckpoint, dir: string): void {
   const now = ssc.graph.allStreams();
   const byId = new Map(now.map((d) => [d.id, d]));
   for (const g of cp.graph) {
@@ -59,7 +72,7 @@ function checkGraph(ssc: StreamingContext, cp: MetadataCheckpoint, dir: string):
 }
 
 /** The lecture's start-up sequence again, for listeners created with the new context: step 1 says it is a restart. */
-async function announceRestart(ssc: StreamingContext, read: RecoveryPlan): Promise<void> {
+async function announceRestart(ssc: RecoverableContext, read: RecoveryPlan): Promise<void> {
   const sc = ssc.sparkContext;
   const now = () => ssc.clock.getTimeMillis();
   ssc.post({ type: 'clusterStep', time: now(), step: 'driverStarted', index: 1, detail: `driver restarted for ${sc.appName} (${sc.master}) from ${read.path}` });
@@ -74,16 +87,16 @@ async function announceRestart(ssc: StreamingContext, read: RecoveryPlan): Promi
 
 /**
  * Called by start() for a recovered context: restores the graph's times and checkpoint data, and returns the
- * batches to run again (Spark's JobGenerator.restart: pending batches and those due while the driver was down)
- * and the time the batch timer restarts at.
+ * batches to run again (Spark's JobGenerator.restart: pending batches and those due while the driver was down),
+ * the time the batch timer restarts at and the checkpoint interval of the old driver (for start() to keep).
  */
-export async function applyRecovery(ssc: StreamingContext, plan: RecoveryPlan): Promise<{ restartTime: number; timesToReschedule: number[] }> {
+export async function applyRecovery(ssc: RecoverableContext, plan: RecoveryPlan): Promise<RecoveredStart> {
   const cp = plan.checkpoint;
   const period = cp.batchDurationMs;
   const clock = ssc.clock;
   // Spark: a manual clock is set to the checkpoint time (plus spark.streaming.manualClock.jump).
   if (clock instanceof ManualClock) clock.setTime(cp.checkpointTime + ssc.conf.getInt('spark.streaming.manualClock.jump', 0));
-  if (cp.checkpointDurationMs) ssc.checkpointDuration = ssc.graph.batchDuration.times(cp.checkpointDurationMs / period);
+  const checkpointDuration = cp.checkpointDurationMs ? ssc.graph.batchDuration.times(cp.checkpointDurationMs / period) : undefined;
   ssc.checkpointer.generation = (cp.generation ?? 0) + 1;
   ssc.graph.start(new Time(cp.zeroTime), new Time(cp.startTime ?? cp.zeroTime + period));
   const sc = ssc.sparkContext;
@@ -109,5 +122,5 @@ export async function applyRecovery(ssc: StreamingContext, plan: RecoveryPlan): 
   const timesToReschedule = [...new Set([...cp.pendingTimes, ...downTimes])].filter((t) => t < restartTime).sort((a, b) => a - b);
   ssc.post({ type: 'contextRecovered', time: nowMs, checkpointTime: cp.checkpointTime, path: plan.path, timesToReschedule, restartTime, skipped: plan.skipped });
   ssc.printErr(`INFO JobGenerator: Recovered from ${plan.path}. Batches to reschedule (${timesToReschedule.length} batches): ${timesToReschedule.map((t) => `${t} ms`).join(', ')}. Restarting at ${restartTime} ms\n`);
-  return { restartTime, timesToReschedule };
+  return { restartTime, timesToReschedule, checkpointDuration };
 }

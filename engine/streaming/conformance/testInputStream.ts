@@ -6,13 +6,13 @@
  */
 import type { Time } from '../../core/time';
 import type { RDD } from '../../rdd/RDD';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 import { InputDStream } from '../input/InputDStream';
 
 export class TestInputStream<T> extends InputDStream<T> {
   readonly opName = 'testInputStream';
   readonly name: string;
-  constructor(ssc: StreamingContext, private readonly input: (T[] | null)[], private readonly numPartitions = 2) {
+  constructor(ssc: DStreamContext, private readonly input: (T[] | null)[], private readonly numPartitions = 2) {
     super(ssc);
     this.name = `test input stream [${this.inputStreamId}]`;
   }

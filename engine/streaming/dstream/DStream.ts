@@ -7,7 +7,7 @@ import type { ScalaArrayBuffer } from '../../core/arrayBuffer';
 import { StorageLevel } from '../../rdd/storageLevel';
 import type { Partitioner } from '../../rdd/partitioner';
 import type { RDD, Fn } from '../../rdd/RDD';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from './DStreamContext';
 import type { StateSpec } from './stateSpec';
 import { families } from './families';
 
@@ -32,7 +32,7 @@ export abstract class DStream<T> {
   /** Name of the operation that created it (Spark's DStream scope name, e.g. "reduceByKey"). */
   abstract readonly opName: string;
 
-  constructor(readonly ssc: StreamingContext) {
+  constructor(readonly ssc: DStreamContext) {
     ssc.assertCanAddOperations();
     this.id = ssc.graph.nextDStreamId();
     this.creationSite = ssc.sparkContext.callSite;
@@ -42,7 +42,8 @@ export abstract class DStream<T> {
   abstract get dependencies(): DStream<unknown>[];
   abstract compute(validTime: Time): RDD<T> | undefined;
 
-  get context(): StreamingContext { return this.ssc; }
+  /** Spark's DStream.context: the StreamingContext, seen through what DStreams need of it. */
+  get context(): DStreamContext { return this.ssc; }
   get isInitialized(): boolean { return this.zeroTime !== undefined; }
   /** How long generated RDDs are kept for windows and slices over this stream. */
   parentRememberDuration(): Duration | undefined { return this.rememberDuration; }
@@ -100,9 +101,9 @@ export abstract class DStream<T> {
     try { rdd = this.compute(time); } finally { sc.setCallSite(previousSite); sc.setRddScope(previousScope); }
     if (!rdd) return undefined;
     if (this.storageLevel !== StorageLevel.NONE && rdd.getStorageLevel() === StorageLevel.NONE) rdd.persist(this.storageLevel);
-    if (this.checkpointDuration && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) this.ssc.markForCheckpoint(rdd, this, time);
+    if (this.checkpointDuration && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) this.ssc.checkpointer.mark(rdd, this, time.milliseconds);
     this.generatedRDDs.set(time.milliseconds, rdd);
-    this.ssc.noteGeneratedRDD(this, time, rdd);
+    this.ssc.jobScheduler.rddGenerated(this, time, rdd);
     return rdd;
   }
 
@@ -113,7 +114,7 @@ export abstract class DStream<T> {
       if (t > cutoff) continue;
       this.generatedRDDs.delete(t);
       if (rdd.getStorageLevel() !== StorageLevel.NONE) rdd.unpersist();
-      this.ssc.forgetRDD(rdd as RDD<unknown>);
+      this.ssc.jobScheduler.rddForgotten(rdd as RDD<unknown>);
       this.onRDDForgotten(t, rdd);
     }
     for (const d of this.dependencies) d.clearMetadata(time);

@@ -1,7 +1,7 @@
 import type { FileStatus } from '../../core/fileSystem';
 import type { Time } from '../../core/time';
 import type { RDD } from '../../rdd/RDD';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 import { InputDStream } from './InputDStream';
 import { errors } from '../../core/errors';
 
@@ -19,7 +19,7 @@ export class FileInputDStream extends InputDStream<string> {
   /** Spark's minRememberDuration (spark.streaming.fileStream.minRememberDuration, 60 s). */
   private readonly minRememberMs: number;
 
-  constructor(ssc: StreamingContext, readonly directory: string, private readonly newFilesOnly = true) {
+  constructor(ssc: DStreamContext, readonly directory: string, private readonly newFilesOnly = true) {
     super(ssc);
     if (typeof directory !== 'string' || !directory) throw errors.textFileStreamNoPath();
     const fs = ssc.sparkContext.fs as { existsSync?(p: string): boolean };
@@ -69,7 +69,7 @@ export class FileInputDStream extends InputDStream<string> {
     const files = this.batchFiles.get(validTime.milliseconds) ?? [];
     this.batchFiles.delete(validTime.milliseconds);
     const sc = this.ssc.sparkContext;
-    this.ssc.reportInputInfo(validTime, { inputStreamId: this.inputStreamId, numRecords: files.reduce((s, f) => s + f.lines.length, 0),
+    this.ssc.jobScheduler.inputInfoTracker.reportInfo(validTime, { inputStreamId: this.inputStreamId, numRecords: files.reduce((s, f) => s + f.lines.length, 0),
       metadata: { files: files.map((f) => f.path) } });
     // Spark makes one RDD per file (textFile) and unions them.
     return sc.union(files.map((f) => sc.parallelize(f.lines, 1).setName(f.path)));

@@ -1,6 +1,6 @@
 import type { Duration, Time } from '../../core/time';
 import { DStream } from '../dstream/DStream';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 
 /** Spark's InputDStream: a source of one RDD per batch, with an input stream id (0, 1, ...). */
 export abstract class InputDStream<T> extends DStream<T> {
@@ -10,7 +10,7 @@ export abstract class InputDStream<T> extends DStream<T> {
   /** Human-readable name (Spark's InputDStream.name, e.g. "socket stream [0]"). */
   abstract readonly name: string;
 
-  constructor(ssc: StreamingContext) {
+  constructor(ssc: DStreamContext) {
     super(ssc);
     this.inputStreamId = ssc.graph.nextInputStreamId();
     ssc.graph.addInputStream(this as InputDStream<unknown>);

@@ -1,5 +1,5 @@
 import type { Receiver } from '../receiver/Receiver';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 import { ReceiverInputDStream } from './ReceiverInputDStream';
 import { errors } from '../../core/errors';
 
@@ -7,7 +7,7 @@ import { errors } from '../../core/errors';
 export class PluggableInputDStream<T> extends ReceiverInputDStream<T> {
   readonly opName: string;
   readonly name: string;
-  constructor(ssc: StreamingContext, private readonly receiver: Receiver<T>, opName = 'receiverStream', name?: string) {
+  constructor(ssc: DStreamContext, private readonly receiver: Receiver<T>, opName = 'receiverStream', name?: string) {
     super(ssc);
     if (!receiver || typeof (receiver as Receiver<T>).onStart !== 'function' || typeof (receiver as Receiver<T>).onStop !== 'function') {
       throw errors.receiverStreamNotReceiver();

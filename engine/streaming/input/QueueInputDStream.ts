@@ -1,6 +1,6 @@
 import type { Time } from '../../core/time';
 import type { RDD } from '../../rdd/RDD';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 import { InputDStream } from './InputDStream';
 import { errors } from '../../core/errors';
 
@@ -8,7 +8,7 @@ import { errors } from '../../core/errors';
 export class QueueInputDStream<T> extends InputDStream<T> {
   readonly opName = 'queueStream';
   readonly name: string;
-  constructor(ssc: StreamingContext, private readonly queue: RDD<T>[], private readonly oneAtATime: boolean, private readonly defaultRDD?: RDD<T>) {
+  constructor(ssc: DStreamContext, private readonly queue: RDD<T>[], private readonly oneAtATime: boolean, private readonly defaultRDD?: RDD<T>) {
     super(ssc);
     if (!Array.isArray(queue)) throw errors.queueStreamNotArray();
     this.name = `queue stream [${this.inputStreamId}]`;

@@ -1,7 +1,7 @@
 import type { Time } from '../../core/time';
 import { RDD } from '../../rdd/RDD';
 import type { Receiver } from '../receiver/Receiver';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 import { InputDStream } from './InputDStream';
 
 /**
@@ -18,7 +18,7 @@ export abstract class ReceiverInputDStream<T> extends InputDStream<T> {
     if (ssc.graph.startTime && validTime.less(ssc.graph.startTime)) return sc.blockRDD<T>([]);
     const tracker = ssc.receiverTracker;
     const infos = tracker.getBlocksOfBatch(validTime, this.inputStreamId);
-    ssc.reportInputInfo(validTime, { inputStreamId: this.inputStreamId, numRecords: infos.reduce((s, b) => s + b.numRecords, 0) });
+    ssc.jobScheduler.inputInfoTracker.reportInfo(validTime, { inputStreamId: this.inputStreamId, numRecords: infos.reduce((s, b) => s + b.numRecords, 0) });
     const wal = infos.some((b) => b.walPath);
     const rdd: RDD<T> = new RDD<T>(sc, {
       className: wal ? 'WriteAheadLogBackedBlockRDD' : 'BlockRDD', opName: this.opName, numPartitions: infos.length, deps: [],

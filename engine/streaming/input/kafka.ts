@@ -10,7 +10,7 @@ import type { Time } from '../../core/time';
 import { RDD } from '../../rdd/RDD';
 import type { CheckpointableInput } from '../checkpoint';
 import { PIDRateEstimator } from '../receiver/PIDRateEstimator';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 import { InputDStream } from './InputDStream';
 import { errors } from '../../core/errors';
 
@@ -64,7 +64,7 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> implem
   private stopRateController?: () => void;
   private readonly restoredTimes = new Set<number>();
 
-  constructor(ssc: StreamingContext, readonly topics: string[], private readonly options: DirectKafkaOptions = {}) {
+  constructor(ssc: DStreamContext, readonly topics: string[], private readonly options: DirectKafkaOptions = {}) {
     super(ssc);
     if (!Array.isArray(topics) || topics.length === 0 || topics.some((t) => typeof t !== 'string' || !t)) {
       throw errors.kafkaTopics();
@@ -168,7 +168,7 @@ export class DirectKafkaInputDStream extends InputDStream<ConsumerRecord> implem
 
   private reportRanges(time: Time, ranges: OffsetRange[]): void {
     const numRecords = ranges.reduce((s, r) => s + r.untilOffset - r.fromOffset, 0);
-    this.ssc.reportInputInfo(time, { inputStreamId: this.inputStreamId, numRecords,
+    this.ssc.jobScheduler.inputInfoTracker.reportInfo(time, { inputStreamId: this.inputStreamId, numRecords,
       metadata: { offsets: ranges.map((r) => ({ ...r })), Description: ranges.map((r) => `topic: ${r.topic}\tpartition: ${r.partition}\toffsets: ${r.fromOffset} to ${r.untilOffset}`).join('\n') } });
   }
 

@@ -2,7 +2,7 @@ import type { EngineEvent, StreamInputInfo } from '../../core/events';
 import { formatRecord } from '../../core/format';
 import { joinPath } from '../../core/fileSystem';
 import type { Time } from '../../core/time';
-import type { StreamingContext } from '../StreamingContext';
+import type { DStreamContext } from '../dstream/DStreamContext';
 import { fromCheckpointJson, toCheckpointJson } from '../dataCheckpoint';
 import type { ReceivedBlock } from './BlockGenerator';
 import { PIDRateEstimator } from './PIDRateEstimator';
@@ -37,7 +37,7 @@ export class ReceiverTracker {
   private readonly walEnabled: boolean;
   private readonly backpressure: boolean;
 
-  constructor(private readonly ssc: StreamingContext) {
+  constructor(private readonly ssc: DStreamContext) {
     const conf = ssc.conf;
     this.blockIntervalMs = conf.getTimeAsMs('spark.streaming.blockInterval', '200ms');
     if (!(this.blockIntervalMs > 0)) throw errors.blockIntervalNotPositive();
