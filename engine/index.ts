@@ -4,9 +4,6 @@
  */
 import { NodeFileSystem } from './cluster/node/nodeFileSystem';
 import { setDefaultFileSystem } from './rdd/SparkContext';
-import { registerShippedGlobal } from './core/shippedGlobals';
-import { keyEquals } from './core/equality';
-import { HashPartitioner } from './rdd/partitioner';
 import './cluster/index';   // registers the local-cluster[W,C,M] backend (worker executors)
 
 export { SparkConf } from './core/conf';
@@ -22,9 +19,11 @@ export { EventBus, type EngineEvent, type EngineEventType, type EngineListener, 
 export { errors, SparkException } from './core/errors';
 export { MemoryFileSystem, type FileSystem } from './core/fileSystem';
 export { Rng } from './core/rng';
+export { ShippedGlobals } from './core/shippedGlobals';
+export { ENGINE_SHIPPED_GLOBALS } from './runtime/shippedGlobals';
 export { SparkContext, setDefaultFileSystem, registerClusterBackend } from './rdd/SparkContext';
 export { RDD } from './rdd/RDD';
-export { TaskContext } from './executor/evaluate';
+export { TaskContext } from './executor/taskContext';
 export { HashPartitioner, RangePartitioner, Partitioner } from './rdd/partitioner';
 export { StorageLevel } from './rdd/storageLevel';
 export * from './streaming/index';
@@ -33,8 +32,6 @@ export type { GetOrCreateOptions } from './streaming/recovery';
 export { IndexedDbFileSystem } from './cluster/browser/indexedDbFileSystem';
 export { NodeFileSystem };
 
-registerShippedGlobal('keyEquals', keyEquals);
-registerShippedGlobal('HashPartitioner', HashPartitioner);
 
 // In Node, files (saveAsTextFiles, textFileStream, checkpoints) live in real directories.
 if (typeof process !== 'undefined' && process.versions?.node) setDefaultFileSystem(() => new NodeFileSystem());

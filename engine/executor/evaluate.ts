@@ -9,7 +9,7 @@ import { CompactBuffer } from '../core/compactBuffer';
 import { formatRecord } from '../core/format';
 import { BernoulliSampler, PoissonGapSampler, XORShiftRandom, partitionwiseSamplingSeeds } from '../core/rng';
 import { keyCompare } from '../rdd/ordering';
-import { registerShippedGlobal } from '../core/shippedGlobals';
+import { withTaskContext, type TaskContextInfo } from './taskContext';
 import { hashCodeOf } from '../core/hash';
 import { keyEquals } from '../core/equality';
 import type { AggregatorDesc, NarrowOp, PartPlan, RecordSample } from '../rdd/plan';
@@ -37,25 +37,7 @@ export interface EvalEnv {
   taskContext?: TaskContextInfo;
 }
 
-export interface TaskContextInfo { stageId: number; stageAttemptNumber: number; partitionId: number; attemptNumber: number; taskAttemptId: number }
-
-let currentTask: TaskContext | undefined;
-
-/**
- * Spark's TaskContext for user functions: `TaskContext.get()` inside a shipped function returns the task that
- * runs it (attemptNumber() is 0 on the first attempt, 1 on the first retry, ...); outside a task it returns null.
- */
-export class TaskContext {
-  private constructor(private readonly info: TaskContextInfo) {}
-  static get(): TaskContext | null { return currentTask ?? null; }
-  /** @internal */ static of(info: TaskContextInfo): TaskContext { return new TaskContext(info); }
-  stageId(): number { return this.info.stageId; }
-  stageAttemptNumber(): number { return this.info.stageAttemptNumber; }
-  partitionId(): number { return this.info.partitionId; }
-  attemptNumber(): number { return this.info.attemptNumber; }
-  taskAttemptId(): number { return this.info.taskAttemptId; }
-}
-registerShippedGlobal('TaskContext', TaskContext);
+export { TaskContext, type TaskContextInfo } from './taskContext';
 
 /** Inputs fetched before the synchronous push phase, keyed by plan node. */
 export type Prefetched = Map<PartPlan, unknown[] | unknown[][]>;
@@ -100,9 +82,7 @@ export async function prefetch(plan: PartPlan, env: EvalEnv, out: Prefetched = n
 export function push(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit): void {
   if (!env.taskContext) return pushPlan(plan, env, pre, emit);
   // User functions run synchronously inside push, so the task's context is current for exactly that long.
-  const previous = currentTask;
-  currentTask = TaskContext.of(env.taskContext);
-  try { pushPlan(plan, env, pre, emit); } finally { currentTask = previous; }
+  withTaskContext(env.taskContext, () => pushPlan(plan, env, pre, emit));
 }
 
 function pushPlan(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit): void {
