@@ -155,7 +155,7 @@ export const errors = {
   emptyCollection: () => new Error('UnsupportedOperationException: empty collection'),
   sparkConfExpected: () => new TypeError('new SparkContext(conf) expects a SparkConf'),
   noClusterModule: (master: string) => new Error(
-    `local-cluster mode is not available in this build: import the cluster module (engine/cluster) before creating the context, or use local[N]. Master was ${master}.`),
+    `local-cluster mode is not available in this build: this host's runtime starts no executor workers (give the SparkContext a runtime with a workerSpawner, engine/runtime/), or use local[N]. Master was ${master}.`),
   parallelizeNotIterable: () => new TypeError('parallelize expects an array or another iterable of records'),
   unionNotArray: () => new IllegalArgumentException('requirement failed: union needs an array of RDDs'),
   fractionNegative: (f: number) => new IllegalArgumentException(`requirement failed: Fraction must be nonnegative, but got ${f}`),

@@ -6,6 +6,7 @@ import { Duration, Time } from '../core/time';
 import type { RecordSample } from '../rdd/plan';
 import type { RDD } from '../rdd/RDD';
 import { SparkContext } from '../rdd/SparkContext';
+import type { EngineRuntime } from '../runtime/runtime';
 import { StorageLevel } from '../rdd/storageLevel';
 import { DStreamGraph } from './DStreamGraph';
 import type { DStream } from './dstream/DStream';
@@ -28,15 +29,6 @@ import { applyRecovery, getOrCreate, type GetOrCreateOptions, type RecoveryPlan 
 
 export type StreamingContextState = 'INITIALIZED' | 'ACTIVE' | 'STOPPED';
 
-const isNode = typeof process !== 'undefined' && !!process.versions?.node;
-const defaultStdout = (text: string): void => {
-  if (isNode) process.stdout.write(text);
-  else console.log(text.endsWith('\n') ? text.slice(0, -1) : text);
-};
-const defaultStderr = (text: string): void => {
-  if (isNode) process.stderr.write(text);
-  else console.error(text.endsWith('\n') ? text.slice(0, -1) : text);
-};
 
 /** Spark's StreamingContext: the DStream graph, its clock, the job generator and scheduler, and the receivers. */
 export class StreamingContext {
@@ -51,7 +43,7 @@ export class StreamingContext {
   readonly checkpointer: Checkpointer;
   /** Set by getOrCreate when this context continues an application from its checkpoint. */
   recovery?: RecoveryPlan;
-  private stdoutSink: (text: string) => void = defaultStdout;
+  private stdoutSink: (text: string) => void;
   /**
    * Where print() writes. Assign a function to capture output (each call gets complete lines ending in "\n");
    * calling it writes there and posts a `stdout` event, so user code writing with ssc.stdout(...) reaches the studio too.
@@ -66,7 +58,7 @@ export class StreamingContext {
     if (typeof sink !== 'function') throw errors.sscStdoutNotFunction();
     this.stdoutSink = sink;
   }
-  stderr: (text: string) => void = defaultStderr;
+  stderr: (text: string) => void;
   checkpointDir?: string;
   checkpointDuration?: Duration;
   private state: StreamingContextState = 'INITIALIZED';
@@ -79,14 +71,17 @@ export class StreamingContext {
   private firstError?: Error;
   private readonly sampleRecords: boolean;
 
-  constructor(confOrContext: SparkConf | SparkContext, batchDuration: Duration) {
+  /** `options.runtime`: the host's runtime for the SparkContext this creates (ignored when given a SparkContext). */
+  constructor(confOrContext: SparkConf | SparkContext, batchDuration: Duration, options: { runtime?: EngineRuntime } = {}) {
     if (!(batchDuration instanceof Duration)) throw errors.batchDurationNotSet();
     if (!(batchDuration.milliseconds > 0)) throw errors.batchDurationNotPositive(batchDuration);
     const conf = confOrContext instanceof SparkContext ? confOrContext.conf : confOrContext;
     if (!(conf instanceof SparkConf)) throw errors.streamingConfExpected();
     this.clock = makeClock(conf.get('spark.streaming.clock', 'system'));
-    this.sparkContext = confOrContext instanceof SparkContext ? confOrContext : new SparkContext(conf, { clock: this.clock });
+    this.sparkContext = confOrContext instanceof SparkContext ? confOrContext : new SparkContext(conf, { clock: this.clock, runtime: options.runtime });
     this.sparkContext.clock = this.clock;
+    this.stdoutSink = this.sparkContext.runtime.stdout;
+    this.stderr = this.sparkContext.runtime.stderr;
     this.graph = new DStreamGraph(batchDuration);
     this.checkpointer = new Checkpointer(this);
     this.jobScheduler = new JobScheduler(this);
@@ -126,7 +121,7 @@ export class StreamingContext {
   socketTextStream(hostname: string, port: number, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2): DStream<string> {
     if (typeof hostname !== 'string' || !hostname) throw errors.socketHost();
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw errors.socketPort(port);
-    return new PluggableInputDStream<string>(this, new SocketReceiver(hostname, port, storageLevel), 'socketTextStream', `socket stream [${this.graph.inputStreams.length}]`);
+    return new PluggableInputDStream<string>(this, new SocketReceiver(hostname, port, storageLevel, this.sparkContext.runtime.connectSocket), 'socketTextStream', `socket stream [${this.graph.inputStreams.length}]`);
   }
   textFileStream(directory: string): DStream<string> { return new FileInputDStream(this, directory); }
   rateStream(rowsPerSecond: number, options: RateOptions = {}): DStream<number | string> {
