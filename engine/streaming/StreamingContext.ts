@@ -10,7 +10,7 @@ import type { EngineRuntime } from '../runtime/runtime';
 import { StorageLevel } from '../rdd/storageLevel';
 import { DStreamGraph } from './DStreamGraph';
 import type { DStream } from './dstream/DStream';
-import { families } from './dstream/families';
+import { DSTREAM_FAMILIES } from './dstream/families';
 import { FaultInjector } from './faults';
 import { FileInputDStream } from './input/FileInputDStream';
 import { DirectKafkaInputDStream, type DirectKafkaOptions } from './input/kafka';
@@ -39,6 +39,8 @@ export class StreamingContext {
   readonly jobGenerator: JobGenerator;
   readonly receiverTracker: ReceiverTracker;
   readonly faults: FaultInjector;
+  /** The DStream families DStream methods construct (one explicit table, families.ts). */
+  readonly families = DSTREAM_FAMILIES;
   /** Metadata and data checkpoints (engine/streaming/checkpoint.ts). */
   readonly checkpointer: Checkpointer;
   /** Set by getOrCreate when this context continues an application from its checkpoint. */
@@ -135,9 +137,9 @@ export class StreamingContext {
   }
   private get seed(): number { return this.conf.getInt('spark.dstream.seed', this.conf.getInt('spark.studio.seed', 42)); }
 
-  union<T>(streams: DStream<T>[]): DStream<T> { if (streams.length === 0) throw errors.unionNeedsStreams(); return new families.UnionDStream<T>(streams); }
+  union<T>(streams: DStream<T>[]): DStream<T> { if (streams.length === 0) throw errors.unionNeedsStreams(); return new this.families.UnionDStream<T>(streams); }
   transform<T>(streams: DStream<unknown>[], f: (rdds: RDD<unknown>[], time: Time) => RDD<T>): DStream<T> {
-    return new families.TransformedDStream<T>(streams, f);
+    return new this.families.TransformedDStream<T>(streams, f);
   }
 
   remember(duration: Duration): void { this.graph.remember(duration); }
