@@ -1,13 +1,8 @@
 /**
  * The engine's only public door: Spark's names, TypeScript types. Framework-free: runs in Node, in a browser
- * worker and in-process.
+ * worker and in-process; what differs between those hosts is the runtime a context is given (engine/runtime/).
+ * Importing this module has no side effects.
  */
-import { NodeFileSystem } from './cluster/node/nodeFileSystem';
-import { setDefaultFileSystem } from './rdd/SparkContext';
-import { registerShippedGlobal } from './core/shippedGlobals';
-import { keyEquals } from './core/equality';
-import { HashPartitioner } from './rdd/partitioner';
-import './cluster/index';   // registers the local-cluster[W,C,M] backend (worker executors)
 
 export { SparkConf } from './core/conf';
 export { Duration, Time, Seconds, Milliseconds, Minutes, parseDuration } from './core/time';
@@ -22,19 +17,21 @@ export { EventBus, type EngineEvent, type EngineEventType, type EngineListener, 
 export { errors, SparkException } from './core/errors';
 export { MemoryFileSystem, type FileSystem } from './core/fileSystem';
 export { Rng } from './core/rng';
-export { SparkContext, setDefaultFileSystem, registerClusterBackend } from './rdd/SparkContext';
+export { ShippedGlobals } from './core/shippedGlobals';
+export { ENGINE_SHIPPED_GLOBALS } from './runtime/shippedGlobals';
+export { SparkContext, type SparkContextOptions } from './rdd/SparkContext';
+export { createRuntime, type EngineRuntime, type HostOverrides } from './runtime/runtime';
+export { nodeRuntime } from './runtime/nodeRuntime';
+export { browserRuntime } from './runtime/browserRuntime';
+export { inProcessRuntime } from './runtime/inProcessRuntime';
+export { HOST_RUNTIME } from './runtime/hostRuntime';
 export { RDD } from './rdd/RDD';
-export { TaskContext } from './executor/evaluate';
+export { TaskContext } from './executor/taskContext';
 export { HashPartitioner, RangePartitioner, Partitioner } from './rdd/partitioner';
 export { StorageLevel } from './rdd/storageLevel';
 export * from './streaming/index';
 export { readCheckpoint } from './streaming/checkpointReader';
 export type { GetOrCreateOptions } from './streaming/recovery';
 export { IndexedDbFileSystem } from './cluster/browser/indexedDbFileSystem';
-export { NodeFileSystem };
+export { NodeFileSystem } from './cluster/node/nodeFileSystem';
 
-registerShippedGlobal('keyEquals', keyEquals);
-registerShippedGlobal('HashPartitioner', HashPartitioner);
-
-// In Node, files (saveAsTextFiles, textFileStream, checkpoints) live in real directories.
-if (typeof process !== 'undefined' && process.versions?.node) setDefaultFileSystem(() => new NodeFileSystem());

@@ -33,7 +33,8 @@ type ReceiverModule = typeof import('../engine/reliability/reliableReceiver.node
 // tsx resolves `x.node` as a native addon: load the .node.ts module by its full name (as scripts/import.ts does).
 const loadReceiverModule = () => import(new URL('../engine/reliability/reliableReceiver.node.ts', import.meta.url).href) as Promise<ReceiverModule>;
 import * as engine from '../engine/index';
-import { defaultWorkerSpawner, setWorkerSpawner } from '../engine/cluster/index';
+import { nodeRuntime } from '../engine/runtime/nodeRuntime';
+import { NodeWorkerSpawner } from '../engine/cluster/node/nodeSpawner';
 import type { SpawnedWorker, WorkerLimits } from '../engine/cluster/spawner';
 
 export interface SoakOptions {
@@ -83,8 +84,8 @@ interface Fault { batch: number; kind: 'killExecutor' | 'crashReceiver' | 'failN
 
 /** Counts executor workers started and ended (terminated or exited), to find leaks. */
 const workers = { spawned: 0, ended: 0 };
-setWorkerSpawner(() => {
-  const inner = defaultWorkerSpawner();
+const countingRuntime = nodeRuntime({ workerSpawner: () => {
+  const inner = new NodeWorkerSpawner();
   return {
     platform: inner.platform,
     channel: () => inner.channel(),
@@ -97,7 +98,7 @@ setWorkerSpawner(() => {
       return { endpoint: w.endpoint, onExit: (l) => w.onExit(l), terminate: () => { end(); w.terminate(); }, setRef: w.setRef && ((r: boolean) => w.setRef!(r)) };
     },
   };
-});
+} });
 
 /** One run of the hashtag pipeline, stepped one batch at a time. */
 class HashtagRun {
@@ -119,7 +120,7 @@ class HashtagRun {
     const conf = new SparkConf().setMaster(o.master).setAppName(`soak-${withFaults ? 'faults' : 'reference'}`)
       .set('spark.streaming.clock', 'manual').set('spark.studio.seed', String(o.seed));
     for (const [k, v] of Object.entries(graph.conf ?? {})) conf.set(k, v);
-    this.ssc = new StreamingContext(conf, Milliseconds(graph.batchDuration));
+    this.ssc = new StreamingContext(conf, Milliseconds(graph.batchDuration), { runtime: countingRuntime });
     const ssc = this.ssc;
     ssc.sparkContext.fs = new MemoryFileSystem(() => ssc.clock.getTimeMillis());
     ssc.checkpoint('/soak/checkpoints');
@@ -280,7 +281,7 @@ export async function soak(o: SoakOptions): Promise<{ ok: boolean; problems: str
     o.log(`reliable receiver: ${o.receiverLines} lines with random disconnects on ${o.master}`);
     const { runReliableReceiver } = await loadReceiverModule();
     receiver = await runReliableReceiver({ lines: o.receiverLines, seed: o.seed, master: o.master,
-      killExecutorAtLine: o.master.startsWith('local-cluster') ? Math.floor(o.receiverLines / 2) : undefined, maxBatches: 20_000, log: o.log });
+      killExecutorAtLine: o.master.startsWith('local-cluster') ? Math.floor(o.receiverLines / 2) : undefined, maxBatches: 20_000, log: o.log, runtime: countingRuntime });
     if (receiver.missing || receiver.unknown) problems.push(`reliable receiver: ${receiver.missing} lines missing, ${receiver.unknown} unknown`);
   }
   const figures = {

@@ -4,23 +4,22 @@
  * records that cannot cross a worker boundary.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SparkConf, SparkContext, type EngineEvent } from '../index';
+import { SparkConf, SparkContext, type EngineEvent, type EngineRuntime } from '../index';
 import { closure } from '../core/closure';
 import type { LocalClusterBackend } from './clusterBackend';
-import { setWorkerSpawner } from './index';
 import { NodeWorkerSpawner } from './node/nodeSpawner';
+import { nodeRuntime } from '../runtime/nodeRuntime';
 
 const contexts: SparkContext[] = [];
 afterEach(async () => {
-  setWorkerSpawner(undefined);
   await Promise.all(contexts.splice(0).map((sc) => sc.stop()));
 });
 
-function context(master: string, settings: Record<string, string> = {}): { sc: SparkContext; events: EngineEvent[] } {
+function context(master: string, settings: Record<string, string> = {}, runtime?: EngineRuntime): { sc: SparkContext; events: EngineEvent[] } {
   const conf = new SparkConf().setMaster(master).setAppName('cluster-test');
   for (const [k, v] of Object.entries(settings)) conf.set(k, v);
   const events: EngineEvent[] = [];
-  const sc = new SparkContext(conf);
+  const sc = new SparkContext(conf, { runtime });
   // The constructor posts the first steps before anyone can listen: read them from a fresh bus below.
   sc.addSparkListener((e) => events.push(e));
   contexts.push(sc);
@@ -188,8 +187,8 @@ describe('bad input', () => {
   });
 
   it('a worker script that does not load is reported with its error', async () => {
-    setWorkerSpawner(() => new NodeWorkerSpawner({ entryUrl: new URL('./node/doesNotExist.ts', import.meta.url) }));
-    const { sc } = context('local-cluster[1,1,16]');
+    const missingEntry = nodeRuntime({ workerSpawner: () => new NodeWorkerSpawner({ entryUrl: new URL('./node/doesNotExist.ts', import.meta.url) }) });
+    const { sc } = context('local-cluster[1,1,16]', {}, missingEntry);
     await expect(sc.parallelize([1], 1).collect()).rejects.toThrow(/Failed to start any executor.*doesNotExist/);
   });
 

@@ -1,7 +1,7 @@
 /**
- * The cluster module: registers the `local-cluster[W,C,M]` backend with SparkContext (engine/index.ts
- * imports this file). Picks the platform's worker adapter: worker_threads in Node, Web Workers in a
- * browser (the page or the driver's own worker).
+ * The cluster module: what a `local-cluster[W,C,M]` master deploys, read from the conf. SparkContext asks it
+ * for the task scheduler's settings (before it builds the scheduler) and for the backend, which starts its
+ * executors with the runtime's worker spawner (worker_threads in Node, Web Workers in a browser).
  *
  * Configuration (SparkConf):
  *   spark.task.maxFailures (4)                     task failures before a job aborts
@@ -27,53 +27,60 @@
  * looping UDF cannot be interrupted by the engine, so the task timeout does not apply; only whoever owns that
  * thread (the studio's page, by terminating the driver worker) can stop it.
  */
-import { registerClusterBackend } from '../rdd/SparkContext';
-import { BrowserWorkerSpawner } from './browser/browserSpawner';
+import type { BroadcastRegistry } from '../core/broadcast';
+import type { SparkConf } from '../core/conf';
+import type { EngineListener } from '../core/events';
 import { executorHeapLimitMiB, LocalClusterBackend } from './clusterBackend';
+import type { BackendContext } from './localBackend';
+import type { ClusterSpec } from './clusterBackend';
 import { TaskSites } from './taskSites';
-import { NodeWorkerSpawner } from './node/nodeSpawner';
 import type { WorkerSpawner } from './spawner';
+import type { SchedulerBackend } from './backend';
 import { speculationConf } from '../scheduler/speculation';
+import type { TaskSchedulingOptions } from '../scheduler/TaskScheduler';
 import { errors } from '../core/errors';
 
 export { LocalClusterBackend, RemoteExecutorHandle, executorHeapLimitMiB } from './clusterBackend';
 export type { WorkerSpawner, SpawnedWorker } from './spawner';
 export { encode, decode, roundTrip } from './codec';
 
-let spawnerFactory: (() => WorkerSpawner) | undefined;
-
-/** Replaces the platform's worker adapter (tests, or an app that builds its own workers). */
-export function setWorkerSpawner(factory: (() => WorkerSpawner) | undefined): void { spawnerFactory = factory; }
-
-export function defaultWorkerSpawner(): WorkerSpawner {
-  const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined';
-  return isNode ? new NodeWorkerSpawner() : new BrowserWorkerSpawner();
+/** A local-cluster master's deployment: how its tasks are scheduled and how its backend is built. */
+export interface ClusterDeployment {
+  /** The task scheduler's settings (speculation, the task timeout, how tasks are named in messages). */
+  readonly scheduling: TaskSchedulingOptions;
+  /** Follows the stages' plans for those task names (add it to the context's listener bus). */
+  readonly listener: EngineListener;
+  backend(ctx: BackendContext, broadcasts: BroadcastRegistry, spawner: WorkerSpawner): SchedulerBackend;
 }
 
-registerClusterBackend((spec, ctx, sc) => {
-  const conf = sc.conf;
-  sc.taskScheduler.speculation = speculationConf(conf);
-  // `npm run pipeline -- program.ts --task-timeout MS` reaches a program as DSTREAM_TASK_TIMEOUT (the conf wins).
-  const cliTimeout = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DSTREAM_TASK_TIMEOUT;
-  sc.taskScheduler.taskTimeoutMs = conf.getTimeAsMs('spark.studio.task.timeout', cliTimeout ? `${cliTimeout}ms` : '10s');
+/** Reads a local-cluster deployment from the conf; `cliTaskTimeoutMs` is the command line's --task-timeout. */
+export function localClusterDeployment(spec: ClusterSpec, conf: SparkConf, cliTaskTimeoutMs?: string): ClusterDeployment {
   const sites = new TaskSites();
-  sc.addSparkListener((e) => sites.onEvent(e));
-  sc.taskScheduler.describeTask = (task) => sites.describe(task);
-  sc.taskScheduler.taskNodeIds = (task) => sites.nodeIds(task);
+  // `npm run pipeline -- program.ts --task-timeout MS` reaches a program as the runtime's override (the conf wins).
+  const taskTimeoutMs = conf.getTimeAsMs('spark.studio.task.timeout', cliTaskTimeoutMs ? `${cliTaskTimeoutMs}ms` : '10s');
   const overhead = conf.getOption('spark.executor.memoryOverhead');
   const crash: Record<string, string> = {};
   for (const id of (conf.get('spark.studio.cluster.crashOnStart', '') as string).split(',').map((s) => s.trim()).filter(Boolean)) {
     crash[id] = `Executor ${id} crashed during start-up (spark.studio.cluster.crashOnStart)`;
   }
-  return new LocalClusterBackend(spec, ctx, (spawnerFactory ?? defaultWorkerSpawner)(), {
-    maxTaskFailures: conf.getInt('spark.task.maxFailures', 4),
-    registrationTimeoutMs: conf.getTimeAsMs('spark.studio.executor.registrationTimeout', '30s'),
-    maxExecutorRetries: conf.getInt('spark.deploy.maxExecutorRetries', 10),
-    broadcasts: sc.broadcasts,
-    crashOnStart: crash,
-    heapLimitMiB: executorHeapLimitMiB(spec.memoryMiB, overhead === undefined ? undefined : sizeAsMiB(overhead, 'spark.executor.memoryOverhead')),
-  });
-});
+  return {
+    scheduling: {
+      speculation: speculationConf(conf),
+      taskTimeoutMs,
+      describeTask: (task) => sites.describe(task),
+      taskNodeIds: (task) => sites.nodeIds(task),
+    },
+    listener: (e) => sites.onEvent(e),
+    backend: (ctx, broadcasts, spawner) => new LocalClusterBackend(spec, ctx, spawner, {
+      maxTaskFailures: conf.getInt('spark.task.maxFailures', 4),
+      registrationTimeoutMs: conf.getTimeAsMs('spark.studio.executor.registrationTimeout', '30s'),
+      maxExecutorRetries: conf.getInt('spark.deploy.maxExecutorRetries', 10),
+      broadcasts,
+      crashOnStart: crash,
+      heapLimitMiB: executorHeapLimitMiB(spec.memoryMiB, overhead === undefined ? undefined : sizeAsMiB(overhead, 'spark.executor.memoryOverhead')),
+    }),
+  };
+}
 
 /** Spark's size strings in MiB: "512m", "2g", "1024k", or a plain number of MiB. */
 function sizeAsMiB(value: string, key: string): number {

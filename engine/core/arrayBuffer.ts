@@ -1,4 +1,3 @@
-import { registerShippedGlobal } from './shippedGlobals';
 /**
  * Scala's ArrayBuffer, which Spark Streaming's DStream.groupByKey and groupByKeyAndWindow collect into
  * (the RDD API uses CompactBuffer). An Array subclass that prints as ArrayBuffer(1, 2).
@@ -24,5 +23,3 @@ export class ScalaArrayBuffer<T> extends Array<T> {
   static override get [Symbol.species]() { return Array; }
   override toString(): string { return `ArrayBuffer(${this.join(', ')})`; }
 }
-
-registerShippedGlobal('ScalaArrayBuffer', ScalaArrayBuffer);

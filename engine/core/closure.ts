@@ -6,8 +6,8 @@
  *   const f = compileShipped<(x: number) => number>(sf, runtime);  // executor, once per task
  *
  * - `shipFunction` rejects a function that uses a free variable other than a standard JS global
- *   (closureGlobals.ts), an engine shipped global (shippedGlobals.ts, consulted as registered at
- *   that moment) or a variable declared with `closure(vars, fn)`: `Task not serializable`.
+ *   (closureGlobals.ts), an engine shipped global (the immutable table in runtime/shippedGlobals.ts, or
+ *   the table passed in the options) or a variable declared with `closure(vars, fn)`: `Task not serializable`.
  * - A `ShippedFn` is plain data (structured-cloneable): it can be posted to a worker as is.
  * - `compileShipped` builds the function with `new Function` in strict mode, passing engine globals
  *   and closure variables as parameters of a wrapper; plain closure values are copied for every
@@ -25,7 +25,8 @@ import { isBindableName, isShadowedGlobal, isStandardGlobal, NETWORK_GLOBALS, SH
 import { analyzeFunctionSource, lineColumn, type FunctionAnalysis } from './closureScope';
 import { Broadcast } from './broadcast';
 import { errors, ShippedSyntaxError } from './errors';
-import { isShippedGlobal, SHIPPED_GLOBALS, shippedGlobalNames, shippedGlobalsVersion } from './shippedGlobals';
+import type { ShippedGlobals } from './shippedGlobals';
+import { ENGINE_SHIPPED_GLOBALS } from '../runtime/shippedGlobals';
 
 export { analyzeFunctionSource, type FunctionAnalysis, type FreeReference } from './closureScope';
 export { ShippedSyntaxError } from './errors';
@@ -50,6 +51,8 @@ export interface ShipOptions {
   vars?: Record<string, unknown>;
   /** Let the function use fetch/XMLHttpRequest/WebSocket/EventSource/WebTransport (also needs compileShipped's allowNetwork). */
   allowNetwork?: boolean;
+  /** The engine values the function may name (default: the engine's table, the one executors compile with). */
+  globals?: ShippedGlobals;
 }
 
 /** What an executor gives compiled functions to read broadcast variables. */
@@ -58,6 +61,8 @@ export interface BroadcastRuntime { getBroadcast(id: number): unknown }
 export interface CompileOptions {
   /** Do not shadow the network names (NETWORK_GLOBALS). Default false. */
   allowNetwork?: boolean;
+  /** The engine values bound inside the function (default: the engine's table). */
+  globals?: ShippedGlobals;
 }
 
 export function isShippedFn(x: unknown): x is ShippedFn {
@@ -79,8 +84,8 @@ export function getClosureVars(fn: Function): Readonly<Record<string, unknown>> 
   return closureTag(fn)?.vars;
 }
 
-function checkVarName(name: string): void {
-  if (!isBindableName(name) || isStandardGlobal(name) || isShadowedGlobal(name) || isShippedGlobal(name)) throw errors.invalidClosureVarName(name);
+function checkVarName(name: string, globals: ShippedGlobals): void {
+  if (!isBindableName(name) || isStandardGlobal(name) || isShadowedGlobal(name) || globals.has(name)) throw errors.invalidClosureVarName(name);
 }
 
 function checkVarValue(op: string | undefined, name: string, value: unknown): void {
@@ -108,7 +113,7 @@ export function closure<F extends Function>(vars: Record<string, unknown>, fn: F
   if (typeof fn !== 'function') throw errors.notAFunction('closure');
   const inner = closureTag(fn);
   const tag: ClosureTag = { fn: inner ? inner.fn : fn, vars: { ...inner?.vars, ...vars } };
-  for (const [name, value] of Object.entries(tag.vars)) { checkVarName(name); checkVarValue(undefined, name, value); }
+  for (const [name, value] of Object.entries(tag.vars)) { checkVarName(name, ENGINE_SHIPPED_GLOBALS); checkVarValue(undefined, name, value); }
   let local: Function | undefined;
   const wrapper = function (this: unknown, ...args: unknown[]): unknown {
     local ??= compileLocal(wrapper as unknown as Function, tag);
@@ -124,7 +129,7 @@ export function closure<F extends Function>(vars: Record<string, unknown>, fn: F
 function compileLocal(wrapper: Function, tag: ClosureTag): Function {
   const sf = shipFunction(wrapper, 'closure');
   const names = Object.keys(sf.vars ?? {}).sort();
-  const entry = factoryFor(sf, names, false);
+  const entry = factoryFor(sf, names, false, ENGINE_SHIPPED_GLOBALS);
   return entry.factory(...entry.fixed, ...names.map((n) => tag.vars[n]))();
 }
 
@@ -140,13 +145,13 @@ function sourceOf(fn: Function, opName: string): string {
   return text;
 }
 
-function isAllowedFree(name: string, declared: ReadonlySet<string> | Record<string, unknown>, allowNetwork: boolean | undefined): boolean {
+function isAllowedFree(name: string, declared: ReadonlySet<string> | Record<string, unknown>, allowNetwork: boolean | undefined, globals: ShippedGlobals): boolean {
   const isDeclared = declared instanceof Set ? declared.has(name) : Object.prototype.hasOwnProperty.call(declared, name);
-  return isDeclared || isStandardGlobal(name) || isShippedGlobal(name) || (Boolean(allowNetwork) && NETWORK_GLOBALS.includes(name));
+  return isDeclared || isStandardGlobal(name) || globals.has(name) || (Boolean(allowNetwork) && NETWORK_GLOBALS.includes(name));
 }
 
-function analyze(source: string, opName: string): FunctionAnalysis {
-  return analyzeFunctionSource(source, { isShippedGlobal, opName });
+function analyze(source: string, opName: string, globals: ShippedGlobals): FunctionAnalysis {
+  return analyzeFunctionSource(source, { isShippedGlobal: (n) => globals.has(n), opName });
 }
 
 /**
@@ -168,10 +173,11 @@ export function shipFunction<F extends Function>(fn: F | string | ShippedFn<F>, 
   } else {
     throw errors.notAFunction(opName);
   }
-  for (const name of Object.keys(vars)) checkVarName(name);
-  const a = analyze(source, opName);
+  const globals = options.globals ?? ENGINE_SHIPPED_GLOBALS;
+  for (const name of Object.keys(vars)) checkVarName(name, globals);
+  const a = analyze(source, opName, globals);
   if (a.dynamicImport) throw errors.dynamicImport(opName);
-  const bad = a.free.filter((n) => !isAllowedFree(n, vars, options.allowNetwork));
+  const bad = a.free.filter((n) => !isAllowedFree(n, vars, options.allowNetwork, globals));
   if (bad.length > 0) throw errors.taskNotSerializable(opName, bad);
 
   const used = a.free.filter((n) => Object.prototype.hasOwnProperty.call(vars, n)).sort();
@@ -189,7 +195,7 @@ export function shipFunction<F extends Function>(fn: F | string | ShippedFn<F>, 
 
 /** The free variables of a function's source (sorted, unique; module namespace accesses by imported name). */
 export function freeVariables(source: string): string[] {
-  return analyze(source, 'freeVariables').free;
+  return analyze(source, 'freeVariables', ENGINE_SHIPPED_GLOBALS).free;
 }
 
 export type SourceCheck = { ok: true } | { ok: false; message: string; line: number; column: number };
@@ -199,11 +205,12 @@ export type SourceCheck = { ok: true } | { ok: false; message: string; line: num
  * `freeVariables: false`) variables that would make shipping fail, reported at their first use.
  * `declared` lists closure variable names the node declares.
  */
-export function checkFunctionSource(source: string, options: { freeVariables?: boolean; declared?: string[]; allowNetwork?: boolean; opName?: string } = {}): SourceCheck {
+export function checkFunctionSource(source: string, options: { freeVariables?: boolean; declared?: string[]; allowNetwork?: boolean; opName?: string; globals?: ShippedGlobals } = {}): SourceCheck {
   const opName = options.opName ?? 'this operation';
+  const globals = options.globals ?? ENGINE_SHIPPED_GLOBALS;
   let a: FunctionAnalysis;
   try {
-    a = analyze(source, opName);
+    a = analyze(source, opName, globals);
   } catch (e) {
     if (e instanceof ShippedSyntaxError) return { ok: false, message: e.reason, line: e.line, column: e.column };
     if (e instanceof Error) {
@@ -215,7 +222,7 @@ export function checkFunctionSource(source: string, options: { freeVariables?: b
   if (a.dynamicImport) return { ok: false, message: errors.dynamicImport(opName).message, line: 1, column: 1 };
   if (options.freeVariables === false) return { ok: true };
   const declared = new Set(options.declared ?? []);
-  const bad = a.references.filter((r) => !isAllowedFree(r.name, declared, options.allowNetwork));
+  const bad = a.references.filter((r) => !isAllowedFree(r.name, declared, options.allowNetwork, globals));
   if (bad.length === 0) return { ok: true };
   const names = bad.map((r) => r.name).sort();
   return { ok: false, message: errors.taskNotSerializable(opName, names).message, line: bad[0].line, column: bad[0].column };
@@ -271,18 +278,18 @@ function nameHelper<T extends Function>(fn: T, name: string): T {
   return Object.defineProperty(fn, 'name', { value: name, configurable: true });
 }
 
-function safeGlobal(shippedNames: string[], allowNetwork: boolean): object {
+function safeGlobal(shippedNames: string[], allowNetwork: boolean, globals: ShippedGlobals): object {
   const g: Record<string, unknown> = Object.create(null);
   const real = globalThis as unknown as Record<string, unknown>;
   for (const n of STANDARD_GLOBALS) if (n !== 'globalThis' && n !== '__name' && n in real) g[n] = real[n];
   if (allowNetwork) for (const n of NETWORK_GLOBALS) if (n in real) g[n] = real[n];
-  for (const n of shippedNames) g[n] = SHIPPED_GLOBALS[n];
+  for (const n of shippedNames) g[n] = globals.get(n);
   g.globalThis = g;
   return Object.freeze(g);
 }
 
-function factoryFor(sf: ShippedFn, varNames: string[], allowNetwork: boolean): FactoryEntry {
-  const key = JSON.stringify([sf.source, varNames, allowNetwork, shippedGlobalsVersion(), codeCompilerGeneration]);
+function factoryFor(sf: ShippedFn, varNames: string[], allowNetwork: boolean, globals: ShippedGlobals): FactoryEntry {
+  const key = JSON.stringify([sf.source, varNames, allowNetwork, globals.serial, codeCompilerGeneration]);
   const hit = cache.get(key);
   if (hit) {
     stats.hits++;
@@ -291,27 +298,27 @@ function factoryFor(sf: ShippedFn, varNames: string[], allowNetwork: boolean): F
     return hit;
   }
   stats.misses++;
-  const entry = buildFactory(sf, varNames, allowNetwork);
+  const entry = buildFactory(sf, varNames, allowNetwork, globals);
   cache.set(key, entry);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return entry;
 }
 
-function buildFactory(sf: ShippedFn, varNames: string[], allowNetwork: boolean): FactoryEntry {
+function buildFactory(sf: ShippedFn, varNames: string[], allowNetwork: boolean, globals: ShippedGlobals): FactoryEntry {
   const op = sf.opName || 'an operation';
   for (const n of varNames) if (!isBindableName(n) || isStandardGlobal(n) || isShadowedGlobal(n)) throw errors.compileFailed(op, `'${n}' cannot be a closure variable name`);
-  const a = analyze(sf.source, op); // re-checked: a ShippedFn may come from anywhere
+  const a = analyze(sf.source, op, globals); // re-checked: a ShippedFn may come from anywhere
   if (a.dynamicImport) throw errors.dynamicImport(op);
   const varSet = new Set(varNames);
-  const missing = a.free.filter((n) => !isAllowedFree(n, varSet, allowNetwork));
+  const missing = a.free.filter((n) => !isAllowedFree(n, varSet, allowNetwork, globals));
   const network = missing.filter((n) => NETWORK_GLOBALS.includes(n));
   if (network.length > 0) throw errors.networkNotAllowed(op, network);
   if (missing.length > 0) throw errors.missingOnExecutor(op, missing);
 
-  const globals = shippedGlobalNames().filter((n) => !varSet.has(n));
+  const bound = globals.names().filter((n) => !varSet.has(n));
   const shadowed = SHADOWED_GLOBALS.filter((n) => !varSet.has(n) && !(allowNetwork && NETWORK_GLOBALS.includes(n)));
-  const params = [...globals, '__name', ...shadowed, 'globalThis', ...varNames];
-  const fixed: unknown[] = [...globals.map((n) => SHIPPED_GLOBALS[n]), nameHelper, ...shadowed.map(() => undefined), safeGlobal(globals, allowNetwork)];
+  const params = [...bound, '__name', ...shadowed, 'globalThis', ...varNames];
+  const fixed: unknown[] = [...bound.map((n) => globals.get(n)), nameHelper, ...shadowed.map(() => undefined), safeGlobal(bound, allowNetwork, globals)];
   // The outer function is sloppy so that `eval` can be a parameter; the user's function is strict.
   const body = `return function () {\n"use strict";\nreturn (\n${a.source}\n);\n};`;
   let factory: Factory;
@@ -336,14 +343,14 @@ function varValue(v: ShippedVar, runtime: BroadcastRuntime | undefined): unknown
 
 /**
  * Rebuilds a shipped function. Call it once per task: the compiled code is cached (by source,
- * variable names and the engine globals registry; LRU of 500), closure values are copied per call
+ * variable names and the table of shipped globals; LRU of 500), closure values are copied per call
  * and broadcast variables are fetched through `runtime.getBroadcast(id)` on first use.
  */
 export function compileShipped<F extends Function = Function>(sf: ShippedFn, runtime?: BroadcastRuntime, options: CompileOptions = {}): F {
   if (!isShippedFn(sf)) throw errors.notShipped(sf === null ? 'null' : typeof sf);
   const vars = sf.vars ?? {};
   const names = Object.keys(vars).sort();
-  const entry = factoryFor(sf, names, Boolean(options.allowNetwork));
+  const entry = factoryFor(sf, names, Boolean(options.allowNetwork), options.globals ?? ENGINE_SHIPPED_GLOBALS);
   return entry.factory(...entry.fixed, ...names.map((n) => varValue(vars[n], runtime)))() as F;
 }
 

@@ -73,7 +73,7 @@ export const errors = {
   notShipped: (what: string) => new TypeError(`compileShipped expects a shipped function ({ kind: 'shipped', source, opName }), but was given ${what}.`),
   missingOnExecutor: (op: string, names: string[]) => new SparkException(
     `The function shipped for ${op} uses ${names.map((n) => `'${n}'`).join(', ')}, which ${names.length === 1 ? 'is' : 'are'} not available on this executor. ` +
-    `Engine values must be registered (registerShippedGlobal) in the executor too: import the same engine modules in the worker's entry point.`),
+    `Driver and executors must compile with the same table of shipped globals: add the value to engine/runtime/shippedGlobals.ts, or pass the table that shipped the function to compileShipped (option globals).`),
   networkNotAllowed: (op: string, names: string[]) => new SparkException(
     `The function shipped for ${op} uses ${names.map((n) => `'${n}'`).join(', ')}, but network access is not allowed on this executor (compileShipped option allowNetwork).`),
   compileFailed: (op: string, reason: string) => new SparkException(`Cannot compile the function shipped for ${op}: ${reason}`),
@@ -81,13 +81,13 @@ export const errors = {
     `Broadcast(${id}) is used inside a shipped function, but the function was compiled without a broadcast runtime (compileShipped(fn, runtime)).`),
   broadcastDestroyed: (id: number) => new SparkException(`Attempted to use Broadcast(${id}) after it was destroyed`),
   unknownBroadcast: (id: number) => new SparkException(`Failed to get broadcast_${id}: no broadcast variable with id ${id} exists`),
-  shippedGlobalsReadOnly: () => new TypeError('SHIPPED_GLOBALS is read-only: use registerShippedGlobal(name, value)'),
-  shippedGlobalsNoDelete: () => new TypeError('SHIPPED_GLOBALS is read-only: use unregisterShippedGlobal(name)'),
-  shippedGlobalNotIdentifier: (name: string) => new TypeError(`registerShippedGlobal: '${name}' is not a valid identifier`),
+  shippedGlobalsReadOnly: () => new TypeError('A table of shipped globals is read-only: build a new one with table.with({ name: value })'),
+  shippedGlobalsNoDelete: () => new TypeError('A table of shipped globals is read-only: build a new one with table.without(name)'),
+  shippedGlobalNotIdentifier: (name: string) => new TypeError(`Shipped globals: '${name}' is not a valid identifier`),
   shippedGlobalIsStandard: (name: string) => new TypeError(
-    `registerShippedGlobal: '${name}' is a standard JavaScript global and cannot be replaced inside shipped functions`),
+    `Shipped globals: '${name}' is a standard JavaScript global and cannot be replaced inside shipped functions`),
   shippedGlobalTaken: (name: string) => new TypeError(
-    `registerShippedGlobal: '${name}' is already registered with a different value (pass { replace: true } to replace it)`),
+    `Shipped globals: '${name}' is already in the table with a different value (pass { replace: true } to replace it)`),
 
   // ---- core: configuration, time, options, random numbers, collections ----
   confEmptyKey: () => new IllegalArgumentException('requirement failed: SparkConf.set: key must be a non-empty string'),
@@ -155,7 +155,7 @@ export const errors = {
   emptyCollection: () => new Error('UnsupportedOperationException: empty collection'),
   sparkConfExpected: () => new TypeError('new SparkContext(conf) expects a SparkConf'),
   noClusterModule: (master: string) => new Error(
-    `local-cluster mode is not available in this build: import the cluster module (engine/cluster) before creating the context, or use local[N]. Master was ${master}.`),
+    `local-cluster mode is not available in this build: this host's runtime starts no executor workers (give the SparkContext a runtime with a workerSpawner, engine/runtime/), or use local[N]. Master was ${master}.`),
   parallelizeNotIterable: () => new TypeError('parallelize expects an array or another iterable of records'),
   unionNotArray: () => new IllegalArgumentException('requirement failed: union needs an array of RDDs'),
   fractionNegative: (f: number) => new IllegalArgumentException(`requirement failed: Fraction must be nonnegative, but got ${f}`),

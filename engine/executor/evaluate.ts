@@ -6,10 +6,10 @@
  */
 import type { ShippedFn } from '../core/closure';
 import { formatRecord } from '../core/format';
-import { registerShippedGlobal } from '../core/shippedGlobals';
 import type { RecordSample } from '../rdd/plan';
 import { kindOf, type PartPlan } from '../rdd/kinds/index';
 import type { PartitionRun, PrefetchRun } from '../rdd/kinds/kind';
+import { withTaskContext, type TaskContextInfo } from './taskContext';
 
 export { asPair, compileAggregator, describeRecord } from './records';
 
@@ -34,25 +34,7 @@ export interface EvalEnv {
   taskContext?: TaskContextInfo;
 }
 
-export interface TaskContextInfo { stageId: number; stageAttemptNumber: number; partitionId: number; attemptNumber: number; taskAttemptId: number }
-
-let currentTask: TaskContext | undefined;
-
-/**
- * Spark's TaskContext for user functions: `TaskContext.get()` inside a shipped function returns the task that
- * runs it (attemptNumber() is 0 on the first attempt, 1 on the first retry, ...); outside a task it returns null.
- */
-export class TaskContext {
-  private constructor(private readonly info: TaskContextInfo) {}
-  static get(): TaskContext | null { return currentTask ?? null; }
-  /** @internal */ static of(info: TaskContextInfo): TaskContext { return new TaskContext(info); }
-  stageId(): number { return this.info.stageId; }
-  stageAttemptNumber(): number { return this.info.stageAttemptNumber; }
-  partitionId(): number { return this.info.partitionId; }
-  attemptNumber(): number { return this.info.attemptNumber; }
-  taskAttemptId(): number { return this.info.taskAttemptId; }
-}
-registerShippedGlobal('TaskContext', TaskContext);
+export { TaskContext, type TaskContextInfo } from './taskContext';
 
 /** Inputs fetched before the synchronous push phase, keyed by plan node. */
 export type Prefetched = Map<PartPlan, unknown[] | unknown[][]>;
@@ -77,9 +59,7 @@ export function push(plan: PartPlan, env: EvalEnv, pre: Prefetched, emit: Emit):
   const run = new TaskPartitionRun(env, pre);
   if (!env.taskContext) return run.push(plan, emit);
   // User functions run synchronously inside push, so the task's context is current for exactly that long.
-  const previous = currentTask;
-  currentTask = TaskContext.of(env.taskContext);
-  try { run.push(plan, emit); } finally { currentTask = previous; }
+  withTaskContext(env.taskContext, () => run.push(plan, emit));
 }
 
 export function materialize(plan: PartPlan, env: EvalEnv, pre: Prefetched): unknown[] {

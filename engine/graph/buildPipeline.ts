@@ -10,7 +10,7 @@ import { incomingByPort, topologicalOrder, validateGraph } from './validate';
 import { Duration, Milliseconds, Minutes, Seconds, Time } from '../core/time';
 import { None, Some } from '../core/option';
 import { CompactBuffer } from '../core/compactBuffer';
-import { SHIPPED_GLOBALS, shippedGlobalNames } from '../core/shippedGlobals';
+import { ENGINE_SHIPPED_GLOBALS } from '../runtime/shippedGlobals';
 import { errors } from '../core/errors';
 import { compileCode } from '../core/closure';
 
@@ -50,7 +50,7 @@ const CORE_API: EngineApi = { Duration, Milliseconds, Seconds, Minutes, Time, So
  */
 export function compileDriverFunction(source: string, api: EngineApi = CORE_API, extra: Record<string, unknown> = {}): (...args: unknown[]) => unknown {
   const scope: Record<string, unknown> = {};
-  for (const n of shippedGlobalNames()) scope[n] = SHIPPED_GLOBALS[n];
+  for (const n of ENGINE_SHIPPED_GLOBALS.names()) scope[n] = ENGINE_SHIPPED_GLOBALS.get(n);
   Object.assign(scope, CORE_API, api, extra);
   const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
   // Through the realm's compiler, as shipped functions are (a sandboxed Node host disallows new Function).

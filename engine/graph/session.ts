@@ -10,6 +10,7 @@ import type { BuiltPipeline } from './buildPipeline';
 import { validateGraph } from './validate';
 import * as engine from '../index';
 import type { FileSystem } from '../core/fileSystem';
+import type { EngineRuntime } from '../runtime/runtime';
 
 export interface SessionOptions {
   /** Overrides graph.master (the CLI's --master, the studio's cluster settings). */
@@ -31,6 +32,8 @@ export interface SessionOptions {
    * IndexedDbFileSystem. `now` is the engine clock, for modification times.
    */
   fileSystem?: (now: () => number) => FileSystem;
+  /** The host's runtime for every driver of this session (the studio's worker passes its own); default: the realm's. */
+  runtime?: EngineRuntime;
   /**
    * Delete checkpoints an earlier run left in checkpointDir before start(), so a later restartDriver cannot
    * recover a stale run. Default: true with `fileSystem` (the studio's persistent store), false otherwise
@@ -148,7 +151,7 @@ export class PipelineSession {
     const graph = this.graph;
     const conf = new engine.SparkConf();
     for (const [k, v] of confEntries(graph, { conf: { ...this.options.conf, ...extraConf } })) conf.set(k, v);
-    const ssc = new engine.StreamingContext(conf, engine.Milliseconds(graph.batchDuration));
+    const ssc = new engine.StreamingContext(conf, engine.Milliseconds(graph.batchDuration), { runtime: this.options.runtime });
     this.unsubscribe?.();
     this.ssc = ssc;
     this.state = 'INITIALIZED';

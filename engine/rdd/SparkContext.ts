@@ -1,14 +1,17 @@
 import { BroadcastRegistry, type Broadcast } from '../core/broadcast';
 import type { BroadcastRuntime } from '../core/closure';
-import { SystemClock, type Clock } from '../core/clock';
+import type { Clock } from '../core/clock';
 import { SparkConf } from '../core/conf';
 import { errors } from '../core/errors';
 import { EventBus, type EngineEvent, type EngineListener } from '../core/events';
-import { MemoryFileSystem, type FileSystem } from '../core/fileSystem';
+import type { FileSystem } from '../core/fileSystem';
 import { Rng } from '../core/rng';
 import type { SchedulerBackend } from '../cluster/backend';
 import { LocalBackend, type BackendContext } from '../cluster/localBackend';
 import { availableCores, parseMaster, type MasterSpec } from '../cluster/masterUrl';
+import { localClusterDeployment } from '../cluster/index';
+import type { EngineRuntime } from '../runtime/runtime';
+import { HOST_RUNTIME } from '../runtime/hostRuntime';
 import { DAGScheduler, type JobOptions } from '../scheduler/DAGScheduler';
 import { TaskScheduler } from '../scheduler/TaskScheduler';
 import type { RDD, RddScope } from './RDD';
@@ -19,16 +22,14 @@ import { partitionerAwareUnionRDD } from './kinds/PartitionerAwareUnionRDD';
 import { unionRDD } from './kinds/UnionRDD';
 import type { RecordSample, ResultOp } from './plan';
 
-/** Creates the backend for `local-cluster[W,C,M]`; registered by the cluster module so that local mode needs no workers. */
-export type ClusterBackendFactory = (spec: Extract<MasterSpec, { kind: 'local-cluster' }>, ctx: BackendContext, sc: SparkContext) => SchedulerBackend;
-let clusterBackendFactory: ClusterBackendFactory | undefined;
-export function registerClusterBackend(factory: ClusterBackendFactory): void { clusterBackendFactory = factory; }
-
-/** Default file system: a real directory in Node, memory elsewhere (the studio swaps in IndexedDB). */
-let defaultFileSystem: () => FileSystem = () => new MemoryFileSystem();
-export function setDefaultFileSystem(factory: () => FileSystem): void { defaultFileSystem = factory; }
-
-let appCounter = 0;
+export interface SparkContextOptions {
+  /** Default: the runtime's clock. */
+  clock?: Clock;
+  /** Default: the runtime's file system. */
+  fs?: FileSystem;
+  /** What the host gives the engine (files, worker spawner, sockets, shipped globals); default: this realm's host runtime. */
+  runtime?: EngineRuntime;
+}
 
 /** Spark's SparkContext: the driver's entry point to the cluster. */
 export class SparkContext {
@@ -42,6 +43,8 @@ export class SparkContext {
   readonly dagScheduler: DAGScheduler;
   readonly backend: SchedulerBackend;
   readonly masterSpec: MasterSpec;
+  /** The host's runtime this context was built with (its file system, spawner, socket connector, shipped globals). */
+  readonly runtime: EngineRuntime;
   clock: Clock;
   fs: FileSystem;
   /** Spark's call site, shown in RDD and stage names (the studio sets the graph node). */
@@ -65,31 +68,35 @@ export class SparkContext {
   /** Sizes of cached RDD blocks by executor and block id, from blockUpdated events (Spark's storage status). */
   private readonly blockSizes = new Map<string, { blockId: string; memSize: number; diskSize: number }>();
 
-  constructor(conf: SparkConf = new SparkConf(), opts: { clock?: Clock; fs?: FileSystem } = {}) {
+  constructor(conf: SparkConf = new SparkConf(), opts: SparkContextOptions = {}) {
     if (!(conf instanceof SparkConf)) throw errors.sparkConfExpected();
     this.conf = conf.clone();
+    const runtime = opts.runtime ?? HOST_RUNTIME;
+    this.runtime = runtime;
+    const overrides = runtime.overrides();
     // The command line's --master (npm run pipeline) overrides what a program sets, like spark-submit's --master.
-    const master = envOverride('DSTREAM_MASTER') ?? this.conf.getOption('spark.master');
+    const master = overrides.master ?? this.conf.getOption('spark.master');
     if (!master) throw errors.noMaster();
     const appName = this.conf.getOption('spark.app.name');
     if (!appName) throw errors.noAppName();
     this.master = master;
     this.appName = appName;
-    this.applicationId = `local-${String(++appCounter).padStart(13, '0')}`;
+    this.applicationId = runtime.nextApplicationId();
     this.masterSpec = parseMaster(master, availableCores());
-    this.clock = opts.clock ?? new SystemClock();
-    this.fs = opts.fs ?? defaultFileSystem();
+    this.clock = opts.clock ?? runtime.clock();
+    this.fs = opts.fs ?? runtime.fileSystem();
     this.seeds = new Rng(this.conf.getInt('spark.dstream.seed', this.conf.getInt('spark.studio.seed', 42)));
 
     const ctx: BackendContext = { post: (e) => this.post(e), now: () => this.clock.getTimeMillis(), getBroadcast: (id) => this.broadcasts.getBroadcast(id) };
-    this.taskScheduler = new TaskScheduler(ctx.post, ctx.now);
     if (this.masterSpec.kind === 'local') {
+      this.taskScheduler = new TaskScheduler(ctx.post, ctx.now);
       this.backend = new LocalBackend(this.masterSpec.cores, this.masterSpec.maxFailures, ctx, this.conf.getInt('spark.studio.executor.memoryMiB', 1024));
     } else {
-      if (!clusterBackendFactory) {
-        throw errors.noClusterModule(master);
-      }
-      this.backend = clusterBackendFactory(this.masterSpec, ctx, this);
+      if (!runtime.workerSpawner) throw errors.noClusterModule(master);
+      const deployment = localClusterDeployment(this.masterSpec, this.conf, overrides.taskTimeoutMs);
+      this.taskScheduler = new TaskScheduler(ctx.post, ctx.now, deployment.scheduling);
+      this.listenerBus.add(deployment.listener);
+      this.backend = deployment.backend(ctx, this.broadcasts, runtime.workerSpawner());
     }
     const maxTaskFailures = this.backend.maxTaskFailures;
     this.dagScheduler = new DAGScheduler({
@@ -214,10 +221,4 @@ export class SparkContext {
     await this.backend.stop();
     this.post({ type: 'applicationEnd', time: this.clock.getTimeMillis() });
   }
-}
-
-/** Command-line overrides for example programs (npm run pipeline -- --master M). */
-function envOverride(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.[name] || undefined;
 }

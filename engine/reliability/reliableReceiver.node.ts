@@ -26,6 +26,7 @@ import { SparkConf } from '../core/conf';
 import { Seconds } from '../core/time';
 import { StreamingContext } from '../streaming/StreamingContext';
 import { MemoryFileSystem } from '../core/fileSystem';
+import type { EngineRuntime } from '../runtime/runtime';
 
 type Net = typeof import('node:net');
 let netPromise: Promise<Net> | undefined;
@@ -173,6 +174,8 @@ export interface ReliableRunOptions {
   master: string;
   /** Kill the receiver's executor once this many lines are acknowledged (local-cluster only). */
   killExecutorAtLine?: number;
+  /** The host's runtime (default: this realm's); the soak passes one that counts executor workers. */
+  runtime?: EngineRuntime;
   maxSegment?: number;
   window?: number;
   /** Give up after this many batches (a hang guard). */
@@ -212,7 +215,7 @@ export async function runReliableReceiver(o: ReliableRunOptions): Promise<Reliab
     .set('spark.streaming.clock', 'manual')
     .set('spark.streaming.receiver.writeAheadLog.enable', 'true')
     .set('spark.streaming.receiverRestartDelay', '200');
-  const ssc = new StreamingContext(conf, Seconds(1));
+  const ssc = new StreamingContext(conf, Seconds(1), { runtime: o.runtime });
   ssc.stdout = () => undefined;
   ssc.stderr = () => undefined;
   ssc.sparkContext.fs = new MemoryFileSystem();

@@ -39,6 +39,14 @@ interface Slots {
  * take them in FIFO order (preferring an executor that holds their input), and every launch and finish is
  * an event. Receivers reserve a slot for as long as they run.
  */
+/** How a deployment schedules its tasks, fixed when the scheduler is built (defaults: local mode's). */
+export interface TaskSchedulingOptions {
+  speculation?: SpeculationConf;
+  taskTimeoutMs?: number;
+  describeTask?: (task: TaskDesc) => string;
+  taskNodeIds?: (task: TaskDesc) => string[];
+}
+
 export class TaskScheduler {
   private executors = new Map<string, Slots>();
   /** Host of every executor ever registered (ids are never reused). */
@@ -46,22 +54,27 @@ export class TaskScheduler {
   private queue: Pending[] = [];
   private running = new Map<number, { executorId: string; slot: number; pending: Pending }>();
   private reservations = 0;
-  /** spark.speculation settings (set by the cluster backend; off in local mode, which has one executor). */
-  speculation: SpeculationConf = SPECULATION_OFF;
+  /** spark.speculation settings (a local-cluster deployment's; off in local mode, which has one executor). */
+  readonly speculation: SpeculationConf;
   /**
    * spark.studio.task.timeout, in real milliseconds (0: off). A task that runs longer on an executor that can
    * be terminated (a worker executor) is declared hung: it fails with "task exceeded N ms (possible infinite
    * loop in <op>)", counted as a task failure (so spark.task.maxFailures applies), and its executor's worker is
-   * terminated and replaced. Set by the cluster backend; local[N] runs tasks in the driver's thread, where a
-   * loop cannot be interrupted, so it has no timeout.
+   * terminated and replaced. Set for local-cluster deployments; local[N] runs tasks in the driver's thread, where
+   * a loop cannot be interrupted, so it has no timeout.
    */
-  taskTimeoutMs = 0;
+  readonly taskTimeoutMs: number;
   /** Names the operations a task runs ("map at n3"), for timeout and out-of-memory messages. */
-  describeTask: (task: TaskDesc) => string = (task) => `stage ${task.stageId}`;
+  readonly describeTask: (task: TaskDesc) => string;
   /** The graph nodes of the user operations a task runs (taskEnd.failedNodeIds of a failed attempt). */
-  taskNodeIds: (task: TaskDesc) => string[] = () => [];
+  readonly taskNodeIds: (task: TaskDesc) => string[];
 
-  constructor(private readonly post: (e: EngineEvent) => void, private readonly now: () => number) {}
+  constructor(private readonly post: (e: EngineEvent) => void, private readonly now: () => number, options: TaskSchedulingOptions = {}) {
+    this.speculation = options.speculation ?? SPECULATION_OFF;
+    this.taskTimeoutMs = options.taskTimeoutMs ?? 0;
+    this.describeTask = options.describeTask ?? ((task) => `stage ${task.stageId}`);
+    this.taskNodeIds = options.taskNodeIds ?? (() => []);
+  }
 
   addExecutor(handle: ExecutorHandle): void {
     this.hosts.set(handle.id, handle.host);

@@ -6,12 +6,13 @@ import type { EngineEvent, EngineListener } from '../core/events';
 import { Duration, Time } from '../core/time';
 import type { RDD } from '../rdd/RDD';
 import { SparkContext } from '../rdd/SparkContext';
+import type { EngineRuntime } from '../runtime/runtime';
 import { StorageLevel } from '../rdd/storageLevel';
 import { DStreamGraph } from './DStreamGraph';
 import { dstreamGraphEvent } from './dstreamGraphEvent';
 import type { DStream } from './dstream/DStream';
 import type { DStreamContext } from './dstream/DStreamContext';
-import { families } from './dstream/families';
+import { DSTREAM_FAMILIES } from './dstream/families';
 import { FaultInjector } from './faults';
 import { FileInputDStream } from './input/FileInputDStream';
 import { DirectKafkaInputDStream, type DirectKafkaOptions } from './input/kafka';
@@ -30,15 +31,6 @@ import { applyRecovery, getOrCreate, type GetOrCreateOptions, type RecoveryPlan 
 
 export type StreamingContextState = 'INITIALIZED' | 'ACTIVE' | 'STOPPED';
 
-const isNode = typeof process !== 'undefined' && !!process.versions?.node;
-const defaultStdout = (text: string): void => {
-  if (isNode) process.stdout.write(text);
-  else console.log(text.endsWith('\n') ? text.slice(0, -1) : text);
-};
-const defaultStderr = (text: string): void => {
-  if (isNode) process.stderr.write(text);
-  else console.error(text.endsWith('\n') ? text.slice(0, -1) : text);
-};
 
 /**
  * Spark's StreamingContext: the DStream graph, its clock, the job generator and scheduler, and the receivers.
@@ -53,12 +45,14 @@ export class StreamingContext implements DStreamContext {
   readonly jobGenerator: JobGenerator;
   readonly receiverTracker: ReceiverTracker;
   readonly faults: FaultInjector;
+  /** The DStream families DStream methods construct (one explicit table, families.ts). */
+  readonly families = DSTREAM_FAMILIES;
   /** Metadata and data checkpoints (engine/streaming/checkpoint.ts). */
   readonly checkpointer: Checkpointer;
   private recoveryPlan?: RecoveryPlan;
   /** The checkpoint this context continues from (given by getOrCreate through continueFrom), if any. */
   get recovery(): RecoveryPlan | undefined { return this.recoveryPlan; }
-  private stdoutSink: (text: string) => void = defaultStdout;
+  private stdoutSink: (text: string) => void;
   /**
    * Where print() writes. Assign a function to capture output (each call gets complete lines ending in "\n");
    * calling it writes there and posts a `stdout` event, so user code writing with ssc.stdout(...) reaches the studio too.
@@ -73,21 +67,24 @@ export class StreamingContext implements DStreamContext {
     if (typeof sink !== 'function') throw errors.sscStdoutNotFunction();
     this.stdoutSink = sink;
   }
-  stderr: (text: string) => void = defaultStderr;
+  stderr: (text: string) => void;
   checkpointDir?: string;
   checkpointDuration?: Duration;
   private state: StreamingContextState = 'INITIALIZED';
   private terminated: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void };
   private firstError?: Error;
 
-  constructor(confOrContext: SparkConf | SparkContext, batchDuration: Duration) {
+  /** `options.runtime`: the host's runtime for the SparkContext this creates (ignored when given a SparkContext). */
+  constructor(confOrContext: SparkConf | SparkContext, batchDuration: Duration, options: { runtime?: EngineRuntime } = {}) {
     if (!(batchDuration instanceof Duration)) throw errors.batchDurationNotSet();
     if (!(batchDuration.milliseconds > 0)) throw errors.batchDurationNotPositive(batchDuration);
     const conf = confOrContext instanceof SparkContext ? confOrContext.conf : confOrContext;
     if (!(conf instanceof SparkConf)) throw errors.streamingConfExpected();
     this.clock = makeClock(conf.get('spark.streaming.clock', 'system'));
-    this.sparkContext = confOrContext instanceof SparkContext ? confOrContext : new SparkContext(conf, { clock: this.clock });
+    this.sparkContext = confOrContext instanceof SparkContext ? confOrContext : new SparkContext(conf, { clock: this.clock, runtime: options.runtime });
     this.sparkContext.clock = this.clock;
+    this.stdoutSink = this.sparkContext.runtime.stdout;
+    this.stderr = this.sparkContext.runtime.stderr;
     this.graph = new DStreamGraph(batchDuration);
     this.checkpointer = new Checkpointer(this);
     this.jobScheduler = new JobScheduler(this);
@@ -125,7 +122,7 @@ export class StreamingContext implements DStreamContext {
   socketTextStream(hostname: string, port: number, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER_2): DStream<string> {
     if (typeof hostname !== 'string' || !hostname) throw errors.socketHost();
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw errors.socketPort(port);
-    return new PluggableInputDStream<string>(this, new SocketReceiver(hostname, port, storageLevel), 'socketTextStream', `socket stream [${this.graph.inputStreams.length}]`);
+    return new PluggableInputDStream<string>(this, new SocketReceiver(hostname, port, storageLevel, this.sparkContext.runtime.connectSocket), 'socketTextStream', `socket stream [${this.graph.inputStreams.length}]`);
   }
   textFileStream(directory: string): DStream<string> { return new FileInputDStream(this, directory); }
   rateStream(rowsPerSecond: number, options: RateOptions = {}): DStream<number | string> {
@@ -139,9 +136,9 @@ export class StreamingContext implements DStreamContext {
   }
   private get seed(): number { return this.conf.getInt('spark.dstream.seed', this.conf.getInt('spark.studio.seed', 42)); }
 
-  union<T>(streams: DStream<T>[]): DStream<T> { if (streams.length === 0) throw errors.unionNeedsStreams(); return new families.UnionDStream<T>(streams); }
+  union<T>(streams: DStream<T>[]): DStream<T> { if (streams.length === 0) throw errors.unionNeedsStreams(); return new this.families.UnionDStream<T>(streams); }
   transform<T>(streams: DStream<unknown>[], f: (rdds: RDD<unknown>[], time: Time) => RDD<T>): DStream<T> {
-    return new families.TransformedDStream<T>(streams, f);
+    return new this.families.TransformedDStream<T>(streams, f);
   }
 
   remember(duration: Duration): void { this.graph.remember(duration); }

@@ -1,10 +1,4 @@
-/** Loads every DStream family (they register themselves) and exports the streaming API. */
-import './dstream/stateless';
-import './dstream/window';
-import './dstream/state';
-import './dstream/mapWithState';
-import './dstream/output';
-import './internals';
+/** The streaming API (importing it has no side effects: the DStream families are an explicit table, families.ts). */
 
 export { StreamingContext, type StreamingContextState } from './StreamingContext';
 export { DStream } from './dstream/DStream';

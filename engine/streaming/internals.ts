@@ -1,5 +1,5 @@
 /**
- * Engine functions that shipped functions call on executors (registered as the shipped global
+ * Engine functions that shipped functions call on executors (in the table of shipped globals as
  * `StreamingInternals`): the option check of updateStateByKey and the per-partition state of mapWithState.
  *
  * mapWithState keeps each partition's states in a persistent map (Spark's OpenHashMapBasedStateMap idea: a
@@ -16,7 +16,6 @@
  *     triples (the record's non-enumerable toJSON), and a record with an array of triples is accepted too.
  */
 import { isOption, None, Some, type Option } from '../core/option';
-import { registerShippedGlobal } from '../core/shippedGlobals';
 import { Time } from '../core/time';
 import { formatRecord } from '../core/format';
 import { State } from './dstream/stateSpec';
@@ -197,4 +196,3 @@ function updateRecord(prev: StateRecord[], data: [unknown, unknown][], fn: Mappi
 }
 
 export const StreamingInternals = { checkOption, initialRecord, updateRecord, statePairs };
-registerShippedGlobal('StreamingInternals', StreamingInternals);

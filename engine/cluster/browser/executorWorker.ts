@@ -1,9 +1,9 @@
 /**
  * Entry of one browser executor (a module Web Worker, bundled by Vite from
- * `new Worker(new URL('./executorWorker.ts', import.meta.url), { type: 'module' })`). It imports the
- * engine's public door first so the shipped globals are registered here as on the driver.
+ * `new Worker(new URL('./executorWorker.ts', import.meta.url), { type: 'module' })`): the browser executor's
+ * composition root. The shipped globals need no import here: the executor compiles with the engine's one table
+ * (engine/runtime/shippedGlobals.ts), as the driver ships.
  */
-import '../../index';
 import { runExecutorWorker } from '../executorRuntime';
 import { browserEndpoint } from './browserEndpoint';
 import { ArrayBufferMeter } from '../../executor/arrayBufferMeter';

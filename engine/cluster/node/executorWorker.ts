@@ -1,9 +1,8 @@
 /**
- * Entry of one Node executor worker (worker_threads). It imports the engine's public door first so
- * that the shipped globals (Some, None, CompactBuffer, HashPartitioner, ...) are registered here as
- * on the driver, then serves the driver over parentPort.
+ * Entry of one Node executor worker (worker_threads): the Node executor's composition root. It hardens
+ * the realm, then serves the driver over parentPort. The shipped globals need no import here: the
+ * executor compiles with the engine's one table (engine/runtime/shippedGlobals.ts), as the driver ships.
  */
-import '../../index';
 import { runExecutorWorker } from '../executorRuntime';
 import { nodeEndpoint } from './nodeEndpoint';
 import { errors } from '../../core/errors';

@@ -1,5 +1,5 @@
 /** socketTextStream's Node adapter: a real TCP client reading lines (node:net is loaded lazily). */
-import type { SocketConnector } from '../../streaming/input/socket';
+import type { SocketConnector } from '../../streaming/input/socketConnector';
 
 export const connectTcp: SocketConnector = async (host, port, h) => {
   const net = await import('node:net');

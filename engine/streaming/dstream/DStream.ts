@@ -9,7 +9,7 @@ import type { Partitioner } from '../../rdd/partitioner';
 import type { RDD, Fn } from '../../rdd/RDD';
 import type { DStreamContext } from './DStreamContext';
 import type { StateSpec } from './stateSpec';
-import { families } from './families';
+import type { Families } from './families';
 
 /**
  * Spark's DStream: a sequence of RDDs, one per batch time. Each family answers three questions —
@@ -44,6 +44,8 @@ export abstract class DStream<T> {
 
   /** Spark's DStream.context: the StreamingContext, seen through what DStreams need of it. */
   get context(): DStreamContext { return this.ssc; }
+  /** The DStream families this context builds with (the explicit table in families.ts). */
+  private get families(): Families { return this.ssc.families; }
   get isInitialized(): boolean { return this.zeroTime !== undefined; }
   /** How long generated RDDs are kept for windows and slices over this stream. */
   parentRememberDuration(): Duration | undefined { return this.rememberDuration; }
@@ -150,12 +152,12 @@ export abstract class DStream<T> {
   }
 
   // ---- transformations ------------------------------------------------------------------------
-  map<U>(f: Fn<[T], U>): DStream<U> { return new families.MappedDStream<T, U>(this, f); }
-  flatMap<U>(f: Fn<[T], Iterable<U>>): DStream<U> { return new families.FlatMappedDStream<T, U>(this, f); }
-  filter(f: Fn<[T], unknown>): DStream<T> { return new families.FilteredDStream<T>(this, f); }
-  glom(): DStream<T[]> { return new families.GlommedDStream<T>(this); }
+  map<U>(f: Fn<[T], U>): DStream<U> { return new this.families.MappedDStream<T, U>(this, f); }
+  flatMap<U>(f: Fn<[T], Iterable<U>>): DStream<U> { return new this.families.FlatMappedDStream<T, U>(this, f); }
+  filter(f: Fn<[T], unknown>): DStream<T> { return new this.families.FilteredDStream<T>(this, f); }
+  glom(): DStream<T[]> { return new this.families.GlommedDStream<T>(this); }
   mapPartitions<U>(f: Fn<[Iterable<T>], Iterable<U>>, preservePartitioning = false): DStream<U> {
-    return new families.MapPartitionedDStream<T, U>(this, f, preservePartitioning);
+    return new this.families.MapPartitionedDStream<T, U>(this, f, preservePartitioning);
   }
   repartition(numPartitions: number): DStream<T> {
     if (!(Number.isInteger(numPartitions) && numPartitions > 0)) throw errors.numPartitionsPositive(numPartitions);
@@ -178,17 +180,17 @@ export abstract class DStream<T> {
   transform<U>(f: (rdd: RDD<T>, time: Time) => RDD<U>): DStream<U> { return this.transformNamed('transform', f); }
   private transformNamed<U>(opName: string, f: (rdd: RDD<T>, time: Time) => RDD<U>): DStream<U> {
     if (typeof f !== 'function') throw errors.notAFunction(opName);
-    return new families.TransformedDStream<U>([this], (rdds, time) => f(rdds[0] as RDD<T>, time), opName);
+    return new this.families.TransformedDStream<U>([this], (rdds, time) => f(rdds[0] as RDD<T>, time), opName);
   }
   transformWith<U, V>(other: DStream<U>, f: (rdd: RDD<T>, other: RDD<U>, time: Time) => RDD<V>): DStream<V> {
     if (typeof f !== 'function') throw errors.notAFunction('transformWith');
-    return new families.TransformedDStream<V>([this, other as DStream<unknown>], (rdds, time) => f(rdds[0] as RDD<T>, rdds[1] as RDD<U>, time), 'transformWith');
+    return new this.families.TransformedDStream<V>([this, other as DStream<unknown>], (rdds, time) => f(rdds[0] as RDD<T>, rdds[1] as RDD<U>, time), 'transformWith');
   }
-  union(that: DStream<T>): DStream<T> { return new families.UnionDStream<T>([this, that]); }
+  union(that: DStream<T>): DStream<T> { return new this.families.UnionDStream<T>([this, that]); }
 
   // ---- windows -----------------------------------------------------------------------------------
   window(windowDuration: Duration, slideDuration: Duration = this.slideDuration): DStream<T> {
-    return new families.WindowedDStream<T>(this, windowDuration, slideDuration);
+    return new this.families.WindowedDStream<T>(this, windowDuration, slideDuration);
   }
   reduceByWindow(reduceFunc: Fn<[T, T], T>, windowDuration: Duration, slideDuration?: Duration): DStream<T>;
   reduceByWindow(reduceFunc: Fn<[T, T], T>, invReduceFunc: Fn<[T, T], T>, windowDuration: Duration, slideDuration?: Duration): DStream<T>;
@@ -208,7 +210,7 @@ export abstract class DStream<T> {
   // ---- outputs -------------------------------------------------------------------------------------
   foreachRDD(f: (rdd: RDD<T>, time: Time) => unknown, opName = 'foreachRDD'): void {
     if (typeof f !== 'function') throw errors.notAFunction('foreachRDD');
-    new families.ForEachDStream<T>(this, f, opName).register();
+    new this.families.ForEachDStream<T>(this, f, opName).register();
   }
   /** Spark's print: the first `num` records of every batch, with a header even when the batch is empty. */
   print(num = 10): void {
@@ -231,18 +233,18 @@ export abstract class DStream<T> {
 
   combineByKey<K, V, C>(this: DStream<[K, V]>, createCombiner: Fn<[V], C>, mergeValue: Fn<[C, V], C>, mergeCombiner: Fn<[C, C], C>,
     partitioner?: Partitioner | number, mapSideCombine = true): DStream<[K, C]> {
-    return new families.ShuffledDStream<K, V, C>(this, createCombiner, mergeValue, mergeCombiner, partitioner ?? this.defaultPartitioner(), mapSideCombine);
+    return new this.families.ShuffledDStream<K, V, C>(this, createCombiner, mergeValue, mergeCombiner, partitioner ?? this.defaultPartitioner(), mapSideCombine);
   }
   reduceByKey<K, V>(this: DStream<[K, V]>, f: Fn<[V, V], V>, partitioner?: Partitioner | number): DStream<[K, V]> {
-    return new families.ShuffledDStream<K, V, V>(this, '(v) => v', f, f, partitioner ?? this.defaultPartitioner(), true, 'reduceByKey');
+    return new this.families.ShuffledDStream<K, V, V>(this, '(v) => v', f, f, partitioner ?? this.defaultPartitioner(), true, 'reduceByKey');
   }
   /** Spark's DStream groupByKey collects into ArrayBuffers (not CompactBuffers), with map-side combining. */
   groupByKey<K, V>(this: DStream<[K, V]>, partitioner?: Partitioner | number): DStream<[K, ScalaArrayBuffer<V>]> {
-    return new families.ShuffledDStream<K, V, ScalaArrayBuffer<V>>(this, '(v) => ScalaArrayBuffer.of(v)', '(c, v) => { c.push(v); return c; }',
+    return new this.families.ShuffledDStream<K, V, ScalaArrayBuffer<V>>(this, '(v) => ScalaArrayBuffer.of(v)', '(c, v) => { c.push(v); return c; }',
       '(c1, c2) => ScalaArrayBuffer.concat(c1, c2)', partitioner ?? this.defaultPartitioner(), true, 'groupByKey');
   }
-  mapValues<K, V, U>(this: DStream<[K, V]>, f: Fn<[V], U>): DStream<[K, U]> { return new families.MapValuedDStream<K, V, U>(this, f); }
-  flatMapValues<K, V, U>(this: DStream<[K, V]>, f: Fn<[V], Iterable<U>>): DStream<[K, U]> { return new families.FlatMapValuedDStream<K, V, U>(this, f); }
+  mapValues<K, V, U>(this: DStream<[K, V]>, f: Fn<[V], U>): DStream<[K, U]> { return new this.families.MapValuedDStream<K, V, U>(this, f); }
+  flatMapValues<K, V, U>(this: DStream<[K, V]>, f: Fn<[V], Iterable<U>>): DStream<[K, U]> { return new this.families.FlatMapValuedDStream<K, V, U>(this, f); }
 
   cogroup<K, V, W>(this: DStream<[K, V]>, other: DStream<[K, W]>, partitioner?: Partitioner | number): DStream<[K, [CompactBuffer<V>, CompactBuffer<W>]]> {
     const p = partitioner ?? this.defaultPartitioner();
@@ -292,7 +294,7 @@ export abstract class DStream<T> {
     const slide = (c as Duration | undefined) ?? this.slideDuration;
     const p = d ?? this.defaultPartitioner();
     if (a === null || a === undefined) return this.reduceByKey(reduceFunc, p).window(b, slide).reduceByKey(reduceFunc, p);
-    return new families.ReducedWindowedDStream<K, V>(this, reduceFunc, a, e ?? undefined, b, slide, p);
+    return new this.families.ReducedWindowedDStream<K, V>(this, reduceFunc, a, e ?? undefined, b, slide, p);
   }
 
   /**
@@ -314,11 +316,11 @@ export abstract class DStream<T> {
       const o = initialRDD as { isDefined?: boolean; get?: () => RDD<[K, S]> };
       initial = typeof o.isDefined === 'boolean' && typeof o.get === 'function' ? (o.isDefined ? o.get() : undefined) : initialRDD as RDD<[K, S]>;
     }
-    return new families.StateDStream<K, V, S>(this, updateFunc, partitioner ?? this.defaultPartitioner(), remember, initial);
+    return new this.families.StateDStream<K, V, S>(this, updateFunc, partitioner ?? this.defaultPartitioner(), remember, initial);
   }
 
   mapWithState<K, V, S, M>(this: DStream<[K, V]>, spec: StateSpec<K, V, S, M>): import('./mapWithState').MapWithStateDStream<K, V, S, M> {
-    return new families.MapWithStateDStream<K, V, S, M>(this, spec);
+    return new this.families.MapWithStateDStream<K, V, S, M>(this, spec);
   }
 }
 

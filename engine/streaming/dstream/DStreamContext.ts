@@ -8,6 +8,7 @@ import type { DStreamGraph } from '../DStreamGraph';
 import type { ReceiverTracker } from '../receiver/ReceiverTracker';
 import type { InputInfoTracker } from '../scheduler/InputInfoTracker';
 import type { DStream } from './DStream';
+import type { Families } from './families';
 
 /**
  * The job scheduler as DStreams see it (Spark's `ssc.scheduler`): where input streams report what a batch read,
@@ -37,6 +38,8 @@ export interface DStreamContext {
   readonly graph: DStreamGraph;
   readonly checkpointDir?: string;
   readonly jobScheduler: DStreamScheduler;
+  /** The DStream classes DStream methods construct (one explicit table, families.ts). */
+  readonly families: Families;
   readonly receiverTracker: ReceiverTracker;
   readonly checkpointer: CheckpointMarks;
   /** Spark's validation: no new DStreams once the context has started or stopped. */

@@ -7,7 +7,6 @@ import { composeShipped } from '../../rdd/shipCompose';
 import { StorageLevel } from '../../rdd/storageLevel';
 import type { StateRecord } from '../internals';
 import { DStream } from './DStream';
-import { registerFamilies } from './families';
 import type { StateSpec } from './stateSpec';
 
 const DEFAULT_CHECKPOINT_DURATION_MULTIPLIER = 10;
@@ -81,4 +80,3 @@ export class MapWithStateDStream<K, V, S, M> extends DStream<M> {
   }
 }
 
-registerFamilies({ MapWithStateDStream });

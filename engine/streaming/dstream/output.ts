@@ -2,7 +2,6 @@
 import type { Duration, Time } from '../../core/time';
 import type { RDD } from '../../rdd/RDD';
 import { DStream } from './DStream';
-import { registerFamilies } from './families';
 
 /** One output operation's work for one batch (Spark's streaming Job). */
 export interface StreamingJob {
@@ -32,4 +31,3 @@ export class ForEachDStream<T> extends DStream<never> {
   }
 }
 
-registerFamilies({ ForEachDStream });

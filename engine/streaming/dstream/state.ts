@@ -6,7 +6,6 @@ import { ship, type Fn, type RDD } from '../../rdd/RDD';
 import { composeShipped } from '../../rdd/shipCompose';
 import { StorageLevel } from '../../rdd/storageLevel';
 import { DStream } from './DStream';
-import { registerFamilies } from './families';
 
 type UpdateKind = 'values' | 'time' | 'iterator';
 
@@ -63,4 +62,3 @@ export class StateDStream<K, V, S> extends DStream<[K, S]> {
   }
 }
 
-registerFamilies({ StateDStream });

@@ -5,7 +5,6 @@ import type { Option } from '../../core/option';
 import { None, Some } from '../../core/option';
 import type { Partitioner } from '../../rdd/partitioner';
 import type { RDD } from '../../rdd/RDD';
-import { registerShippedGlobal } from '../../core/shippedGlobals';
 
 /** Spark's State[S]: what a mapWithState function reads and changes for its key. */
 export class State<S> {
@@ -70,5 +69,3 @@ export class StateSpec<K, V, S, M> {
   partitioner(p: Partitioner): this { this.partitionerValue = p; return this; }
   timeout(idleDuration: Duration): this { this.timeoutInterval = idleDuration; return this; }
 }
-
-registerShippedGlobal('State', State);

@@ -4,7 +4,6 @@ import type { Duration, Time } from '../../core/time';
 import type { Partitioner } from '../../rdd/partitioner';
 import { ship, type Fn, type RDD } from '../../rdd/RDD';
 import { DStream } from './DStream';
-import { registerFamilies } from './families';
 
 /** A DStream with one parent and the parent's slide. */
 abstract class OneParentDStream<P, T> extends DStream<T> {
@@ -123,5 +122,3 @@ export class UnionDStream<T> extends DStream<T> {
   }
 }
 
-registerFamilies({ MappedDStream, FlatMappedDStream, FilteredDStream, GlommedDStream, MapPartitionedDStream, MapValuedDStream,
-  FlatMapValuedDStream, ShuffledDStream, TransformedDStream, UnionDStream });

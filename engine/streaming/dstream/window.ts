@@ -7,7 +7,6 @@ import { cogroupAll } from '../../rdd/pairFunctions';
 import { composeShipped } from '../../rdd/shipCompose';
 import { StorageLevel } from '../../rdd/storageLevel';
 import { DStream } from './DStream';
-import { registerFamilies } from './families';
 
 /** All RDDs of the parent inside the window ending at each batch time, unioned. */
 export class WindowedDStream<T> extends DStream<T> {
@@ -91,4 +90,3 @@ export class ReducedWindowedDStream<K, V> extends DStream<[K, V]> {
   }
 }
 
-registerFamilies({ WindowedDStream, ReducedWindowedDStream });
