@@ -196,20 +196,6 @@ function ensureWorker(): DriverClient {
   return remote;
 }
 
-/** A second engine host for dry runs (they run UDFs); discarded if a check takes too long and with each document. */
-let checker: EngineHost | null = null;
-const DRY_RUN_TIMEOUT_MS = 4000;
-
-async function dryRun(graph: PipelineGraph): Promise<ValidationIssue[] | 'timeout'> {
-  if (!checker) checker = startEngineHost({ name: 'dry-run', onMessages: () => {}, onHeartbeat: () => {}, onFailure: () => discardChecker() });
-  const c = checker;
-  // The check's time limit starts once its host is up (starting an iframe and its worker is not the check's time).
-  if ((await withTimeout(c.ready, HOST_START_TIMEOUT_MS)) === 'timeout') { if (checker === c) discardChecker(); return []; }
-  const res = await withTimeout(c.driver.dryRun(graph), DRY_RUN_TIMEOUT_MS).catch(() => [] as ValidationIssue[]);
-  if (res === 'timeout' && checker === c) discardChecker();
-  return res;
-}
-function discardChecker() { checker?.destroy(); checker = null; }
 
 /** End the realm (the run is over, a hung driver, another document) and start fresh next time. */
 function terminate() {
@@ -306,8 +292,6 @@ export const engine = {
     if (!remote) { useStudio.getState().reportError({ level: 'warning', message: t('sim.faultNeedsRun') }); return; }
     try { await remote.injectFault(kind, args); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
   },
-  /** The dry-run kind check in a separate, disposable worker ('timeout' when a function did not finish). */
-  dryRun,
   /**
    * The netcat panel: sends `text` (a record per line) on the driver's virtual socket host:port. False when no driver
    * is up (nothing runs, so no receiver could get the lines); rejects when the worker fails.
@@ -321,7 +305,7 @@ export const engine = {
   /** A TypeScript import worker in its own engine host (app/code/importRunner.ts drives it; terminate ends the host). */
   importWorker: startImportHost,
   /** For tests and page unload. */
-  dispose(): void { terminate(); discardChecker(); },
+  dispose(): void { terminate(); },
 };
 
 /**
@@ -332,7 +316,6 @@ let seenLoadSeq = useStudio.getState().loadSeq;
 useStudio.subscribe((s) => {
   if (s.loadSeq === seenLoadSeq) return;
   seenLoadSeq = s.loadSeq;
-  discardChecker();
   if (!host) return;
   terminate();
   const status = useStudio.getState().sim.status;

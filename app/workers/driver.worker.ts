@@ -15,7 +15,6 @@ import { moduleBootstrapUrl } from '../host/moduleWorker';
 import { RemoteFileSystem } from './remoteFileSystem';
 import { LOG_METHOD, log4jLevel } from './logLevel';
 import { PipelineSession } from '../../engine/graph/session';
-import { dryRunKinds } from '../../engine/graph/dryRun';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
@@ -229,11 +228,6 @@ const api: DriverApi = {
     if (shape.length) return shape;
     breakpoints = compileBreakpoints(bps);
     return breakpoints.problems;
-  },
-  async dryRun(graph: PipelineGraph) {
-    // Its own context on local[2]: no executor workers are started for a check.
-    const r = await dryRunKinds({ ...graph, master: 'local[2]' }, { sampleSize: 5 });
-    return r.issues;
   },
   async netcat({ host, port, text }) {
     netcatFor(host, port).send(text);
