@@ -136,7 +136,7 @@ class HashtagRun {
       else if (e.type === 'taskEnd' && (e as { failureReason?: string }).failureReason) this.taskFailures++;
       else if (e.type === 'receiverStarted') this.receiverStarts++;
     });
-    buildPipeline(graph, ssc as never, { api: engine as unknown as Record<string, unknown> });
+    buildPipeline(graph, ssc, { api: engine });
     this.rng = new Rng(`soak-faults:${o.seed}`);
   }
 

@@ -11,7 +11,7 @@ import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
 import type { FaultKind } from '../../engine/core/events';
 import type { Breakpoint, BreakpointProblem } from '../sim/breakpoints';
 import {
-  parseBreakpointProblems, parseFromDriver, parseIssues, parseLoadResult,
+  parseBreakpointProblems, parseFromDriver, parseLoadResult,
   type DriverCall, type DriverMethod, type LoadResult, type NetcatRequest, type StorageReply, type WorkerMessage,
 } from '../workers/protocol';
 import type { WorkerName } from './hostMessages';
@@ -29,7 +29,6 @@ export interface DriverClient {
   stop(): Promise<void>;
   injectFault(kind: FaultKind, args: unknown[]): Promise<void>;
   setBreakpoints(bps: Breakpoint[]): Promise<BreakpointProblem[]>;
-  dryRun(graph: PipelineGraph): Promise<ValidationIssue[]>;
   netcat(req: NetcatRequest): Promise<void>;
 }
 
@@ -114,7 +113,6 @@ export function startEngineHost(opts: EngineHostOptions): EngineHost {
     stop: () => done(call('stop')),
     injectFault: (kind, args) => done(call('injectFault', kind, args)),
     setBreakpoints: (bps) => call('setBreakpoints', bps).then(parseBreakpointProblems),
-    dryRun: (graph) => call('dryRun', graph).then(parseIssues),
     netcat: (req) => done(call('netcat', { host: req.host, port: req.port, text: req.text })),
   };
 

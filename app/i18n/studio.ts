@@ -81,7 +81,6 @@ const en: Record<string, string> = {
   'shortcut.title': 'Keyboard shortcuts', 'shortcut.clipboard': 'Copy / paste / cut nodes (also between tabs)', 'shortcut.selectAll': 'Select all',
   'shortcut.navigate': 'Move between nodes / move the selected node',
 
-  'validate.dryRunTimeout': 'The record check did not finish in time: a function may loop forever.',
   'explain.noOutput': 'Add an output operation (print, saveAsTextFiles, foreachRDD): Spark only computes streams that end in an output.',
   'explain.windowMultiple': 'Window and slide durations must be whole multiples of the batch interval.',
   'explain.checkpoint': 'Stateful operations need a checkpoint directory: set it in the pipeline settings (Inspector).',
@@ -182,7 +181,6 @@ const zh: Record<string, string> = {
   'shortcut.title': '键盘快捷键', 'shortcut.clipboard': '复制 / 粘贴 / 剪切节点（可跨标签页）', 'shortcut.selectAll': '全选',
   'shortcut.navigate': '在节点间移动 / 移动选中的节点',
 
-  'validate.dryRunTimeout': '记录检查未能及时完成：某个函数可能陷入了死循环。',
   'explain.noOutput': '请添加输出操作（print、saveAsTextFiles、foreachRDD）：Spark 只计算以输出操作结尾的数据流。',
   'explain.windowMultiple': '窗口长度和滑动间隔必须是批处理间隔的整数倍。',
   'explain.checkpoint': '有状态操作需要检查点目录：请在流水线设置（属性面板）中设置。',

@@ -19,7 +19,7 @@ export function matches(op: OpSpec, query: string): boolean {
   return q.split(/\s+/).every((w) => hay.includes(w));
 }
 
-export function groupOps(ops: OpSpec[], query: string): { id: string; titleKey: string; ops: OpSpec[] }[] {
+export function groupOps(ops: readonly OpSpec[], query: string): { id: string; titleKey: string; ops: OpSpec[] }[] {
   const q = norm(query).trim();
   return GROUPS.map((g) => {
     const list = ops.filter((o) => g.categories.includes(o.category) && matches(o, query));

@@ -28,7 +28,6 @@ const ENGINE_FILES_DB = 'dstream-studio-checkpoints';
 /** workerFailed's reason when the watchdog restarted a frozen driver (which has said so in the console already). */
 const DRIVER_RESTARTED = new Error('The driver worker was restarted');
 const WATCH_EVERY_MS = 250;
-const DRY_RUN_TIMEOUT_MS = 4000;
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const pageVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
 const isActive = (s: SimStatus) => s === 'running' || s === 'paused' || s === 'loading';
@@ -77,7 +76,6 @@ class DriverConnection {
   private restarting = false;
 
   /** A second engine host for dry runs (they run UDFs); discarded if a check takes too long and with each document. */
-  private checker: EngineHost | null = null;
 
   /** The page became visible again: the time it was hidden is not the driver's silence. */
   resync(): void { this.watchingSince = clock(); }
@@ -213,16 +211,6 @@ class DriverConnection {
     return this.remote;
   }
 
-  async dryRun(graph: PipelineGraph): Promise<ValidationIssue[] | 'timeout'> {
-    if (!this.checker) this.checker = startEngineHost({ name: 'dry-run', onMessages: () => {}, onHeartbeat: () => {}, onFailure: () => this.discardChecker() });
-    const c = this.checker;
-    // The check's time limit starts once its host is up (starting an iframe and its worker is not the check's time).
-    if ((await withTimeout(c.ready, HOST_START_TIMEOUT_MS)) === 'timeout') { if (this.checker === c) this.discardChecker(); return []; }
-    const res = await withTimeout(c.driver.dryRun(graph), DRY_RUN_TIMEOUT_MS).catch(() => [] as ValidationIssue[]);
-    if (res === 'timeout' && this.checker === c) this.discardChecker();
-    return res;
-  }
-  discardChecker() { this.checker?.destroy(); this.checker = null; }
 
   /** End the realm (the run is over, a hung driver, another document) and start fresh next time. */
   terminate() {
@@ -320,8 +308,6 @@ export const engine = {
     if (!remote) { useStudio.getState().reportError({ level: 'warning', message: t('sim.faultNeedsRun') }); return; }
     try { await remote.injectFault(kind, args); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
   },
-  /** The dry-run kind check in a separate, disposable worker ('timeout' when a function did not finish). */
-  dryRun: (graph: PipelineGraph) => connection.dryRun(graph),
   /**
    * The netcat panel: sends `text` (a record per line) on the driver's virtual socket host:port. False when no driver
    * is up (nothing runs, so no receiver could get the lines); rejects when the worker fails.
@@ -335,7 +321,7 @@ export const engine = {
   /** A TypeScript import worker in its own engine host (app/code/importRunner.ts drives it; terminate ends the host). */
   importWorker: startImportHost,
   /** For tests and page unload. */
-  dispose(): void { connection.terminate(); connection.discardChecker(); },
+  dispose(): void { connection.terminate(); },
 };
 
 /**
@@ -346,7 +332,6 @@ const seen = { loadSeq: useStudio.getState().loadSeq };
 useStudio.subscribe((s) => {
   if (s.loadSeq === seen.loadSeq) return;
   seen.loadSeq = s.loadSeq;
-  connection.discardChecker();
   if (!connection.host) return;
   connection.terminate();
   const status = useStudio.getState().sim.status;

@@ -1,21 +1,12 @@
 /**
- * The studio's view of the operator registry (engine/graph/registry.ts): a flat list and a
- * lookup, whatever container the registry uses. Palette, inspector and canvas read ops here.
+ * The studio's view of the operator registry (engine/graph/registry.ts): the list of ops and the lookup by name.
+ * Palette, inspector and canvas read ops here.
  */
-import * as registry from '../../engine/graph/registry';
+import { getOp, operators } from '../../engine/graph/registry';
 import type { OpSpec } from '../../engine/graph/opSpec';
 
 export type { OpSpec };
 
-let cache: OpSpec[] | null = null;
-export function allOps(): OpSpec[] {
-  if (cache) return cache;
-  const ops = (registry as unknown as { operators: unknown }).operators;
-  const list = Array.isArray(ops) ? ops : ops instanceof Map ? [...ops.values()] : Object.values((ops ?? {}) as Record<string, unknown>);
-  cache = (list as OpSpec[]).filter((o) => o && typeof o.name === 'string');
-  return cache;
-}
+export function allOps(): readonly OpSpec[] { return operators; }
 
-export function opSpec(name: string): OpSpec | undefined {
-  try { return registry.getOp(name) ?? allOps().find((o) => o.name === name); } catch { return allOps().find((o) => o.name === name); }
-}
+export function opSpec(name: string): OpSpec | undefined { return getOp(name); }

@@ -19,7 +19,6 @@ import { moduleBootstrapUrl } from '../host/moduleWorker';
 import { RemoteFileSystem } from './remoteFileSystem';
 import { LOG_METHOD, log4jLevel } from './logLevel';
 import { PipelineSession } from '../../engine/graph/session';
-import { dryRunKinds } from '../../engine/graph/dryRun';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
@@ -207,11 +206,6 @@ class StudioDriver {
       if (shape.length) return shape;
       this.breakpoints = compileBreakpoints(bps);
       return this.breakpoints.problems;
-    },
-    dryRun: async (graph: PipelineGraph) => {
-      // Its own context on local[2]: no executor workers are started for a check.
-      const r = await dryRunKinds({ ...graph, master: 'local[2]' }, { sampleSize: 5 });
-      return r.issues;
     },
     netcat: async ({ host, port, text }) => {
       this.netcatFor(host, port).send(text);

@@ -47,7 +47,6 @@ export interface DriverApi {
   /** Replaces the breakpoints (compiled in the worker); returns the problems of those that were not set. */
   setBreakpoints(bps: Breakpoint[]): Promise<BreakpointProblem[]>;
   /** The dry-run kind check (runs UDFs: only ever in a worker). */
-  dryRun(graph: PipelineGraph): Promise<ValidationIssue[]>;
   /**
    * The studio's netcat box: sends `text` (one record per line) on the virtual socket host:port (created on first
    * use; load() creates one for every socketTextStream of the graph, so it exists before the receiver connects).
@@ -118,7 +117,7 @@ export function hungDriverMessage(timeoutMs: number, stage: string | undefined, 
  * this is a plain request/reply protocol and not Comlink (a Comlink endpoint on the page would let the driver set
  * properties along any path, e.g. on Object.prototype).
  */
-export const DRIVER_METHODS = ['load', 'start', 'step', 'play', 'setSpeed', 'pause', 'stop', 'injectFault', 'setBreakpoints', 'dryRun', 'netcat'] as const;
+export const DRIVER_METHODS = ['load', 'start', 'step', 'play', 'setSpeed', 'pause', 'stop', 'injectFault', 'setBreakpoints', 'netcat'] as const;
 export type DriverMethod = (typeof DRIVER_METHODS)[number];
 export const isDriverMethod = (m: unknown): m is DriverMethod => typeof m === 'string' && (DRIVER_METHODS as readonly string[]).includes(m);
 
@@ -257,7 +256,7 @@ export function parseBreakpointProblems(v: unknown): BreakpointProblem[] {
   return v.flatMap((p) => (isRec(p) && isText(p.id) && isText(p.message) ? [{ id: p.id, message: p.message }] : []));
 }
 
-/** The reply of `dryRun`, checked. */
+/** Validation issues received from another realm, checked. */
 export function parseIssues(v: unknown): ValidationIssue[] {
   if (!Array.isArray(v)) return [];
   const opt = (i: Rec, k: 'nodeId' | 'edgeId' | 'param') => (isText(i[k]) ? { [k]: i[k] } : {});

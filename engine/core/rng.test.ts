@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BernoulliSampler, GapSampling, JavaRandom, PoissonGapSampler, Rng, XORShiftRandom, ZipfSampler, bernoulliSampleIndices,
-  logGamma, partitionwiseSamplingSeeds, repartitionStartPosition, xorShiftHashSeed,
-} from './rng';
+import { Rng, ZipfSampler, logGamma } from './rng';
+import { JavaRandom, XORShiftRandom, xorShiftHashSeed } from './javaRandom';
+import { BernoulliSampler, GapSampling, PoissonGapSampler, partitionwiseSamplingSeeds } from './randomSampler';
 import { errors } from './errors';
+
+/**
+ * Indices (within one partition of `length` items) that `rdd.sample(false, fraction, seed)`
+ * keeps, given that partition's seed from `partitionwiseSamplingSeeds`.
+ */
+function bernoulliSampleIndices(length: number, fraction: number, partitionSeed: number | bigint): number[] {
+  const sampler = new BernoulliSampler(fraction);
+  sampler.setSeed(partitionSeed);
+  const out: number[] = [];
+  for (let i = 0; i < length; i++) if (sampler.sample() > 0) out.push(i);
+  return out;
+}
+
+/** RDD.repartition / coalesce(shuffle = true): the first key position for partition `index`. */
+function repartitionStartPosition(index: number, numPartitions: number): number {
+  return new XORShiftRandom(index).nextInt(numPartitions);
+}
 
 // Reference values produced on a JVM (OpenJDK 17): java.util.Random itself, and Spark's
 // XORShiftRandom / BernoulliSampler / GapSampling transcribed into Java on top of the real

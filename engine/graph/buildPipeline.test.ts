@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { buildPipeline, compileDriverFunction, GraphValidationError } from './buildPipeline';
 import { chain, graphOf } from './testGraphs';
 import { errors } from '../core/errors';
+import type { StreamingContext } from '../streaming/StreamingContext';
 
 /** Every method call on the stub ssc or a stub stream is logged as "target.method(args)" and returns a new stub stream. */
 function recordingStubContext() {
@@ -19,11 +20,11 @@ function recordingStubContext() {
       get: (t, p) => (p in t ? t[p as string] : (...args: unknown[]) => { log.push(`s${id}.${String(p)}(${args.map(fmt).join(', ')})`); return stream(); }),
     });
   };
-  const sc = { parallelize: (xs: unknown[]) => ({ rdd: xs }) };
+  const sc = { parallelize: (xs: unknown[]) => ({ rdd: xs }), callSite: undefined, setCallSite: () => {} };
   const ssc = new Proxy({ sparkContext: sc } as Record<string, unknown>, {
     get: (t, p) => (p in t ? t[p as string] : (...args: unknown[]) => { log.push(`ssc.${String(p)}(${args.map((a) => (Array.isArray(a) ? `[${a.length}]` : fmt(a))).join(', ')})`); return stream(); }),
   });
-  return { ssc, log };
+  return { ssc: ssc as unknown as StreamingContext, log };
 }
 
 describe('buildPipeline (recording stub)', () => {
@@ -82,7 +83,7 @@ describe('buildPipeline (recording stub)', () => {
   test('a build error names the node', () => {
     const { ssc } = recordingStubContext();
     const g = chain([['queueStream', { batches: [] }], ['transform', { f: 'rdd => rdd' }, 't'], 'print']);
-    (ssc as Record<string, unknown>).queueStream = () => ({ id: 9, transform: () => { throw new Error('boom'); } });
+    (ssc as unknown as Record<string, unknown>).queueStream = () => ({ id: 9, transform: () => { throw new Error('boom'); } });
     expect(() => buildPipeline(g, ssc)).toThrowError(expect.objectContaining({ issues: [{ nodeId: 't', severity: 'error', message: 'boom' }] }));
   });
 

@@ -11,6 +11,7 @@ import { Duration, Milliseconds, Minutes, Seconds, Time } from '../core/time';
 import { None, Some } from '../core/option';
 import { CompactBuffer } from '../core/compactBuffer';
 import { ENGINE_SHIPPED_GLOBALS } from '../runtime/shippedGlobals';
+import { StateSpec } from '../streaming/dstream/stateSpec';
 import { errors } from '../core/errors';
 import { compileCode } from '../core/closure';
 
@@ -42,13 +43,15 @@ export interface BuiltPipeline {
   warnings: ValidationIssue[];
 }
 
-const CORE_API: EngineApi = { Duration, Milliseconds, Seconds, Minutes, Time, Some, None, CompactBuffer };
+const CORE_API: EngineApi = { Duration, Milliseconds, Seconds, Minutes, Time, Some, None, CompactBuffer, StateSpec };
 
 /**
  * Compiles a driver-side function's source. In scope: the engine's names (Some, None, Seconds, StateSpec, shipped
  * globals, `api`) and `extra` — buildPipeline passes `ssc` and `sc`, as an exported program has them in scope.
  */
-export function compileDriverFunction(source: string, api: EngineApi = CORE_API, extra: Record<string, unknown> = {}): (...args: unknown[]) => unknown {
+export function compileDriverFunction<F extends (...args: never[]) => unknown = (...args: unknown[]) => unknown>(
+  source: string, api: EngineApi = CORE_API, extra: Record<string, unknown> = {},
+): F {
   const scope: Record<string, unknown> = {};
   for (const n of ENGINE_SHIPPED_GLOBALS.names()) scope[n] = ENGINE_SHIPPED_GLOBALS.get(n);
   Object.assign(scope, CORE_API, api, extra);
@@ -57,7 +60,7 @@ export function compileDriverFunction(source: string, api: EngineApi = CORE_API,
   const factory = compileCode(names, `"use strict";\nreturn (${source}\n);`);
   const fn = factory(...names.map((n) => scope[n]));
   if (typeof fn !== 'function') throw errors.notFunctionSource(typeof fn);
-  return fn as (...args: unknown[]) => unknown;
+  return fn as F;
 }
 
 export function buildPipeline(graph: PipelineGraph, ssc: StreamingContextLike, opts: BuildOptions = {}): BuiltPipeline {
@@ -78,29 +81,27 @@ export function buildPipeline(graph: PipelineGraph, ssc: StreamingContextLike, o
     const ctx: BuildContext = {
       ssc, graph, node, api,
       duration: (ms: number) => (api.Milliseconds ?? Milliseconds)(ms),
-      driverFn: (source: string) => compileDriverFunction(source, api, { ssc, sc: ssc.sparkContext }),
+      driverFn: <F extends (...args: never[]) => unknown>(source: string) => compileDriverFunction<F>(source, api, { ssc, sc: ssc.sparkContext }),
     };
     let result: DStream | void;
     // Spark's call site: every DStream (and so every RDD and stage) the node creates is named after it.
-    const sc = (ssc as { sparkContext?: { setCallSite?(s: string | undefined): void; callSite?: string } }).sparkContext;
-    const previousSite = sc?.callSite;
-    sc?.setCallSite?.(node.id);
+    const sc = ssc.sparkContext;
+    const previousSite = sc.callSite;
+    sc.setCallSite(node.id);
     try {
       result = op.build(resolveParams(op, node.params), inputs, ctx);
     } catch (e) {
       throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: e instanceof Error ? e.message : String(e) }]);
     } finally {
-      sc?.setCallSite?.(previousSite);
+      sc.setCallSite(previousSite);
     }
     built.order.push(node.id);
     if (op.output === null) built.outputs.push(node.id);
     if (result !== undefined && result !== null && op.output !== null) {
       built.streams.set(node.id, result);
       // The engine tags its events (recordsSample, checkpoints) with the node that made the stream.
-      if (typeof result === 'object' && result.nodeId === undefined) {
-        try { (result as { nodeId?: string }).nodeId = node.id; } catch { /* a frozen stub */ }
-      }
-      if (typeof result.id === 'number' && !built.dstreamToNode.has(result.id)) built.dstreamToNode.set(result.id, node.id);
+      if (result.nodeId === undefined) result.nodeId = node.id;
+      if (!built.dstreamToNode.has(result.id)) built.dstreamToNode.set(result.id, node.id);
     }
   }
   return built;

@@ -7,16 +7,24 @@ import type {
 } from './types';
 import type { EmitContext } from './emit';
 import type { FnArg, FnReturns } from './staticKinds';
+import type { Duration } from '../core/time';
+import type { StateSpec } from '../streaming/dstream/stateSpec';
+
+import type { DStream as EngineDStream } from '../streaming/dstream/DStream';
+import type { StreamingContext } from '../streaming/StreamingContext';
 
 /**
- * A DStream as the registry sees it. Builders call the engine's real methods (Spark's names), so the
- * type is structural and loose on purpose: engine/streaming owns the precise DStream type.
+ * A DStream as the registry sees it: the engine's class over records whose type the graph does not know.
+ * Validation (kinds, params) has run before any build, so builders state what they know with `pairs`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type DStream = { readonly id?: number; readonly slideDuration?: { milliseconds: number }; [method: string]: any };
-/** The StreamingContext as the registry sees it (`ssc.socketTextStream(...)`, `ssc.sparkContext.parallelize(...)`). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type StreamingContextLike = { [member: string]: any };
+export type DStream = EngineDStream<unknown>;
+/** A stream validation proved to carry [key, value] records (the input of a pair op). */
+export type PairDStream = EngineDStream<[unknown, unknown]>;
+/** The StreamingContext builders create sources on (`ssc.socketTextStream(...)`, `ssc.sparkContext.parallelize(...)`). */
+export type StreamingContextLike = StreamingContext;
+
+/** The input of a pair op, typed as validation proved it (kinds.ts rejects non-pair inputs before any build). */
+export const pairs = (s: DStream): PairDStream => s as PairDStream;
 
 /** An input port; `optional` ports may stay unconnected (the code node's input). */
 export interface OpInputPort extends InputPortSpec { optional?: boolean }
@@ -56,9 +64,26 @@ export interface ValidateContext {
   inputSlideMs: Record<string, number | undefined>;
 }
 
-/** The subset of the engine's public API builders need (StateSpec, Milliseconds, ...); supplied by buildPipeline. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type EngineApi = { [name: string]: any };
+/** Engine values builders and driver functions see (StateSpec, Milliseconds, ...); supplied by buildPipeline. */
+export interface EngineApi {
+  readonly StateSpec: typeof StateSpec;
+  readonly Milliseconds?: (ms: number) => Duration;
+  readonly [name: string]: unknown;
+}
+
+// Param values as the engine's methods take them. validateGraph checked every param against its ParamSpec
+// (type, range, function source) before any build, so these state that result rather than re-check it.
+/** A function param: its source text (the document's form), compiled where it runs; fits every `Fn` of the engine. */
+export const fnSource = (v: unknown): string => v as string;
+export const intOf = (v: unknown): number => v as number;
+export const optIntOf = (v: unknown): number | undefined => v as number | undefined;
+export const strOf = (v: unknown): string => v as string;
+export const optBoolOf = (v: unknown): boolean | undefined => v as boolean | undefined;
+export const strListOf = (v: unknown): string[] => v as string[];
+/** A list-of-records param (queueStream's batches). */
+export const recordsOf = (v: unknown): unknown[] => v as unknown[];
+/** A json param holding a source's options object (its keys are the engine's option names). */
+export const optionsOf = <T extends object>(v: unknown): T | undefined => (v !== undefined && v !== null && typeof v === 'object' ? v as T : undefined);
 
 export interface BuildContext {
   ssc: StreamingContextLike;
@@ -66,9 +91,10 @@ export interface BuildContext {
   node: GraphNode;
   api: EngineApi;
   /** A Duration (engine object) for a number of milliseconds. */
-  duration(ms: number): unknown;
+  duration(ms: number): Duration;
   /** Compiles a driver-side function's source text (transform, foreachRDD, code nodes); engine names are in scope. */
-  driverFn(source: string): (...args: unknown[]) => unknown;
+  /** The function's type is the engine's parameter it is passed to (transform's `(rdd, time) => rdd`), checked when it runs. */
+  driverFn<F extends (...args: never[]) => unknown = (...args: unknown[]) => unknown>(source: string): F;
 }
 
 export interface OpEmitters {

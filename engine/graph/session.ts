@@ -11,6 +11,8 @@ import { validateGraph } from './validate';
 import * as engine from '../index';
 import type { FileSystem } from '../core/fileSystem';
 import type { EngineRuntime } from '../runtime/runtime';
+import type { StreamingContext } from '../streaming/StreamingContext';
+import { ReceiverInputDStream } from '../streaming/input/ReceiverInputDStream';
 
 export interface SessionOptions {
   /** Overrides graph.master (the CLI's --master, the studio's cluster settings). */
@@ -85,21 +87,19 @@ export function confEntries(graph: PipelineGraph, opts: Pick<SessionOptions, 'ma
 }
 
 /** Sets the storage level of every receiver of a built graph (the studio's replication toggle). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function applyReceiverStorageLevel(ssc: any, name: string): void {
+function applyReceiverStorageLevel(ssc: StreamingContext, name: string): void {
   if (!name) return;
-  const level = (engine.StorageLevel as unknown as Record<string, unknown>)[name];
+  const level: unknown = Reflect.get(engine.StorageLevel, name);
   if (!(level instanceof engine.StorageLevel)) throw sessionErrors.unknownStorageLevel(name);
   for (const s of ssc.graph.inputStreams) {
-    if (!s.isReceiverBased || typeof s.getReceiver !== 'function') continue;
+    if (!(s instanceof ReceiverInputDStream)) continue;
     Object.defineProperty(s.getReceiver(), 'storageLevel', { value: level, configurable: true, writable: false });
   }
 }
 
 export class PipelineSession {
   readonly issues: ValidationIssue[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private ssc: any;
+  private ssc: StreamingContext | undefined;
   private built: BuiltPipeline | undefined;
   private state: SessionState = 'idle';
   private failure: string | undefined;
@@ -146,8 +146,7 @@ export class PipelineSession {
    * Spark's create function for getOrCreate: a new StreamingContext with the graph's conf, the session's
    * file system and event forwarding, the graph built into it. Not started.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private createContext(extraConf: Record<string, string> = {}): any {
+  private createContext(extraConf: Record<string, string> = {}): StreamingContext {
     const graph = this.graph;
     const conf = new engine.SparkConf();
     for (const [k, v] of confEntries(graph, { conf: { ...this.options.conf, ...extraConf } })) conf.set(k, v);
@@ -162,14 +161,13 @@ export class PipelineSession {
     ssc.stdout = (text: string) => { onStdout?.(text); };
     this.unsubscribe = ssc.sparkContext.listenerBus.add((event: EngineEvent) => this.forward(event), { replay: true });
     if (graph.checkpointDir) ssc.checkpoint(graph.checkpointDir);
-    this.built = buildPipeline(graph, ssc, { api: engine as unknown as Record<string, unknown>, skipValidation: true });
+    this.built = buildPipeline(graph, ssc, { api: engine, skipValidation: true });
     applyReceiverStorageLevel(ssc, conf.get(RECEIVER_STORAGE_LEVEL_KEY, ''));
     this.options.onBuilt?.(this.built.streams);
     return ssc;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async startContext(ssc: any): Promise<void> {
+  private async startContext(ssc: StreamingContext): Promise<void> {
     this.ssc = ssc;
     try { await ssc.start(); } catch (e) {
       this.failure = e instanceof Error ? e.message : String(e);
@@ -194,13 +192,12 @@ export class PipelineSession {
     if (!dir) throw sessionErrors.noCheckpointDir();
     const fs = this.fileSystem()!;
     if (!(await fs.exists(dir)) || !(await fs.list(dir)).some((f) => /checkpoint-\d+/.test(f.path))) throw sessionErrors.noCheckpointYet(dir);
-    await this.ssc.faults.crashDriver();
+    await this.ssc!.faults.crashDriver();
     this.state = 'STOPPED';
     if (whileDown) await whileDown();
     const jump = Math.max(0, Math.round(downtimeMs));
     const extra: Record<string, string> = jump > 0 ? { 'spark.streaming.manualClock.jump': String(jump) } : {};
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    let ssc: any;
+    let ssc: StreamingContext;
     try {
       ssc = await engine.StreamingContext.getOrCreate(dir, () => this.createContext(extra), { fs });
     } catch (e) {
@@ -230,7 +227,7 @@ export class PipelineSession {
   async step(n = 1): Promise<void> {
     if (this.state !== 'ACTIVE') throw new Error(`PipelineSession.step: the session is ${this.state}, not running`);
     try {
-      await this.ssc.step(n);
+      await this.ssc!.step(n);
     } catch (e) {
       this.failure = e instanceof Error ? e.message : String(e);
       this.state = 'FAILED';
@@ -250,9 +247,10 @@ export class PipelineSession {
   /** Injects a fault through `ssc.faults` (killExecutor, crashReceiver, failNextTask, slowTask, loseBlock, crashDriver). */
   injectFault(kind: FaultKind, args: unknown[] = []): unknown {
     if (!this.ssc) throw new Error('PipelineSession.injectFault: the session has not started');
-    const f = this.ssc.faults?.[kind];
+    const faults = this.ssc.faults;
+    const f: unknown = Reflect.get(faults, kind);
     if (typeof f !== 'function') throw new Error(`Unknown fault "${kind}"`);
-    return f.apply(this.ssc.faults, args);
+    return Reflect.apply(f, faults, args) as unknown;
   }
 
   getState(): { state: SessionState; failure?: string; batchDuration: number; issues: ValidationIssue[] } {

@@ -4,8 +4,8 @@ import { parseExpressionAt } from 'acorn';
 /** Number of declared parameters of a function source (`(rdd, time) => ...` → 2); -1 when it does not parse. */
 export function functionArity(source: string): number {
   try {
-    const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' }) as unknown as { type: string; params?: unknown[] };
-    if ((node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') && node.params) return node.params.length;
+    const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' });
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return node.params.length;
     return -1;
   } catch {
     // TypeScript annotations: count the top-level commas of the leading parameter list.

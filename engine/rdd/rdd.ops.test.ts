@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SparkConf } from '../core/conf';
 import { formatRecord } from '../core/format';
-import { PoissonGapSampler, partitionwiseSamplingSeeds } from '../core/rng';
+import { PoissonGapSampler, partitionwiseSamplingSeeds } from '../core/randomSampler';
 import { SparkContext } from './SparkContext';
 import type { RDD } from './RDD';
 

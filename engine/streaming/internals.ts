@@ -19,6 +19,7 @@ import { isOption, None, Some, type Option } from '../core/option';
 import { Time } from '../core/time';
 import { formatRecord } from '../core/format';
 import { State } from './dstream/stateSpec';
+import { errors } from '../core/errors';
 
 /** One state: the key, its state, the batch time it was last updated. */
 export type StateEntry = [key: unknown, state: unknown, updatedMs: number];
@@ -195,4 +196,48 @@ function updateRecord(prev: StateRecord[], data: [unknown, unknown][], fn: Mappi
   return [makeRecord(next, mapped)];
 }
 
-export const StreamingInternals = { checkOption, initialRecord, updateRecord, statePairs };
+/** One row updateStateByKey's update function sees: a key, its new values, its previous state (None for a new key). */
+type UpdateRow = [key: unknown, values: unknown, state: Option<unknown>];
+
+/** updateStateByKey with `(values, state) => Option`: the keys whose function returned Some, with their new state. */
+function updateStates(rows: Iterable<UpdateRow>, f: (values: unknown, state: Option<unknown>) => unknown): [unknown, unknown][] {
+  const out: [unknown, unknown][] = [];
+  for (const [k, vs, s] of rows) keepDefined(out, k, f(vs, s));
+  return out;
+}
+
+/** updateStateByKey with `(time, key, values, state) => Option` (Spark's overload with the batch time and the key). */
+function updateStatesWithTime(rows: Iterable<UpdateRow>, f: (time: Time, key: unknown, values: unknown, state: Option<unknown>) => unknown,
+  timeMs: number): [unknown, unknown][] {
+  const time = new Time(timeMs);
+  const out: [unknown, unknown][] = [];
+  for (const [k, vs, s] of rows) keepDefined(out, k, f(time, k, vs, s));
+  return out;
+}
+
+function keepDefined(out: [unknown, unknown][], key: unknown, r: unknown): void {
+  checkOption(r, 'updateStateByKey');
+  if (isOption(r) && r.isDefined) out.push([key, r.get()]);
+}
+
+/**
+ * Spark's ReducedWindowedDStream mergeValues: `arrayOfValues` is one key's cogroup of [previous window, the old
+ * batches leaving it, the new batches entering it]; the new window value is previous - old + new (inverse reduce).
+ */
+function mergeWindowValues<V>(arrayOfValues: V[][], reduceF: (a: V, b: V) => V, invReduceF: (a: V, b: V) => V,
+  numOld: number, numNew: number): V {
+  if (arrayOfValues.length !== 1 + numOld + numNew) throw new Error(errors.windowValueCount().message);
+  const oldValues: V[] = [], newValues: V[] = [];
+  for (let i = 1; i <= numOld; i++) if (arrayOfValues[i].length > 0) oldValues.push(arrayOfValues[i][0]);
+  for (let i = 1; i <= numNew; i++) if (arrayOfValues[numOld + i].length > 0) newValues.push(arrayOfValues[numOld + i][0]);
+  if (arrayOfValues[0].length === 0) {
+    if (newValues.length === 0) throw new Error(errors.windowKeyHash().message);
+    return newValues.reduce((a, b) => reduceF(a, b));
+  }
+  let tempValue = arrayOfValues[0][0];
+  if (oldValues.length > 0) tempValue = invReduceF(tempValue, oldValues.reduce((a, b) => reduceF(a, b)));
+  if (newValues.length > 0) tempValue = reduceF(tempValue, newValues.reduce((a, b) => reduceF(a, b)));
+  return tempValue;
+}
+
+export const StreamingInternals = { checkOption, initialRecord, updateRecord, statePairs, updateStates, updateStatesWithTime, mergeWindowValues };

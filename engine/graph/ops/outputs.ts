@@ -1,5 +1,5 @@
 /** Output operations (the guide's "Output Operations on DStreams"): each registers a job per batch. */
-import { common, defineOp, docs, fnParam, intParam, localized as L } from '../opSpec';
+import { common, defineOp, docs, fnParam, intParam, localized as L, optIntOf, strOf } from '../opSpec';
 import type { EmitContext } from '../emit';
 import { functionArity } from '../udfInfo';
 
@@ -11,7 +11,7 @@ export const print = defineOp({
   docUrl: docs.outputs,
   inputs: [{ port: 'in', kind: 'any' }], output: null,
   params: { num: intParam(L('Records', '条数'), L('How many records to print per batch.', '每个批次打印多少条记录。'), { default: 10, min: 1 }) },
-  build: (p, [s]) => { s.print(p.num); },
+  build: (p, [s]) => { s.print(optIntOf(p.num)); },
   emit: {
     ts: (e) => e.stmt(e.call('print', e.p.num === 10 ? undefined : e.lit(e.p.num))),
     scala: (e) => e.stmt(e.call('print', e.p.num === 10 ? undefined : e.lit(e.p.num))),
@@ -30,7 +30,7 @@ export const saveAsTextFiles = defineOp({
   inputs: [{ port: 'in', kind: 'any' }], output: null,
   params: { prefix: common.prefix(), suffix: common.suffix() },
   flags: { writesFiles: true },
-  build: (p, [s]) => { if (p.suffix !== undefined) s.saveAsTextFiles(p.prefix, p.suffix); else s.saveAsTextFiles(p.prefix); },
+  build: (p, [s]) => { if (p.suffix !== undefined) s.saveAsTextFiles(strOf(p.prefix), strOf(p.suffix)); else s.saveAsTextFiles(strOf(p.prefix)); },
   emit: {
     ts: (e) => e.stmt(e.call('saveAsTextFiles', e.lit(e.p.prefix), suffixArg(e))),
     scala: (e) => e.stmt(e.call('saveAsTextFiles', e.lit(e.p.prefix), suffixArg(e))),
@@ -47,7 +47,7 @@ export const saveAsObjectFiles = defineOp({
   inputs: [{ port: 'in', kind: 'any' }], output: null,
   params: { prefix: common.prefix(), suffix: common.suffix() },
   flags: { writesFiles: true },
-  build: (p, [s]) => { if (p.suffix !== undefined) s.saveAsObjectFiles(p.prefix, p.suffix); else s.saveAsObjectFiles(p.prefix); },
+  build: (p, [s]) => { if (p.suffix !== undefined) s.saveAsObjectFiles(strOf(p.prefix), strOf(p.suffix)); else s.saveAsObjectFiles(strOf(p.prefix)); },
   emit: {
     ts: (e) => e.stmt(e.call('saveAsObjectFiles', e.lit(e.p.prefix), suffixArg(e))),
     scala: (e) => e.stmt(e.call('saveAsObjectFiles', e.lit(e.p.prefix), suffixArg(e))),

@@ -1,7 +1,7 @@
 /** Pair DStream operations (PairDStreamFunctions): records are [key, value] tuples. */
 import type { Localized, ParamSpec } from '../types';
 import type { DeclaredKind, OpSpec } from '../opSpec';
-import { common, defineOp, docs, fnParam, localized as L, presets } from '../opSpec';
+import { common, defineOp, docs, fnSource, fnParam, intOf, localized as L, pairs, presets } from '../opSpec';
 import type { EmitContext } from '../emit';
 
 const np = (e: EmitContext) => (e.has('numPartitions') ? e.lit(e.p.numPartitions) : undefined);
@@ -14,7 +14,7 @@ export const groupByKey = defineOp({
   docUrl: docs.transformations,
   inputs: [{ port: 'in', kind: 'pair' }], output: 'pair',
   params: { numPartitions: common.numPartitions() },
-  build: (p, [s]) => (p.numPartitions !== undefined ? s.groupByKey(p.numPartitions) : s.groupByKey()),
+  build: (p, [s]) => (p.numPartitions !== undefined ? pairs(s).groupByKey(intOf(p.numPartitions)) : pairs(s).groupByKey()),
   emit: same((e) => e.assign(e.call('groupByKey', np(e)))),
 });
 
@@ -26,7 +26,7 @@ export const reduceByKey = defineOp({
   docUrl: docs.transformations,
   inputs: [{ port: 'in', kind: 'pair' }], output: 'pair',
   params: { reduce: common.reduce(), numPartitions: common.numPartitions() },
-  build: (p, [s]) => (p.numPartitions !== undefined ? s.reduceByKey(p.reduce, p.numPartitions) : s.reduceByKey(p.reduce)),
+  build: (p, [s]) => (p.numPartitions !== undefined ? pairs(s).reduceByKey(fnSource(p.reduce), intOf(p.numPartitions)) : pairs(s).reduceByKey(fnSource(p.reduce))),
   emit: same((e) => e.assign(e.call('reduceByKey', e.fn('reduce'), np(e)))),
 });
 
@@ -44,8 +44,8 @@ export const combineByKey = defineOp({
     numPartitions: common.numPartitions(),
   },
   build: (p, [s]) => (p.numPartitions !== undefined
-    ? s.combineByKey(p.createCombiner, p.mergeValue, p.mergeCombiners, p.numPartitions)
-    : s.combineByKey(p.createCombiner, p.mergeValue, p.mergeCombiners)),
+    ? pairs(s).combineByKey(fnSource(p.createCombiner), fnSource(p.mergeValue), fnSource(p.mergeCombiners), intOf(p.numPartitions))
+    : pairs(s).combineByKey(fnSource(p.createCombiner), fnSource(p.mergeValue), fnSource(p.mergeCombiners))),
   emit: {
     ts: (e) => e.assign(e.call('combineByKey', e.fn('createCombiner'), e.fn('mergeValue'), e.fn('mergeCombiners'), np(e))),
     scala: (e) => e.assign(e.call('combineByKey', e.fn('createCombiner'), e.fn('mergeValue'), e.fn('mergeCombiners'),
@@ -54,12 +54,12 @@ export const combineByKey = defineOp({
   },
 });
 
-function valuesOp(name: string, label: Localized, description: Localized, f: ParamSpec): OpSpec {
+function valuesOp(name: 'mapValues' | 'flatMapValues', label: Localized, description: Localized, f: ParamSpec): OpSpec {
   return defineOp({
     name, category: 'pair', label, description, docUrl: docs.transformations,
     inputs: [{ port: 'in', kind: 'pair' }], output: 'pair',
     params: { f },
-    build: (p, [s]) => s[name](p.f),
+    build: (p, [s]) => pairs(s)[name](fnSource(p.f)),
     emit: same((e) => e.assign(e.call(name, e.fn('f')))),
   });
 }
@@ -82,7 +82,7 @@ function joinOp(name: JoinName, label: Localized, description: Localized): OpSpe
     inputs: [{ port: 'left', kind: 'pair', label: L('left', '左') }, { port: 'right', kind: 'pair', label: L('right', '右') }],
     output: 'pair',
     params: { numPartitions: common.numPartitions() },
-    build: (p, [a, b]) => (p.numPartitions !== undefined ? a[name](b, p.numPartitions) : a[name](b)),
+    build: (p, [a, b]) => (p.numPartitions !== undefined ? pairs(a)[name](pairs(b), intOf(p.numPartitions)) : pairs(a)[name](pairs(b))),
     emit: same((e) => e.assign(e.call(name, e.in[1], np(e)))),
   });
 }

@@ -4,9 +4,14 @@
  */
 import type { EmitContext } from '../emit';
 import type { ParamSpec } from '../types';
-import { boolParam, defineOp, docs, enumParam, intParam, jsonParam, localized as L, stringListParam, stringParam } from '../opSpec';
+import {
+  boolParam, defineOp, docs, enumParam, intOf, intParam, jsonParam, localized as L, optBoolOf, optionsOf, recordsOf, strListOf, strOf,
+  stringListParam, stringParam,
+} from '../opSpec';
 import { batchesLiteral, comment, literal, recordLiteral } from '../emit';
 import { StorageLevel } from '../../rdd/storageLevel';
+import type { TwitterOptions } from '../../streaming/input/twitter';
+import type { DirectKafkaOptions } from '../../streaming/input/kafka';
 
 /** Storage levels a receiver may store its blocks with (Spark's receiver default first). */
 export const RECEIVER_STORAGE_LEVELS = ['MEMORY_AND_DISK_SER_2', 'MEMORY_AND_DISK_SER', 'MEMORY_AND_DISK_2', 'MEMORY_AND_DISK',
@@ -69,8 +74,8 @@ export const socketTextStream = defineOp({
   },
   flags: { receiver: true, socket: true },
   build: (p, _in, { ssc }) => (storageLevelOf(p)
-    ? ssc.socketTextStream(p.host, p.port, engineStorageLevel(p))
-    : ssc.socketTextStream(p.host, p.port)),
+    ? ssc.socketTextStream(strOf(p.host), intOf(p.port), engineStorageLevel(p))
+    : ssc.socketTextStream(strOf(p.host), intOf(p.port))),
   emit: {
     ts: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)}${levelArg(e)})`),
     scala: (e) => e.assign(`${e.ssc}.socketTextStream(${e.lit(e.p.host)}, ${e.lit(e.p.port)}${levelArg(e)})`),
@@ -110,10 +115,10 @@ export const queueStream = defineOp({
   },
   build: (p, _in, { ssc }) => {
     const sc = ssc.sparkContext;
-    const queue = (p.batches as unknown[][]).map((b) => sc.parallelize(b));
+    const queue = recordsOf(p.batches).map((b) => sc.parallelize(recordsOf(b)));
     return p.defaultBatch !== undefined
-      ? ssc.queueStream(queue, p.oneAtATime, sc.parallelize(p.defaultBatch as unknown[]))
-      : ssc.queueStream(queue, p.oneAtATime);
+      ? ssc.queueStream(queue, optBoolOf(p.oneAtATime), sc.parallelize(recordsOf(p.defaultBatch)))
+      : ssc.queueStream(queue, optBoolOf(p.oneAtATime));
   },
   emit: {
     ts: (e) => e.assign(`${e.ssc}.queueStream(${e.lit(e.p.batches)}.map((b) => ${e.ssc}.sparkContext.parallelize(b)), ${e.lit(e.p.oneAtATime)}`
@@ -139,7 +144,7 @@ export const textFileStream = defineOp({
   params: {
     directory: stringParam(L('Directory', '目录'), L('The directory to monitor for new files.', '要监视新文件的目录。'), { default: 'in/' }),
   },
-  build: (p, _in, { ssc }) => ssc.textFileStream(p.directory),
+  build: (p, _in, { ssc }) => ssc.textFileStream(strOf(p.directory)),
   emit: {
     ts: (e) => e.assign(`${e.ssc}.textFileStream(${e.lit(e.p.directory)})`),
     scala: (e) => e.assign(`${e.ssc}.textFileStream(${e.lit(e.p.directory)})`),
@@ -160,8 +165,8 @@ export const rateStream = defineOp({
   },
   flags: { receiver: true },
   build: (p, _in, { ssc }) => (storageLevelOf(p)
-    ? ssc.rateStream(p.rowsPerSecond, { storageLevel: engineStorageLevel(p) })
-    : ssc.rateStream(p.rowsPerSecond)),
+    ? ssc.rateStream(intOf(p.rowsPerSecond), { storageLevel: engineStorageLevel(p) })
+    : ssc.rateStream(intOf(p.rowsPerSecond))),
   emit: {
     ts: (e) => {
       const o = tsOptions(e, undefined);
@@ -191,9 +196,9 @@ export const twitterStream = defineOp({
   flags: { receiver: true },
   build: (p, _in, { ssc }) => {
     const level = storageLevelOf(p);
-    const options = p.options !== undefined && p.options !== null && typeof p.options === 'object' ? p.options as Record<string, unknown> : undefined;
+    const options = optionsOf<TwitterOptions>(p.options);
     if (level) return ssc.twitterStream({ ...(options ?? {}), storageLevel: engineStorageLevel(p) });
-    return p.options !== undefined ? ssc.twitterStream(p.options) : ssc.twitterStream();
+    return p.options !== undefined ? ssc.twitterStream(options) : ssc.twitterStream();
   },
   emit: {
     ts: (e) => e.assign(`${e.ssc}.twitterStream(${tsOptions(e, e.has('options') ? e.p.options : undefined) ?? (e.has('options') ? e.lit(e.p.options) : '')})`),
@@ -247,7 +252,7 @@ export const directKafkaStream = defineOp({
     return Array.isArray(p.topics) && p.topics.length > 0 ? [] :
       [{ nodeId: ctx.node.id, param: 'topics', severity: 'error', message: 'directKafkaStream needs at least one topic' }];
   },
-  build: (p, _in, { ssc }) => ssc.directKafkaStream(p.topics, p.options ?? {}),
+  build: (p, _in, { ssc }) => ssc.directKafkaStream(strListOf(p.topics), optionsOf<DirectKafkaOptions>(p.options) ?? {}),
   emit: {
     ts: (e) => e.assign(`${e.ssc}.directKafkaStream(${e.lit(e.p.topics)}, ${e.has('options') ? e.lit(e.p.options) : '{}'})`),
     scala: (e) => [

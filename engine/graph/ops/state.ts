@@ -1,5 +1,6 @@
 /** Stateful transformations across batches (the guide's updateStateByKey; PairDStreamFunctions.mapWithState). Both need checkpointing. */
-import { common, defineOp, docs, durationParam, fnParam, localized as L, presets } from '../opSpec';
+import { common, defineOp, docs, durationParam, fnParam, fnSource, intOf, localized as L, pairs, presets } from '../opSpec';
+import { errors } from '../../core/errors';
 import { comment } from '../emit';
 
 export const updateStateByKey = defineOp({
@@ -17,7 +18,7 @@ export const updateStateByKey = defineOp({
     numPartitions: common.numPartitions(),
   },
   flags: { stateful: true, needsCheckpoint: true },
-  build: (p, [s]) => (p.numPartitions !== undefined ? s.updateStateByKey(p.update, p.numPartitions) : s.updateStateByKey(p.update)),
+  build: (p, [s]) => (p.numPartitions !== undefined ? pairs(s).updateStateByKey(fnSource(p.update), intOf(p.numPartitions)) : pairs(s).updateStateByKey(fnSource(p.update))),
   emit: {
     ts: (e) => e.assign(e.call('updateStateByKey', e.fn('update'), e.has('numPartitions') ? e.lit(e.p.numPartitions) : undefined)),
     scala: (e) => e.assign(e.call('updateStateByKey', e.fn('update'), e.has('numPartitions') ? e.lit(e.p.numPartitions) : undefined)),
@@ -47,10 +48,10 @@ export const mapWithState = defineOp({
   },
   flags: { stateful: true, needsCheckpoint: true },
   build: (p, [s], ctx) => {
-    let spec = ctx.api.StateSpec.function(p.mappingFunction);
+    let spec = ctx.api.StateSpec.function(fnSource(p.mappingFunction));
     if (p.timeout !== undefined) spec = spec.timeout(ctx.duration(Number(p.timeout)));
-    if (p.numPartitions !== undefined) spec = spec.numPartitions(p.numPartitions);
-    return s.mapWithState(spec);
+    if (p.numPartitions !== undefined) spec = spec.numPartitions(intOf(p.numPartitions));
+    return pairs(s).mapWithState(spec);
   },
   emit: {
     ts: (e) => e.assign(e.call('mapWithState', stateSpec(e.fn('mappingFunction'), e.has('timeout') ? e.dur('timeout') : undefined,

@@ -1,15 +1,15 @@
 /** Stateless transformations (the guide's "Transformations on DStreams"), one batch at a time. */
 import type { Localized, ParamSpec } from '../types';
 import type { DeclaredKind, KindSource, OpSpec } from '../opSpec';
-import { common, defineOp, docs, fnParam, intParam, localized as L, presets } from '../opSpec';
+import { common, defineOp, docs, fnSource, fnParam, intOf, intParam, localized as L, optIntOf, presets } from '../opSpec';
 
 /** An op `in.name(f)` with one executor-side function param `f`, printed the same way in all three languages. */
-function fnOp(name: string, label: Localized, description: Localized, f: ParamSpec, declaredKind: DeclaredKind, kindFrom?: KindSource): OpSpec {
+function fnOp(name: 'map' | 'flatMap' | 'filter' | 'mapPartitions', label: Localized, description: Localized, f: ParamSpec, declaredKind: DeclaredKind, kindFrom?: KindSource): OpSpec {
   return defineOp({
     name, category: 'transform', label, description, docUrl: docs.transformations,
     inputs: [{ port: 'in', kind: 'any' }], output: 'any', declaredKind, ...(kindFrom ? { kindFrom } : {}),
     params: { f },
-    build: (p, [s]) => s[name](p.f),
+    build: (p, [s]) => s[name](fnSource(p.f)),
     emit: {
       ts: (e) => e.assign(e.call(name, e.fn('f'))),
       scala: (e) => e.assign(e.call(name, e.fn('f'))),
@@ -67,7 +67,7 @@ export const repartition = defineOp({
   params: {
     numPartitions: intParam(L('Partitions', '分区数'), L('The new number of partitions.', '新的分区数。'), { default: 4, min: 1 }),
   },
-  build: (p, [s]) => s.repartition(p.numPartitions),
+  build: (p, [s]) => s.repartition(intOf(p.numPartitions)),
   emit: {
     ts: (e) => e.assign(e.call('repartition', e.lit(e.p.numPartitions))),
     scala: (e) => e.assign(e.call('repartition', e.lit(e.p.numPartitions))),
@@ -110,7 +110,7 @@ export const countByValue = defineOp({
   docUrl: docs.transformations,
   inputs: [{ port: 'in', kind: 'any' }], output: 'pair',
   params: { numPartitions: common.numPartitions() },
-  build: (p, [s]) => (p.numPartitions !== undefined ? s.countByValue(p.numPartitions) : s.countByValue()),
+  build: (p, [s]) => (p.numPartitions !== undefined ? s.countByValue(optIntOf(p.numPartitions)) : s.countByValue()),
   emit: {
     ts: (e) => e.assign(e.call('countByValue', e.has('numPartitions') ? e.lit(e.p.numPartitions) : undefined)),
     scala: (e) => e.assign(e.call('countByValue', e.has('numPartitions') ? e.lit(e.p.numPartitions) : undefined)),
@@ -126,7 +126,7 @@ export const reduce = defineOp({
   docUrl: docs.transformations,
   inputs: [{ port: 'in', kind: 'any' }], output: 'any', declaredKind: 'sameAsInput',
   params: { f: common.reduce() },
-  build: (p, [s]) => s.reduce(p.f),
+  build: (p, [s]) => s.reduce(fnSource(p.f)),
   emit: {
     ts: (e) => e.assign(e.call('reduce', e.fn('f'))),
     scala: (e) => e.assign(e.call('reduce', e.fn('f'))),

@@ -1,5 +1,5 @@
 /** Window operations (the guide's "Window Operations"). Window and slide must be multiples of the parent's slide. */
-import { common, defineOp, docs, fnParam, localized as L } from '../opSpec';
+import { common, defineOp, docs, fnParam, fnSource, intOf, localized as L, optIntOf, pairs } from '../opSpec';
 import type { DStream, BuildContext } from '../opSpec';
 import type { EmitContext } from '../emit';
 
@@ -54,8 +54,8 @@ export const reduceByWindow = defineOp({
   params: { reduce: common.reduce(), inverse: common.inverse(), window: common.window(), slide: common.slide() },
   flags: { windowed: true, needsCheckpoint: hasInverse },
   build: (p, [s], ctx) => (hasInverse(p)
-    ? s.reduceByWindow(p.reduce, p.inverse, d(ctx, p.window), slideOf(p, s, ctx))
-    : s.reduceByWindow(p.reduce, d(ctx, p.window), slideOf(p, s, ctx))),
+    ? s.reduceByWindow(fnSource(p.reduce), fnSource(p.inverse), d(ctx, p.window), slideOf(p, s, ctx))
+    : s.reduceByWindow(fnSource(p.reduce), d(ctx, p.window), slideOf(p, s, ctx))),
   emit: {
     ts: (e) => e.assign(hasInverse(e.p)
       ? e.call('reduceByWindow', e.fn('reduce'), e.fn('inverse'), e.dur('window'), slideLit(e))
@@ -77,7 +77,7 @@ export const countByValueAndWindow = defineOp({
   params: { window: common.window(), slide: common.slide(), numPartitions: common.numPartitions() },
   flags: { windowed: true, needsCheckpoint: true },
   build: (p, [s], ctx) => (p.numPartitions !== undefined
-    ? s.countByValueAndWindow(d(ctx, p.window), slideOf(p, s, ctx), p.numPartitions)
+    ? s.countByValueAndWindow(d(ctx, p.window), slideOf(p, s, ctx), intOf(p.numPartitions))
     : s.countByValueAndWindow(d(ctx, p.window), slideOf(p, s, ctx))),
   emit: {
     ts: (e) => e.assign(e.call('countByValueAndWindow', e.dur('window'), slideLit(e), np(e))),
@@ -95,8 +95,8 @@ export const groupByKeyAndWindow = defineOp({
   params: { window: common.window(), slide: common.slide(), numPartitions: common.numPartitions() },
   flags: { windowed: true },
   build: (p, [s], ctx) => (p.numPartitions !== undefined
-    ? s.groupByKeyAndWindow(d(ctx, p.window), slideOf(p, s, ctx), p.numPartitions)
-    : p.slide !== undefined ? s.groupByKeyAndWindow(d(ctx, p.window), d(ctx, p.slide)) : s.groupByKeyAndWindow(d(ctx, p.window))),
+    ? pairs(s).groupByKeyAndWindow(d(ctx, p.window), slideOf(p, s, ctx), intOf(p.numPartitions))
+    : p.slide !== undefined ? pairs(s).groupByKeyAndWindow(d(ctx, p.window), d(ctx, p.slide)) : pairs(s).groupByKeyAndWindow(d(ctx, p.window))),
   emit: {
     ts: (e) => e.assign(e.call('groupByKeyAndWindow', e.dur('window'), e.has('slide') || e.has('numPartitions') ? slideLit(e) : undefined, np(e))),
     scala: (e) => e.assign(e.call('groupByKeyAndWindow', e.dur('window'), e.has('slide') || e.has('numPartitions') ? slideLit(e) : undefined, np(e))),
@@ -130,13 +130,14 @@ export const reduceByKeyAndWindow = defineOp({
   build: (p, [s], ctx) => {
     if (hasInverse(p)) {
       const filter = typeof p.filterFunc === 'string' && p.filterFunc.trim() !== '' ? p.filterFunc : undefined;
-      const args: unknown[] = [p.reduce, p.inverse, d(ctx, p.window), slideOf(p, s, ctx)];
-      if (p.numPartitions !== undefined || filter !== undefined) args.push(p.numPartitions);
-      if (filter !== undefined) args.push(filter);
-      return s.reduceByKeyAndWindow(...args);
+      const [reduce, inverse, window, slide] = [fnSource(p.reduce), fnSource(p.inverse), d(ctx, p.window), slideOf(p, s, ctx)];
+      if (filter !== undefined) return pairs(s).reduceByKeyAndWindow(reduce, inverse, window, slide, optIntOf(p.numPartitions), filter);
+      if (p.numPartitions !== undefined) return pairs(s).reduceByKeyAndWindow(reduce, inverse, window, slide, intOf(p.numPartitions));
+      return pairs(s).reduceByKeyAndWindow(reduce, inverse, window, slide);
     }
-    if (p.numPartitions !== undefined) return s.reduceByKeyAndWindow(p.reduce, d(ctx, p.window), slideOf(p, s, ctx), p.numPartitions);
-    return p.slide !== undefined ? s.reduceByKeyAndWindow(p.reduce, d(ctx, p.window), d(ctx, p.slide)) : s.reduceByKeyAndWindow(p.reduce, d(ctx, p.window));
+    const reduce = fnSource(p.reduce);
+    if (p.numPartitions !== undefined) return pairs(s).reduceByKeyAndWindow(reduce, d(ctx, p.window), slideOf(p, s, ctx), intOf(p.numPartitions));
+    return p.slide !== undefined ? pairs(s).reduceByKeyAndWindow(reduce, d(ctx, p.window), d(ctx, p.slide)) : pairs(s).reduceByKeyAndWindow(reduce, d(ctx, p.window));
   },
   emit: {
     ts: (e) => e.assign(emitRbkw(e)),

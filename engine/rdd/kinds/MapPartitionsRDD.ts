@@ -5,7 +5,7 @@
  */
 import type { ShippedFn } from '../../core/closure';
 import { AppendOnlyMap } from '../../core/appendOnlyMap';
-import { XORShiftRandom } from '../../core/rng';
+import { XORShiftRandom } from '../../core/javaRandom';
 import type { Emit } from '../../executor/evaluate';
 import { asPair, compileAggregator, iterableResult } from '../../executor/records';
 import type { AggregatorDesc } from '../plan';

@@ -1,6 +1,6 @@
 /** Spark's PartitionwiseSampledRDD (RDD.sample): a BernoulliSampler, or with replacement a PoissonSampler, seeded per partition. */
 import { errors } from '../../core/errors';
-import { BernoulliSampler, PoissonGapSampler, partitionwiseSamplingSeeds } from '../../core/rng';
+import { BernoulliSampler, PoissonGapSampler, partitionwiseSamplingSeeds } from '../../core/randomSampler';
 import { RDD } from '../RDD';
 import type { PartPlan } from './index';
 import type { PlanKind } from './kind';

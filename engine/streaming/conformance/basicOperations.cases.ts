@@ -14,9 +14,6 @@ const toStrings = (bs: number[][]) => bs.map((b) => b.map((x) => String(x)));
 const runningSum = (values: number[], state: { getOrElse(d: number): number }) =>
   Some(values.reduce((a, b) => a + b, 0) + state.getOrElse(0));
 
-/** Spark's `sc.makeRDD(seq)` (= parallelize(seq, defaultParallelism)); parallelize when the engine has no makeRDD. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const makeRDD = (sc: any, data: unknown[]) => (typeof sc.makeRDD === 'function' ? sc.makeRDD(data) : sc.parallelize(data));
 
 const stateInput = [['a'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b'], ['a'], []];
 
@@ -344,7 +341,7 @@ export const basicOperationsCases: StreamCase[] = [
     name: 'updateStateByKey - simple with initial value RDD',
     input: stateInput,
     operation: (s) => {
-      const initialRDD = makeRDD(s.context.sparkContext, [['a', 1], ['c', 2]]);
+      const initialRDD = s.context.sparkContext.makeRDD([['a', 1], ['c', 2]]);
       return s.map((x: string) => [x, 1]).updateStateByKey(runningSum, new HashPartitioner(2), initialRDD);
     },
     expected: [
@@ -364,7 +361,7 @@ export const basicOperationsCases: StreamCase[] = [
     // b -> 0, 2000, 5000, 9000, 9000, 9000
     // c -> 1000, 1000, 3000, 3000, 3000, 3000
     operation: (s) => {
-      const initialRDD = makeRDD(s.context.sparkContext, [['a', 0], ['c', 0]]);
+      const initialRDD = s.context.sparkContext.makeRDD([['a', 0], ['c', 0]]);
       // Update only if we receive values for this key during the batch.
       const updateFunc = (time: { milliseconds: number }, _key: string, values: number[], state: { getOrElse(d: number): number }) =>
         values.length > 0 ? Some(time.milliseconds + state.getOrElse(0)) : Some(state.getOrElse(0));
@@ -385,7 +382,7 @@ export const basicOperationsCases: StreamCase[] = [
     name: 'updateStateByKey - with initial value RDD',
     input: stateInput,
     operation: (s) => {
-      const initialRDD = makeRDD(s.context.sparkContext, [['a', 1], ['c', 2]]);
+      const initialRDD = s.context.sparkContext.makeRDD([['a', 1], ['c', 2]]);
       // newUpdateFunc = iterator.flatMap(t => updateFunc(t._2, t._3).map(s => (t._1, s)))
       const newUpdateFunc = function* (iterator: Iterable<[string, number[], { getOrElse(d: number): number }]>) {
         for (const t of iterator) {

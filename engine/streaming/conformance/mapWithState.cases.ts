@@ -10,6 +10,7 @@
  * is (time, key, value: Option, state) => Option[mapped].
  */
 import { Seconds, Milliseconds, Some, None, StateSpec } from '../../index';
+import type { SparkContext } from '../../rdd/SparkContext';
 import { type StreamCase, check, canon, sameSet, tempCheckpointDir } from './runner';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31,7 +32,7 @@ const runningStateData = [
 ];
 
 /** The suite's testOperation: outputs and state snapshots, each compared per batch as a set. */
-function mapWithStateCase(name: string, input: string[][], spec: (sc: any) => unknown, outputs: unknown[][], stateSnapshots: unknown[][]): StreamCase {
+function mapWithStateCase(name: string, input: string[][], spec: (sc: SparkContext) => unknown, outputs: unknown[][], stateSnapshots: unknown[][]): StreamCase {
   return {
     name,
     master: 'local',
@@ -125,9 +126,7 @@ export const mapWithStateCases: StreamCase[] = [
       const sum = value.getOrElse(0) + state.getOption().getOrElse(0);
       state.update(sum);
       return None;
-    }).initialState(typeof sc.makeRDD === 'function'
-      ? sc.makeRDD([['a', 5], ['b', 10], ['c', -20], ['d', 0]])
-      : sc.parallelize([['a', 5], ['b', 10], ['c', -20], ['d', 0]])),
+    }).initialState(sc.makeRDD([['a', 5], ['b', 10], ['c', -20], ['d', 0]])),
     inputData.map(() => []),
     [
       [['a', 5], ['b', 10], ['c', -20], ['d', 0]],

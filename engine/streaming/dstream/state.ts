@@ -11,12 +11,8 @@ type UpdateKind = 'values' | 'time' | 'iterator';
 
 /** Wraps the user's update function into a function over an iterable of [key, values, stateOption] (Spark's internal form). */
 const updateTemplates: Record<UpdateKind, (user: string, timeMs: number) => string> = {
-  values: (user) => `(rows) => { const f = ${user}; const out = [];
-    for (const [k, vs, s] of rows) { const r = f(vs, s); StreamingInternals.checkOption(r, 'updateStateByKey'); if (r.isDefined) out.push([k, r.get()]); }
-    return out; }`,
-  time: (user, timeMs) => `(rows) => { const f = ${user}; const out = []; const time = new Time(${timeMs});
-    for (const [k, vs, s] of rows) { const r = f(time, k, vs, s); StreamingInternals.checkOption(r, 'updateStateByKey'); if (r.isDefined) out.push([k, r.get()]); }
-    return out; }`,
+  values: (user) => `(rows) => StreamingInternals.updateStates(rows, ${user})`,
+  time: (user, timeMs) => `(rows) => StreamingInternals.updateStatesWithTime(rows, ${user}, ${timeMs})`,
   iterator: (user) => `(rows) => ${user}(rows)`,
 };
 

@@ -70,21 +70,9 @@ export class ReducedWindowedDStream<K, V> extends DStream<[K, V]> {
     const previousWindowRDD = this.getOrCompute(previousEnd) ?? sc.makeRDD<[K, V]>([]);
     const cogrouped = cogroupAll<K>([previousWindowRDD, ...oldRDDs, ...newRDDs], this.partitioner);
     const numOld = oldRDDs.length, numNew = newRDDs.length;
-    const merge = composeShipped('reduceByKeyAndWindow', (reduce, inv) => `(arrayOfValues) => {
-      const reduceF = ${reduce}, invReduceF = ${inv};
-      if (arrayOfValues.length !== ${1 + numOld + numNew}) throw new Error(${JSON.stringify(errors.windowValueCount().message)});
-      const oldValues = [], newValues = [];
-      for (let i = 1; i <= ${numOld}; i++) if (arrayOfValues[i].length > 0) oldValues.push(arrayOfValues[i][0]);
-      for (let i = 1; i <= ${numNew}; i++) if (arrayOfValues[${numOld} + i].length > 0) newValues.push(arrayOfValues[${numOld} + i][0]);
-      if (arrayOfValues[0].length === 0) {
-        if (newValues.length === 0) throw new Error(${JSON.stringify(errors.windowKeyHash().message)});
-        return newValues.reduce((a, b) => reduceF(a, b));
-      }
-      let tempValue = arrayOfValues[0][0];
-      if (oldValues.length > 0) tempValue = invReduceF(tempValue, oldValues.reduce((a, b) => reduceF(a, b)));
-      if (newValues.length > 0) tempValue = reduceF(tempValue, newValues.reduce((a, b) => reduceF(a, b)));
-      return tempValue;
-    }`, this.reduceFn, this.invReduceFn);
+    const merge = composeShipped('reduceByKeyAndWindow', (reduce, inv) =>
+      `(arrayOfValues) => StreamingInternals.mergeWindowValues(arrayOfValues, ${reduce}, ${inv}, ${numOld}, ${numNew})`,
+    this.reduceFn, this.invReduceFn);
     const merged = cogrouped.mapValues<K, unknown[][], V>(merge);
     return this.filterFn ? merged.filter(this.filterFn) : merged;
   }

@@ -1,6 +1,7 @@
 /** Shared pieces of the recovery tests: contexts on a manual clock, event capture, settling the event loop. */
 import { SparkConf, StreamingContext, Seconds, StorageLevel } from '../../index';
 import type { EngineEvent } from '../../core/events';
+import { ManualClock } from '../../core/clock';
 import { Receiver } from '../receiver/Receiver';
 
 export function manualContext(appName: string, conf: Record<string, string> = {}, master = 'local[2]'): StreamingContext {
@@ -23,7 +24,8 @@ export async function settle(times = 3): Promise<void> { for (let i = 0; i < tim
 
 /** Moves a started manual-clock context to `time`, one block interval at a time (as step() does). */
 export async function advanceTo(ssc: StreamingContext, time: number, blockIntervalMs = 200): Promise<void> {
-  const clock = ssc.clock as unknown as { getTimeMillis(): number; setTime(t: number): void };
+  const clock = ssc.clock;
+  if (!(clock instanceof ManualClock)) throw new Error('advanceTo: the context runs on the system clock; set spark.streaming.clock=manual');
   while (clock.getTimeMillis() < time) {
     clock.setTime(Math.min(time, (Math.floor(clock.getTimeMillis() / blockIntervalMs) + 1) * blockIntervalMs));
     await settle();
