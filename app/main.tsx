@@ -22,4 +22,4 @@ startRunMark();
 void startup().then(() => { saveNow(false); startAutosave(); });
 
 // Test and debugging hook (no engine objects: the store's state and the public actions only).
-(window as unknown as { __studio?: unknown }).__studio = { store: useStudio, engine, saveNow };
+Reflect.set(window, '__studio', { store: useStudio, engine, saveNow });

@@ -76,7 +76,7 @@ function fnv1a(text: string): number {
 const gc = (globalThis as { gc?: () => void }).gc;
 const activeHandles = (): Record<string, number> => {
   const out: Record<string, number> = {};
-  for (const t of (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo()) out[t] = (out[t] ?? 0) + 1;
+  for (const t of process.getActiveResourcesInfo()) out[t] = (out[t] ?? 0) + 1;
   return out;
 };
 
@@ -140,7 +140,7 @@ class HashtagRun {
     this.rng = new Rng(`soak-faults:${o.seed}`);
   }
 
-  private get listenerCount(): number { return (this.ssc.sparkContext.listenerBus as unknown as { listeners: unknown[] }).listeners.length; }
+  private get listenerCount(): number { return this.ssc.sparkContext.listenerBus.size; }
 
   async start(): Promise<void> { await this.ssc.start(); this.listenersAtStart = this.listenerCount; }
 

@@ -341,7 +341,7 @@ export function validateLesson(doc: unknown, opts: ValidateOptions = {}): Valida
   }
   const known = new Set(['version', 'id', 'order', 'title', 'summary', 'pipeline', 'steps']);
   for (const k of Object.keys(doc)) if (!known.has(k)) out.add(keyPath(k), 'unknown key');
-  return out.list.length ? { ok: false, issues: out.list } : { ok: true, value: doc as unknown as Lesson };
+  return out.list.length ? { ok: false, issues: out.list } : { ok: true, value: checked<Lesson>(doc) };
 }
 
 export function validateIndex(doc: unknown): Validated<LessonIndex> {
@@ -356,7 +356,7 @@ export function validateIndex(doc: unknown): Validated<LessonIndex> {
     if (typeof e.order !== 'number') out.add(`lessons[${i}].order`, 'expected a number');
     l10n(e.title, `lessons[${i}].title`, out);
   });
-  return out.list.length ? { ok: false, issues: out.list } : { ok: true, value: doc as unknown as LessonIndex };
+  return out.list.length ? { ok: false, issues: out.list } : { ok: true, value: checked<LessonIndex>(doc) };
 }
 
 /** Every L10n string of a lesson, with its path (for the language tests). */
@@ -387,3 +387,8 @@ export function eventTypesOf(lesson: Lesson): EngineEventType[] {
 }
 
 export type { EngineEvent };
+
+/** A document every rule above has accepted, as the type those rules describe. */
+function checked<T>(doc: unknown): T {
+  return doc as T;
+}

@@ -60,8 +60,8 @@ class DriverConnection {
   remote: DriverClient | null = null;
   private readonly pending: DriverMessage[] = [];
   private readonly pendingSim: SimMessage[] = [];
-  private frame: number | null = null;
-  private frameIsTimeout = false;
+  /** The pending flush: an animation frame, or a timeout while the page is hidden (frames do not run then). */
+  private frame: { raf: number } | { timeout: ReturnType<typeof setTimeout> } | null = null;
 
   /* ---------- The heartbeat watchdog (a task looping inside the driver's worker on local[N]) ---------- */
   private run: WatchedRun = { timeoutMs: taskTimeoutMs(undefined), local: false };
@@ -160,14 +160,14 @@ class DriverConnection {
   }
 
   private cancelFrame() {
-    if (this.frame !== null) { if (this.frameIsTimeout) clearTimeout(this.frame); else cancelAnimationFrame(this.frame); this.frame = null; }
+    if (this.frame !== null) { if ('timeout' in this.frame) clearTimeout(this.frame.timeout); else cancelAnimationFrame(this.frame.raf); this.frame = null; }
   }
 
   private scheduleFlush() {
     if (this.frame !== null) return;
     const hidden = typeof document !== 'undefined' && document.hidden;
-    if (typeof requestAnimationFrame === 'function' && !hidden) { this.frameIsTimeout = false; this.frame = requestAnimationFrame(() => this.flush()); }
-    else { this.frameIsTimeout = true; this.frame = setTimeout(() => this.flush(), 50) as unknown as number; }
+    if (typeof requestAnimationFrame === 'function' && !hidden) this.frame = { raf: requestAnimationFrame(() => this.flush()) };
+    else this.frame = { timeout: setTimeout(() => this.flush(), 50) };
   }
 
   private onMessages(msgs: WorkerMessage[]) {

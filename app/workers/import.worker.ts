@@ -11,10 +11,9 @@
 import { installImportWorker } from '../../engine/graph/import/worker';
 
 const CUT = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'BroadcastChannel', 'navigator', 'WebTransport', 'RTCPeerConnection'];
-const scope = self as unknown as Record<string, unknown>;
 for (const name of CUT) {
   const blocked = () => { throw new Error(`Import stopped: the program uses ${name} while building its pipeline; network, file system and process access are not available during import.`); };
-  try { Object.defineProperty(scope, name, { value: blocked, configurable: false, writable: false, enumerable: false }); } catch { /* not definable: the recorder's stand-in still applies */ }
+  try { Object.defineProperty(self, name, { value: blocked, configurable: false, writable: false, enumerable: false }); } catch { /* not definable: the recorder's stand-in still applies */ }
 }
 
 // In the engine host the page's MessagePort arrives first (app/host/main.ts); the import is served on it.

@@ -182,7 +182,7 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
   combine<T>(key: K, value: T, createCombiner: ((v: T) => V) | null, mergeValue: (c: V, v: T) => V): V {
     this.checkAlive();
     if (key === null || key === undefined) {
-      const nv = this.haveNullValue ? mergeValue(this.nullValue as V, value) : createCombiner ? createCombiner(value) : (value as unknown as V);
+      const nv = this.haveNullValue ? mergeValue(this.nullValue as V, value) : createCombiner ? createCombiner(value) : sameAsCombiner<V>(value);
       if (!this.haveNullValue) this.incrementSize();
       this.nullValue = nv;
       this.haveNullValue = true;
@@ -200,7 +200,7 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
         return nv;
       }
       if (cur === undefined) {
-        const nv = createCombiner ? createCombiner(value) : (value as unknown as V);
+        const nv = createCombiner ? createCombiner(value) : sameAsCombiner<V>(value);
         keys[pos] = key;
         this.values[pos] = nv;
         hashes[pos] = h;
@@ -400,7 +400,7 @@ export class PartitionedAppendOnlyMap<K, V> {
       this.values[pos] = nv;
       return nv;
     }
-    const nv = createCombiner ? createCombiner(value) : (value as unknown as V);
+    const nv = createCombiner ? createCombiner(value) : sameAsCombiner<V>(value);
     this.put(-1 - pos, partition, key, nv, h);
     return nv;
   }
@@ -512,4 +512,9 @@ export class PartitionedAppendOnlyMap<K, V> {
   private checkAlive(): void {
     if (this.destroyed) throw errors.mapDestroyed();
   }
+}
+
+/** With no createCombiner the value is its own combiner (an aggregator whose value and combiner types are one). */
+function sameAsCombiner<V>(value: unknown): V {
+  return value as V;
 }

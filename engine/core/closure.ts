@@ -76,7 +76,8 @@ const CLOSURE_TAG = Symbol.for('dstream-studio.closure');
 interface ClosureTag { fn: Function; vars: Record<string, unknown> }
 
 function closureTag(fn: Function): ClosureTag | undefined {
-  return (fn as unknown as Record<symbol, ClosureTag | undefined>)[CLOSURE_TAG];
+  const tag: unknown = Reflect.get(fn, CLOSURE_TAG);
+  return tag === undefined ? undefined : (tag as ClosureTag);
 }
 
 /** The variables declared for `fn` with closure(), or undefined. */
@@ -116,7 +117,7 @@ export function closure<F extends Function>(vars: Record<string, unknown>, fn: F
   for (const [name, value] of Object.entries(tag.vars)) { checkVarName(name, ENGINE_SHIPPED_GLOBALS); checkVarValue(undefined, name, value); }
   let local: Function | undefined;
   const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-    local ??= compileLocal(wrapper as unknown as Function, tag);
+    local ??= compileLocal(wrapper, tag);
     return local.apply(this, args);
   };
   Object.defineProperty(wrapper, CLOSURE_TAG, { value: tag });
@@ -280,9 +281,9 @@ function nameHelper<T extends Function>(fn: T, name: string): T {
 
 function safeGlobal(shippedNames: string[], allowNetwork: boolean, globals: ShippedGlobals): object {
   const g: Record<string, unknown> = Object.create(null);
-  const real = globalThis as unknown as Record<string, unknown>;
-  for (const n of STANDARD_GLOBALS) if (n !== 'globalThis' && n !== '__name' && n in real) g[n] = real[n];
-  if (allowNetwork) for (const n of NETWORK_GLOBALS) if (n in real) g[n] = real[n];
+  const real = globalThis;
+  for (const n of STANDARD_GLOBALS) if (n !== 'globalThis' && n !== '__name' && n in real) g[n] = Reflect.get(real, n);
+  if (allowNetwork) for (const n of NETWORK_GLOBALS) if (n in real) g[n] = Reflect.get(real, n);
   for (const n of shippedNames) g[n] = globals.get(n);
   g.globalThis = g;
   return Object.freeze(g);

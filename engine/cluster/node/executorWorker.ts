@@ -10,10 +10,10 @@ import { ArrayBufferMeter } from '../../executor/arrayBufferMeter';
 import { setCodeCompiler } from '../../core/closure';
 import { guardThenables } from '../../core/thenGuard';
 import { nodeCodeCompiler, readSandboxEnv, restrictSockets } from './hardening';
+import { nodeBuiltin } from './builtin';
 
 type WorkerThreads = typeof import('node:worker_threads');
-const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-const wt = (getBuiltin ? getBuiltin('node:worker_threads') : await import('node:worker_threads')) as WorkerThreads;
+const wt: WorkerThreads = nodeBuiltin('node:worker_threads') ?? await import('node:worker_threads');
 
 if (!wt.parentPort) throw errors.notInWorkerThread();
 // Shipped functions compile without code generation from strings (the graph runner disallows it) and without

@@ -1,5 +1,6 @@
 import type { FileStatus, FileSystem } from '../../core/fileSystem';
 import { errors } from '../../core/errors';
+import { nodeBuiltin } from './builtin';
 
 type Fs = typeof import('node:fs/promises');
 let fsPromise: Promise<Fs> | undefined;
@@ -11,8 +12,8 @@ export class NodeFileSystem implements FileSystem {
   readonly kind = 'node';
   /** Synchronous check for definition-time errors (textFileStream of a missing directory). */
   existsSync(path: string): boolean {
-    const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => typeof import('node:fs') }).getBuiltinModule;
-    return getBuiltin ? getBuiltin('node:fs').existsSync(path) : true;
+    const fsSync = nodeBuiltin('node:fs');
+    return fsSync ? fsSync.existsSync(path) : true;
   }
   async exists(path: string): Promise<boolean> { try { await (await fs()).stat(path); return true; } catch { return false; } }
   async mkdirs(path: string): Promise<void> { await (await fs()).mkdir(path, { recursive: true }); }

@@ -8,12 +8,12 @@
 import type { SpawnedWorker, WorkerLimits, WorkerSpawner } from '../spawner';
 import { nodeEndpoint } from './nodeEndpoint';
 import { errors } from '../../core/errors';
+import { nodeBuiltin } from './builtin';
 
 type WorkerThreads = typeof import('node:worker_threads');
 
 async function workerThreads(): Promise<WorkerThreads> {
-  const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  return (getBuiltin ? getBuiltin('node:worker_threads') : await import('node:worker_threads')) as WorkerThreads;
+  return nodeBuiltin('node:worker_threads') ?? await import('node:worker_threads');
 }
 
 // Names kept in variables so that bundlers do not try to bundle the Node worker as a web asset.
@@ -63,9 +63,7 @@ export class NodeWorkerSpawner implements WorkerSpawner {
   }
 
   channel(): { port1: unknown; port2: unknown } {
-    const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-    const wt = getBuiltin?.('node:worker_threads') as WorkerThreads | undefined;
-    const MC = wt?.MessageChannel ?? (globalThis as unknown as { MessageChannel: typeof MessageChannel }).MessageChannel;
+    const MC = nodeBuiltin('node:worker_threads')?.MessageChannel ?? globalThis.MessageChannel;
     const ch = new MC();
     return { port1: ch.port1, port2: ch.port2 };
   }
