@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger
  * Runs exported DStream Studio programs on one SparkContext (local[2]), each on a fresh StreamingContext on
  * Spark's ManualClock (as Spark's own TestSuiteBase does): `build(ssc)`, start, advance the clock one batch at a
  * time and wait for each batch to complete. Lives in Spark's package because ManualClock is private[spark].
- * Arguments: one `name:Object:batchMs:batches:checkpoint(0|1)` per case; output: `@@@CASE name`, what the case printed, `@@@END name`.
+ * Arguments: one `name:Object:batchMs:batches:checkpoint(0|1):parallelism` per case (parallelism: the studio run's
+ * spark.default.parallelism, which decides how shuffles partition keys and so print()'s order); output: `@@@CASE name`, what the case printed, `@@@END name`.
  */
 object StudioDriver {
   def main(args: Array[String]): Unit = {
@@ -17,7 +18,9 @@ object StudioDriver {
       .set("spark.streaming.clock", "org.apache.spark.util.ManualClock").set("spark.ui.enabled", "false")
     val sc = new org.apache.spark.SparkContext(conf)
     for (a <- args) {
-      val Array(name, obj, ms, n, ckpt) = a.split(":")
+      val Array(name, obj, ms, n, ckpt, par) = a.split(":")
+      // read by the scheduler backend at each shuffle, so it can change between cases on one SparkContext
+      sc.conf.set("spark.default.parallelism", par)
       val t0 = System.currentTimeMillis
       println(s"@@@CASE $name")
       val ssc = new StreamingContext(sc, Milliseconds(ms.toLong))

@@ -1,7 +1,8 @@
 """
 Runs exported DStream Studio programs (modules with build(ssc)) on one SparkContext (local[2]), each on a fresh
 StreamingContext on Spark's ManualClock: build, start, advance the clock one batch at a time, wait for the batch.
-Usage: python studio_driver.py <dir> name:module:batchMs:batches:checkpoint(0|1) ...
+Usage: python studio_driver.py <dir> name:module:batchMs:batches:checkpoint(0|1):parallelism ...
+(parallelism: the studio run's spark.default.parallelism, which decides how shuffles partition keys)
 Output: @@@CASE name, what the case printed (pprint), @@@END name; @@@ERROR <message> when a case fails.
 """
 import importlib
@@ -34,7 +35,9 @@ def main():
     sc = SparkContext(conf=conf)
     sc.setLogLevel('ERROR')
     for arg in sys.argv[2:]:
-        name, module, ms, n, ckpt = arg.split(':')
+        name, module, ms, n, ckpt, par = arg.split(':')
+        # the scheduler backend reads it at each shuffle, so it can change between cases on one SparkContext
+        sc._jsc.sc().conf().set('spark.default.parallelism', par)
         ms, n = int(ms), int(n)
         t0 = time.time()
         print('@@@CASE ' + name, flush=True)

@@ -8,6 +8,7 @@ import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { pyCodeOnly } from './quote/python';
 import { inputRecordTypes, recordTypesFor } from './records';
 import { recordedQueuePython } from './recordedInputs';
+import { pinnedParallelism, submitMaster } from './sparkMaster';
 import type { SparkExportOptions } from './exportScala';
 
 const lit = (v: unknown) => literal(v, 'python');
@@ -58,10 +59,12 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
   if (graph.checkpointDir) modules.add('sys');
   const pysparkNames = ['SparkConf', 'SparkContext', ...(/\bStorageLevel\b/.test(code) ? ['StorageLevel'] : [])];
   const file = `${snakeCase(graph.name) || 'streaming_app'}.py`;
-  const master = graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master;
+  const master = submitMaster(graph);
+  const pinned = pinnedParallelism(graph);
   const kafka = graph.nodes.some((n) => n.op === 'directKafkaStream');
 
-  const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing('spark.master', ${lit(graph.master)})`];
+  const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing('spark.master', ${lit(master)})`,
+    ...(pinned !== undefined ? [`.setIfMissing('spark.default.parallelism', ${lit(String(pinned))})`] : [])];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
 
   const lines = [
@@ -70,7 +73,7 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
     '# How to run (README): pip install pyspark==3.5.9 (or use a Spark 3.5 installation), then',
     comment('python', `  spark-submit --master ${master} ${file}${graph.checkpointDir ? ' [checkpoint dir]' : ''}`),
     comment('python', `  On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).`),
-    ...(graph.master.startsWith('local-cluster') ? [comment('python', `  (the studio ran on ${graph.master}, a test-only master)`)] : []),
+    ...(master !== graph.master ? [comment('python', `  (the studio ran on ${graph.master}, a test-only master${pinned !== undefined ? `; spark.default.parallelism=${pinned} keeps its partitioning` : ''})`)] : []),
     ...(graph.checkpointDir ? [comment('python', `  The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/${file.replace(/\.py$/, '')} as the first argument (default ${graph.checkpointDir}, a local path).`)] : []),
     '#',
     '# PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.',
