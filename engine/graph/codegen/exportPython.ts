@@ -9,6 +9,7 @@ import { pyCodeOnly } from './quote/python';
 import { inputRecordTypes, recordTypesFor } from './records';
 import { recordedQueuePython } from './recordedInputs';
 import { pinnedParallelism, submitMaster } from './sparkMaster';
+import { slideDurations } from '../validate';
 import type { SparkExportOptions } from './exportScala';
 
 const lit = (v: unknown) => literal(v, 'python');
@@ -33,6 +34,7 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
   const usedNames = new Set(plan.nodes.map((p) => p.name));
   let inexact = 0;
   const untranslated: string[] = [];
+  const slides = slideDurations(graph);
   for (const p of plan.nodes) {
     const op = getOp(p.node.op);
     const inputs = { ...p.inputs };
@@ -51,7 +53,8 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
     const recorded = opts.recordedInputs?.[p.node.id];
     const stmt = recorded ? `${p.name} = ${recordedQueuePython(recorded, 'ssc')}`
       : op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : comment('python', `TODO: unknown op "${p.node.op}"`);
-    body.push(nodeTagComment('python', p.node.id), ...(recorded ? [comment('python', `the ${p.node.op} records this run received, by batch and partition`)] : []), stmt);
+    body.push(nodeTagComment('python', p.node.id), ...(recorded ? [comment('python', `the ${p.node.op} records this run received, by batch and partition`)] : []),
+      ...(reducedAgainInPySpark(p.node, slides.get(p.node.id)) ? [comment('python', PYSPARK_SHORT_WINDOW_NOTE)] : []), stmt);
   }
   const text = body.join('\n');
   const code = pyCodeOnly(text);
@@ -113,6 +116,19 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
     '    main()',
   ];
   return { code: `${lines.join('\n')}\n`, inexact, untranslated };
+}
+
+/**
+ * PySpark uses a window's inverse function only when the window spans 5 slides or more (PythonReducedWindowedDStream)
+ * and otherwise reduces the window again: keys that left the window are absent instead of printed with the inverse's
+ * result, as Scala (and the studio) print them.
+ */
+const PYSPARK_SHORT_WINDOW_NOTE = 'PySpark reduces a window shorter than 5 slides again instead of applying the inverse: keys that left the window are not printed (Scala and the studio print them, e.g. (key,0))';
+
+function reducedAgainInPySpark(n: PipelineGraph['nodes'][number], slide: number | undefined): boolean {
+  const inverse = ((n.op === 'reduceByKeyAndWindow' || n.op === 'reduceByWindow') && typeof n.params.inverse === 'string' && n.params.inverse.trim() !== '')
+    || n.op === 'countByWindow';
+  return inverse && typeof n.params.window === 'number' && slide !== undefined && n.params.window < 5 * slide;
 }
 
 function pySeconds(ms: number): string {

@@ -5,7 +5,7 @@ import { exportScala } from './exportScala';
 import { exportPython } from './exportPython';
 
 const graph = (master: string, conf?: Record<string, string>): PipelineGraph =>
-  ({ version: 1, name: 'P', master, batchDuration: 1000, nodes: [], edges: [], ...(conf ? { conf } : {}) }) as PipelineGraph;
+  ({ version: 1, name: 'P', master, batchDuration: 1000, seed: 1, nodes: [], edges: [], ...(conf ? { conf } : {}) }) as PipelineGraph;
 
 describe('the master and parallelism of a Spark export', () => {
   it('submits a local-cluster graph to local[*] and keeps its parallelism of workers x cores', () => {
@@ -28,5 +28,21 @@ describe('the master and parallelism of a Spark export', () => {
     expect(exportScala(g)).toContain('.setIfMissing("spark.master", "local[*]").setIfMissing("spark.default.parallelism", "4")');
     expect(exportPython(g)).toContain(".setIfMissing('spark.master', 'local[*]').setIfMissing('spark.default.parallelism', '4')");
     expect(exportScala(g)).not.toContain('setIfMissing("spark.master", "local-cluster');
+  });
+});
+
+describe('the PySpark export of a short window with an inverse', () => {
+  it('says that PySpark reduces it again and does not print keys that left the window', () => {
+    const g = {
+      version: 1, name: 'W', master: 'local[2]', batchDuration: 1000, seed: 1,
+      nodes: [
+        { id: 'q', op: 'queueStream', params: { batches: [['a']], oneAtATime: true }, position: { x: 0, y: 0 } },
+        { id: 'w', op: 'reduceByKeyAndWindow', params: { reduce: '(a, b) => a + b', inverse: '(a, b) => a - b', window: 2000, slide: 1000 }, position: { x: 0, y: 0 } },
+      ],
+      edges: [{ id: 'e', source: 'q', target: 'w' }],
+    } as PipelineGraph;
+    expect(exportPython(g)).toContain('# PySpark reduces a window shorter than 5 slides again');
+    const long = { ...g, nodes: g.nodes.map((n) => (n.id === 'w' ? { ...n, params: { ...n.params, window: 5000 } } : n)) };
+    expect(exportPython(long)).not.toContain('PySpark reduces a window');
   });
 });
