@@ -142,7 +142,7 @@ export function conformanceGraphs(): ConformanceGraph[] {
     out.push({
       name: c.name,
       batches,
-      graph: { version: 1, name: `Conformance ${c.name}`, master: c.master ?? 'local[2]', batchDuration, nodes, edges } as PipelineGraph,
+      graph: { version: 1, name: `Conformance ${c.name}`, master: c.master ?? 'local[2]', batchDuration, seed: 1, nodes, edges } as PipelineGraph,
     });
   }
   return out;
