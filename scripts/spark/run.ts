@@ -17,6 +17,7 @@ import { runOnEngine, splitBatches, type EngineRun } from './engineRun';
 import { generatePipeline } from './generate';
 import { conformanceGraphs } from './conformance';
 import { asPySparkComputes } from './pysparkWindows';
+import { slideDurations } from '../../engine/graph/validate';
 import { getOp } from '../../engine/graph/registry';
 import { pythonLineToScala, scalaLineOfEngineForPython } from './normalize';
 import { studioParallelism } from '../../engine/graph/codegen/sparkMaster';
@@ -144,7 +145,7 @@ function runScala(cases: Prepared[]): Outcome[] {
   for (let i = 0; i < compiled.length; i += 80) {
     const chunk = compiled.slice(i, i + 80);
     const r = sh('java', ['-Xmx2g', ...JAVA_OPENS, '-cp', `${classes}:${JARS}/*`, 'org.apache.spark.streaming.StudioDriver',
-      ...chunk.map((p) => `${p.id}:${scalaObjectOf(p)}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}:${studioParallelism(p.graph) ?? 2}`)], { cwd: path.join(WORK, 'scala') });
+      ...chunk.map((p) => `${p.id}:${scalaObjectOf(p)}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}:${studioParallelism(p.graph) ?? 2}:${outputSlides(p.graph)}`)], { cwd: path.join(WORK, 'scala') });
     for (const [k, v] of splitCases(r.out)) results.set(k, v);
   }
   console.log(`spark (scala): ${compiled.length} cases run in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
@@ -170,6 +171,13 @@ function functionCount(g: PipelineGraph): number {
     }
   }
   return n;
+}
+
+/** The slides of the graph's outputs (Spark runs an output's job only at times its slide divides). */
+function outputSlides(g: PipelineGraph): string {
+  const slides = slideDurations(g);
+  const outs = g.nodes.filter((n) => getOp(n.op)?.output === null).map((n) => slides.get(n.id) ?? g.batchDuration);
+  return [...new Set(outs.length ? outs : [g.batchDuration])].join(',');
 }
 
 function needsCheckpoint(g: PipelineGraph): boolean {
@@ -212,7 +220,7 @@ function runPython(cases: Prepared[]): Outcome[] {
   for (let i = 0; i < runnable.length; i += 80) {
     const chunk = runnable.slice(i, i + 80);
     const r = sh(path.join(SPARK, 'venv/bin/python'), [path.join(ROOT, 'scripts/spark/studio_driver.py'), dir,
-      ...chunk.map((p) => `${p.id}:${p.id}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}:${studioParallelism(p.graph) ?? 2}`)], { cwd: dir });
+      ...chunk.map((p) => `${p.id}:${p.id}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}:${studioParallelism(p.graph) ?? 2}:${outputSlides(p.graph)}`)], { cwd: dir });
     for (const [k, v] of splitCases(r.out)) results.set(k, v);
   }
   console.log(`spark (python): ${runnable.length} cases run in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
