@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger
  * Runs exported DStream Studio programs on one SparkContext (local[2]), each on a fresh StreamingContext on
  * Spark's ManualClock (as Spark's own TestSuiteBase does): `build(ssc)`, start, advance the clock one batch at a
  * time and wait for each batch to complete. Lives in Spark's package because ManualClock is private[spark].
- * Arguments: one `name:Object:batchMs:batches:checkpoint(0|1)` per case; output: `@@@CASE name`, what the case printed, `@@@END name`.
+ * Arguments: one `name:Object:batchMs:batches:checkpoint(0|1):parallelism:outputSlideMs,...` per case (parallelism: the studio run's
+ * spark.default.parallelism, which decides how shuffles partition keys and so print()'s order); output: `@@@CASE name`, what the case printed, `@@@END name`.
  */
 object StudioDriver {
   def main(args: Array[String]): Unit = {
@@ -17,7 +18,12 @@ object StudioDriver {
       .set("spark.streaming.clock", "org.apache.spark.util.ManualClock").set("spark.ui.enabled", "false")
     val sc = new org.apache.spark.SparkContext(conf)
     for (a <- args) {
-      val Array(name, obj, ms, n, ckpt) = a.split(":")
+      val Array(name, obj, ms, n, ckpt, par, slides) = a.split(":")
+      // Spark posts onBatchCompleted only for batches with jobs: those whose time an output's slide divides
+      val outSlides = slides.split(",").map(_.toLong)
+      def expectedAfter(i: Int): Int = (1 to i).count(j => outSlides.exists(s => (j * ms.toLong) % s == 0))
+      // read by the scheduler backend at each shuffle, so it can change between cases on one SparkContext
+      sc.conf.set("spark.default.parallelism", par)
       val t0 = System.currentTimeMillis
       println(s"@@@CASE $name")
       val ssc = new StreamingContext(sc, Milliseconds(ms.toLong))
@@ -35,9 +41,10 @@ object StudioDriver {
         val clock = ssc.scheduler.clock.asInstanceOf[ManualClock]
         for (i <- 1 to n.toInt) {
           clock.advance(ms.toLong)
-          done.synchronized { val t0 = System.currentTimeMillis; while (done.get < i && System.currentTimeMillis - t0 < 30000) done.wait(100) }
+          val want = expectedAfter(i)
+          done.synchronized { val t0 = System.currentTimeMillis; while (done.get < want && System.currentTimeMillis - t0 < 30000) done.wait(100) }
         }
-        if (done.get < n.toInt) println(s"@@@ERROR timed out after ${done.get} of $n batches")
+        if (done.get < expectedAfter(n.toInt)) println(s"@@@ERROR timed out after ${done.get} of ${expectedAfter(n.toInt)} batches with jobs")
       } catch { case e: Throwable => println(s"@@@ERROR ${Option(e.getCause).getOrElse(e)}".replace("\n", " ")) }
       finally { ssc.stop(stopSparkContext = false, stopGracefully = false) }
       println(s"@@@END $name")

@@ -15,8 +15,12 @@ import { exportScalaDetailed } from '../../engine/graph/codegen/exportScala';
 import { exportPythonDetailed } from '../../engine/graph/codegen/exportPython';
 import { runOnEngine, splitBatches, type EngineRun } from './engineRun';
 import { generatePipeline } from './generate';
+import { conformanceGraphs } from './conformance';
+import { asPySparkComputes } from './pysparkWindows';
+import { slideDurations } from '../../engine/graph/validate';
 import { getOp } from '../../engine/graph/registry';
 import { pythonLineToScala, scalaLineOfEngineForPython } from './normalize';
+import { studioParallelism } from '../../engine/graph/codegen/sparkMaster';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SPARK = path.join(ROOT, '.spark');
@@ -27,8 +31,9 @@ const JAVA_OPENS = ['java.lang', 'java.lang.invoke', 'java.lang.reflect', 'java.
   'java.util.concurrent.atomic', 'jdk.internal.ref', 'sun.nio.ch', 'sun.nio.cs', 'sun.security.action', 'sun.util.calendar']
   .map((p) => `--add-opens=java.base/${p}=ALL-UNNAMED`).concat(['-Djdk.reflect.useDirectMethodHandle=false']);
 
-interface Case { name: string; category: 'example' | 'lesson' | 'generated'; graph: PipelineGraph; batches: number }
-interface Prepared extends Case { id: string; engine: EngineRun }
+interface Case { name: string; category: 'example' | 'lesson' | 'conformance' | 'generated'; graph: PipelineGraph; batches: number }
+/** engine: the graph's run; pyEngine: the run of the graph as PySpark computes it (pysparkWindows.ts), when it differs. */
+interface Prepared extends Case { id: string; engine: EngineRun; pyEngine?: EngineRun }
 interface Outcome {
   name: string; category: string; lang: 'scala' | 'python'; status: 'same' | 'differs' | 'skipped'; detail?: string;
   /** The case's functions, and how many of them the exporter translated (the rest are marked stubs). */
@@ -55,6 +60,7 @@ function loadCases(): Case[] {
     const parsed = parsePipeline(JSON.stringify(lesson.pipeline.graph));
     if (parsed.ok) cases.push({ name: `lesson ${f}`, category: 'lesson', graph: printEverything(parsed.graph), batches: 6 });
   }
+  for (const c of conformanceGraphs()) cases.push({ name: `conformance ${c.name}`, category: 'conformance', graph: c.graph, batches: c.batches });
   const extra = arg('--graph');
   if (extra) {
     const parsed = parsePipeline(fs.readFileSync(extra, 'utf8'));
@@ -139,7 +145,7 @@ function runScala(cases: Prepared[]): Outcome[] {
   for (let i = 0; i < compiled.length; i += 80) {
     const chunk = compiled.slice(i, i + 80);
     const r = sh('java', ['-Xmx2g', ...JAVA_OPENS, '-cp', `${classes}:${JARS}/*`, 'org.apache.spark.streaming.StudioDriver',
-      ...chunk.map((p) => `${p.id}:${scalaObjectOf(p)}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}`)], { cwd: path.join(WORK, 'scala') });
+      ...chunk.map((p) => `${p.id}:${scalaObjectOf(p)}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}:${studioParallelism(p.graph) ?? 2}:${outputSlides(p.graph)}`)], { cwd: path.join(WORK, 'scala') });
     for (const [k, v] of splitCases(r.out)) results.set(k, v);
   }
   console.log(`spark (scala): ${compiled.length} cases run in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
@@ -165,6 +171,13 @@ function functionCount(g: PipelineGraph): number {
     }
   }
   return n;
+}
+
+/** The slides of the graph's outputs (Spark runs an output's job only at times its slide divides). */
+function outputSlides(g: PipelineGraph): string {
+  const slides = slideDurations(g);
+  const outs = g.nodes.filter((n) => getOp(n.op)?.output === null).map((n) => slides.get(n.id) ?? g.batchDuration);
+  return [...new Set(outs.length ? outs : [g.batchDuration])].join(',');
 }
 
 function needsCheckpoint(g: PipelineGraph): boolean {
@@ -207,7 +220,7 @@ function runPython(cases: Prepared[]): Outcome[] {
   for (let i = 0; i < runnable.length; i += 80) {
     const chunk = runnable.slice(i, i + 80);
     const r = sh(path.join(SPARK, 'venv/bin/python'), [path.join(ROOT, 'scripts/spark/studio_driver.py'), dir,
-      ...chunk.map((p) => `${p.id}:${p.id}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}`)], { cwd: dir });
+      ...chunk.map((p) => `${p.id}:${p.id}:${p.graph.batchDuration}:${p.batches}:${needsCheckpoint(p.graph) ? 1 : 0}:${studioParallelism(p.graph) ?? 2}:${outputSlides(p.graph)}`)], { cwd: dir });
     for (const [k, v] of splitCases(r.out)) results.set(k, v);
   }
   console.log(`spark (python): ${runnable.length} cases run in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -216,8 +229,9 @@ function runPython(cases: Prepared[]): Outcome[] {
     if (out === undefined) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: 'differs', detail: 'no output (driver crashed)' }); continue; }
     const err = out.match(/^@@@ERROR (.*)$/m);
     if (err) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: 'differs', detail: `failed on Spark: ${err[1].slice(0, 300)}` }); continue; }
-    const same = sameAsMultisets(p.engine.stdout, out);
-    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase(p, out, 'python') }) });
+    const expected = p.pyEngine ?? p.engine;
+    const same = !expected.error && sameAsMultisets(expected.stdout, out);
+    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase({ ...p, engine: expected }, out, 'python') }) });
   }
   return outcomes;
 }
@@ -240,7 +254,11 @@ async function main(): Promise<void> {
   for (const [i, c] of cases.entries()) {
     const engine = await runOnEngine(c.graph, c.batches, path.join(engineDir, `case${i}`));
     if (engine.error) console.log(`engine failed on ${c.name}: ${engine.error}`);
-    else prepared.push({ ...c, id: `case${i}`, engine });
+    else {
+      const py = asPySparkComputes(c.graph);
+      const pyEngine = py === c.graph ? undefined : await runOnEngine(py, c.batches, path.join(engineDir, `case${i}-py`));
+      prepared.push({ ...c, id: `case${i}`, engine, ...(pyEngine ? { pyEngine } : {}) });
+    }
   }
   console.log(`engine: ${prepared.length} of ${cases.length} cases run in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   const outcomes = [
@@ -249,7 +267,7 @@ async function main(): Promise<void> {
   ];
   for (const o of outcomes) if (o.status === 'differs') console.log(`${o.detail?.startsWith('---') ? o.detail : `--- ${o.name} (${o.lang}): ${o.detail}`}\n`);
   console.log('\nSpark oracle summary (same / differs / skipped):');
-  for (const cat of ['example', 'lesson', 'generated']) for (const lang of ['scala', 'python']) {
+  for (const cat of ['example', 'lesson', 'conformance', 'generated']) for (const lang of ['scala', 'python']) {
     const os = outcomes.filter((o) => o.category === cat && o.lang === lang);
     if (!os.length) continue;
     const skipped = os.filter((o) => o.status === 'skipped');
@@ -257,7 +275,7 @@ async function main(): Promise<void> {
       + (skipped.length ? `  (skipped: ${skipped.map((o) => `${o.name}: ${o.detail}`).join('; ')})` : ''));
   }
   console.log('\nFunction translator reach (functions / translated / translated and same on Spark):');
-  for (const lang of ['scala', 'python'] as const) for (const cat of ['example', 'lesson', 'generated']) {
+  for (const lang of ['scala', 'python'] as const) for (const cat of ['example', 'lesson', 'conformance', 'generated']) {
     const os = outcomes.filter((o) => o.category === cat && o.lang === lang);
     if (!os.length) continue;
     const sum = (f: (o: Outcome) => number) => os.reduce((a, o) => a + f(o), 0);

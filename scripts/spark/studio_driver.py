@@ -1,7 +1,8 @@
 """
 Runs exported DStream Studio programs (modules with build(ssc)) on one SparkContext (local[2]), each on a fresh
 StreamingContext on Spark's ManualClock: build, start, advance the clock one batch at a time, wait for the batch.
-Usage: python studio_driver.py <dir> name:module:batchMs:batches:checkpoint(0|1) ...
+Usage: python studio_driver.py <dir> name:module:batchMs:batches:checkpoint(0|1):parallelism:outputSlideMs,... ...
+(parallelism: the studio run's spark.default.parallelism, which decides how shuffles partition keys)
 Output: @@@CASE name, what the case printed (pprint), @@@END name; @@@ERROR <message> when a case fails.
 """
 import importlib
@@ -34,7 +35,10 @@ def main():
     sc = SparkContext(conf=conf)
     sc.setLogLevel('ERROR')
     for arg in sys.argv[2:]:
-        name, module, ms, n, ckpt = arg.split(':')
+        name, module, ms, n, ckpt, par, slides = arg.split(':')
+        out_slides = [int(x) for x in slides.split(',')]
+        # the scheduler backend reads it at each shuffle, so it can change between cases on one SparkContext
+        sc._jsc.sc().conf().set('spark.default.parallelism', par)
         ms, n = int(ms), int(n)
         t0 = time.time()
         print('@@@CASE ' + name, flush=True)
@@ -47,12 +51,16 @@ def main():
             importlib.import_module(module).build(ssc)
             ssc.start()
             clock = ssc._jssc.ssc().scheduler().clock()
+            # Spark reports only batches with jobs: those whose time an output's slide divides
+            def expected_after(i):
+                return sum(1 for j in range(1, i + 1) if any((j * ms) % s == 0 for s in out_slides))
             for i in range(1, n + 1):
                 clock.advance(ms)
+                want = expected_after(i)
                 with counter.cond:
-                    counter.cond.wait_for(lambda: counter.done >= i, timeout=60)
-            if counter.done < n:
-                print('@@@ERROR timed out after %d of %d batches' % (counter.done, n), flush=True)
+                    counter.cond.wait_for(lambda: counter.done >= want, timeout=60)
+            if counter.done < expected_after(n):
+                print('@@@ERROR timed out after %d of %d batches with jobs' % (counter.done, expected_after(n)), flush=True)
         except Exception as e:  # a failing case is reported and the next one runs
             print('@@@ERROR ' + (str(e) or traceback.format_exc()).replace('\n', ' ')[:2000], flush=True)
         finally:

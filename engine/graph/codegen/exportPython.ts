@@ -8,6 +8,8 @@ import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { pyCodeOnly } from './quote/python';
 import { inputRecordTypes, recordTypesFor } from './records';
 import { recordedQueuePython } from './recordedInputs';
+import { pinnedParallelism, submitMaster } from './sparkMaster';
+import { slideDurations } from '../validate';
 import type { SparkExportOptions } from './exportScala';
 
 const lit = (v: unknown) => literal(v, 'python');
@@ -32,6 +34,7 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
   const usedNames = new Set(plan.nodes.map((p) => p.name));
   let inexact = 0;
   const untranslated: string[] = [];
+  const slides = slideDurations(graph);
   for (const p of plan.nodes) {
     const op = getOp(p.node.op);
     const inputs = { ...p.inputs };
@@ -50,7 +53,8 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
     const recorded = opts.recordedInputs?.[p.node.id];
     const stmt = recorded ? `${p.name} = ${recordedQueuePython(recorded, 'ssc')}`
       : op ? emitNode(graph, p.node, { lang: 'python', inputs, out: p.name, udf }) : comment('python', `TODO: unknown op "${p.node.op}"`);
-    body.push(nodeTagComment('python', p.node.id), ...(recorded ? [comment('python', `the ${p.node.op} records this run received, by batch and partition`)] : []), stmt);
+    body.push(nodeTagComment('python', p.node.id), ...(recorded ? [comment('python', `the ${p.node.op} records this run received, by batch and partition`)] : []),
+      ...(reducedAgainInPySpark(p.node, slides.get(p.node.id)) ? [comment('python', PYSPARK_SHORT_WINDOW_NOTE)] : []), stmt);
   }
   const text = body.join('\n');
   const code = pyCodeOnly(text);
@@ -58,10 +62,12 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
   if (graph.checkpointDir) modules.add('sys');
   const pysparkNames = ['SparkConf', 'SparkContext', ...(/\bStorageLevel\b/.test(code) ? ['StorageLevel'] : [])];
   const file = `${snakeCase(graph.name) || 'streaming_app'}.py`;
-  const master = graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master;
+  const master = submitMaster(graph);
+  const pinned = pinnedParallelism(graph);
   const kafka = graph.nodes.some((n) => n.op === 'directKafkaStream');
 
-  const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing('spark.master', ${lit(graph.master)})`];
+  const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing('spark.master', ${lit(master)})`,
+    ...(pinned !== undefined ? [`.setIfMissing('spark.default.parallelism', ${lit(String(pinned))})`] : [])];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
 
   const lines = [
@@ -70,7 +76,7 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
     '# How to run (README): pip install pyspark==3.5.9 (or use a Spark 3.5 installation), then',
     comment('python', `  spark-submit --master ${master} ${file}${graph.checkpointDir ? ' [checkpoint dir]' : ''}`),
     comment('python', `  On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).`),
-    ...(graph.master.startsWith('local-cluster') ? [comment('python', `  (the studio ran on ${graph.master}, a test-only master)`)] : []),
+    ...(master !== graph.master ? [comment('python', `  (the studio ran on ${graph.master}, a test-only master${pinned !== undefined ? `; spark.default.parallelism=${pinned} keeps its partitioning` : ''})`)] : []),
     ...(graph.checkpointDir ? [comment('python', `  The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/${file.replace(/\.py$/, '')} as the first argument (default ${graph.checkpointDir}, a local path).`)] : []),
     '#',
     '# PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.',
@@ -110,6 +116,19 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
     '    main()',
   ];
   return { code: `${lines.join('\n')}\n`, inexact, untranslated };
+}
+
+/**
+ * PySpark uses a window's inverse function only when the window spans 5 slides or more (PythonReducedWindowedDStream)
+ * and otherwise reduces the window again: keys that left the window are absent instead of printed with the inverse's
+ * result, as Scala (and the studio) print them.
+ */
+const PYSPARK_SHORT_WINDOW_NOTE = 'PySpark reduces a window shorter than 5 slides again instead of applying the inverse: keys that left the window are not printed (Scala and the studio print them, e.g. (key,0))';
+
+function reducedAgainInPySpark(n: PipelineGraph['nodes'][number], slide: number | undefined): boolean {
+  const inverse = ((n.op === 'reduceByKeyAndWindow' || n.op === 'reduceByWindow') && typeof n.params.inverse === 'string' && n.params.inverse.trim() !== '')
+    || n.op === 'countByWindow';
+  return inverse && typeof n.params.window === 'number' && slide !== undefined && n.params.window < 5 * slide;
 }
 
 function pySeconds(ms: number): string {

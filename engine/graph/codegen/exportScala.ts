@@ -8,6 +8,7 @@ import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { scalaCodeOnly } from './quote/scala';
 import { inputRecordTypes, recordTypesFor } from './records';
 import { RECORDED_STATUS_CLASS, recordedQueueScala, type RecordedInputs } from './recordedInputs';
+import { pinnedParallelism, submitMaster } from './sparkMaster';
 
 /** The Spark release `npm run test:spark` runs every export on (spark/pom.xml pins the same). */
 export const SPARK_VERSION = '3.5.9';
@@ -143,11 +144,13 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
   // inside the object: programs compiled together (the Spark oracle) each bring their own
   const recordedClasses = /\bRecordedStatus\(/.test(code) ? [indent(RECORDED_STATUS_CLASS, '  '), ''] : [];
 
-  const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing("spark.master", ${lit(graph.master)})`];
+  const master = submitMaster(graph);
+  const pinned = pinnedParallelism(graph);
+  const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing("spark.master", ${lit(master)})`,
+    ...(pinned !== undefined ? [`.setIfMissing("spark.default.parallelism", ${lit(String(pinned))})`] : [])];
   for (const [k, v] of Object.entries(graph.conf ?? {})) if (k !== CLOCK_CONF_KEY && k !== SEED_CONF_KEY) conf.push(`.set(${lit(k)}, ${lit(String(v))})`);
   const jar = `target/scala-2.12/${objectName.toLowerCase()}_2.12-0.1.jar`;
 
-  const master = graph.master.startsWith('local-cluster') ? 'local[*]' : graph.master;
   const lines = [
     comment('scala', `${graph.name} — a DStream Studio pipeline exported as a Spark Streaming ${SPARK_VERSION.slice(0, 3)} application (DStream API).`),
     '//',
@@ -161,7 +164,7 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
     '//      folder: mvn package), then: sbt package',
     comment('scala', `  2. spark-submit --class ${objectName} --master ${master} ${jar}${graph.checkpointDir ? ' [checkpoint dir]' : ''}`),
     comment('scala', `     On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).`),
-    ...(graph.master.startsWith('local-cluster') ? [comment('scala', `     (the studio ran on ${graph.master}, a test-only master)`)] : []),
+    ...(master !== graph.master ? [comment('scala', `     (the studio ran on ${graph.master}, a test-only master${pinned !== undefined ? `; spark.default.parallelism=${pinned} keeps its partitioning and so its output order` : ''})`)] : []),
     ...(graph.checkpointDir ? [comment('scala', `  3. The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/${objectName.toLowerCase()} as the first argument (default ${graph.checkpointDir}, a local path).`)] : []),
     ...(inexact ? [`//`, `// ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically and ${inexact > 1 ? 'throw' : 'throws'} NotImplementedError (look for "TODO translate"):`,
       ...untranslated.map((u) => comment('scala', `   ${u}`))] : []),

@@ -3,7 +3,7 @@
 # How to run (README): pip install pyspark==3.5.9 (or use a Spark 3.5 installation), then
 #   spark-submit --master local[*] fault_tolerance_demo.py [checkpoint dir]
 #   On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).
-#   (the studio ran on local-cluster[2,2,1024], a test-only master)
+#   (the studio ran on local-cluster[2,2,1024], a test-only master; spark.default.parallelism=4 keeps its partitioning)
 #   The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/fault_tolerance_demo as the first argument (default checkpoints/fault-tolerance-demo, a local path).
 #
 # PySpark calls two-argument foreachRDD functions as f(time, rdd); Option values are plain values or None.
@@ -15,7 +15,7 @@ from pyspark import SparkConf, SparkContext
 from pyspark.streaming import StreamingContext
 
 def main():
-    conf = SparkConf().setAppName('FaultToleranceDemo').setIfMissing('spark.master', 'local-cluster[2,2,1024]').set('spark.streaming.receiver.writeAheadLog.enable', 'true').set('spark.task.maxFailures', '4')
+    conf = SparkConf().setAppName('FaultToleranceDemo').setIfMissing('spark.master', 'local[*]').setIfMissing('spark.default.parallelism', '4').set('spark.streaming.receiver.writeAheadLog.enable', 'true').set('spark.task.maxFailures', '4')
     sc = SparkContext(conf=conf)
     ssc = StreamingContext(sc, 1)
     ssc.checkpoint(sys.argv[1] if len(sys.argv) > 1 else 'checkpoints/fault-tolerance-demo')

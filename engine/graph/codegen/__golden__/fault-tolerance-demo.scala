@@ -12,7 +12,7 @@
 //      folder: mvn package), then: sbt package
 //   2. spark-submit --class FaultToleranceDemo --master local[*] target/scala-2.12/faulttolerancedemo_2.12-0.1.jar [checkpoint dir]
 //      On a cluster pass its master URL instead (--master spark://host:7077, yarn, k8s://...).
-//      (the studio ran on local-cluster[2,2,1024], a test-only master)
+//      (the studio ran on local-cluster[2,2,1024], a test-only master; spark.default.parallelism=4 keeps its partitioning and so its output order)
 //   3. The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/faulttolerancedemo as the first argument (default checkpoints/fault-tolerance-demo, a local path).
 
 import org.apache.spark.SparkConf
@@ -21,7 +21,7 @@ import org.apache.spark.streaming.{Milliseconds, Minutes, Seconds, StreamingCont
 
 object FaultToleranceDemo {
   def main(args: Array[String]): Unit = {
-    val conf = new SparkConf().setAppName("FaultToleranceDemo").setIfMissing("spark.master", "local-cluster[2,2,1024]").set("spark.streaming.receiver.writeAheadLog.enable", "true").set("spark.task.maxFailures", "4")
+    val conf = new SparkConf().setAppName("FaultToleranceDemo").setIfMissing("spark.master", "local[*]").setIfMissing("spark.default.parallelism", "4").set("spark.streaming.receiver.writeAheadLog.enable", "true").set("spark.task.maxFailures", "4")
     val ssc = new StreamingContext(conf, Seconds(1))
     ssc.checkpoint(if (args.nonEmpty) args(0) else "checkpoints/fault-tolerance-demo")
     build(ssc)
