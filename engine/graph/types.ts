@@ -64,6 +64,8 @@ export interface ParamSpec {
   presets?: { label: Localized; value: string }[];   // for function params: "split words", "to pair", "sum"
   /** For function params: 'driver' functions (foreachRDD, transform) may close over anything; 'executor' ones are shipped. */
   runsOn?: 'executor' | 'driver';
+  /** For function params: it returns a collection of records (flatMap), so an array literal it returns is a list, not a tuple. */
+  returnsIterable?: boolean;
 }
 
 export interface InputPortSpec { port: string; kind: PortKind; label?: Localized }

@@ -116,6 +116,7 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
       const r = translateUdf(source, 'scala', {
         paramTypes: param ? types[param] : undefined,
         recordTypes: recordTypesFor(op, param, recordType),
+        returnsCollection: param !== undefined && op?.params[param]?.returnsIterable === true,
       });
       if (!r.exact) { inexact++; untranslated.push(`${p.node.id} (${p.node.op}.${param ?? 'function'})`); }
       return r.code;

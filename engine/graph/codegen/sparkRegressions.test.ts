@@ -25,6 +25,15 @@ describe('Scala export regressions found on Spark 3.5', () => {
     expect(code).toContain('{ (x$1: (String, Int)) => x$1 match { case (k, n) => n > 0 } }');
   });
 
+  it('a flatMap returning a two-element array literal emits a Seq (a Scala tuple is no collection: it did not compile)', () => {
+    const g = graph({ reduce: '(a, b) => a + b', window: 2000, slide: 1000 });
+    g.nodes[1] = { id: 'p', op: 'flatMap', params: { f: 'x => [x, x + x]' } };
+    const code = exportScala(g);
+    expect(code).toContain('.flatMap(x => Seq(x, x + x))');
+    g.nodes[1] = { id: 'p', op: 'map', params: { f: 'x => [x, x + x]' } };
+    expect(exportScala(g)).toContain('.map(x => (x, x + x))');
+  });
+
   it('every export has a build(ssc) entry that main calls', () => {
     const code = exportScala(graph({ reduce: '(a, b) => a + b', window: 2000, slide: 1000 }));
     expect(code).toMatch(/build\(ssc\)\n {4}ssc\.start\(\)/);

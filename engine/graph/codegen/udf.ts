@@ -27,6 +27,8 @@ export interface UdfOptions {
    * twitterStream: field accesses on it (`t.text`) become the target's accessors (`t.getText`, `t['text']`).
    */
   recordTypes?: (string | undefined)[];
+  /** Scala: the function returns a collection (flatMap's), so an array literal it returns is a Seq, never a tuple. */
+  returnsCollection?: boolean;
 }
 
 export interface UdfTranslation {
@@ -160,7 +162,7 @@ class Translator {
 
   // ---------------------------------------------------------------- functions
   /** A function value (top-level or nested argument). */
-  fn(f: N, paramTypes?: (string | undefined)[]): Out {
+  fn(f: N, paramTypes?: (string | undefined)[], returnsCollection = false): Out {
     if (f.async) fail('async functions');
     if (f.generator) fail('generator functions');
     for (const p of f.params) this.checkPattern(p);
@@ -168,7 +170,7 @@ class Translator {
     const savedBound = new Set(this.bound);
     const savedRecords = new Map(this.records);
     try {
-      return this.py ? this.pyLambda(f) : this.scalaLambda(f, paramTypes);
+      return this.py ? this.pyLambda(f) : this.scalaLambda(f, paramTypes, returnsCollection);
     } finally {
       this.env = saved;
       this.bound = savedBound;
@@ -192,12 +194,12 @@ class Translator {
     return `(${p.elements.map((e: N) => this.scalaPattern(e)).join(', ')})`;
   }
 
-  private scalaLambda(f: N, paramTypes?: (string | undefined)[]): Out {
+  private scalaLambda(f: N, paramTypes?: (string | undefined)[], returnsCollection = false): Out {
     for (const p of f.params) this.bindPattern(p);
     this.typeParams(f.params);
     const destructures = f.params.some((p: N) => p.type !== 'Identifier');
     const body = f.body.type === 'BlockStatement' ? this.scalaBlock(f.body.body) : null;
-    const expr = body ? null : this.expr(f.body);
+    const expr = body ? null : returnsCollection && f.body.type === 'ArrayExpression' ? this.seq(f.body) : this.expr(f.body);
     if (destructures) {
       const head = f.params.length === 1 ? this.scalaPattern(f.params[0]) : `(${f.params.map((p: N) => this.scalaPattern(p)).join(', ')})`;
       const inner = body ? `\n${indent(body, '  ')}\n` : ` ${expr!.c} `;
@@ -428,6 +430,12 @@ class Translator {
     const terms = parts.map((p) => (typeof p === 'string' ? scalaString(p) : this.wrap(p, SC.add + 1)));
     if (typeof parts[0] !== 'string') terms.unshift('""');
     return { c: terms.join(' + '), p: SC.add };
+  }
+
+  /** An array literal as a Scala Seq, whatever its length (a function's collection result). */
+  private seq(n: N): Out {
+    if (n.elements.some((e: N) => !e || e.type === 'SpreadElement')) fail('spread or holes in array literals');
+    return { c: `Seq(${n.elements.map((e: N) => this.expr(e).c).join(', ')})`, p: 99 };
   }
 
   private array(n: N): Out {
@@ -862,7 +870,7 @@ export function translateUdf(source: string, lang: UdfLang, opts: UdfOptions = {
       const prelude = t.pyDef(f, name);
       return withImports({ code: name, exact: true, prelude }, t);
     }
-    const out = t.fn(f, opts.paramTypes);
+    const out = t.fn(f, opts.paramTypes, opts.returnsCollection === true);
     return withImports({ code: out.c, exact: true }, t);
   } catch (e) {
     if (!(e instanceof Untranslatable)) throw e;

@@ -72,7 +72,7 @@ export const mapValues = valuesOp('mapValues',
 export const flatMapValues = valuesOp('flatMapValues',
   L('Flat map values', '扁平映射值 flatMapValues'),
   L('Map each value to 0 or more values, each paired with the original key.', '把每个值映射为 0 个或多个值，每个都与原来的键配对。'),
-  fnParam("v => String(v).split(' ')", L('Function', '函数'), L('Returns a list of values for every value.', '为每个值返回一个值列表。')));
+  fnParam("v => String(v).split(' ')", L('Function', '函数'), L('Returns a list of values for every value.', '为每个值返回一个值列表。'), { returnsIterable: true }));
 
 type JoinName = 'join' | 'leftOuterJoin' | 'rightOuterJoin' | 'fullOuterJoin' | 'cogroup';
 

@@ -29,7 +29,7 @@ export const flatMap = fnOp('flatMap',
   L('Flat map', '扁平映射 flatMap'),
   L('Like map, but each input item can be mapped to 0 or more output items.', '与 map 类似，但每个输入元素可以映射为 0 个或多个输出元素。'),
   fnParam("l => l.split(' ')", L('Function', '函数'), L('Returns a list (any iterable) of records for every record.', '为每条记录返回一个记录列表（任意可迭代对象）。'),
-    { presets: [presets.splitWords, presets.hashtags] }),
+    { presets: [presets.splitWords, presets.hashtags], returnsIterable: true }),
   'unknown', { fn: 'f', arg: 'record', returns: 'records' });
 
 export const filter = fnOp('filter',
