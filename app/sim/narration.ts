@@ -63,7 +63,7 @@ const isFault = (e: EngineEvent, c: Ctx) => e.type === 'faultInjected' && e.faul
  */
 function abortOf(n: Narration, e: EngineEvent): string | undefined {
   if (e.type !== 'jobEnd' || e.result !== 'JobFailed') return undefined;
-  return n.fault === 'failNextTask' && /failed 1 times/.test(e.error ?? '') ? 'abortedLocal' : 'aborted';
+  return n.fault === 'failNextTask' && e.taskFailures === 1 ? 'abortedLocal' : 'aborted';
 }
 
 /** The recovery story of each fault, in the order Spark tells it. */
@@ -104,7 +104,7 @@ export function stepsFor(fault: FaultKind, opts: { wal: boolean }): StepDef[] {
     case 'crashDriver': return [
       { id: 'crashed', match: isFault },
       { id: 'stopped', match: (e) => e.type === 'streamingStopped' || e.type === 'applicationEnd' },
-      { id: 'newDriver', after: ['stopped'], match: (e) => e.type === 'clusterStep' && e.index === 1 && /restart/i.test(e.detail) },
+      { id: 'newDriver', after: ['stopped'], match: (e) => e.type === 'clusterStep' && e.index === 1 && e.restart === true },
       { id: 'executors', optional: true, after: ['newDriver'], match: (e) => (e.type === 'clusterStep' && e.index === 4) || e.type === 'executorAdded' },
       { id: 'recovered', after: ['newDriver'], match: (e) => e.type === 'contextRecovered' && { checkpoint: e.checkpointTime, rerun: e.timesToReschedule.length, first: e.timesToReschedule[0] ?? e.restartTime, restart: e.restartTime } },
       { id: 'rerun', after: ['recovered'], match: (e) => e.type === 'batchCompleted' && { batch: e.batchInfo.batchTime } },
@@ -126,7 +126,7 @@ const MAX_HISTORY = 5;
 function open(s: GuideState, e: Extract<EngineEvent, { type: 'faultInjected' }>): GuideState {
   const seq = s.seq + 1;
   const vars: Record<string, string | number> = { target: e.target };
-  if (e.fault === 'slowTask') { const m = /(\d+) ms/.exec(e.detail); vars.ms = m ? Number(m[1]) : 0; }
+  if (e.fault === 'slowTask') vars.ms = e.delayMs ?? 0;
   const defs = stepsFor(e.fault, { wal: s.wal });
   const n: Narration = { seq, fault: e.fault, target: e.target, startedAt: e.time, vars, complete: false,
     steps: defs.map((d) => ({ id: d.id, status: 'pending', optional: !!d.optional })) };

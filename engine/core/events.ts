@@ -130,13 +130,17 @@ export type EngineEvent =
   | { type: 'executorRemoved'; time: number; executorId: string; reason: string }
   | { type: 'clusterStep'; time: number; step: ClusterStepName; index: 1 | 2 | 3 | 4 | 5; detail: string; executorId?: string;
       /** executorLaunched: the worker told to launch the executor, and the executor's slots and memory. */
-      host?: string; cores?: number; memoryMiB?: number }
+      host?: string; cores?: number; memoryMiB?: number;
+      /** driverStarted: a new driver recovering the application from its checkpoint. */
+      restart?: boolean }
   | { type: 'jobStart'; time: number; jobId: number; stageIds: number[]; description: string; batchTime?: number; outputOpId?: number }
   | { type: 'jobEnd'; time: number; jobId: number; result: 'JobSucceeded' | 'JobFailed'; error?: string;
       /** A failed job: its first task failure ("TaskTimeout: task exceeded ..."), which Spark's "most recent failure" may hide. */
       cause?: string;
       /** The graph nodes of the first failed task's user operations (see taskEnd.failedNodeIds). */
-      failedNodeIds?: string[] }
+      failedNodeIds?: string[];
+      /** Aborted because one task failed spark.task.maxFailures times: how many times ("failed N times"). */
+      taskFailures?: number }
   | { type: 'stageSubmitted'; time: number; stageId: number; attemptId: number; name: string; numTasks: number;
       rddIds: number[]; rddChain: string[]; parentStageIds: number[]; isShuffleMap: boolean; jobId: number;
       /** The stage's RDDs (the same order as rddIds), as Spark's StageInfo.rddInfos. */
@@ -174,7 +178,7 @@ export type EngineEvent =
   | { type: 'checkpointWritten'; time: number; checkpointTime: number; kind: 'metadata' | 'data'; path: string; dstreamId?: number }
   | { type: 'walWritten'; time: number; streamId: number; blockId: string; records: number }
   | { type: 'rateUpdated'; time: number; streamId: number; rate: number }
-  | { type: 'faultInjected'; time: number; fault: FaultKind; target: string; detail: string }
+  | { type: 'faultInjected'; time: number; fault: FaultKind; target: string; detail: string; /** slowTask: the added time. */ delayMs?: number }
   | { type: 'blocksLost'; time: number; executorId: string; blocks: { blockId: string; streamId: number; records: number; sample: string[] }[] }
   | { type: 'stdout'; time: number; text: string }
   | { type: 'warning'; time: number; code: WarningCode; message: string }

@@ -51,6 +51,8 @@ export class DAGScheduler {
   private firstJobSubmitted = false;
   /** Each running job's first counted task failure: the cause, which Spark's "most recent failure" may hide. */
   private firstFailure = new Map<number, { cause: string; failedNodeIds: string[] }>();
+  /** Jobs aborted by a task that reached spark.task.maxFailures, and its failure count. */
+  private abortedAfter = new Map<number, number>();
   readonly mapOutputs = new MapOutputTracker();
   readonly blockLocations = new Map<string, Set<string>>();
 
@@ -95,10 +97,12 @@ export class DAGScheduler {
     } catch (e) {
       const first = this.firstFailure.get(jobId);
       post({ type: 'jobEnd', time: now(), jobId, result: 'JobFailed', error: e instanceof Error ? e.message : String(e),
-        ...(first ? { cause: first.cause, ...(first.failedNodeIds.length ? { failedNodeIds: first.failedNodeIds } : {}) } : {}) });
+        ...(first ? { cause: first.cause, ...(first.failedNodeIds.length ? { failedNodeIds: first.failedNodeIds } : {}) } : {}),
+        ...(this.abortedAfter.has(jobId) ? { taskFailures: this.abortedAfter.get(jobId) } : {}) });
       throw e;
     } finally {
       this.firstFailure.delete(jobId);
+      this.abortedAfter.delete(jobId);
     }
   }
 
@@ -251,6 +255,7 @@ export class DAGScheduler {
         }
         if (failures >= this.host.maxTaskFailures) {
           const stack = outcome.stack ? '\n' + outcome.stack.split('\n').slice(1).join('\n') : '';
+          if (!abort) this.abortedAfter.set(jobId, failures);
           abort ??= errors.jobAborted(index, stage.id, failures,
             `Lost task ${index}.${task.attempt} in stage ${stage.id}.${attemptId} (TID ${task.taskId}) (${host} executor ${executorId}): ${failureText(outcome)}${stack}`, attemptId);
           finish();

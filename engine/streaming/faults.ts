@@ -19,8 +19,8 @@ export class FaultInjector {
     ssc.sparkContext.taskFaults = (stageId, partition) => this.takeTaskFault(stageId, partition);
   }
 
-  private note(fault: 'killExecutor' | 'crashReceiver' | 'failNextTask' | 'slowTask' | 'loseBlock' | 'crashDriver', target: string, detail: string): void {
-    this.ssc.post({ type: 'faultInjected', time: this.ssc.clock.getTimeMillis(), fault, target, detail });
+  private note(fault: 'killExecutor' | 'crashReceiver' | 'failNextTask' | 'slowTask' | 'loseBlock' | 'crashDriver', target: string, detail: string, delayMs?: number): void {
+    this.ssc.post({ type: 'faultInjected', time: this.ssc.clock.getTimeMillis(), fault, target, detail, ...(delayMs !== undefined ? { delayMs } : {}) });
   }
 
   /** Terminates an executor (its worker in local-cluster mode); lineage recomputes what it held. */
@@ -51,7 +51,7 @@ export class FaultInjector {
   slowTask(ms: number, stageId?: number, partition?: number): void {
     if (!(ms > 0)) throw errors.slowTaskMs(ms);
     this.pending.push({ stageId, partition, delayMs: ms });
-    this.note('slowTask', `${stageId ?? '*'}/${partition ?? '*'}`, `the next matching task will take ${ms} ms longer`);
+    this.note('slowTask', `${stageId ?? '*'}/${partition ?? '*'}`, `the next matching task will take ${ms} ms longer`, ms);
   }
 
   /** Removes a block from every executor (as if its memory was lost). */

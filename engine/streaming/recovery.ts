@@ -75,7 +75,7 @@ function checkGraph(ssc: RecoverableContext, cp: MetadataCheckpoint, dir: string
 async function announceRestart(ssc: RecoverableContext, read: RecoveryPlan): Promise<void> {
   const sc = ssc.sparkContext;
   const now = () => ssc.clock.getTimeMillis();
-  ssc.post({ type: 'clusterStep', time: now(), step: 'driverStarted', index: 1, detail: `driver restarted for ${sc.appName} (${sc.master}) from ${read.path}` });
+  ssc.post({ type: 'clusterStep', time: now(), step: 'driverStarted', index: 1, restart: true, detail: `driver restarted for ${sc.appName} (${sc.master}) from ${read.path}` });
   await sc.whenReady();
   if (sc.masterSpec.kind !== 'local') return; // worker executors register asynchronously: their own events follow
   ssc.post({ type: 'clusterStep', time: now(), step: 'resourcesRequested', index: 2, detail: 'local mode: task slots in the driver process, no cluster manager' });

@@ -27,10 +27,10 @@ describe('Scala export regressions found on Spark 3.5', () => {
 
   it('a flatMap returning a two-element array literal emits a Seq (a Scala tuple is no collection: it did not compile)', () => {
     const g = graph({ reduce: '(a, b) => a + b', window: 2000, slide: 1000 });
-    g.nodes[1] = { id: 'p', op: 'flatMap', params: { f: 'x => [x, x + x]' } };
+    g.nodes[1] = { ...g.nodes[1], op: 'flatMap', params: { f: 'x => [x, x + x]' } };
     const code = exportScala(g);
     expect(code).toContain('.flatMap(x => Seq(x, x + x))');
-    g.nodes[1] = { id: 'p', op: 'map', params: { f: 'x => [x, x + x]' } };
+    g.nodes[1] = { ...g.nodes[1], op: 'map', params: { f: 'x => [x, x + x]' } };
     expect(exportScala(g)).toContain('.map(x => (x, x + x))');
   });
 
