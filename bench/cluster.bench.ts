@@ -1,5 +1,5 @@
 /**
- * Rows 3 and 4 (issue 10): worker executors. Row 1's word count (lines of 10 Zipf words, flatMap → map →
+ * Rows 3 and 4: worker executors. Row 1's word count (lines of 10 Zipf words, flatMap → map →
  * reduceByKey) on local-cluster[2,1,1024] (two worker_threads executors, one slot each) against local[1]
  * (one slot in the driver's thread), per job of 100k and 1M lines; the same for 1M single words (a job that
  * does almost nothing per record, so it measures the cost of moving records to the workers); the round trip of one task to a worker executor; the share of the map

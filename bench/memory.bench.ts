@@ -1,5 +1,5 @@
 /**
- * Row 9 (issue 10): memory.
+ * Row 9: memory.
  *   - engine heap per 1M buffered records: a rateStream of word lines on a manual clock, its blocks cut and
  *     stored by the receiver (MEMORY_AND_DISK_SER_2, local[2]) but not yet processed; heap growth after a full
  *     GC, scaled to 1M lines, next to the same lines held in a plain array (the payload);

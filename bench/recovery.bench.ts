@@ -1,5 +1,5 @@
 /**
- * Row 7 (issue 10): recovery after killExecutor mid-batch. NetworkWordCount on rateStream (system clock,
+ * Row 7: recovery after killExecutor mid-batch. NetworkWordCount on rateStream (system clock,
  * local-cluster[2,1,1024]: the receiver holds executor 0's slot, executor 1 processes); when a batch starts
  * after the warm-up, executor 1 is killed. Its tasks are recomputed from lineage once a replacement executor
  * registers. Reported: the number of late batches (total delay ≥ interval) from the killed batch on; target ≤ 2.

@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface BenchRow {
-  /** "<row number>.<name>", e.g. "1.throughput-vs-loop" (issue 10's numbering). */
+  /** "<row number>.<name>", e.g. "1.throughput-vs-loop" (the numbering of README's Performance table). */
   id: string;
   name: string;
   value: number;

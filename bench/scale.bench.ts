@@ -1,5 +1,5 @@
 /**
- * Row 6 (issue 10): how batch time grows
+ * Row 6: how batch time grows
  *   - with records per batch: word count over 10k → 10M words (1k → 1M lines of 10 Zipf words) in one batch,
  *     local[1]; expected linear, so the per-record cost at the largest size ÷ at 100k words should be ≈ 1;
  *   - with the number of keys, for reduceByKey (a batch of records over K keys) and for updateStateByKey and

@@ -1,5 +1,5 @@
 /**
- * Row 4 (issue 10), in-process part: scheduling overhead of an empty batch, end to end on a manual clock —
+ * Row 4, in-process part: scheduling overhead of an empty batch, end to end on a manual clock —
  * from the clock reaching the batch time (job generation) to the batch's output operation done — for the
  * NetworkWordCount pipeline (flatMap → map → reduceByKey → print) on local[2] with nothing received.
  * The task-dispatch latency to a worker executor is measured by bench/cluster.bench.ts.

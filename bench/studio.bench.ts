@@ -1,5 +1,5 @@
 /**
- * Row 8 (issue 10): the studio in headless Chromium.
+ * Row 8: the studio in headless Chromium.
  *
  * - 8.initial-js-gzip: the app is built once into a temp dir (`vite build`); the JS that index.html loads up front
  *   (its module entry script plus its modulepreload links) is gzipped (level 9) and summed.
@@ -337,7 +337,7 @@ async function heapStable(browser: Browser, url: string, windowMs: number, quick
       // --quick runs 6 s: the panels are still filling their window of 100 batches (10 s at 10×), so it only reports.
       ...ROW.heap, value: r1(pct), met: quick ? null : Math.abs(pct) <= 10 && errors.length === 0 && st.status === 'running',
       note: `${quick ? 'report only with --quick (the panels keep 100 batches: 10 s at 10×, longer than this run); ' : ''}${samples.length} samples (1/s, ${gcNote}): first third median ${mb(first)} MB, last third ${mb(lastM)} MB, min ${mb(Math.min(...samples))}, max ${mb(Math.max(...samples))} MB; ` +
-        `${r1(windowMs / 1000)} s wall at 10× = ${batches} batches completed (${batches} s simulated of the 600 s issue 10 asks for), status ${st.status}` +
+        `${r1(windowMs / 1000)} s wall at 10× = ${batches} batches completed (${batches} s simulated of the 600 s the row asks for), status ${st.status}` +
         (errors.length ? `; page errors: ${errors.slice(0, 2).join(' | ')}` : ''),
     };
   } finally {

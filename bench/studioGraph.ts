@@ -1,5 +1,5 @@
 /**
- * Row 8 (issue 10): a large seeded pipeline graph for the studio frame-budget benchmark.
+ * Row 8: a large seeded pipeline graph for the studio frame-budget benchmark.
  *
  * One rateStream receiver (a single receiver, so `local[2]` keeps a task slot free) fans out to `chains`
  * word-count-like chains:

@@ -1,5 +1,5 @@
 /**
- * Row 5 (issue 10): sustainable rate. NetworkWordCount on rateStream(rate, { words: true }) (lines of 10 Zipf
+ * Row 5: sustainable rate. NetworkWordCount on rateStream(rate, { words: true }) (lines of 10 Zipf
  * words), system clock, for batch intervals of 100 ms, 500 ms and 1 s: the highest input rate (lines/s) at
  * which the batches' total delay stays below the batch interval. Then back-pressure: with input at 2× the
  * processing capacity, the PID estimator's rate must settle within 10 batches and the batch queue must not grow.

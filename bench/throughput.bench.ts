@@ -1,5 +1,5 @@
 /**
- * Rows 1 and 2 (issue 10): word count over pre-generated Zipf lines (10 words each, seeded), as one
+ * Rows 1 and 2: word count over pre-generated Zipf lines (10 words each, seeded), as one
  * streaming batch on local[1], against
  *   1. the limit: a hand-written single loop with a Map, in the same process;
  *   2. the JS stream library a user would pick instead: RxJS (from → mergeMap → groupBy → reduce).

@@ -6,7 +6,7 @@ import { resolveParams } from '../engine/graph/opSpec';
 import type { PipelineGraph } from '../engine/graph/types';
 
 /**
- * Graphs as code in the browser (issue 8): the live code pane (TypeScript / Scala / PySpark, cursor ↔ canvas
+ * Graphs as code in the browser: the live code pane (TypeScript / Scala / PySpark, cursor ↔ canvas
  * selection), Download / Copy, and "Import TypeScript" (round trip for every gallery example, syntax errors with
  * line and column, sandbox violations, an endless loop stopped after ~2 s, warnings, one undoable step).
  */

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, TIMEOUTS } from './fixtures';
 
 /**
- * Consent before code (issue 15) and strings wired into a pair input (issue 16, item 9). Nothing from a file, link,
+ * Consent before code and strings wired into a pair input. Nothing from a file, link,
  * paste or a crashed visit runs, not even a dry run, until the user presses Run and confirms a dialog listing every
  * function with its node. "Nothing ran" is proven three ways: no engine worker was started (driver or dry-run), the
  * store saw no engine event (no recordsSample, no task), and a marker the functions would print never appears.

@@ -1,7 +1,7 @@
 import { test, expect, TIMEOUTS } from './fixtures';
 
 /**
- * Issue 11, "User code", on local[N]: there tasks run inside the driver's Web Worker, so a looping UDF freezes
+ * On local[N]: there tasks run inside the driver's Web Worker, so a looping UDF freezes
  * that worker (the page's thread is free). The worker's heartbeat stops; after spark.studio.task.timeout the page
  * terminates it, starts a new driver with the graph loaded, marks the run failed and says so in the console
  * (Spark-style English and the translated explanation). A fixed graph then runs normally.

@@ -1,7 +1,7 @@
 import { test, expect, TIMEOUTS } from './fixtures';
 
 /**
- * Issue 4, socketTextStream in the browser: the studio's "netcat" box (like `nc -lk 9999`). A NetworkWordCount graph
+ * socketTextStream in the browser: the studio's "netcat" box (like `nc -lk 9999`). A NetworkWordCount graph
  * (socketTextStream → flatMap → map → reduceByKey → print on local[2]) is opened as a file; its Netcat tab lists
  * localhost:9999; lines sent there reach the receiver, so the next batch counts them.
  */

@@ -1,7 +1,7 @@
 import { test, expect, TIMEOUTS } from './fixtures';
 
 /**
- * Issue 11, "User code": a UDF with an infinite loop on local-cluster runs in an executor Web Worker (nested in
+ * A UDF with an infinite loop on local-cluster runs in an executor Web Worker (nested in
  * the driver's worker), never on the page's thread. While it loops the page stays responsive; after
  * spark.studio.task.timeout the task fails with "task exceeded N ms (possible infinite loop in map ...)", the
  * executor's worker is replaced, the job aborts after spark.task.maxFailures, and later batches print.

@@ -1,5 +1,5 @@
 /**
- * Issue 11 soak: `npx tsx scripts/soak.ts [--batches N] [--master M] [--fault-every K] [--seed S]
+ * `npx tsx scripts/soak.ts [--batches N] [--master M] [--fault-every K] [--seed S]
  *                                         [--receiver-lines L] [--heap-limit-mb X] [--heap-slope-mb Y] [--json]`
  *
  * 1. Runs the gallery's hashtag pipeline (public/examples/hashtags.json: simulated tweets → hashtags → 10 s window

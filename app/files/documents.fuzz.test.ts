@@ -1,5 +1,5 @@
 /**
- * Issue 11, "files and links", the studio's side: lesson files (validateLesson / validateIndex), recorded runs
+ * The studio's side: lesson files (validateLesson / validateIndex), recorded runs
  * (isRecordedRun + loadRecordedRun), share links (decodeShareHash, handleShareHash) and the open-file action
  * (openText) fuzzed with seeded fast-check runs built from the real files (public/lessons, public/examples, a
  * recorded hashtag run). Properties: nothing throws, nothing takes over 1 s, every rejection names the problem, a

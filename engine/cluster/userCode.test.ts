@@ -1,5 +1,5 @@
 /**
- * Issue 11, "User code": a UDF that never returns or allocates without bound on a worker executor fails its
+ * A UDF that never returns or allocates without bound on a worker executor fails its
  * task with a message naming the operation, the worker is terminated and replaced, and later jobs run.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 11: hostile documents for the loaders' fuzz tests (graph JSON, lesson files, recorded runs, share links).
+ * Hostile documents for the loaders' fuzz tests (graph JSON, lesson files, recorded runs, share links).
  * A fast-check arbitrary draws a *plan* (which base document, which mutations at which paths, whether to feed it as
  * text and how to damage the text); `applyPlan` turns the plan into the input deterministically. Shrinking works on
  * the plan, so a failure prints a small reproducer. Pure: no clock, no Math.random (fast-check's seeded generator).

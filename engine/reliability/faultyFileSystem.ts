@@ -1,5 +1,5 @@
 /**
- * Issue 11: a file system whose writer is killed at a chosen point of a chosen write, as if the process died there.
+ * A file system whose writer is killed at a chosen point of a chosen write, as if the process died there.
  * It wraps any FileSystem (MemoryFileSystem, NodeFileSystem in a temp directory, IndexedDB) and performs every write
  * itself as the two steps an atomic writer takes — write a temp file, rename it over the target — so that a kill can
  * land between them:

@@ -1,5 +1,5 @@
 /**
- * Issue 11, "files and links": the pipeline loader (parsePipeline) and the checkpoint reader fuzzed with seeded
+ * The pipeline loader (parsePipeline) and the checkpoint reader fuzzed with seeded
  * fast-check runs: the gallery's graphs mutated (fields deleted, duplicated, given wrong types, huge strings, deep
  * nesting, prototype keys, values JSON cannot hold), their text damaged (truncated, random bytes, duplicate keys),
  * and random input with no base at all. Properties: never throws, never takes over 1 s for one input, every

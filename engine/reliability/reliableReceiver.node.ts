@@ -1,5 +1,5 @@
 /**
- * Issue 11: a reliable custom receiver under load (Node only: a real TCP server and client, node:net loaded lazily).
+ * A reliable custom receiver under load (Node only: a real TCP server and client, node:net loaded lazily).
  *
  * - LineServer sends the numbered lines `1 ... N` ("<n> payload-<n>\n"), at most WINDOW unacknowledged lines at a
  *   time, and drops the connection at seeded random points (once the acknowledgements pass a random line, with

@@ -1,5 +1,5 @@
 /**
- * Issue 11: checkpoints and the write-ahead log survive a kill at any point of a write. A real run (direct Kafka
+ * Checkpoints and the write-ahead log survive a kill at any point of a write. A real run (direct Kafka
  * input with state and a window, plus a receiver with the WAL on) writes its metadata checkpoints, data checkpoints
  * and WAL segments through a FaultyFileSystem; the writer is then killed at a seeded random write and point (before
  * the temp write, mid temp write = a torn file, after the temp write, after the rename), on a MemoryFileSystem and on

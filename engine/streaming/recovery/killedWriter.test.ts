@@ -1,5 +1,5 @@
 /**
- * Issue 11: the checkpoint writer killed at a seeded random point (every file-system call after it fails, as if
+ * The checkpoint writer killed at a seeded random point (every file-system call after it fails, as if
  * the process died): recovery uses the newest checkpoint that was completely written, never a torn one, and
  * the recovered run's outputs equal an uninterrupted run's. Set DSTREAM_SOAK=1 for 200 trials.
  */
