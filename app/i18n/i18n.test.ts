@@ -34,7 +34,8 @@ describe('i18n', () => {
     expect(pluralCategory('zh-CN', 1)).toBe('other');
     expect(translate('en', 'run.batches', { n: 1 })).toBe('1 batch');
     expect(translate('en', 'panels.execResources', { cores: 1, mib: 512 })).toBe('1 core · 512 MiB');
-    expect(translate('en', 'share.confirmText', { name: 'x', n: 1 })).toContain('contains 1 function that will run');
+    expect(translate('en', 'consent.accept', { n: 1 })).toBe('Run this function');
+    expect(translate('en', 'consent.accept', { n: 3 })).toBe('Run these 3 functions');
     expect(translate('zh-CN', 'run.batches', { n: 1 })).toBe('1 个批次');
   });
   it('every English count meets its noun through a plural form (no "1 cores"; rates such as records/s are units)', () => {

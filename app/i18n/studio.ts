@@ -76,8 +76,7 @@ const en: Record<string, string> = {
   'pipelines.confirmDelete': 'Delete the saved pipeline "{name}"?',
   'share.title': 'Share link', 'share.hint': 'The whole pipeline is compressed into this link; nothing is uploaded.', 'share.link': 'Link',
   'share.copy': 'Copy link', 'share.copied': 'Copied', 'share.size': '{n, plural, one {# character} other {# characters}}',
-  'share.confirmTitle': 'Open a shared pipeline with code?', 'share.confirmText': '"{name}" contains {n, plural, one {# function that} other {# functions that}} will run when you press Run. Read them before opening it.',
-  'share.codeList': 'Code in the shared pipeline', 'share.accept': 'Open pipeline', 'share.reject': 'Cancel', 'share.openFailed': 'Could not open the shared link',
+  'share.openFailed': 'Could not open the shared link',
   'shortcut.title': 'Keyboard shortcuts', 'shortcut.clipboard': 'Copy / paste / cut nodes (also between tabs)', 'shortcut.selectAll': 'Select all',
   'shortcut.navigate': 'Move between nodes / move the selected node',
 
@@ -176,8 +175,7 @@ const zh: Record<string, string> = {
   'pipelines.confirmDelete': '删除已保存的流水线“{name}”？',
   'share.title': '分享链接', 'share.hint': '整个流水线都被压缩进这个链接；不会上传任何内容。', 'share.link': '链接',
   'share.copy': '复制链接', 'share.copied': '已复制', 'share.size': '{n} 个字符',
-  'share.confirmTitle': '打开包含代码的分享流水线？', 'share.confirmText': '“{name}”包含 {n} 个函数，点击“运行”时会执行它们。打开前请先阅读。',
-  'share.codeList': '分享流水线中的代码', 'share.accept': '打开流水线', 'share.reject': '取消', 'share.openFailed': '无法打开分享链接',
+  'share.openFailed': '无法打开分享链接',
   'shortcut.title': '键盘快捷键', 'shortcut.clipboard': '复制 / 粘贴 / 剪切节点（可跨标签页）', 'shortcut.selectAll': '全选',
   'shortcut.navigate': '在节点间移动 / 移动选中的节点',
 
