@@ -169,7 +169,8 @@ test.describe('looks', () => {
       const warn = (id: number, message: string) => ({ id, level: 'warning', message });
       store.setState({ consoleErrors: [
         ...Array.from({ length: 6 }, (_, i) => warn(i + 1, 'Spark is running with a single slot left for processing')),
-        ...Array.from({ length: 5 }, (_, i) => warn(10 + i, `warning number ${i}`)),
+        // Five different warnings (messages that differ only in their numbers fold into one banner).
+        ...['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((w, i) => warn(10 + i, `warning about ${w}`)),
       ] });
     });
     const console = studio.console;
