@@ -10,3 +10,8 @@ export type { AnyNode };
 export function isAstNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
 }
+
+/** A node's fields, each `unknown` until checked (a child node, a list of them, or plain data such as a name). */
+export function nodeFields(node: AnyNode): [string, unknown][] {
+  return Object.entries(node);
+}
