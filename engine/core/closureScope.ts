@@ -17,11 +17,18 @@
  * is an engine shipped global it is rewritten to the bare name in the normalised source.
  */
 import { parse } from 'acorn';
+import type {
+  AnonymousClassDeclaration, AnonymousFunctionDeclaration, AnyNode, ArrowFunctionExpression, ClassDeclaration, ClassExpression,
+  Expression, FunctionDeclaration, FunctionExpression, Identifier, MemberExpression, Program, Statement, ModuleDeclaration,
+} from 'acorn';
+import { isAstNode, nodeFields } from './astNode';
 import { errors, ShippedSyntaxError } from './errors';
 
-// acorn's ESTree nodes, accessed generically.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyNode = { type: string; start: number; end: number; [key: string]: any };
+/** The function literal a source parses to (a method is reparsed as a function expression). */
+type FunctionNode = ArrowFunctionExpression | FunctionExpression;
+/** Anything that opens a function scope. */
+type AnyFunction = FunctionNode | FunctionDeclaration | AnonymousFunctionDeclaration;
+type AnyClass = ClassDeclaration | AnonymousClassDeclaration | ClassExpression;
 
 const MODULE_NAMESPACE = [/^__vite_ssr_import_\d+__$/, /^__vi_import_\d+__$/, /^import_[A-Za-z0-9_$]+$/];
 export function isModuleNamespaceName(name: string): boolean { return MODULE_NAMESPACE.some((re) => re.test(name)); }
@@ -61,9 +68,9 @@ const STRICT = '"use strict";';
 
 interface ParseFailure { reason: string; offset: number }
 
-function parseWrapped(text: string, prefix: string, suffix: string): { program: AnyNode } | { failure: ParseFailure } {
+function parseWrapped(text: string, prefix: string, suffix: string): { program: Program } | { failure: ParseFailure } {
   try {
-    const program = parse(prefix + text + suffix, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as AnyNode;
+    const program = parse(prefix + text + suffix, { ecmaVersion: 'latest', sourceType: 'script' });
     return { program };
   } catch (e) {
     const err = e as { pos?: number; message?: string };
@@ -98,17 +105,19 @@ function describeNode(node: AnyNode): string {
   }
 }
 
-const isFunctionNode = (n: AnyNode) => n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression';
+const isFunctionNode = (n: AnyNode): n is FunctionNode => n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression';
+/** The expression of an expression statement (the wrapped source), else undefined. */
+const expressionOf = (st: Statement | ModuleDeclaration | undefined): Expression | undefined => (st?.type === 'ExpressionStatement' ? st.expression : undefined);
 
 /** Parses the source of one function; throws ShippedSyntaxError or a TypeError (not a function). */
-function parseFunction(source: string, opName: string): { fn: AnyNode; text: string; prefixLength: number; kind: FunctionAnalysis['kind']; toInput: (o: number) => number } {
+function parseFunction(source: string, opName: string): { fn: FunctionNode; text: string; prefixLength: number; kind: FunctionAnalysis['kind']; toInput: (o: number) => number } {
   if (source.trim() === '') throw errors.sourceNotAFunction(opName, 'empty');
   const exprPrefix = `${STRICT}(`;
   const asExpr = parseWrapped(source, exprPrefix, '\n)');
   if ('program' in asExpr) {
-    const body = asExpr.program.body as AnyNode[];
-    if (body.length !== 2 || body[1].type !== 'ExpressionStatement') throw errors.sourceNotAFunction(opName, 'several statements');
-    const fn = body[1].expression as AnyNode;
+    const body = asExpr.program.body;
+    const fn = body.length === 2 ? expressionOf(body[1]) : undefined;
+    if (!fn) throw errors.sourceNotAFunction(opName, 'several statements');
     if (!isFunctionNode(fn)) throw errors.sourceNotAFunction(opName, describeNode(fn));
     return { fn, text: source, prefixLength: exprPrefix.length, kind: fn.type === 'ArrowFunctionExpression' ? 'arrow' : 'function', toInput: (o) => o };
   }
@@ -122,14 +131,14 @@ function parseFunction(source: string, opName: string): { fn: AnyNode; text: str
     const m = { ...asMethod.failure, offset: asMethod.failure.offset + shift };
     throw syntaxError(source, m.offset > asExpr.failure.offset ? m : asExpr.failure, opName);
   }
-  const obj = (asMethod.program.body as AnyNode[])[1]?.expression as AnyNode | undefined;
-  const props = (obj?.type === 'ObjectExpression' ? obj.properties : []) as AnyNode[];
-  if (props.length !== 1 || props[0].type !== 'Property' || props[0].value.type !== 'FunctionExpression' || !(props[0].method || props[0].kind !== 'init')) {
+  const obj = expressionOf(asMethod.program.body[1]);
+  const props = obj?.type === 'ObjectExpression' ? obj.properties : [];
+  const prop = props[0];
+  if (props.length !== 1 || prop.type !== 'Property' || prop.value.type !== 'FunctionExpression' || !(prop.method || prop.kind !== 'init')) {
     throw syntaxError(source, asExpr.failure, opName);
   }
-  const prop = props[0];
   if (prop.kind === 'get' || prop.kind === 'set') throw errors.accessorNotShippable(opName, prop.kind);
-  const value = prop.value as AnyNode;
+  const value = prop.value;
   const valueStart = value.start - methodPrefix.length; // in methodText
   const header = `${value.async ? 'async ' : ''}function${value.generator ? '*' : ''} `;
   const text = header + methodText.slice(valueStart, value.end - methodPrefix.length);
@@ -139,7 +148,9 @@ function parseFunction(source: string, opName: string): { fn: AnyNode; text: str
     // e.g. `super` inside a method: report it at its place in the input.
     throw syntaxError(source, { reason: reparsed.failure.reason, offset: toInput(reparsed.failure.offset) }, opName);
   }
-  const fn = (reparsed.program.body as AnyNode[])[1].expression as AnyNode;
+  const fn = expressionOf(reparsed.program.body[1]);
+  // Unreachable: the reparsed text is `function …(…) {…}` taken from a method that parsed.
+  if (!fn || !isFunctionNode(fn)) throw syntaxError(source, asExpr.failure, opName);
   return { fn, text, prefixLength: exprPrefix.length, kind: 'method', toInput };
 }
 
@@ -157,7 +168,7 @@ class Scope {
   }
 }
 
-interface Ref { node: AnyNode; parent: AnyNode | null; scope: Scope }
+interface Ref { node: Identifier; parent: AnyNode | null; scope: Scope }
 
 /** Collects references and declarations; resolution happens after the walk (hoisting). */
 class ScopeWalker {
@@ -201,7 +212,7 @@ class ScopeWalker {
       case 'ClassExpression': this.visitClass(node, scope); return;
       case 'VariableDeclaration': {
         const target = node.kind === 'var' ? scope.varScope() : scope;
-        for (const d of node.declarations as AnyNode[]) {
+        for (const d of node.declarations) {
           this.declare(d.id, scope, target);
           this.visit(d.init, scope, d);
         }
@@ -224,7 +235,7 @@ class ScopeWalker {
       case 'SwitchStatement': {
         this.visit(node.discriminant, scope, node);
         const s = new Scope(scope, false);
-        for (const c of node.cases as AnyNode[]) { this.visit(c.test, s, c); this.visitAll(c.consequent, s, c); }
+        for (const c of node.cases) { this.visit(c.test, s, c); this.visitAll(c.consequent, s, c); }
         return;
       }
       case 'TryStatement':
@@ -246,31 +257,30 @@ class ScopeWalker {
         this.visit(node.options, scope, node);
         return;
       default:
-        for (const key of Object.keys(node)) {
+        for (const [key, v] of nodeFields(node)) {
           if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
-          const v = node[key];
-          if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === 'string') this.visit(c, scope, node); } else if (v && typeof v.type === 'string') this.visit(v, scope, node);
+          if (Array.isArray(v)) { for (const c of v) if (isAstNode(c)) this.visit(c, scope, node); } else if (isAstNode(v)) this.visit(v, scope, node);
         }
     }
   }
 
-  private visitAll(nodes: AnyNode[], scope: Scope, parent: AnyNode): void { for (const n of nodes) this.visit(n, scope, parent); }
+  private visitAll(nodes: readonly AnyNode[], scope: Scope, parent: AnyNode): void { for (const n of nodes) this.visit(n, scope, parent); }
 
-  private visitFunction(fn: AnyNode, outer: Scope): void {
+  private visitFunction(fn: AnyFunction, outer: Scope): void {
     let s = outer;
     if (fn.type === 'FunctionExpression' && fn.id) { s = new Scope(outer, false); s.names.add(fn.id.name); }
     const params = new Scope(s, true);
     if (fn.type !== 'ArrowFunctionExpression') params.names.add('arguments');
-    for (const p of fn.params as AnyNode[]) this.declare(p, params, params);
+    for (const p of fn.params) this.declare(p, params, params);
     if (fn.body.type === 'BlockStatement') this.visitAll(fn.body.body, new Scope(params, true), fn.body);
     else this.visit(fn.body, params, fn);
   }
 
-  private visitClass(cls: AnyNode, outer: Scope): void {
+  private visitClass(cls: AnyClass, outer: Scope): void {
     const inner = new Scope(outer, false);
     if (cls.id) inner.names.add(cls.id.name);
     this.visit(cls.superClass, inner, cls);
-    for (const member of cls.body.body as AnyNode[]) this.visit(member, inner, cls.body);
+    for (const member of cls.body.body) this.visit(member, inner, cls.body);
   }
 
   /** A binding pattern: identifiers are declared in `target`; defaults and computed keys are expressions in `scope`. */
@@ -278,13 +288,13 @@ class ScopeWalker {
     switch (p.type) {
       case 'Identifier': target.names.add(p.name); return;
       case 'ObjectPattern':
-        for (const prop of p.properties as AnyNode[]) {
+        for (const prop of p.properties) {
           if (prop.type === 'RestElement') { this.declare(prop.argument, scope, target); continue; }
           if (prop.computed) this.visit(prop.key, scope, prop);
           this.declare(prop.value, scope, target);
         }
         return;
-      case 'ArrayPattern': for (const e of p.elements as (AnyNode | null)[]) if (e) this.declare(e, scope, target); return;
+      case 'ArrayPattern': for (const e of p.elements) if (e) this.declare(e, scope, target); return;
       case 'RestElement': this.declare(p.argument, scope, target); return;
       case 'AssignmentPattern': this.declare(p.left, scope, target); this.visit(p.right, scope, p); return;
       default: this.visit(p, scope, null);
@@ -295,13 +305,13 @@ class ScopeWalker {
   private assign(p: AnyNode, scope: Scope): void {
     switch (p.type) {
       case 'ObjectPattern':
-        for (const prop of p.properties as AnyNode[]) {
+        for (const prop of p.properties) {
           if (prop.type === 'RestElement') { this.assign(prop.argument, scope); continue; }
           if (prop.computed) this.visit(prop.key, scope, prop);
           this.assign(prop.value, scope);
         }
         return;
-      case 'ArrayPattern': for (const e of p.elements as (AnyNode | null)[]) if (e) this.assign(e, scope); return;
+      case 'ArrayPattern': for (const e of p.elements) if (e) this.assign(e, scope); return;
       case 'RestElement': this.assign(p.argument, scope); return;
       case 'AssignmentPattern': this.assign(p.left, scope); this.visit(p.right, scope, p); return;
       default: this.visit(p, scope, null);
@@ -313,11 +323,11 @@ class ScopeWalker {
  * The text range to replace for a module namespace access: the member expression itself, or the
  * whole `(0, ns.name)` of an indirect call (esbuild and Vite write imported calls that way).
  */
-function unwrapIndirectCall(text: string, member: AnyNode, parents: Map<AnyNode, AnyNode | null>, prefixLength: number): { start: number; end: number } {
+function unwrapIndirectCall(text: string, member: MemberExpression, parents: Map<AnyNode, AnyNode | null>, prefixLength: number): { start: number; end: number } {
   const range = { start: member.start - prefixLength, end: member.end - prefixLength };
   const seq = parents.get(member);
   if (seq?.type !== 'SequenceExpression' || seq.expressions.length !== 2 || seq.expressions[1] !== member) return range;
-  const zero = seq.expressions[0] as AnyNode;
+  const zero = seq.expressions[0];
   if (zero.type !== 'Literal' || zero.value !== 0) return range;
   const call = parents.get(seq);
   if (!call || !((call.type === 'CallExpression' && call.callee === seq) || (call.type === 'TaggedTemplateExpression' && call.tag === seq))) return range;
@@ -343,12 +353,12 @@ export function analyzeFunctionSource(source: string, options: AnalyzeOptions = 
   const edits: { start: number; end: number; text: string }[] = [];
   const first = new Map<string, number>(); // name -> input offset
   for (const { node, parent, scope } of walker.refs) {
-    const name = node.name as string;
+    const name = node.name;
     if (scope.resolves(name)) continue;
     let freeName = name;
     let at = node.start;
     if (isModuleNamespaceName(name) && parent?.type === 'MemberExpression' && parent.object === node && !parent.computed && parent.property.type === 'Identifier') {
-      const prop = parent.property.name as string;
+      const prop = parent.property.name;
       freeName = prop === 'default' ? `${name}.default` : prop;
       at = parent.start;
       if (isShipped(prop) && !scope.resolves(prop)) edits.push({ ...unwrapIndirectCall(text, parent, walker.parents, prefixLength), text: prop });
@@ -366,7 +376,7 @@ export function analyzeFunctionSource(source: string, options: AnalyzeOptions = 
     kind,
     async: Boolean(fn.async),
     generator: Boolean(fn.generator),
-    arity: (fn.params as AnyNode[]).length,
+    arity: fn.params.length,
     free: [...first.keys()].sort(),
     references,
     dynamicImport: walker.dynamicImport,

@@ -5,6 +5,8 @@
  * User code is untrusted and nothing in a document runs before consent, so this replaces the old dry run.
  */
 import { parseExpressionAt } from 'acorn';
+import type { AnyNode, ArrowFunctionExpression, Expression, FunctionExpression, MemberExpression, Pattern } from 'acorn';
+import { isAstNode } from '../core/astNode';
 import { stripTypes } from './codegen/stripTypes';
 
 export type StaticKind = 'pair' | 'nonPair' | 'unknown';
@@ -14,8 +16,10 @@ export type FnArg = 'record' | 'records' | 'none';
 /** What it returns: one record (map) or an iterable of records (flatMap, mapPartitions). */
 export type FnReturns = 'record' | 'records';
 
-// acorn's ESTree nodes are plain objects; one loose alias keeps the walker short.
-type N = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A function literal, the only thing this module reads the records of. */
+type FunctionNode = ArrowFunctionExpression | FunctionExpression;
+/** Any node an expression position may hold (callee, argument, element): the walkers answer 'unknown' to the rest. */
+type MaybeNode = AnyNode | null | undefined;
 
 /** What a name is bound to: the kind of its value and, for iterables, of their elements. */
 interface Binding { value: StaticKind; elements: StaticKind }
@@ -47,14 +51,17 @@ const SAME_ELEMENTS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted',
 
 const ARITHMETIC_OR_COMPARISON = new Set(['+', '-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>', '==', '!=', '===', '!==', '<', '<=', '>', '>=', 'in', 'instanceof']);
 
-const isFunction = (n: N) => n && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression');
-const propName = (m: N): string | undefined => (m.computed ? (m.property.type === 'Literal' && typeof m.property.value === 'string' ? m.property.value : undefined) : m.property.name);
+const isFunction = (n: MaybeNode): n is FunctionNode => !!n && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression');
+// A non-computed property is always an Identifier or a PrivateIdentifier (`a.#x`); both carry a name.
+const propName = (m: MemberExpression): string | undefined => (m.computed
+  ? (m.property.type === 'Literal' && typeof m.property.value === 'string' ? m.property.value : undefined)
+  : (m.property.type === 'Identifier' || m.property.type === 'PrivateIdentifier' ? m.property.name : undefined));
 
 /** Kind of the value of an expression. */
-function valueKind(e: N, env: Env): StaticKind {
+function valueKind(e: MaybeNode, env: Env): StaticKind {
   switch (e?.type) {
     case 'ArrayExpression':
-      if (e.elements.some((x: N) => x === null || x.type === 'SpreadElement')) return 'unknown';
+      if (e.elements.some((x) => x === null || x.type === 'SpreadElement')) return 'unknown';
       return e.elements.length === 2 ? 'pair' : 'nonPair';
     case 'Literal': case 'TemplateLiteral': case 'ObjectExpression': case 'UnaryExpression': case 'UpdateExpression':
     case 'ArrowFunctionExpression': case 'FunctionExpression': case 'ClassExpression':
@@ -85,7 +92,7 @@ function valueKind(e: N, env: Env): StaticKind {
 }
 
 /** Kind of the elements of an iterable expression (what a flatMap or mapPartitions function returns). */
-function elementsKind(e: N, env: Env): StaticKind {
+function elementsKind(e: MaybeNode, env: Env): StaticKind {
   switch (e?.type) {
     case 'ArrayExpression': {
       const kinds: StaticKind[] = [];
@@ -125,7 +132,7 @@ function elementsKind(e: N, env: Env): StaticKind {
 }
 
 /** A statement list always ends in return or throw (so the function cannot fall off its end and return undefined). */
-function alwaysLeaves(s: N): boolean {
+function alwaysLeaves(s: MaybeNode): boolean {
   if (!s) return false;
   if (s.type === 'ReturnStatement' || s.type === 'ThrowStatement') return true;
   if (s.type === 'BlockStatement') return s.body.some(alwaysLeaves);
@@ -134,9 +141,9 @@ function alwaysLeaves(s: N): boolean {
 }
 
 /** Collects `const x = ...` bindings and return arguments of a body, not descending into nested functions. */
-function scanBody(body: N, env: Env, returns: (N | null)[]): void {
-  const visit = (n: N): void => {
-    if (!n || typeof n.type !== 'string' || isFunction(n) || n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration') return;
+function scanBody(body: AnyNode, env: Env, returns: (Expression | null | undefined)[]): void {
+  const visit = (n: unknown): void => {
+    if (!isAstNode(n) || isFunction(n) || n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration') return;
     if (n.type === 'ReturnStatement') { returns.push(n.argument); return; }
     if (n.type === 'VariableDeclaration') {
       for (const d of n.declarations) {
@@ -154,40 +161,40 @@ function scanBody(body: N, env: Env, returns: (N | null)[]): void {
   visit(body);
 }
 
-function functionKind(fn: N, outer: Env, firstArg: Binding, returns: FnReturns): StaticKind {
+function functionKind(fn: FunctionNode, outer: Env, firstArg: Binding, returns: FnReturns): StaticKind {
   if (fn.async || fn.generator) return 'unknown';
   const env: Env = new Map(outer);
-  fn.params.forEach((p: N, i: number) => {
+  fn.params.forEach((p, i) => {
     // Destructured and later parameters are shadowing names we know nothing about.
     for (const name of boundNames(p)) env.set(name, i === 0 && p.type === 'Identifier' ? firstArg : UNKNOWN);
   });
-  const kindOf = (e: N | null) => (e === null ? 'nonPair' : returns === 'record' ? valueKind(e, env) : elementsKind(e, env));
+  const kindOf = (e: Expression | null | undefined) => (e === null ? 'nonPair' : returns === 'record' ? valueKind(e, env) : elementsKind(e, env));
   if (fn.body.type !== 'BlockStatement') return kindOf(fn.body);
-  const found: (N | null)[] = [];
+  const found: (Expression | null | undefined)[] = [];
   scanBody(fn.body, env, found);
   const kinds = found.map((r) => kindOf(r));
   if (!alwaysLeaves(fn.body)) kinds.push(returns === 'record' ? 'nonPair' : 'unknown');   // falls off the end: undefined
   return combineKinds(kinds);
 }
 
-function boundNames(p: N): string[] {
+function boundNames(p: Pattern | null | undefined): string[] {
   switch (p?.type) {
     case 'Identifier': return [p.name];
     case 'AssignmentPattern': return boundNames(p.left);
     case 'RestElement': return boundNames(p.argument);
-    case 'ArrayPattern': return p.elements.flatMap((x: N) => (x ? boundNames(x) : []));
-    case 'ObjectPattern': return p.properties.flatMap((x: N) => boundNames(x.type === 'RestElement' ? x.argument : x.value));
+    case 'ArrayPattern': return p.elements.flatMap((x) => (x ? boundNames(x) : []));
+    case 'ObjectPattern': return p.properties.flatMap((x) => boundNames(x.type === 'RestElement' ? x.argument : x.value));
     default: return [];
   }
 }
 
-function parseWhole(code: string): N | undefined {
-  const node = parseExpressionAt(code, 0, { ecmaVersion: 'latest' }) as N;
+function parseWhole(code: string): FunctionNode | undefined {
+  const node = parseExpressionAt(code, 0, { ecmaVersion: 'latest' });
   // The whole text must be the function (no trailing code the engine would also see).
   return isFunction(node) && code.slice(node.end).trim().replace(/;$/, '') === '' ? node : undefined;
 }
 
-function parseFunction(source: string): N | undefined {
+function parseFunction(source: string): FunctionNode | undefined {
   try { return parseWhole(source); } catch (e) {
     // Too deeply nested: stripping types would not help and is slow on such input.
     if (e instanceof Error && /stack/i.test(e.message)) return undefined;

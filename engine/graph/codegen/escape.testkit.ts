@@ -19,8 +19,7 @@ export interface TsReading { shape: string; statements: number; lineComments: st
 /** Parses an exported TypeScript program; throws acorn's SyntaxError when it does not parse. */
 export function readTs(program: string): TsReading {
   const comments: Comment[] = [];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ast: any = parse(stripTypes(program), { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true, onComment: comments });
+  const ast = parse(stripTypes(program), { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true, onComment: comments });
   const shape = JSON.stringify(ast, function replacer(this: Record<string, unknown>, key, value) {
     if (key === 'start' || key === 'end' || key === 'loc' || key === 'raw') return undefined;
     if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -11,8 +11,11 @@
  */
 import { tokenizer, type Token } from 'acorn';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Tok = Token & { label: string; value: any };
+/**
+ * acorn's tokens carry a `value` its declared Token class omits (a name's text, an operator's spelling, a literal's
+ * value): only compared here, so `unknown`. `label` is copied from `type.label` to keep the scans short.
+ */
+type Tok = Token & { label: string; value: unknown };
 
 function tokenize(source: string): Tok[] {
   const out: Tok[] = [];

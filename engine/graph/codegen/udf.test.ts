@@ -329,3 +329,19 @@ describe('translateUdf with record types (RECORD_TYPES)', () => {
     expect(got[0]).toEqual(['#spark', '#bigdata']);
   });
 });
+
+describe('translateUdf: a function argument that is not a literal', () => {
+  // Such an argument (a name bound to a function elsewhere) used to escape as a TypeError from the translator.
+  for (const src of ['(xs) => xs.reduce(add)', '(xs) => xs.map(parse)', '(rdd) => rdd.map(f)']) {
+    for (const lang of ['scala', 'python'] as const) {
+      it(`${lang}: ${src} is a marked stub naming the reason`, () => {
+        const r = translateUdf(src, lang);
+        expect(r.exact).toBe(false);
+        expect(r.reason).toBe('a function argument that is not a function literal');
+      });
+    }
+  }
+  it('a reducer with a bare return is a marked stub, not a TypeError', () => {
+    expect(translateUdf('(xs) => xs.reduce((a, b) => { return; })', 'scala')).toMatchObject({ exact: false, reason: 'return without a value' });
+  });
+});

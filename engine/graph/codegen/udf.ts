@@ -9,6 +9,12 @@
  * and a clearly marked TODO stub that still compiles, carrying the original TypeScript.
  */
 import { parse, type Node } from 'acorn';
+import type {
+  AnyNode, ArrayExpression, ArrowFunctionExpression, BinaryExpression, CallExpression, ConditionalExpression, Expression,
+  FunctionDeclaration, FunctionExpression, Identifier, IfStatement, Literal, LogicalExpression, MemberExpression, Pattern,
+  Statement, TemplateLiteral, UnaryExpression, VariableDeclarator,
+} from 'acorn';
+import { isAstNode } from '../../core/astNode';
 import { stripTypes } from './stripTypes';
 import { recordField } from './records';
 import { scalaBlockCommentLines, scalaString } from './quote/scala';
@@ -45,10 +51,23 @@ export interface UdfTranslation {
 }
 
 class Untranslatable extends Error {}
-const fail = (why: string): never => { throw new Untranslatable(why); };
+function fail(why: string): never { throw new Untranslatable(why); }
 
-// any-typed AST access keeps this file short; acorn's ESTree nodes are plain objects
-type N = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A function this module translates: a function expression, or a declaration as the whole source. */
+type UdfFunction = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
+const isFunctionNode = (n: AnyNode): n is ArrowFunctionExpression | FunctionExpression => n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression';
+
+/** What `m.property.name` reads: the name of a named property (computed or not), else undefined. */
+const nameOf = (m: MemberExpression): string | undefined => (m.property.type === 'Identifier' || m.property.type === 'PrivateIdentifier' ? m.property.name : undefined);
+
+/** The parts of an array destructuring pattern (checkPattern has refused holes and every other pattern). */
+function patternElements(p: Pattern): Pattern[] {
+  if (p.type !== 'ArrayPattern') return fail('object destructuring');
+  return p.elements.map((e) => e ?? fail('holes in destructuring'));
+}
+
+/** A parameter that is a plain name (checked by the caller). */
+const paramName = (p: Pattern): string => (p.type === 'Identifier' ? p.name : fail('destructuring'));
 
 interface Out { c: string; p: number }
 
@@ -65,9 +84,9 @@ const pythonString = pyStringReadable;
 
 const REGEX_META = /[\\.[\]{}()*+?^$|-]/g;
 
-function parseFunction(source: string): N {
+function parseFunction(source: string): UdfFunction {
   const stripped = stripTypes(source);
-  let prog: N;
+  let prog: ReturnType<typeof parse>;
   try {
     prog = parse(`(${stripped}\n)`, { ecmaVersion: 'latest', sourceType: 'module' });
   } catch {
@@ -84,37 +103,37 @@ function parseFunction(source: string): N {
 }
 
 /** Every identifier name in a subtree (for picking fresh names). */
-function collectNames(node: N, into: Set<string>): Set<string> {
+function collectNames(node: unknown, into: Set<string>): Set<string> {
   if (!node || typeof node !== 'object') return into;
   if (Array.isArray(node)) { for (const n of node) collectNames(n, into); return into; }
-  if (node.type === 'Identifier') into.add(node.name);
-  for (const k of Object.keys(node)) if (k !== 'type' && k !== 'start' && k !== 'end') collectNames(node[k], into);
+  if (isAstNode(node) && node.type === 'Identifier') into.add(node.name);
+  for (const [k, v] of Object.entries(node)) if (k !== 'type' && k !== 'start' && k !== 'end') collectNames(v, into);
   return into;
 }
 
-function isStringy(n: N): boolean {
+function isStringy(n: AnyNode | null | undefined): boolean {
   if (!n) return false;
   if (n.type === 'Literal' && typeof n.value === 'string') return true;
   if (n.type === 'TemplateLiteral') return true;
   if (n.type === 'BinaryExpression' && n.operator === '+') return isStringy(n.left) || isStringy(n.right);
   if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed &&
-    ['toLowerCase', 'toUpperCase', 'trim', 'toString', 'join', 'substring', 'charAt', 'replaceAll'].includes(n.callee.property.name)) return true;
+    ['toLowerCase', 'toUpperCase', 'trim', 'toString', 'join', 'substring', 'charAt', 'replaceAll'].includes(nameOf(n.callee) ?? '')) return true;
   if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'String') return true;
   return false;
 }
 
-function isFalsyLiteral(n: N): boolean {
+function isFalsyLiteral(n: AnyNode): boolean {
   return n.type === 'Literal' && (n.value === 0 || n.value === '' || n.value === false) || (n.type === 'ArrayExpression' && n.elements.length === 0);
 }
 
 /** `(a, b) => a + b` */
-function isSumReducer(f: N): boolean {
+function isSumReducer(f: AnyNode | undefined): boolean {
   if (!f || (f.type !== 'ArrowFunctionExpression') || f.params.length !== 2) return false;
   const [a, b] = f.params;
   if (a.type !== 'Identifier' || b.type !== 'Identifier') return false;
-  let body = f.body;
-  if (body.type === 'BlockStatement') { if (body.body.length !== 1 || body.body[0].type !== 'ReturnStatement') return false; body = body.body[0].argument; }
-  return body.type === 'BinaryExpression' && body.operator === '+' &&
+  let body: AnyNode | null | undefined = f.body;
+  if (body.type === 'BlockStatement') { const only = body.body[0]; if (body.body.length !== 1 || only.type !== 'ReturnStatement') return false; body = only.argument; }
+  return !!body && body.type === 'BinaryExpression' && body.operator === '+' &&
     ((body.left.type === 'Identifier' && body.right.type === 'Identifier' &&
       ((body.left.name === a.name && body.right.name === b.name) || (body.left.name === b.name && body.right.name === a.name))));
 }
@@ -137,11 +156,11 @@ class Translator {
   }
 
   /** After the top-level function's parameters are bound: type the simple ones that receive known records. */
-  private typeParams(params: N[]): void {
+  private typeParams(params: Pattern[]): void {
     const types = this.pendingRecordTypes;
     this.pendingRecordTypes = undefined;
     if (!types) return;
-    params.forEach((p: N, i: number) => { if (p.type === 'Identifier' && types[i]) this.records.set(p.name, types[i]!); });
+    params.forEach((p, i) => { if (p.type === 'Identifier' && types[i]) this.records.set(p.name, types[i]!); });
   }
 
   private get py() { return this.lang === 'python'; }
@@ -162,7 +181,7 @@ class Translator {
 
   // ---------------------------------------------------------------- functions
   /** A function value (top-level or nested argument). */
-  fn(f: N, paramTypes?: (string | undefined)[], returnsCollection = false): Out {
+  fn(f: UdfFunction, paramTypes?: (string | undefined)[], returnsCollection = false): Out {
     if (f.async) fail('async functions');
     if (f.generator) fail('generator functions');
     for (const p of f.params) this.checkPattern(p);
@@ -178,41 +197,49 @@ class Translator {
     }
   }
 
-  private checkPattern(p: N): void {
+  /**
+   * A function passed as an argument. Only a function literal can be translated; anything else (a name bound
+   * to a function) used to reach fn() and fail there with a TypeError on its missing parameters.
+   */
+  private fnArg(f: Expression): Out {
+    return isFunctionNode(f) ? this.fn(f) : fail('a function argument that is not a function literal');
+  }
+
+  private checkPattern(p: Pattern): void {
     if (p.type === 'Identifier') return;
-    if (p.type === 'ArrayPattern') { for (const e of p.elements) { if (!e) fail('holes in destructuring'); this.checkPattern(e); } return; }
+    if (p.type === 'ArrayPattern') { for (const e of p.elements) { if (!e) return fail('holes in destructuring'); this.checkPattern(e); } return; }
     fail(p.type === 'AssignmentPattern' ? 'default parameter values' : p.type === 'RestElement' ? 'rest parameters' : 'object destructuring');
   }
 
-  private bindPattern(p: N): void {
+  private bindPattern(p: Pattern): void {
     if (p.type === 'Identifier') { this.bound.add(p.name); this.env.delete(p.name); this.records.delete(p.name); return; }
-    for (const e of p.elements) this.bindPattern(e);
+    for (const e of patternElements(p)) this.bindPattern(e);
   }
 
-  private scalaPattern(p: N): string {
+  private scalaPattern(p: Pattern): string {
     if (p.type === 'Identifier') return this.ident(p.name);
-    return `(${p.elements.map((e: N) => this.scalaPattern(e)).join(', ')})`;
+    return `(${patternElements(p).map((e) => this.scalaPattern(e)).join(', ')})`;
   }
 
-  private scalaLambda(f: N, paramTypes?: (string | undefined)[], returnsCollection = false): Out {
+  private scalaLambda(f: UdfFunction, paramTypes?: (string | undefined)[], returnsCollection = false): Out {
     for (const p of f.params) this.bindPattern(p);
     this.typeParams(f.params);
-    const destructures = f.params.some((p: N) => p.type !== 'Identifier');
+    const destructures = f.params.some((p) => p.type !== 'Identifier');
     const body = f.body.type === 'BlockStatement' ? this.scalaBlock(f.body.body) : null;
     const expr = body ? null : returnsCollection && f.body.type === 'ArrayExpression' ? this.seq(f.body) : this.expr(f.body);
     if (destructures) {
-      const head = f.params.length === 1 ? this.scalaPattern(f.params[0]) : `(${f.params.map((p: N) => this.scalaPattern(p)).join(', ')})`;
+      const head = f.params.length === 1 ? this.scalaPattern(f.params[0]) : `(${f.params.map((p) => this.scalaPattern(p)).join(', ')})`;
       const inner = body ? `\n${indent(body, '  ')}\n` : ` ${expr!.c} `;
       // an overloaded method gives a pattern-matching function no expected type: name and type the parameters
-      if (paramTypes && f.params.every((_: N, i: number) => paramTypes[i])) {
-        const args = f.params.map((_: N, i: number) => `x$${i + 1}`);
+      if (paramTypes && f.params.every((_, i) => paramTypes[i])) {
+        const args = f.params.map((_, i) => `x$${i + 1}`);
         const typedArgs = args.map((a: string, i: number) => `${a}: ${paramTypes[i]}`).join(', ');
         const scrutinee = args.length === 1 ? args[0] : `(${args.join(', ')})`;
         return { c: `{ (${typedArgs}) => ${scrutinee} match { case ${head} =>${inner}} }`, p: SC.atom };
       }
       return { c: `{ case ${head} =>${inner}}`, p: SC.atom };
     }
-    const names = f.params.map((p: N, i: number) => this.ident(p.name) + (paramTypes?.[i] ? `: ${paramTypes[i]}` : ''));
+    const names = f.params.map((p, i) => this.ident(paramName(p)) + (paramTypes?.[i] ? `: ${paramTypes[i]}` : ''));
     const typed = names.some((n: string) => n.includes(':'));
     const head = names.length === 1 && !typed ? names[0] : `(${names.join(', ')})`;
     if (body) return { c: `{ ${head} =>\n${indent(body, '  ')}\n}`, p: SC.atom };
@@ -220,7 +247,7 @@ class Translator {
   }
 
   /** A declarator's value, translated; its names are bound for the statements that follow. */
-  private declaredValue(d: N): string {
+  private declaredValue(d: VariableDeclarator): string {
     if (!d.init) fail('declaration without a value');
     this.checkPattern(d.id);
     const v = this.expr(d.init).c;
@@ -229,7 +256,7 @@ class Translator {
   }
 
   /** Statements → a Scala block's lines (last line is the value). */
-  private scalaBlock(stmts: N[]): string {
+  private scalaBlock(stmts: Statement[]): string {
     const lines: string[] = [];
     for (let i = 0; i < stmts.length; i++) {
       const s = stmts[i];
@@ -271,23 +298,23 @@ class Translator {
   }
 
   /** Python: bind a destructuring pattern to index expressions on `base`. */
-  private pyBind(p: N, base: string): void {
+  private pyBind(p: Pattern, base: string): void {
     if (p.type === 'Identifier') { this.env.set(p.name, base); this.bound.add(p.name); this.records.delete(p.name); return; }
-    p.elements.forEach((e: N, i: number) => this.pyBind(e, `${base}[${i}]`));
+    patternElements(p).forEach((e, i) => this.pyBind(e, `${base}[${i}]`));
   }
 
-  private pyParamName(p: N): string {
+  private pyParamName(p: Pattern): string {
     if (p.type === 'Identifier') { this.bound.add(p.name); this.env.delete(p.name); this.records.delete(p.name); return this.ident(p.name); }
     const leaves: string[] = [];
-    const walk = (q: N) => { if (q.type === 'Identifier') leaves.push(q.name); else q.elements.forEach(walk); };
+    const walk = (q: Pattern): void => { if (q.type === 'Identifier') leaves.push(q.name); else patternElements(q).forEach(walk); };
     walk(p);
     const name = this.freshName(leaves.every((l) => l.length === 1) && leaves.length <= 3 ? leaves.join('') : 't');
     this.pyBind(p, name);
     return name;
   }
 
-  private pyLambda(f: N): Out {
-    const params = f.params.map((p: N) => this.pyParamName(p));
+  private pyLambda(f: UdfFunction): Out {
+    const params = f.params.map((p) => this.pyParamName(p));
     this.typeParams(f.params);
     if (f.body.type === 'BlockStatement') fail('block body inside an expression');
     const body = this.expr(f.body);
@@ -295,7 +322,7 @@ class Translator {
   }
 
   /** Python: a block-bodied function as a def. */
-  pyDef(f: N, name: string): string {
+  pyDef(f: UdfFunction, name: string): string {
     if (f.async || f.generator) fail('async or generator functions');
     for (const p of f.params) this.checkPattern(p);
     const params: string[] = [];
@@ -303,7 +330,7 @@ class Translator {
     for (const p of f.params) {
       if (p.type === 'Identifier') { params.push(this.pyParamName(p)); continue; }
       const leaves: string[] = [];
-      const walk = (q: N) => { if (q.type === 'Identifier') leaves.push(q.name); else q.elements.forEach(walk); };
+      const walk = (q: Pattern): void => { if (q.type === 'Identifier') leaves.push(q.name); else patternElements(q).forEach(walk); };
       walk(p);
       const n = this.freshName(leaves.every((l) => l.length === 1) && leaves.length <= 3 ? leaves.join('') : 't');
       params.push(n);
@@ -315,12 +342,12 @@ class Translator {
     return `def ${name}(${params.join(', ')}):\n${[...unpack, ...body].map((l) => '    ' + l).join('\n')}`;
   }
 
-  private pyTarget(p: N): string {
+  private pyTarget(p: Pattern): string {
     if (p.type === 'Identifier') return this.ident(p.name);
-    return p.elements.map((e: N) => (e.type === 'ArrayPattern' ? `(${this.pyTarget(e)})` : this.pyTarget(e))).join(', ');
+    return patternElements(p).map((e) => (e.type === 'ArrayPattern' ? `(${this.pyTarget(e)})` : this.pyTarget(e))).join(', ');
   }
 
-  private pyStatements(stmts: N[]): string[] {
+  private pyStatements(stmts: Statement[]): string[] {
     const out: string[] = [];
     for (const s of stmts) {
       if (s.type === 'VariableDeclaration') {
@@ -332,15 +359,17 @@ class Translator {
         if (!s.argument) fail('return without a value');
         out.push(`return ${this.expr(s.argument).c}`);
       } else if (s.type === 'IfStatement') {
-        let cur: N = s;
+        let cur: IfStatement = s;
         let kw = 'if';
         for (;;) {
           out.push(`${kw} ${this.expr(cur.test).c}:`);
-          out.push(...this.scoped(() => this.pyStatements(blockOf(cur.consequent))).map((l) => '    ' + l));
-          if (!cur.alternate) break;
-          if (cur.alternate.type === 'IfStatement') { cur = cur.alternate; kw = 'elif'; continue; }
+          const consequent = cur.consequent;
+          out.push(...this.scoped(() => this.pyStatements(blockOf(consequent))).map((l) => '    ' + l));
+          const alternate = cur.alternate;
+          if (!alternate) break;
+          if (alternate.type === 'IfStatement') { cur = alternate; kw = 'elif'; continue; }
           out.push('else:');
-          out.push(...this.scoped(() => this.pyStatements(blockOf(cur.alternate))).map((l) => '    ' + l));
+          out.push(...this.scoped(() => this.pyStatements(blockOf(alternate))).map((l) => '    ' + l));
           break;
         }
       } else if (s.type === 'EmptyStatement') {
@@ -354,7 +383,7 @@ class Translator {
   }
 
   // ---------------------------------------------------------------- expressions
-  expr(n: N): Out {
+  expr(n: AnyNode): Out {
     switch (n.type) {
       case 'Literal': return this.literal(n);
       case 'Identifier': return this.identifier(n);
@@ -375,7 +404,7 @@ class Translator {
     }
   }
 
-  private literal(n: N): Out {
+  private literal(n: Literal): Out {
     if (n.regex) fail('regular expressions outside split');
     const v = n.value;
     if (v === null) return { c: this.py ? 'None' : 'null', p: 99 };
@@ -390,8 +419,8 @@ class Translator {
     return fail('literal');
   }
 
-  private identifier(n: N): Out {
-    const name: string = n.name;
+  private identifier(n: Identifier): Out {
+    const name = n.name;
     if (this.env.has(name)) return { c: this.env.get(name)!, p: 99 };
     if (this.bound.has(name)) return { c: this.ident(name), p: 99 };
     if (name === 'undefined') return { c: this.py ? 'None' : 'null', p: 99 };
@@ -400,9 +429,9 @@ class Translator {
     return fail(`free variable ${name}`);
   }
 
-  private template(n: N): Out {
+  private template(n: TemplateLiteral): Out {
     const parts: (string | Out)[] = [];
-    n.quasis.forEach((q: N, i: number) => {
+    n.quasis.forEach((q, i) => {
       if (q.value.cooked) parts.push(q.value.cooked);
       if (i < n.expressions.length) parts.push(this.expr(n.expressions[i]));
     });
@@ -433,14 +462,12 @@ class Translator {
   }
 
   /** An array literal as a Scala Seq, whatever its length (a function's collection result). */
-  private seq(n: N): Out {
-    if (n.elements.some((e: N) => !e || e.type === 'SpreadElement')) fail('spread or holes in array literals');
-    return { c: `Seq(${n.elements.map((e: N) => this.expr(e).c).join(', ')})`, p: 99 };
+  private seq(n: ArrayExpression): Out {
+    return { c: `Seq(${arrayItems(n).map((e) => this.expr(e).c).join(', ')})`, p: 99 };
   }
 
-  private array(n: N): Out {
-    if (n.elements.some((e: N) => !e || e.type === 'SpreadElement')) fail('spread or holes in array literals');
-    const items = n.elements.map((e: N) => this.expr(e).c);
+  private array(n: ArrayExpression): Out {
+    const items = arrayItems(n).map((e) => this.expr(e).c);
     if (this.py) {
       if (items.length === 1) return { c: `[${items[0]}]`, p: 99 };
       return { c: `(${items.join(', ')})`, p: 99 };   // a tuple is also an iterable
@@ -449,11 +476,11 @@ class Translator {
     return { c: `Seq(${items.join(', ')})`, p: 99 };
   }
 
-  private unary(n: N): Out {
+  private unary(n: UnaryExpression): Out {
     const a = this.expr(n.argument);
     switch (n.operator) {
       case '!':
-        if (this.py && a.p === PY.cmp && / in /.test(a.c) && n.argument.type === 'CallExpression' && n.argument.callee.property?.name === 'includes') {
+        if (this.py && a.p === PY.cmp && / in /.test(a.c) && n.argument.type === 'CallExpression' && n.argument.callee.type === 'MemberExpression' && nameOf(n.argument.callee) === 'includes') {
           return { c: a.c.replace(/ in (?=[^ ]*$)/, ' not in '), p: PY.cmp };
         }
         return this.py ? { c: `not ${this.wrap(a, PY.not)}`, p: PY.not } : { c: `!${this.wrap(a, SC.unary + 1)}`, p: SC.unary };
@@ -463,11 +490,11 @@ class Translator {
     }
   }
 
-  private isNullish(n: N): boolean {
+  private isNullish(n: AnyNode): boolean {
     return (n.type === 'Literal' && n.value === null && !n.regex) || (n.type === 'Identifier' && n.name === 'undefined');
   }
 
-  private binary(n: N): Out {
+  private binary(n: BinaryExpression): Out {
     const op: string = n.operator;
     if ((op === '===' || op === '==' || op === '!==' || op === '!=') && (this.isNullish(n.right) || this.isNullish(n.left))) {
       const other = this.expr(this.isNullish(n.right) ? n.left : n.right);
@@ -509,7 +536,7 @@ class Translator {
     return { c: `${lc} ${t[0]} ${rc}`, p: t[1] };
   }
 
-  private logical(n: N): Out {
+  private logical(n: LogicalExpression): Out {
     const l = this.expr(n.left);
     const r = this.expr(n.right);
     if (n.operator === '??') {
@@ -527,7 +554,7 @@ class Translator {
     return { c: `${this.wrap(l, p)} ${n.operator} ${this.wrap(r, p + 1)}`, p };
   }
 
-  private conditional(n: N): Out {
+  private conditional(n: ConditionalExpression): Out {
     const c = this.expr(n.test);
     const a = this.expr(n.consequent);
     const b = this.expr(n.alternate);
@@ -535,20 +562,20 @@ class Translator {
     return { c: `if (${c.c}) ${this.wrap(a, SC.cond + 1)} else ${this.wrap(b, SC.cond)}`, p: SC.cond };
   }
 
-  private member(n: N): Out {
+  private member(n: MemberExpression): Out {
     if (n.optional) fail('optional chaining');
     if (n.computed) {
       const obj = this.expr(n.object);
       const idx = n.property;
       const arrayish = n.object.type === 'CallExpression' && n.object.callee.type === 'MemberExpression' &&
-        ['split', 'slice', 'map', 'filter', 'sort', 'concat'].includes(n.object.callee.property.name);
+        ['split', 'slice', 'map', 'filter', 'sort', 'concat'].includes(nameOf(n.object.callee) ?? '');
       if (idx.type === 'Literal' && typeof idx.value === 'number' && Number.isInteger(idx.value) && idx.value >= 0 && !arrayish) {
         return this.py ? { c: `${this.wrap(obj, PY.atom)}[${idx.value}]`, p: PY.atom } : { c: `${this.wrap(obj, SC.atom)}._${idx.value + 1}`, p: SC.atom };
       }
       const i = this.expr(idx);
       return this.py ? { c: `${this.wrap(obj, PY.atom)}[${i.c}]`, p: PY.atom } : { c: `${this.wrap(obj, SC.atom)}(${i.c})`, p: SC.atom };
     }
-    const prop: string = n.property.name;
+    const prop = nameOf(n) ?? fail('a computed property');   // not computed: always a name
     if (n.object.type === 'Identifier' && n.object.name === 'Math' && !this.bound.has('Math')) {
       if (prop === 'PI') { if (this.py) { this.imports.add('math'); return { c: 'math.pi', p: 99 }; } return { c: 'math.Pi', p: 99 }; }
       if (prop === 'E') { if (this.py) { this.imports.add('math'); return { c: 'math.e', p: 99 }; } return { c: 'math.E', p: 99 }; }
@@ -574,20 +601,19 @@ class Translator {
     }
   }
 
-  private args(n: N, min: number, max: number): N[] {
-    const a = n.arguments;
-    if (a.some((x: N) => x.type === 'SpreadElement')) fail('spread arguments');
+  private args(n: CallExpression, min: number, max: number): Expression[] {
+    const a = n.arguments.map((x) => (x.type === 'SpreadElement' ? fail('spread arguments') : x));
     if (a.length < min || a.length > max) fail(`call with ${a.length} arguments`);
     return a;
   }
 
-  private call(n: N): Out {
+  private call(n: CallExpression): Out {
     if (n.optional) fail('optional call');
     const callee = n.callee;
     if (callee.type === 'Identifier') return this.globalCall(callee.name, n);
     if (callee.type !== 'MemberExpression' || callee.computed) return fail('computed call');
-    if (callee.object.type === 'Identifier' && callee.object.name === 'Math' && !this.bound.has('Math')) return this.mathCall(callee.property.name, n);
-    const m: string = callee.property.name;
+    if (callee.object.type === 'Identifier' && callee.object.name === 'Math' && !this.bound.has('Math')) return this.mathCall(nameOf(callee) ?? fail('a computed call'), n);
+    const m = nameOf(callee) ?? fail('a computed call');   // not computed: always a name
     const objN = callee.object;
     const obj = () => this.expr(objN);
     const py = this.py;
@@ -675,7 +701,7 @@ class Translator {
           const iv = this.expr(init);
           return py ? { c: `sum(${s.c}) + ${this.wrap(iv, PY.add + 1)}`, p: PY.add } : { c: `${atomSc(s)}.sum + ${this.wrap(iv, SC.add + 1)}`, p: SC.add };
         }
-        const fc = this.fn(f).c;
+        const fc = this.fnArg(f).c;
         if (py) {
           this.imports.add('functools');
           return o(`functools.reduce(${fc}, ${s.c}${init ? `, ${this.expr(init).c}` : ''})`);
@@ -693,10 +719,10 @@ class Translator {
         const [f] = this.args(n, 1, 1);
         const s = obj();
         const rdd = isRddish(objN) && m !== 'some' && m !== 'every';
-        if (py && rdd) return o(`${atomPy(s)}.${m}(${this.fn(f).c})`);
+        if (py && rdd) return o(`${atomPy(s)}.${m}(${this.fnArg(f).c})`);
         if (!py) {
           const name = { map: 'map', filter: 'filter', flatMap: 'flatMap', some: 'exists', every: 'forall' }[m];
-          const fc = this.fn(f);
+          const fc = this.fnArg(f);
           return o(fc.c.startsWith('{') ? `${atomSc(s)}.${name} ${fc.c}` : `${atomSc(s)}.${name}(${fc.c})`);
         }
         if ((f.type === 'ArrowFunctionExpression' || f.type === 'FunctionExpression') && f.params.length === 1 && f.body.type !== 'BlockStatement' && !f.async) {
@@ -716,7 +742,7 @@ class Translator {
             }
           });
         }
-        const fc = this.fn(f).c;
+        const fc = this.fnArg(f).c;
         if (m === 'map') return o(`list(map(${fc}, ${s.c}))`);
         if (m === 'filter') return o(`list(filter(${fc}, ${s.c}))`);
         return fail(`${m} with a function value`);
@@ -739,7 +765,7 @@ class Translator {
     }
   }
 
-  private mathCall(m: string, n: N): Out {
+  private mathCall(m: string, n: CallExpression): Out {
     const py = this.py;
     switch (m) {
       case 'max': case 'min': {
@@ -766,7 +792,7 @@ class Translator {
     }
   }
 
-  private globalCall(name: string, n: N): Out {
+  private globalCall(name: string, n: CallExpression): Out {
     const py = this.py;
     if (this.bound.has(name)) {
       const a = this.args(n, 0, 16).map((x) => this.expr(x).c);
@@ -780,7 +806,8 @@ class Translator {
       }
       case 'parseInt': case 'parseFloat': case 'Number': case 'String': {
         const [x] = this.args(n, 1, name === 'parseInt' ? 2 : 1);
-        if (name === 'parseInt' && n.arguments[1] && !(n.arguments[1].type === 'Literal' && n.arguments[1].value === 10)) fail('parseInt with a radix');
+        const radix = n.arguments[1];
+        if (name === 'parseInt' && radix && !(radix.type === 'Literal' && radix.value === 10)) fail('parseInt with a radix');
         const a = this.expr(x);
         if (py) return { c: `${{ parseInt: 'int', parseFloat: 'float', Number: 'float', String: 'str' }[name]}(${a.c})`, p: 99 };
         return { c: `${this.wrap(a, SC.atom)}.${{ parseInt: 'toInt', parseFloat: 'toDouble', Number: 'toDouble', String: 'toString' }[name]}`, p: 99 };
@@ -792,26 +819,31 @@ class Translator {
 }
 
 /** An RDD by naming convention (`rdd`, `rdd2`, ...) or an RDD method chain on one: PySpark keeps its methods. */
-function isRddish(n: N): boolean {
+function isRddish(n: AnyNode): boolean {
   if (n.type === 'Identifier') return /^rdd/i.test(n.name);
   return n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed &&
-    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'reduceByKey', 'mapValues', 'distinct', 'union'].includes(n.callee.property.name) && isRddish(n.callee.object);
+    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'reduceByKey', 'mapValues', 'distinct', 'union'].includes(nameOf(n.callee) ?? '') && isRddish(n.callee.object);
 }
 
-function isFloatLiteral(n: N): boolean {
+function isFloatLiteral(n: AnyNode): boolean {
   return n.type === 'Literal' && typeof n.value === 'number' && /[.eE]/.test(String(n.raw));
 }
 
-function blockOf(s: N): N[] {
+function blockOf(s: Statement): Statement[] {
   return s.type === 'BlockStatement' ? s.body : [s];
 }
 
-function alwaysReturns(stmts: N[]): boolean {
+function alwaysReturns(stmts: Statement[]): boolean {
   const last = stmts[stmts.length - 1];
   if (!last) return false;
   if (last.type === 'ReturnStatement') return true;
   if (last.type === 'IfStatement') return !!last.alternate && alwaysReturns(blockOf(last.consequent)) && alwaysReturns(blockOf(last.alternate));
   return false;
+}
+
+/** The elements of an array literal, refusing spread and holes. */
+function arrayItems(n: ArrayExpression): Expression[] {
+  return n.elements.map((e) => (e && e.type !== 'SpreadElement' ? e : fail('spread or holes in array literals')));
 }
 
 function indent(s: string, pad: string): string {
@@ -822,7 +854,7 @@ function indent(s: string, pad: string): string {
 function stubParams(source: string): string[] | undefined {
   try {
     const f = parseFunction(source);
-    return f.params.map((p: N, i: number) => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : `arg${i}`));
+    return f.params.map((p, i) => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : `arg${i}`));
   } catch {
     const m = /^\s*(?:async\s+)?\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>/.exec(source);
     return m ? [m[1]] : undefined;
@@ -857,7 +889,7 @@ function pythonStub(source: string, name: string, reason: string): string {
  */
 export function translateUdf(source: string, lang: UdfLang, opts: UdfOptions = {}): UdfTranslation {
   const name = opts.name ?? 'udf';
-  let f: N;
+  let f: UdfFunction;
   try {
     f = parseFunction(source);
   } catch (e) {

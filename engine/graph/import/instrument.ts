@@ -7,13 +7,11 @@
  *   - the variable a stream is assigned to                          `__name(expr, "words")`
  * Platform-neutral (acorn only): it runs in the browser worker and in the Node worker alike.
  */
-import { parse, type Comment } from 'acorn';
+import { parse, type AnyNode, type Comment, type Pattern, type Program } from 'acorn';
+import { isAstNode, nodeFields } from '../../core/astNode';
 import { stripTypesDetailed } from '../codegen/stripTypes';
 import { NODE_TAG_RE, parseMetaComments, type MetaBlocks } from '../codegen/meta';
 import { errors } from '../../core/errors';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type N = any;
 
 export interface ImportBinding { local: string; imported: string; module: string }
 
@@ -46,7 +44,7 @@ export class SandboxViolation extends Error {
 }
 
 /** Parses JavaScript (module, top-level await allowed) or throws ProgramSyntaxError with a 1-based column. */
-export function parseProgram(js: string, comments?: Comment[]): N {
+export function parseProgram(js: string, comments?: Comment[]): Program {
   try {
     return parse(js, { ecmaVersion: 'latest', sourceType: 'module', locations: true, allowAwaitOutsideFunction: true, allowHashBang: true, onComment: comments });
   } catch (e) {
@@ -84,7 +82,7 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
   const imports: ImportBinding[] = [];
   const exportedFunctions: string[] = [];
   const topLevelNames: string[] = [];
-  const statements: N[] = [];
+  const statements: AnyNode[] = [];
 
   // top level: imports, exports, declared names
   for (const st of ast.body) {
@@ -92,16 +90,17 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
       for (const s of st.specifiers) {
         imports.push({
           local: s.local.name,
-          imported: s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : (s.imported.name ?? s.imported.value),
+          imported: s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : (s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value)),
           module: String(st.source.value),
         });
       }
       blank(st.start, st.end);
       continue;
     }
-    let decl = st;
+    let decl: AnyNode = st;
     if (st.type === 'ExportNamedDeclaration' || st.type === 'ExportDefaultDeclaration') {
-      if (st.type === 'ExportNamedDeclaration' && !st.declaration) { blank(st.start, st.end); continue; }
+      // Only `export { a, b }` has no declaration (an `export default` always has one).
+      if (!st.declaration) { blank(st.start, st.end); continue; }
       decl = st.declaration;
       if (st.type === 'ExportDefaultDeclaration' && !/Declaration$/.test(decl.type)) {
         blank(st.start, decl.start);
@@ -120,7 +119,7 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
   /** A function's original text reaches over type syntax removed right after it (`w => [w, 1] as [string, number]`). */
   const cutAt = new Map(cuts.map(([a, b]) => [a, b]));
   const originalEnd = (end: number) => { let e = end; while (cutAt.has(e)) e = cutAt.get(e)!; return e; };
-  const walk = (node: N, parent: N | null, inStatementList: boolean) => {
+  const walk = (node: AnyNode, parent: AnyNode | null, inStatementList: boolean): void => {
     if (inStatementList) statements.push(node);
     if (node.type === 'ImportExpression') throw new SandboxViolation(errors.importDynamicModule().message);
     if (node.type === 'MetaProperty' && node.meta.name === 'import') {
@@ -142,12 +141,11 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
         { pos: node.init.end, text: `, ${JSON.stringify(node.id.name)})`, open: false, key: node.init.start });
     }
     const listKeys = node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' ? ['body'] : node.type === 'SwitchCase' ? ['consequent'] : [];
-    for (const k of Object.keys(node)) {
+    for (const [k, v] of nodeFields(node)) {
       if (k === 'loc' || k === 'start' || k === 'end' || k === 'type') continue;
-      const v = node[k];
       const isList = listKeys.includes(k);
-      if (Array.isArray(v)) { for (const x of v) if (x && typeof x.type === 'string') walk(x, node, isList); }
-      else if (v && typeof v.type === 'string') walk(v, node, false);
+      if (Array.isArray(v)) { for (const x of v) if (isAstNode(x)) walk(x, node, isList); }
+      else if (isAstNode(v)) walk(v, node, false);
     }
   };
   walk(ast, null, false);
@@ -181,11 +179,11 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
   return { js, fnSources, imports, topLevelNames, exportedFunctions, meta };
 }
 
-function collectPatternNames(p: N, into: string[]): void {
+function collectPatternNames(p: Pattern | null | undefined, into: string[]): void {
   if (!p) return;
   if (p.type === 'Identifier') into.push(p.name);
-  else if (p.type === 'ArrayPattern') p.elements.forEach((e: N) => collectPatternNames(e, into));
-  else if (p.type === 'ObjectPattern') p.properties.forEach((q: N) => collectPatternNames(q.type === 'RestElement' ? q.argument : q.value, into));
+  else if (p.type === 'ArrayPattern') p.elements.forEach((e) => collectPatternNames(e, into));
+  else if (p.type === 'ObjectPattern') p.properties.forEach((q) => collectPatternNames(q.type === 'RestElement' ? q.argument : q.value, into));
   else if (p.type === 'AssignmentPattern') collectPatternNames(p.left, into);
   else if (p.type === 'RestElement') collectPatternNames(p.argument, into);
 }

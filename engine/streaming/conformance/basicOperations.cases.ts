@@ -4,7 +4,7 @@
  * shipped as source, so each is self-contained (Scala `_ + _` becomes `(a, b) => a + b`, `.toSeq` on
  * a CompactBuffer becomes `Array.from(v)`, `.sum` becomes a reduce).
  */
-import { Some, None, HashPartitioner, Time, Seconds } from '../../index';
+import { Some, None, HashPartitioner, Time, Seconds, type Duration } from '../../index';
 import { type StreamCase, type CaseEnv, type AnyDStream, range, check, sameSet, canon } from './runner';
 
 const r1to4 = range(1, 4), r5to8 = range(5, 8), r9to12 = range(9, 12);
@@ -24,7 +24,7 @@ const cleanupTestInput = Array.from({ length: 10 }, (_, x) => [x, x + 1]);
  * given), checks the clock reached 10 s and the number of outputs, and returns the operated stream.
  */
 async function runCleanupTest(env: CaseEnv, operation: (s: AnyDStream) => AnyDStream,
-  numExpectedOutput = cleanupTestInput.length, rememberDuration?: unknown): Promise<AnyDStream> {
+  numExpectedOutput = cleanupTestInput.length, rememberDuration?: Duration): Promise<AnyDStream> {
   const ssc = env.newContext();
   let operatedStream: AnyDStream;
   const output: unknown[][] = [];
@@ -34,8 +34,8 @@ async function runCleanupTest(env: CaseEnv, operation: (s: AnyDStream) => AnyDSt
     if (rememberDuration) ssc.remember(rememberDuration);
     await ssc.start();
     await env.step(ssc, cleanupTestInput.length);
-    const now = ssc.clock?.getTimeMillis?.() ?? ssc.scheduler?.clock?.getTimeMillis?.();
-    if (now !== undefined) check(now === 10000, `clock at ${now} ms after 10 batches, expected 10000`);
+    const now = ssc.clock.getTimeMillis();
+    check(now === 10000, `clock at ${now} ms after 10 batches, expected 10000`);
   } finally {
     await env.stop(ssc);
   }

@@ -13,12 +13,13 @@ import { Seconds, Milliseconds, Some, None, StateSpec } from '../../index';
 import type { SparkContext } from '../../rdd/SparkContext';
 import { type StreamCase, check, canon, sameSet, tempCheckpointDir } from './runner';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type State = {
-  exists(): boolean; get(): any; getOption(): { getOrElse(d: any): any; isDefined: boolean };
-  update(s: any): void; remove(): void; isTimingOut(): boolean;
-};
-type Opt = { isDefined: boolean; get(): any; getOrElse(d: any): any };
+import type { State as EngineState } from '../dstream/stateSpec';
+import type { Option } from '../../core/option';
+import type { RDD } from '../../rdd/RDD';
+
+// Every case of the suite keeps a running count per key: values and states are numbers.
+type State = EngineState<number>;
+type Opt = Option<number>;
 
 const inputData = [[], ['a'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b'], ['a'], []];
 const runningStateData = [
@@ -98,7 +99,7 @@ export const mapWithStateCases: StreamCase[] = [
           inputStream.mapWithState(StateSpec.function(advancedFunc)),
         ];
         const collected: unknown[][][] = streams.map(() => []);
-        streams.forEach((st, i) => st.foreachRDD(async (rdd: any) => { collected[i].push(await rdd.collect()); }));
+        streams.forEach((st, i) => st.foreachRDD(async (rdd: RDD<unknown>) => { collected[i].push(await rdd.collect()); }));
         await ssc.start();
         await env.step(ssc, 1);
         collected.forEach((c, i) => check(canon(c) === canon([[0]]), `stream ${i + 1}: expected [[0]], got ${canon(c)}`));

@@ -15,16 +15,14 @@
 import { SparkConf, StreamingContext, Milliseconds } from '../../index';
 import { tempCheckpointDir } from './__fixtures__/tmpdir';
 import { TestInputStream } from './testInputStream';
+import type { RDD } from '../../rdd/RDD';
 
 export { tempCheckpointDir };
 
-// The engine's precise types are generic; cases are data over arbitrary records, so the runner is loosely typed.
+// Cases are data over arbitrary records and call pair methods on any stream (as Scala's implicit conversion
+// allows), so a case's stream stays loosely typed; the contexts and RDDs the runner handles are typed.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDStream = any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRDD = any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnySsc = any;
 
 /** What an operation may return: one DStream, or several named ones (e.g. mapped data and stateSnapshots()). */
 export type OperationResult = AnyDStream | Record<string, AnyDStream>;
@@ -73,13 +71,13 @@ export interface StreamCase {
 export interface CaseEnv {
   master: string;
   /** A StreamingContext on the manual clock with the case's master and batch duration, checkpoint set. */
-  newContext(opts?: { batchDurationMs?: number; checkpoint?: boolean; master?: string; appName?: string }): AnySsc;
+  newContext(opts?: { batchDurationMs?: number; checkpoint?: boolean; master?: string; appName?: string }): StreamingContext;
   /** queueStream of parallelize(batch, numPartitions) for every batch (or TestInputStream, see inputKind). */
-  inputStream(ssc: AnySsc, batches: (unknown[] | null)[], numPartitions?: number): AnyDStream;
+  inputStream(ssc: StreamingContext, batches: (unknown[] | null)[], numPartitions?: number): AnyDStream;
   /** Runs `n` batch intervals, failing after a real-time timeout instead of hanging. */
-  step(ssc: AnySsc, n: number): Promise<void>;
+  step(ssc: StreamingContext, n: number): Promise<void>;
   /** Stops the context (never throws). */
-  stop(ssc: AnySsc): Promise<void>;
+  stop(ssc: StreamingContext): Promise<void>;
 }
 
 export interface BatchOutput { timeMs: number; records: unknown[] }
@@ -195,7 +193,7 @@ export function makeEnv(c: Pick<StreamCase, 'name' | 'master' | 'batchDurationMs
         .setMaster(opts.master ?? master)
         .setAppName(opts.appName ?? c.name)
         .set('spark.streaming.clock', 'manual');
-      const ssc: AnySsc = new StreamingContext(conf, Milliseconds(opts.batchDurationMs ?? c.batchDurationMs ?? 1000));
+      const ssc: StreamingContext = new StreamingContext(conf, Milliseconds(opts.batchDurationMs ?? c.batchDurationMs ?? 1000));
       ssc.stdout = () => { /* conformance runs print nothing */ };
       if (opts.checkpoint ?? c.checkpoint ?? true) ssc.checkpoint(tempCheckpointDir());
       return ssc;
@@ -214,15 +212,15 @@ export function makeEnv(c: Pick<StreamCase, 'name' | 'master' | 'batchDurationMs
  * (compute returns None), which a queue cannot express: inputs with a null batch use a port of
  * Spark's TestInputStream instead.
  */
-export function inputStreamOf(ssc: AnySsc, batches: (unknown[] | null)[], numPartitions = 2,
+export function inputStreamOf(ssc: StreamingContext, batches: (unknown[] | null)[], numPartitions = 2,
   kind: StreamCase['inputKind'] = 'queue'): AnyDStream {
   if (kind === 'testInputStream' || batches.some((b) => b === null)) return new TestInputStream(ssc, batches, numPartitions);
   const sc = ssc.sparkContext;
-  const queue: AnyRDD[] = batches.map((b) => sc.parallelize(b ?? [], numPartitions));
+  const queue: RDD<unknown>[] = batches.map((b) => sc.parallelize(b ?? [], numPartitions));
   return ssc.queueStream(queue, true);
 }
 
-export async function stepWithTimeout(ssc: AnySsc, n: number, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+export async function stepWithTimeout(ssc: StreamingContext, n: number, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`ssc.step(${n}) did not resolve within ${timeoutMs} ms (real time)`)), timeoutMs);
@@ -234,7 +232,7 @@ export async function stepWithTimeout(ssc: AnySsc, n: number, timeoutMs = STEP_T
   }
 }
 
-export async function stopQuietly(ssc: AnySsc): Promise<void> {
+export async function stopQuietly(ssc: StreamingContext): Promise<void> {
   try {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
@@ -278,7 +276,7 @@ export async function runCase(c: StreamCase): Promise<RunResult> {
     : Array.isArray(c.expected) ? { output: c.expected } : c.expected;
   const numBatches = c.numBatches ?? (expectedMap ? Math.max(...Object.values(expectedMap).map((e) => e.length)) : c.input.length);
 
-  let ssc: AnySsc;
+  let ssc: StreamingContext;
   try {
     ssc = env.newContext();
   } catch (e) {
@@ -310,7 +308,7 @@ export async function runCase(c: StreamCase): Promise<RunResult> {
       const batches: unknown[][] = (result.outputs[name] = []);
       const times: number[] = (result.times[name] = []);
       const partitions = !!c.collectPartitions;
-      stream.foreachRDD(async (rdd: AnyRDD, time: { milliseconds: number } | number) => {
+      stream.foreachRDD(async (rdd: RDD<unknown>, time: { milliseconds: number } | number) => {
         const records = partitions ? await rdd.glom().collect() : await rdd.collect();
         batches.push(records);
         times.push(typeof time === 'number' ? time : time?.milliseconds);
