@@ -32,7 +32,7 @@ const SCALA_PARAM_TYPES: Record<string, Record<string, string[]>> = {
  */
 const TRANSFORM_WITH_HELPER = [
   '/** a.transformWith(b, f) with f\'s parameter types taken from the two streams (the method is overloaded). */',
-  'def transformWithOf[T, U, V: ClassTag](a: DStream[T], b: DStream[U])(f: (RDD[T], RDD[U]) => RDD[V]): DStream[V] =',
+  'def transformWithOf[T, U: ClassTag, V: ClassTag](a: DStream[T], b: DStream[U])(f: (RDD[T], RDD[U]) => RDD[V]): DStream[V] =',
   '  a.transformWith(b, f)',
 ].join('\n');
 

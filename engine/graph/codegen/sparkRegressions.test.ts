@@ -81,7 +81,7 @@ describe('transformWith exports found on Spark 3.5', () => {
   it('the Scala function gets its parameter types from the streams (transformWith is overloaded: scalac cannot infer them)', () => {
     const scala = exportScala(twoStreams('(rdd1, rdd2) => rdd1.join(rdd2)'));
     expect(scala).toMatch(/= transformWithOf\(\w+, \w+\)\(\(rdd1, rdd2\) => rdd1\.join\(rdd2\)\)/);
-    expect(scala).toContain('def transformWithOf[T, U, V: ClassTag](a: DStream[T], b: DStream[U])(f: (RDD[T], RDD[U]) => RDD[V]): DStream[V] =');
+    expect(scala).toContain('def transformWithOf[T, U: ClassTag, V: ClassTag](a: DStream[T], b: DStream[U])(f: (RDD[T], RDD[U]) => RDD[V]): DStream[V] =');
     expect(scala).toContain('import scala.reflect.ClassTag');
     expect(scala).toContain('import org.apache.spark.streaming.dstream.DStream');
     expect(scala).toContain('import org.apache.spark.rdd.RDD');
