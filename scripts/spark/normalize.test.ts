@@ -15,4 +15,11 @@ describe('PySpark pprint lines as Scala prints them', () => {
     expect(scalaLineOfEngineForPython('(a,(1,Some(2)))')).toBe('(a,(1,2))');
     expect(scalaLineOfEngineForPython('(a,(Some(Some(1)),None))')).toBe('(a,(1,None))');
   });
+
+  it('grouped values: the engine\'s buffers and the driver\'s ResultIterable lists read back alike', () => {
+    expect(scalaLineOfEngineForPython('(a,ArrayBuffer(1, 2))')).toBe('(a,[1, 2])');
+    expect(scalaLineOfEngineForPython('(a,(CompactBuffer((x,1)),CompactBuffer()))')).toBe('(a,([(x,1)],[]))');
+    expect(pythonLineToScala("('a', [1, 2])")).toBe('(a,[1, 2])');
+    expect(pythonLineToScala("('a', ([('x', 1)], []))")).toBe('(a,([(x,1)],[]))');
+  });
 });

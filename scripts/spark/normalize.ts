@@ -74,10 +74,29 @@ export function pythonLineToScala(line: string): string {
   return line === '...' ? line : scalaText(new PyReprReader(line).read());
 }
 
-/** One line the engine printed, with Some(x) unwrapped (PySpark has no Option). */
+/**
+ * One line the engine printed, with Some(x) unwrapped (PySpark has no Option) and grouped values
+ * (`ArrayBuffer(1, 2)`, `CompactBuffer(1, 2)`) written as the list studio_driver.py prints a ResultIterable as.
+ */
 export function scalaLineOfEngineForPython(line: string): string {
   let prev = '';
   let cur = line;
   while (cur !== prev) { prev = cur; cur = cur.replace(/Some\(([^()]*)\)/g, '$1'); }
-  return cur;
+  return buffersAsLists(cur);
+}
+
+/** `ArrayBuffer(...)` / `CompactBuffer(...)` → `[...]`, matching the closing parenthesis (buffers may nest tuples). */
+function buffersAsLists(line: string): string {
+  let out = line;
+  for (let m = /\b(?:ArrayBuffer|CompactBuffer)\(/.exec(out); m; m = /\b(?:ArrayBuffer|CompactBuffer)\(/.exec(out)) {
+    const open = m.index + m[0].length - 1;
+    let depth = 0;
+    let close = out.length;
+    for (let i = open; i < out.length; i++) {
+      if (out[i] === '(') depth++;
+      else if (out[i] === ')' && --depth === 0) { close = i; break; }
+    }
+    out = `${out.slice(0, m.index)}[${out.slice(open + 1, close)}]${out.slice(close + 1)}`;
+  }
+  return out;
 }

@@ -26,6 +26,16 @@ const SCALA_PARAM_TYPES: Record<string, Record<string, string[]>> = {
   reduceByWindow: { reduce: ['Int', 'Int'], inverse: ['Int', 'Int'] },
 };
 
+/**
+ * DStream.transformWith is overloaded (with and without the batch Time), so scalac cannot infer the parameter types
+ * of `(rdd1, rdd2) => ...`; taking the streams in a first parameter list fixes T and U before the function is typed.
+ */
+const TRANSFORM_WITH_HELPER = [
+  '/** a.transformWith(b, f) with f\'s parameter types taken from the two streams (the method is overloaded). */',
+  'def transformWithOf[T, U: ClassTag, V: ClassTag](a: DStream[T], b: DStream[U])(f: (RDD[T], RDD[U]) => RDD[V]): DStream[V] =',
+  '  a.transformWith(b, f)',
+].join('\n');
+
 interface Detect { re: RegExp; imports: string[]; sbt?: string[] }
 
 const DETECT: Detect[] = [
@@ -37,6 +47,7 @@ const DETECT: Detect[] = [
     sbt: [`libraryDependencies += "org.apache.spark" %% "spark-streaming-kafka-0-10" % "${SPARK_VERSION}"`] },
   { re: /\bTwitterUtils\b/, imports: ['org.apache.spark.streaming.twitter.TwitterUtils'],
     sbt: ['libraryDependencies += "org.apache.bahir" %% "spark-streaming-twitter" % "2.4.0"   // Apache Bahir (built for Spark 2.4; see bahir.apache.org)'] },
+  { re: /\btransformWithOf\(/, imports: ['org.apache.spark.rdd.RDD', 'org.apache.spark.streaming.dstream.DStream', 'scala.reflect.ClassTag'] },
   { re: /\bStorageLevel\./, imports: ['org.apache.spark.storage.StorageLevel'] },
   { re: /\bnew \w+Receiver\(/, imports: ['org.apache.spark.storage.StorageLevel', 'org.apache.spark.streaming.receiver.Receiver'] },
 ];
@@ -144,6 +155,7 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
   const stubs = receivers.map((r) => RECEIVER_STUBS[r] ?? genericReceiverStub(r));
   // inside the object: programs compiled together (the Spark oracle) each bring their own
   const recordedClasses = /\bRecordedStatus\(/.test(code) ? [indent(RECORDED_STATUS_CLASS, '  '), ''] : [];
+  const helpers = /\btransformWithOf\(/.test(code) ? [indent(TRANSFORM_WITH_HELPER, '  '), ''] : [];
 
   const master = submitMaster(graph);
   const pinned = pinnedParallelism(graph);
@@ -174,6 +186,7 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
     '',
     `object ${objectName} {`,
     ...recordedClasses,
+    ...helpers,
     '  def main(args: Array[String]): Unit = {',
     `    val conf = new SparkConf()${conf.join('')}`,
     `    val ssc = new StreamingContext(conf, ${durationScala(graph.batchDuration)})`,

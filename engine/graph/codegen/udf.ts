@@ -674,6 +674,12 @@ class Translator {
         return py ? o(`str(${s.c})`) : o(`${atomSc(s)}.toString`);
       }
       case 'join': {
+        // rdd.join(other) inside transform/transformWith is the pair-RDD join, not Array.prototype.join
+        if (isRddish(objN) && n.arguments.length === 1) {
+          const other = this.expr(n.arguments[0]).c;
+          const s = obj();
+          return o(`${py ? atomPy(s) : atomSc(s)}.join(${other})`);
+        }
         const [sep] = this.args(n, 0, 1);
         const s = obj();
         const sp = sep ? this.expr(sep).c : py ? "','" : '","';
@@ -822,7 +828,7 @@ class Translator {
 function isRddish(n: AnyNode): boolean {
   if (n.type === 'Identifier') return /^rdd/i.test(n.name);
   return n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed &&
-    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'reduceByKey', 'mapValues', 'distinct', 'union'].includes(nameOf(n.callee) ?? '') && isRddish(n.callee.object);
+    ['map', 'filter', 'flatMap', 'sortBy', 'sortByKey', 'reduceByKey', 'mapValues', 'distinct', 'union', 'join'].includes(nameOf(n.callee) ?? '') && isRddish(n.callee.object);
 }
 
 function isFloatLiteral(n: AnyNode): boolean {

@@ -171,7 +171,8 @@ export const transformWith = defineOp({
   build: (p, [a, b], ctx) => a.transformWith(b, ctx.driverFn(String(p.f))),
   emit: {
     ts: (e) => e.assign(e.call('transformWith', e.in[1], e.fn('f'))),
-    scala: (e) => e.assign(e.call('transformWith', e.in[1], e.fn('f'))),
+    // transformWith is overloaded, so scalac cannot infer the function's parameter types: a helper takes the streams first
+    scala: (e) => e.assign(`transformWithOf(${e.in[0]}, ${e.in[1]})(${e.fn('f')})`),
     python: (e) => e.assign(e.call('transformWith', e.fn('f'), e.in[1])),
   },
 });
