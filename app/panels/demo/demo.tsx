@@ -3,12 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { useStudio } from '../../store/store';
 import { PANELS, WindowsPanel, StatePanel } from '../index';
 import { hashtagRun } from '../model/fixtures';
-import type { RunSlice } from '../../store/runSlice';
 
 const params = new URLSearchParams(location.search);
-const st = useStudio.getState() as unknown as RunSlice & { setTheme?: (t: 'light' | 'dark') => void; setLang?: (l: 'en' | 'zh-CN') => void };
-if (params.get('theme') === 'dark') st.setTheme?.('dark');
-if (params.get('lang') === 'zh') st.setLang?.('zh-CN');
+const st = useStudio.getState();
+if (params.get('theme') === 'dark') st.setTheme('dark');
+if (params.get('lang') === 'zh') st.setLang('zh-CN');
 st.setFaultHandler((kind, args) => console.log('fault', kind, args));
 const events = hashtagRun({ batches: Number(params.get('batches') ?? 8), killExecutorInBatch: 6, speculativeInBatch: 4 });
 const cut = Number(params.get('cut') ?? events.length);
