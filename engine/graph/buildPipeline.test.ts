@@ -21,10 +21,13 @@ function recordingStubContext() {
     });
   };
   const sc = { parallelize: (xs: unknown[]) => ({ rdd: xs }), callSite: undefined, setCallSite: () => {} };
-  const ssc = new Proxy({ sparkContext: sc } as Record<string, unknown>, {
+  /** What the stub answers itself; every other property is a logged method. A test may put its own methods here. */
+  const own: Record<string, unknown> = { sparkContext: sc };
+  const proxy: unknown = new Proxy(own, {
     get: (t, p) => (p in t ? t[p as string] : (...args: unknown[]) => { log.push(`ssc.${String(p)}(${args.map((a) => (Array.isArray(a) ? `[${a.length}]` : fmt(a))).join(', ')})`); return stream(); }),
   });
-  return { ssc: ssc as unknown as StreamingContext, log };
+  // The Proxy answers every method the registry's builds call, which is all of StreamingContext a build sees.
+  return { ssc: proxy as StreamingContext, own, log };
 }
 
 describe('buildPipeline (recording stub)', () => {
@@ -81,9 +84,9 @@ describe('buildPipeline (recording stub)', () => {
   });
 
   test('a build error names the node', () => {
-    const { ssc } = recordingStubContext();
+    const { ssc, own } = recordingStubContext();
     const g = chain([['queueStream', { batches: [] }], ['transform', { f: 'rdd => rdd' }, 't'], 'print']);
-    (ssc as unknown as Record<string, unknown>).queueStream = () => ({ id: 9, transform: () => { throw new Error('boom'); } });
+    own.queueStream = () => ({ id: 9, transform: () => { throw new Error('boom'); } });
     expect(() => buildPipeline(g, ssc)).toThrowError(expect.objectContaining({ issues: [{ nodeId: 't', severity: 'error', message: 'boom' }] }));
   });
 
