@@ -36,6 +36,17 @@ describe('StartupPacer', () => {
     expect(out).toEqual([['step3a'], ['executorAdded', 'step4a', 'step3b', 'executorAdded', 'step4b']]);
   });
 
+  it('what comes before the first step is let out with it, not as a step of its own', () => {
+    const out: string[][] = [];
+    const p = new StartupPacer((es) => out.push(es.map(label)));
+    p.beginStartup();
+    const early: EngineEvent = { type: 'warning', time: 0, code: 'graphValidation', message: 'early' };
+    for (const e of [early, stepEvent(2), stepEvent(3)]) p.offer(e);
+    expect(p.pending()).toBe(2);
+    p.releaseNext();
+    expect(out).toEqual([['warning', 'step2']]);
+  });
+
   it('lets everything out when the first batch is submitted (step 5)', () => {
     const out: string[][] = [];
     const p = new StartupPacer((es) => out.push(es.map(label)));

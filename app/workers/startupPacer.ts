@@ -10,6 +10,8 @@ import type { EngineEvent } from '../../engine';
 export class StartupPacer {
   private chunks: EngineEvent[][] = [];
   private lastIndex = 0;
+  /** Whether the newest held chunk contains a start-up step (an earlier event may have opened it). */
+  private lastChunkHasStep = false;
   private holding = false;
   private releasedSteps = 0;
 
@@ -19,6 +21,7 @@ export class StartupPacer {
   beginStartup(): void {
     this.chunks = [];
     this.lastIndex = 0;
+    this.lastChunkHasStep = false;
     this.releasedSteps = 0;
     this.holding = true;
   }
@@ -37,10 +40,16 @@ export class StartupPacer {
       this.releaseAll();
       return true;
     }
-    if (startsStep || this.chunks.length === 0) {
-      if (step !== undefined) this.lastIndex = step;
+    // A step starts a chunk of its own, unless the last chunk holds only what came before any step (it joins that).
+    const last = this.chunks.at(-1);
+    if (startsStep) this.lastIndex = step;
+    if (!last || (startsStep && this.lastChunkHasStep)) {
       this.chunks.push([e]);
-    } else this.chunks[this.chunks.length - 1].push(e);
+      this.lastChunkHasStep = startsStep;
+    } else {
+      last.push(e);
+      this.lastChunkHasStep ||= startsStep;
+    }
     return true;
   }
 
