@@ -1,6 +1,10 @@
+import { errors } from '../../core/errors';
+
 /** The Node built-ins the engine loads synchronously, where an `import` would need top-level await. */
 interface Builtins {
   'node:fs': typeof import('node:fs');
+  'node:net': typeof import('node:net');
+  'node:vm': typeof import('node:vm');
   'node:worker_threads': typeof import('node:worker_threads');
 }
 
@@ -11,4 +15,11 @@ interface Builtins {
 export function nodeBuiltin<K extends keyof Builtins>(id: K): Builtins[K] | undefined {
   const get: unknown = Reflect.get(process, 'getBuiltinModule');
   return typeof get === 'function' ? (get.call(process, id) as Builtins[K]) : undefined;
+}
+
+/** A built-in the caller cannot do without (the sandbox's hardening): a clear error on a Node without the API. */
+export function requireBuiltin<K extends keyof Builtins>(id: K): Builtins[K] {
+  const m = nodeBuiltin(id);
+  if (!m) throw errors.noGetBuiltinModule(id);
+  return m;
 }

@@ -13,21 +13,14 @@
  */
 import type { CodeCompiler } from '../../core/closure';
 import { errors } from '../../core/errors';
+import { requireBuiltin } from './builtin';
 
 /** Names a Node module scope or the Node global has that user functions must not see. */
 const NODE_HOST_NAMES = ['process', 'require', 'module', 'exports', '__filename', '__dirname', 'global', 'globalThis', 'Buffer'] as const;
 
-type Vm = typeof import('node:vm');
-type Net = typeof import('node:net');
-
-function builtin<T>(id: string): T {
-  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  if (!get) throw errors.noGetBuiltinModule(id);
-  return get(id) as T;
-}
 
 export function nodeCodeCompiler(): CodeCompiler {
-  const vm = builtin<Vm>('node:vm');
+  const vm = requireBuiltin('node:vm');
   return (params, body) => {
     const hidden = NODE_HOST_NAMES.filter((n) => !params.includes(n));
     return vm.compileFunction(body, [...params, ...hidden]);
@@ -38,7 +31,7 @@ export function nodeCodeCompiler(): CodeCompiler {
 export type SocketAllowList = readonly string[];
 
 export function restrictSockets(allowed: SocketAllowList): void {
-  const net = builtin<Net>('node:net');
+  const net = requireBuiltin('node:net');
   const proto = net.Socket.prototype as { connect: (...args: unknown[]) => unknown };
   const connect = proto.connect;
   const ok = new Set(allowed.map((a) => a.toLowerCase()));
