@@ -362,4 +362,42 @@ export const errors = {
   workerEntryNotAllowed: (href: string) => new Error(`Refusing to start an executor worker from ${href}: only the engine's executor entry can be started`),
   noGetBuiltinModule: (id: string) => new Error(`process.getBuiltinModule is missing: Node 20.16 or later is needed to load ${id} (update Node)`),
   unknownExportLang: (lang: string) => new Error(`Unknown export language "${lang}": expected ts, scala or python`),
+
+  // ---- RDD API part 2: sets, zips, iteration, barriers, checkpointing, SparkContext inputs ----
+  zipUnequalElements: () => new SparkException('Can only zip RDDs with same number of elements in each partition'),
+  zipPartitionsNoFunction: () => new TypeError(
+    'zipPartitions(...rdds, f, preservesPartitioning?) expects the other RDDs, then a function over their partitions, e.g. rdd1.zipPartitions(rdd2, (a, b) => ...)'),
+  rddCheckpointDirNotSet: () => new SparkException(
+    'Checkpoint directory has not been set in the SparkContext: call sc.setCheckpointDir(dir) before rdd.checkpoint()'),
+  /** Spark's LocalCheckpointRDD.compute: the cached block a local checkpoint relies on is gone. */
+  localCheckpointBlockNotFound: (blockId: string) => new SparkException(
+    `Checkpoint block ${blockId} not found! Either the executor that originally checkpointed this partition is no longer alive, ` +
+    'or the original RDD is unpersisted. If this problem persists, you may consider using `rdd.checkpoint()` instead, ' +
+    'which is slower than local checkpointing but more fault-tolerant.'),
+  /** Spark's ReliableCheckpointRDD.writeRDDToCheckpointDirectory check. */
+  checkpointPartitionCount: (rddId: number, n: number, cpId: number, m: number) => new SparkException(
+    `Checkpoint RDD has a different number of partitions from original RDD. Original RDD [ID: ${rddId}, num of partitions: ${n}]; ` +
+    `Checkpoint RDD [ID: ${cpId}, num of partitions: ${m}].`),
+  /** Spark's BarrierJobSlotsNumberCheckFailed (DAGScheduler.checkBarrierStageWithNumSlots). */
+  barrierNotEnoughSlots: (numTasks: number, slots: number) => new SparkException(
+    '[SPARK-24819]: Barrier execution mode does not allow run a barrier stage that requires more slots than the total number of ' +
+    'slots in the cluster currently. Please init a new cluster with more resources(e.g. CPU, GPU) or repartition the input RDD(s) ' +
+    `to reduce the number of slots required to run this barrier stage. (The stage needs ${numTasks} slots; the cluster has ${slots}.)`),
+  /** Spark's BarrierJobUnsupportedRDDChainException (DAGScheduler.checkBarrierStageWithRDDChainPattern). */
+  barrierRddChain: () => new SparkException(
+    '[SPARK-24820][SPARK-24821]: Barrier execution mode does not allow the following pattern of RDD chain within a barrier stage: \n' +
+    '1. Ancestor RDDs that have different number of partitions from the resulting RDD (e.g. union()/coalesce()/first()/take()/' +
+    'PartitionPruningRDD). A workaround for first()/take() can be barrierRdd.collect().head (scala) or barrierRdd.collect()[0] (python).\n' +
+    '2. An RDD that depends on multiple barrier RDDs (e.g. barrierRdd1.zip(barrierRdd2)).'),
+  rangeStepZero: () => new IllegalArgumentException('requirement failed: step cannot be 0'),
+  runJobNoFunction: (got: string) => new TypeError(
+    `sc.runJob(rdd, func, partitions?) expects a function over a partition's records (e.g. (it) => [...it].length), but got ${got}`),
+  /** An optional argument of Spark's API that this engine does not support: named, with what to use instead. */
+  unsupportedArgument: (method: string, arg: string, instead: string) => new IllegalArgumentException(
+    `${method}: the argument ${arg} is not supported by this engine. ${instead}`),
+  unsupportedCodec: (codec: string) => new IllegalArgumentException(
+    `Compression codec ${codec} is not supported: use org.apache.hadoop.io.compress.GzipCodec (or "gzip"), or no codec`),
+  sparkFileNotAdded: (name: string, added: string[]) => new Error(
+    `FileNotFoundException: ${name} was not added with sc.addFile (added: ${added.length ? added.join(', ') : 'none'}). Call sc.addFile(path) on the driver first`),
+  inputPathDoesNotExist: (path: string) => named('InvalidInputException', `Input path does not exist: ${path}`),
 };

@@ -273,6 +273,7 @@ export class Executor {
         });
         return { count, keys };
       }
+      case 'partitionFunc': { const f = env.compile<(xs: Iterable<unknown>) => unknown>(op.f); return await f(all()); }
     }
   }
 }

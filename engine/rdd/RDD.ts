@@ -9,16 +9,17 @@ import { coalescedRDD } from './kinds/CoalescedRDD';
 import { mapPartitionsRDD } from './kinds/MapPartitionsRDD';
 import { partitionwiseSampledRDD } from './kinds/PartitionwiseSampledRDD';
 import { shuffledRDD } from './kinds/ShuffledRDD';
-import { zippedPartitionsRDD } from './kinds/ZippedPartitionsRDD';
 import { zippedWithIndexRDD } from './kinds/ZippedWithIndexRDD';
 import { StorageLevel } from './storageLevel';
 import { rddBlockId } from '../core/blockId';
 import { rddDebugString } from './debugString';
 import * as actions from './actions';
 import * as pair from './pairFunctions';
+import * as m from './methods/setsAndZips';
 import type { SparkContext } from './SparkContext';
 import type { Option } from '../core/option';
 import type { CompactBuffer } from '../core/compactBuffer';
+import type { CheckpointData } from './methods/checkpoint';
 
 /** What an RDD needs from the driver to resolve a partition into a plan. */
 export interface PlanContext {
@@ -36,6 +37,8 @@ export interface RDDInit {
   /** Work the driver must do before tasks can be planned (e.g. zipWithIndex counts, sortByKey sampling). */
   prepare?: () => Promise<void>;
   callSite?: string;
+  /** Spark's RDD.isBarrier: the stage computing this RDD must launch all its tasks at once (RDDBarrier). */
+  barrier?: boolean;
 }
 
 /** The DStream and batch an RDD was created for (Spark's RDDOperationScope of a DStream's batch). */
@@ -53,8 +56,11 @@ export class RDD<T> {
   readonly id: number;
   readonly className: string;
   readonly opName: string;
-  readonly dependencies: Dependency[];
+  private readonly deps: Dependency[];
   readonly partitioner?: Partitioner;
+  readonly isBarrier: boolean;
+  /** Spark's checkpointData: set by checkpoint() / localCheckpoint(), materialized after the first job (methods/checkpoint.ts). */
+  checkpointData?: CheckpointData;
   readonly callSite?: string;
   readonly scope?: RddScope;
   name?: string;
@@ -69,7 +75,8 @@ export class RDD<T> {
     this.className = init.className;
     this.opName = init.opName;
     this.numParts = init.numPartitions;
-    this.dependencies = init.deps;
+    this.deps = init.deps;
+    this.isBarrier = init.barrier ?? false;
     this.planForPartition = init.planFor;
     this.partitioner = init.partitioner;
     this.prepare = init.prepare;
@@ -77,6 +84,11 @@ export class RDD<T> {
     this.scope = sc.rddScope;
   }
 
+  /** The parents; once checkpointed, only the checkpoint RDD (Spark's markCheckpointed truncates the lineage). */
+  get dependencies(): Dependency[] {
+    const cp = this.checkpointData?.checkpointRDD;
+    return cp ? [{ kind: 'narrow', rdd: cp }] : this.deps;
+  }
   get context(): SparkContext { return this.sc; }
   get sparkContext(): SparkContext { return this.sc; }
   get partitions(): { index: number }[] { return Array.from({ length: this.numParts }, (_, index) => ({ index })); }
@@ -95,12 +107,15 @@ export class RDD<T> {
     return this;
   }
   cache(): this { return this.persist(StorageLevel.MEMORY_ONLY); }
+  /** Spark's persist(level, allowOverride = true), for localCheckpoint raising a level to use disk. */
+  persistOverriding(level: StorageLevel): this { this.storage = level; this.sc.persistRDD(this); return this; }
   unpersist(_blocking = false): this { this.sc.unpersistRDD(this.id); this.storage = StorageLevel.NONE; return this; }
   getStorageLevel(): StorageLevel { return this.storage; }
 
   /** Resolves partition `p` into a serializable plan, reading a cached block when there is one. */
   planOf(p: number, ctx: PlanContext): PartPlan {
-    const inner = this.planForPartition(p, ctx);
+    const cp = this.checkpointData?.checkpointRDD;
+    const inner = cp ? cp.planOf(p, ctx) : this.planForPartition(p, ctx);
     if (this.storage === StorageLevel.NONE) return inner;
     const blockId = rddBlockId(this.id, p);
     const cached: CachedPlan = { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
@@ -158,10 +173,6 @@ export class RDD<T> {
 
   cartesian<U>(other: RDD<U>): RDD<[T, U]> { return cartesianRDD(this, other); }
 
-  /** Spark's zipPartitions: partition i of every RDD, given together to `f` (all RDDs must have as many partitions). */
-  zipPartitions<U, R>(other: RDD<U>, f: Fn<[T[], U[]], Iterable<R>>, preservesPartitioning = false): RDD<R> {
-    return zippedPartitionsRDD(this, other, f, preservesPartitioning);
-  }
 
   // ---- actions (async, each runs a job) ----------------------------------------------------
   collect(): Promise<T[]> { return actions.collect(this); }
@@ -235,6 +246,33 @@ export class RDD<T> {
   countByKey<K, V>(this: RDD<[K, V]>): Promise<Map<K, number>> { return pair.countByKey(this); }
   collectAsMap<K, V>(this: RDD<[K, V]>): Promise<Map<K, V>> { return pair.collectAsMap(this); }
   lookup<K, V>(this: RDD<[K, V]>, key: K): Promise<V[]> { return pair.lookup(this, key); }
+
+  // Sets, zips, grouping, iteration, barriers, checkpointing
+  intersection(other: RDD<T>, numPartitions?: number | Partitioner): RDD<T> { return m.intersection(this, other, numPartitions); }
+  subtract(other: RDD<T>, numPartitions?: number | Partitioner): RDD<T> { return m.subtract(this, other, numPartitions); }
+  zip<U>(other: RDD<U>): RDD<[T, U]> { return m.zip(this, other); }
+  /** Spark's zipPartitions: partition i of this and every other RDD, given together to `f` (all with as many partitions). */
+  zipPartitions<U, R>(other: RDD<U>, f: Fn<[T[], U[]], Iterable<R>>, preservesPartitioning?: boolean): RDD<R>;
+  zipPartitions<U, V, R>(b: RDD<U>, c: RDD<V>, f: Fn<[T[], U[], V[]], Iterable<R>>, preservesPartitioning?: boolean): RDD<R>;
+  zipPartitions<U, V, W, R>(b: RDD<U>, c: RDD<V>, d: RDD<W>, f: Fn<[T[], U[], V[], W[]], Iterable<R>>, preservesPartitioning?: boolean): RDD<R>;
+  zipPartitions<R>(...args: m.ZipPartitionsArgs): RDD<R> { return m.zipPartitions<R>(this, args); }
+  zipWithUniqueId(): RDD<[T, number]> { return m.zipWithUniqueId(this); }
+  groupBy<K>(f: Fn<[T], K>, numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<T>]> { return m.groupBy(this, f, numPartitions); }
+  groupWith<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]>;
+  groupWith<K, V, W1, W2>(this: RDD<[K, V]>, o1: RDD<[K, W1]>, o2: RDD<[K, W2]>): RDD<[K, [CompactBuffer<V>, CompactBuffer<W1>, CompactBuffer<W2>]]>;
+  groupWith<K, V, W1, W2, W3>(this: RDD<[K, V]>, o1: RDD<[K, W1]>, o2: RDD<[K, W2]>, o3: RDD<[K, W3]>): RDD<[K, [CompactBuffer<V>, CompactBuffer<W1>, CompactBuffer<W2>, CompactBuffer<W3>]]>;
+  groupWith<K>(this: RDD<[K, unknown]>, ...others: RDD<[K, unknown]>[]): RDD<[K, CompactBuffer<unknown>[]]> { return m.groupWith(this, others); }
+  repartitionAndSortWithinPartitions<K, V>(this: RDD<[K, V]>, partitioner?: number | Partitioner, ascending = true): RDD<[K, V]> {
+    return m.repartitionAndSortWithinPartitions(this, partitioner, ascending);
+  }
+  /** The records, one partition (one job) at a time: `for await (const x of rdd.toLocalIterator())`. */
+  toLocalIterator(prefetchPartitions = false): AsyncGenerator<T, void, undefined> { return m.toLocalIterator(this, prefetchPartitions); }
+  barrier(): m.RDDBarrier<T> { return new m.RDDBarrier(this); }
+  checkpoint(): void { m.checkpoint(this); }
+  localCheckpoint(): this { m.localCheckpoint(this); return this; }
+  isCheckpointed(): boolean { return m.isCheckpointed(this); }
+  isLocallyCheckpointed(): boolean { return m.isLocallyCheckpointed(this); }
+  getCheckpointFile(): Option<string> { return m.getCheckpointFile(this); }
 }
 
 export function range(n: number): number[] { return Array.from({ length: n }, (_, i) => i); }

@@ -6,6 +6,7 @@ import { errors } from '../core/errors';
 import { EventBus, type EngineEvent, type EngineListener } from '../core/events';
 import type { FileSystem } from '../core/fileSystem';
 import { Rng } from '../core/rng';
+import { None, Some, type Option } from '../core/option';
 import type { SchedulerBackend } from '../cluster/backend';
 import { LocalBackend, type BackendContext } from '../cluster/localBackend';
 import { availableCores, parseMaster, type MasterSpec } from '../cluster/masterUrl';
@@ -21,6 +22,12 @@ import { parallelCollectionRDD } from './kinds/ParallelCollectionRDD';
 import { partitionerAwareUnionRDD } from './kinds/PartitionerAwareUnionRDD';
 import { unionRDD } from './kinds/UnionRDD';
 import type { RecordSample, ResultOp } from './plan';
+import type { Fn } from './RDD';
+import { doCheckpoint } from './methods/checkpoint';
+import { checkBarrierStages } from './methods/barrier';
+import { isResultOp, runJob as userRunJob } from './methods/runJob';
+import { range as rangeRDD } from './methods/range';
+import { checkpointDirFor } from './methods/setCheckpointDir';
 
 export interface SparkContextOptions {
   /** Default: the runtime's clock. */
@@ -58,6 +65,9 @@ export class SparkContext {
   jobContext?: JobOptions;
   /** Fault hook consulted at every task launch (ssc.faults). */
   taskFaults?: (stageId: number, partition: number) => { injectFailure?: string; delayMs?: number } | undefined;
+
+  /** Where RDD checkpoints are written (sc.setCheckpointDir). */
+  checkpointDir?: string;
 
   private nextRddId = 0;
   private nextShuffleIdValue = 0;
@@ -170,13 +180,39 @@ export class SparkContext {
     return unionRDD(this, rdds);
   }
 
+  // Sets, zips, grouping, iteration, barriers, checkpointing
+  /** Spark's sc.range: start until end by step, as `numSlices` partitions (ParallelCollectionRDD then MapPartitionsRDD). */
+  range(start: number, end?: number, step = 1, numSlices: number = this.defaultParallelism): RDD<number> {
+    return rangeRDD(this, start, end, step, numSlices);
+  }
+  /** Spark's setCheckpointDir: RDD checkpoints go to a fresh directory under `dir` (written at the first checkpoint). */
+  setCheckpointDir(dir: string): void { this.checkpointDir = checkpointDirFor(this, dir); }
+  getCheckpointDir(): Option<string> { return this.checkpointDir === undefined ? None : Some(this.checkpointDir); }
+
   broadcast<T>(value: T): Broadcast<T> { this.assertNotStopped(); return this.broadcasts.newBroadcast(value); }
 
   // ---- jobs -----------------------------------------------------------------------------------
-  async runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts?: JobOptions): Promise<unknown[]> {
+  /**
+   * Spark's SparkContext.runJob(rdd, func, partitions): `func` runs on each partition's records on the executors
+   * and the per-partition results come back in partition order. (The engine-internal form, with a result
+   * descriptor instead of a function, is `runResultJob`; it is still accepted here.)
+   */
+  runJob<T, U>(rdd: RDD<T>, func: Fn<[Iterable<T>], U>, partitions?: number[]): Promise<Awaited<U>[]>;
+  /** @deprecated engine-internal: use runResultJob. */
+  runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts?: JobOptions): Promise<unknown[]>;
+  runJob(rdd: RDD<unknown>, func: ResultOp | Fn<[Iterable<unknown>], unknown>, partitions?: number[], opts?: JobOptions): Promise<unknown[]> {
+    if (isResultOp(func)) return this.runResultJob(rdd, func, partitions, opts);
+    return userRunJob(this, rdd, func, partitions);
+  }
+
+  /** Runs `op` on every partition (or the given ones) and returns per-partition results; then checkpoints marked RDDs. */
+  async runResultJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts?: JobOptions): Promise<unknown[]> {
     this.assertNotStopped();
     await this.started;
-    return this.dagScheduler.runJob(rdd, op, partitions, opts ?? this.jobContext);
+    checkBarrierStages(this, rdd, partitions);
+    const results = await this.dagScheduler.runJob(rdd, op, partitions, opts ?? this.jobContext);
+    await doCheckpoint(rdd);
+    return results;
   }
 
   // ---- persistence ------------------------------------------------------------------------------

@@ -32,7 +32,9 @@ export type ResultOp =
   | { t: 'fold'; zero: unknown; f: ShippedFn }
   | { t: 'aggregate'; zero: unknown; seqOp: ShippedFn }
   | { t: 'toLines' }
-  | { t: 'sampleKeys'; max: number };
+  | { t: 'sampleKeys'; max: number }
+  /** sc.runJob(rdd, func): the user's function over the partition's records; its result is the task's. */
+  | { t: 'partitionFunc'; f: ShippedFn };
 
 export type TaskKind =
   | { kind: 'result'; op: ResultOp }

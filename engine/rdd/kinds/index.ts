@@ -10,6 +10,7 @@ import { coalescedKind, type CoalescedPlan } from './CoalescedRDD';
 import { coGroupedKind, type CoGroupPlan } from './CoGroupedRDD';
 import { emptyKind, type EmptyPlan } from './EmptyRDD';
 import type { PlanKind } from './kind';
+import { localCheckpointKind, type LocalCheckpointPlan } from './LocalCheckpointRDD';
 import { mapPartitionsKind, type NarrowPlan } from './MapPartitionsRDD';
 import { parallelCollectionKind, type DataPlan } from './ParallelCollectionRDD';
 import { partitionerAwareUnionKind, type PartitionerAwareUnionPlan } from './PartitionerAwareUnionRDD';
@@ -36,7 +37,8 @@ export type PartPlan =
   | ShufflePlan
   | CoGroupPlan
   | SubtractPlan
-  | CachedPlan;
+  | CachedPlan
+  | LocalCheckpointPlan;
 
 /** Every plan's kind, and only its own (a plan type without an entry, or an entry of the wrong type, does not compile). */
 type KindTable = { readonly [K in PartPlan['k']]: PlanKind<Extract<PartPlan, { k: K }>> };
@@ -57,6 +59,7 @@ export const KINDS: KindTable = Object.freeze({
   cogroup: coGroupedKind,
   subtract: subtractedKind,
   cached: cachedPartitionKind,
+  localCheckpoint: localCheckpointKind,
 });
 
 /** The definition of a plan's kind. */
