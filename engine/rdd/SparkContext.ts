@@ -27,6 +27,7 @@ import { doCheckpoint } from './methods/checkpoint';
 import { checkBarrierStages } from './methods/barrier';
 import { isResultOp, runJob as userRunJob } from './methods/runJob';
 import { range as rangeRDD } from './methods/range';
+import * as fileInputs from './methods/textFile';
 import { checkpointDirFor } from './methods/setCheckpointDir';
 
 export interface SparkContextOptions {
@@ -185,6 +186,13 @@ export class SparkContext {
   range(start: number, end?: number, step = 1, numSlices: number = this.defaultParallelism): RDD<number> {
     return rangeRDD(this, start, end, step, numSlices);
   }
+  /** Spark's defaultMinPartitions: min(defaultParallelism, 2), the partitions of file inputs unless asked for more. */
+  get defaultMinPartitions(): number { return Math.min(this.defaultParallelism, 2); }
+  textFile(path: string, minPartitions: number = this.defaultMinPartitions): RDD<string> { return fileInputs.textFile(this, path, minPartitions); }
+  wholeTextFiles(path: string, minPartitions: number = this.defaultMinPartitions): RDD<[string, string]> {
+    return fileInputs.wholeTextFiles(this, path, minPartitions);
+  }
+  objectFile<T>(path: string, minPartitions: number = this.defaultMinPartitions): RDD<T> { return fileInputs.objectFile<T>(this, path, minPartitions); }
   /** Spark's setCheckpointDir: RDD checkpoints go to a fresh directory under `dir` (written at the first checkpoint). */
   setCheckpointDir(dir: string): void { this.checkpointDir = checkpointDirFor(this, dir); }
   getCheckpointDir(): Option<string> { return this.checkpointDir === undefined ? None : Some(this.checkpointDir); }

@@ -1,0 +1,72 @@
+/** PySpark's doctests of SparkContext's file inputs (pyspark/context.py, Spark 3.5), ported to this engine. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDoctests } from './runDoctests';
+import type { RddDoctest } from './doctestCase';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'rdd-inputs-'));
+const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+const cases: RddDoctest[] = [
+  { source: 'pyspark/context.py SparkContext.textFile',
+    run: async (sc) => {
+      const d = tempDir();
+      const path1 = join(d, 'text1'), path2 = join(d, 'text2');
+      await sc.parallelize(['x', 'y', 'z']).saveAsTextFile(path1);
+      await sc.parallelize(['aa', 'bb', 'cc']).saveAsTextFile(path2);
+      return [sorted(await sc.textFile(path1, 3).collect()), sorted(await sc.textFile(path2, 4).collect()),
+        sorted(await sc.textFile(`${path1},${path2}`, 5).collect())];
+    },
+    expected: [['x', 'y', 'z'], ['aa', 'bb', 'cc'], ['aa', 'bb', 'cc', 'x', 'y', 'z']] },
+  { source: 'pyspark/context.py SparkContext.textFile (sample-text.txt)',
+    run: (sc) => { const p = join(tempDir(), 'sample-text.txt'); writeFileSync(p, 'Hello world!'); return sc.textFile(p).collect(); },
+    expected: ['Hello world!'] },
+  { source: 'pyspark/context.py SparkContext.wholeTextFiles',
+    run: async (sc) => {
+      const d = tempDir();
+      writeFileSync(join(d, '1.txt'), '123');
+      writeFileSync(join(d, '2.txt'), 'xyz');
+      return (await sc.wholeTextFiles(d).collect()).map(([p, text]) => [p.slice(d.length), text]).sort();
+    },
+    expected: [['/1.txt', '123'], ['/2.txt', 'xyz']] },
+  { source: 'pyspark/context.py SparkContext.pickleFile (objectFile)',
+    run: async (sc) => {
+      const d = tempDir();
+      const path1 = join(d, 'pickled1'), path2 = join(d, 'pickled2');
+      await sc.parallelize([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3).saveAsObjectFile(path1);
+      await sc.parallelize([-10, -9, -8, -7, -6], 3).saveAsObjectFile(path2);
+      const num = (xs: number[]) => [...xs].sort((a, b) => a - b);
+      return [num(await sc.objectFile<number>(path1, 3).collect()), num(await sc.objectFile<number>(path2, 4).collect()),
+        num(await sc.objectFile<number>(`${path1},${path2}`, 5).collect())];
+    },
+    expected: [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [-10, -9, -8, -7, -6], [-10, -9, -8, -7, -6, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]] },
+  { source: 'pyspark/context.py SparkContext.union (with a textFile)',
+    run: async (sc) => {
+      const d = tempDir();
+      writeFileSync(join(d, 'union-text.txt'), 'Hello');
+      return sorted(await sc.union([sc.textFile(d), sc.parallelize(['World!'])]).collect());
+    },
+    expected: ['Hello', 'World!'] },
+  { source: 'pyspark/rdd.py RDD.saveAsTextFile (read back)',
+    run: async (sc) => {
+      const p = join(tempDir(), 'text_file1');
+      await sc.parallelize([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).saveAsTextFile(p);
+      return sorted(await sc.textFile(`${p}/part-0000*`).collect()).map((l) => l + '\n').join('');
+    },
+    expected: '0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n' },
+  { source: 'pyspark/rdd.py RDD.saveAsTextFile (empty lines)',
+    run: async (sc) => {
+      const p = join(tempDir(), 'text2_file2');
+      await sc.parallelize(['', 'foo', '', 'bar', '']).saveAsTextFile(p);
+      return sorted(await sc.textFile(`${p}/part-0000*`).collect()).map((l) => l + '\n').join('');
+    },
+    expected: '\n\n\nbar\nfoo\n' },
+  { source: 'HadoopRDD: an input path that does not exist',
+    run: (sc) => sc.textFile(join(tempDir(), 'missing')).collect(), error: /Input path does not exist: .*missing/ },
+  { source: 'Hadoop LineRecordReader: \\n, \\r\\n and \\r end lines',
+    run: (sc) => { const p = join(tempDir(), 'crlf.txt'); writeFileSync(p, 'a\r\nb\rc\n\nd\n'); return sc.textFile(p, 1).collect(); },
+    expected: ['a', 'b', 'c', '', 'd'] },
+];
+
+runDoctests('file inputs', cases);
