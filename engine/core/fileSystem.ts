@@ -16,6 +16,9 @@ export interface FileSystem {
   stat(path: string): Promise<FileStatus>;
   rename(from: string, to: string): Promise<void>;
   delete(path: string, recursive?: boolean): Promise<void>;
+  /** Bytes (compressed outputs and inputs): file systems that store bytes implement these two; others hold text only. */
+  writeBytes?(path: string, data: Uint8Array): Promise<void>;
+  readBytes?(path: string): Promise<Uint8Array>;
 }
 
 export function joinPath(...parts: string[]): string {
@@ -30,7 +33,7 @@ function parentOf(path: string): string {
 /** An in-memory file system (the browser default, and tests). Modification times come from the caller's clock. */
 export class MemoryFileSystem implements FileSystem {
   readonly kind = 'memory';
-  private files = new Map<string, { data: string; mtime: number }>();
+  private files = new Map<string, { data: string; mtime: number; bytes?: Uint8Array }>();
   private dirs = new Set<string>(['', '/']);
   constructor(private now: () => number = () => 0) {}
   private norm(p: string): string { return p.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'); }
@@ -44,6 +47,17 @@ export class MemoryFileSystem implements FileSystem {
     if (this.dirs.has(p)) throw errors.writeToDirectory(path);
     await this.mkdirs(parentOf(p));
     this.files.set(p, { data, mtime: this.now() });
+  }
+  async writeBytes(path: string, bytes: Uint8Array): Promise<void> {
+    let text = '';   // the text view, as a text reader would see the bytes
+    for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    await this.writeFile(path, text);
+    this.files.get(this.norm(path))!.bytes = bytes.slice();
+  }
+  async readBytes(path: string): Promise<Uint8Array> {
+    const f = this.files.get(this.norm(path));
+    if (!f) throw errors.fileNotFound(path);
+    return f.bytes ? f.bytes.slice() : new TextEncoder().encode(f.data);
   }
   async readFile(path: string): Promise<string> {
     const f = this.files.get(this.norm(path));

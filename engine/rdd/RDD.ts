@@ -16,6 +16,7 @@ import { rddDebugString } from './debugString';
 import * as actions from './actions';
 import * as pair from './pairFunctions';
 import * as m from './methods/setsAndZips';
+import { saveAsCompressedTextFile } from './methods/saveAsTextFile';
 import type { SparkContext } from './SparkContext';
 import type { Option } from '../core/option';
 import type { CompactBuffer } from '../core/compactBuffer';
@@ -190,7 +191,10 @@ export class RDD<T> {
     return actions.runForeach(this, { t: 'foreachPartition', f: ship(f, 'foreachPartition') });
   }
   countByValue(): Promise<Map<T, number>> { return pair.countByKey(this.mapAs<[T, null]>('countByValue', '(x) => [x, null]'), 'countByValue'); }
-  saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this, path); }
+  /** Spark's saveAsTextFile; with a codec (org.apache.hadoop.io.compress.GzipCodec, DefaultCodec) the parts are compressed. */
+  saveAsTextFile(path: string, compressionCodecClass?: string): Promise<void> {
+    return compressionCodecClass === undefined ? actions.saveAsTextFile(this, path) : saveAsCompressedTextFile(this, path, compressionCodecClass);
+  }
   saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this, path); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
   runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this, op, partitions); }

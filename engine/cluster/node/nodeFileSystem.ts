@@ -17,7 +17,12 @@ export class NodeFileSystem implements FileSystem {
   }
   async exists(path: string): Promise<boolean> { try { await (await fs()).stat(path); return true; } catch { return false; } }
   async mkdirs(path: string): Promise<void> { await (await fs()).mkdir(path, { recursive: true }); }
-  async writeFile(path: string, data: string): Promise<void> {
+  async writeFile(path: string, data: string): Promise<void> { return this.write(path, data); }
+  async writeBytes(path: string, data: Uint8Array): Promise<void> { return this.write(path, data); }
+  async readBytes(path: string): Promise<Uint8Array> {
+    try { return new Uint8Array(await (await fs()).readFile(path)); } catch (e) { throw describeFsError(e, path); }
+  }
+  private async write(path: string, data: string | Uint8Array): Promise<void> {
     const f = await fs();
     const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
     if (dir) await f.mkdir(dir, { recursive: true });

@@ -1,5 +1,6 @@
 /** PySpark's doctests of SparkContext's file inputs (pyspark/context.py, Spark 3.5), ported to this engine. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDoctests } from './runDoctests';
@@ -62,6 +63,19 @@ const cases: RddDoctest[] = [
       return sorted(await sc.textFile(`${p}/part-0000*`).collect()).map((l) => l + '\n').join('');
     },
     expected: '\n\n\nbar\nfoo\n' },
+  { source: 'pyspark/rdd.py RDD.saveAsTextFile (GzipCodec)',
+    // Read back with Node's zlib, as the doctest reads them with Python's gzip: real gzip parts named part-NNNNN.gz.
+    run: async (sc) => {
+      const p = join(tempDir(), 'text3');
+      await sc.parallelize(['foo', 'bar']).saveAsTextFile(p, 'org.apache.hadoop.io.compress.GzipCodec');
+      const parts = readdirSync(p).filter((n) => /^part.*\.gz$/.test(n));
+      const lines = parts.flatMap((n) => gunzipSync(readFileSync(join(p, n))).toString('utf8').split('\n').filter(Boolean).map((l) => l + '\n'));
+      return [parts.length, sorted(lines).join(''), sorted(await sc.textFile(p).collect())];
+    },
+    expected: [4, 'bar\nfoo\n', ['bar', 'foo']] },
+  { source: 'saveAsTextFile with a codec Hadoop has but this engine does not',
+    run: (sc) => sc.parallelize(['x']).saveAsTextFile(join(tempDir(), 'bz'), 'org.apache.hadoop.io.compress.BZip2Codec'),
+    error: 'Compression codec org.apache.hadoop.io.compress.BZip2Codec is not supported: use org.apache.hadoop.io.compress.GzipCodec' },
   { source: 'HadoopRDD: an input path that does not exist',
     run: (sc) => sc.textFile(join(tempDir(), 'missing')).collect(), error: /Input path does not exist: .*missing/ },
   { source: 'Hadoop LineRecordReader: \\n, \\r\\n and \\r end lines',

@@ -9,6 +9,7 @@
  */
 import { errors } from '../../core/errors';
 import type { FileSystem, FileStatus } from '../../core/fileSystem';
+import { codecOfFile } from '../methods/compressionCodec';
 import { RDD } from '../RDD';
 import type { SparkContext } from '../SparkContext';
 import type { DataPlan } from './ParallelCollectionRDD';
@@ -25,7 +26,7 @@ export function hadoopRDD<T>(sc: SparkContext, className: string, opName: string
     prepare: async () => {
       if (slices) return;
       const files: InputFile[] = [];
-      for (const f of await listInputFiles(sc.fs, paths)) files.push({ path: f, text: await sc.fs.readFile(f) });
+      for (const f of await listInputFiles(sc.fs, paths)) files.push({ path: f, text: await readText(sc.fs, f) });
       const all = records(files);
       const len = all.length;
       slices = Array.from({ length: minPartitions }, (_, i) => all.slice(Math.floor((i * len) / minPartitions), Math.floor(((i + 1) * len) / minPartitions)));
@@ -58,6 +59,12 @@ export async function listInputFiles(fs: FileSystem, paths: string): Promise<str
     out.push(...(st.isDirectory ? (await fs.list(path)).filter(visible).map((f) => f.path).sort() : [path]));
   }
   return out;
+}
+
+/** A file's text, decompressed when its extension names a codec (Hadoop's CompressionCodecFactory). */
+async function readText(fs: FileSystem, path: string): Promise<string> {
+  const codec = codecOfFile(path);
+  return codec && fs.readBytes ? codec.decompress(await fs.readBytes(path)) : fs.readFile(path);
 }
 
 /** Hadoop's LineRecordReader: lines end at \n, \r\n or \r; a final terminator adds no empty line. */
