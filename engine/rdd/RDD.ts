@@ -17,6 +17,7 @@ import * as actions from './actions';
 import * as pair from './pairFunctions';
 import * as m from './methods/setsAndZips';
 import { saveAsCompressedTextFile } from './methods/saveAsTextFile';
+import { rejectPartitionFunc, rejectUnsupportedArguments } from './methods/unsupportedArguments';
 import type { SparkContext } from './SparkContext';
 import type { Option } from '../core/option';
 import type { CompactBuffer } from '../core/compactBuffer';
@@ -161,7 +162,10 @@ export class RDD<T> {
       .mapAs<T>('distinct', '(kv) => kv[0]');
   }
 
-  coalesce(numPartitions: number, shuffle = false): RDD<T> { return coalesceAs(this, numPartitions, shuffle, 'coalesce'); }
+  coalesce(numPartitions: number, shuffle = false): RDD<T> {
+    rejectUnsupportedArguments('coalesce', arguments, 2, ['partitionCoalescer']);
+    return coalesceAs(this, numPartitions, shuffle, 'coalesce');
+  }
   repartition(numPartitions: number): RDD<T> { return coalesceAs(this, numPartitions, true, 'repartition'); }
 
   sortBy<K>(f: Fn<[T], K>, ascending = true, numPartitions: number = this.numParts): RDD<T> {
@@ -201,17 +205,25 @@ export class RDD<T> {
 
   // ---- pair functions (Spark's PairRDDFunctions, available on RDD<[K, V]>) -----------------
   reduceByKey<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {
+    rejectUnsupportedArguments('reduceByKey', arguments, 2, ['partitionFunc']);
     return pair.reduceByKey(this, f, numPartitions);
   }
-  groupByKey<K, V>(this: RDD<[K, V]>, numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<V>]> { return pair.groupByKey(this, numPartitions); }
+  groupByKey<K, V>(this: RDD<[K, V]>, numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<V>]> {
+    rejectUnsupportedArguments('groupByKey', arguments, 1, ['partitionFunc']);
+    return pair.groupByKey(this, numPartitions);
+  }
   combineByKey<K, V, C>(this: RDD<[K, V]>, createCombiner: Fn<[V], C>, mergeValue: Fn<[C, V], C>, mergeCombiners: Fn<[C, C], C>,
     numPartitions?: number | Partitioner, mapSideCombine = true): RDD<[K, C]> {
+    rejectPartitionFunc('combineByKey', mapSideCombine);
+    rejectUnsupportedArguments('combineByKey', arguments, 5, ['serializer']);
     return pair.combineByKey(this, createCombiner, mergeValue, mergeCombiners, numPartitions, mapSideCombine);
   }
   aggregateByKey<K, V, U>(this: RDD<[K, V]>, zeroValue: U, seqOp: Fn<[U, V], U>, combOp: Fn<[U, U], U>, numPartitions?: number | Partitioner): RDD<[K, U]> {
+    rejectUnsupportedArguments('aggregateByKey', arguments, 4, ['partitionFunc']);
     return pair.aggregateByKey(this, zeroValue, seqOp, combOp, numPartitions);
   }
   foldByKey<K, V>(this: RDD<[K, V]>, zeroValue: V, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {
+    rejectUnsupportedArguments('foldByKey', arguments, 3, ['partitionFunc']);
     return pair.foldByKey(this, zeroValue, f, numPartitions);
   }
   mapValues<K, V, U>(this: RDD<[K, V]>, f: Fn<[V], U>): RDD<[K, U]> {
@@ -225,10 +237,12 @@ export class RDD<T> {
   keys<K, V>(this: RDD<[K, V]>): RDD<K> { return this.mapAs<K>('keys', '(kv) => kv[0]'); }
   values<K, V>(this: RDD<[K, V]>): RDD<V> { return this.mapAs<V>('values', '(kv) => kv[1]'); }
   partitionBy<K, V>(this: RDD<[K, V]>, partitioner: Partitioner | number): RDD<[K, V]> {
+    rejectUnsupportedArguments('partitionBy', arguments, 1, ['partitionFunc']);
     const p = toPartitioner(partitioner);
     return p.equals(this.partitioner) ? this : shuffledRDD(this, p, undefined, false, 'partitionBy');
   }
   sortByKey<K, V>(this: RDD<[K, V]>, ascending = true, numPartitions: number = this.getNumPartitions()): RDD<[K, V]> {
+    rejectUnsupportedArguments('sortByKey', arguments, 2, ['keyfunc']);
     return pair.sortByKey(this, ascending, numPartitions);
   }
   cogroup<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]> {
@@ -261,12 +275,17 @@ export class RDD<T> {
   zipPartitions<U, V, W, R>(b: RDD<U>, c: RDD<V>, d: RDD<W>, f: Fn<[T[], U[], V[], W[]], Iterable<R>>, preservesPartitioning?: boolean): RDD<R>;
   zipPartitions<R>(...args: m.ZipPartitionsArgs): RDD<R> { return m.zipPartitions<R>(this, args); }
   zipWithUniqueId(): RDD<[T, number]> { return m.zipWithUniqueId(this); }
-  groupBy<K>(f: Fn<[T], K>, numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<T>]> { return m.groupBy(this, f, numPartitions); }
+  groupBy<K>(f: Fn<[T], K>, numPartitions?: number | Partitioner): RDD<[K, CompactBuffer<T>]> {
+    rejectUnsupportedArguments('groupBy', arguments, 2, ['partitionFunc']);
+    return m.groupBy(this, f, numPartitions);
+  }
   groupWith<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]>;
   groupWith<K, V, W1, W2>(this: RDD<[K, V]>, o1: RDD<[K, W1]>, o2: RDD<[K, W2]>): RDD<[K, [CompactBuffer<V>, CompactBuffer<W1>, CompactBuffer<W2>]]>;
   groupWith<K, V, W1, W2, W3>(this: RDD<[K, V]>, o1: RDD<[K, W1]>, o2: RDD<[K, W2]>, o3: RDD<[K, W3]>): RDD<[K, [CompactBuffer<V>, CompactBuffer<W1>, CompactBuffer<W2>, CompactBuffer<W3>]]>;
   groupWith<K>(this: RDD<[K, unknown]>, ...others: RDD<[K, unknown]>[]): RDD<[K, CompactBuffer<unknown>[]]> { return m.groupWith(this, others); }
   repartitionAndSortWithinPartitions<K, V>(this: RDD<[K, V]>, partitioner?: number | Partitioner, ascending = true): RDD<[K, V]> {
+    rejectPartitionFunc('repartitionAndSortWithinPartitions', ascending);
+    rejectUnsupportedArguments('repartitionAndSortWithinPartitions', arguments, 2, ['keyfunc']);
     return m.repartitionAndSortWithinPartitions(this, partitioner, ascending);
   }
   /** The records, one partition (one job) at a time: `for await (const x of rdd.toLocalIterator())`. */

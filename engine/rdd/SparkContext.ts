@@ -28,6 +28,7 @@ import { checkBarrierStages } from './methods/barrier';
 import { isResultOp, runJob as userRunJob } from './methods/runJob';
 import { range as rangeRDD } from './methods/range';
 import * as fileInputs from './methods/textFile';
+import { rejectUnsupportedArguments } from './methods/unsupportedArguments';
 import { checkpointDirFor } from './methods/setCheckpointDir';
 
 export interface SparkContextOptions {
@@ -188,8 +189,12 @@ export class SparkContext {
   }
   /** Spark's defaultMinPartitions: min(defaultParallelism, 2), the partitions of file inputs unless asked for more. */
   get defaultMinPartitions(): number { return Math.min(this.defaultParallelism, 2); }
-  textFile(path: string, minPartitions: number = this.defaultMinPartitions): RDD<string> { return fileInputs.textFile(this, path, minPartitions); }
+  textFile(path: string, minPartitions: number = this.defaultMinPartitions): RDD<string> {
+    rejectUnsupportedArguments('textFile', arguments, 2, ['use_unicode']);
+    return fileInputs.textFile(this, path, minPartitions);
+  }
   wholeTextFiles(path: string, minPartitions: number = this.defaultMinPartitions): RDD<[string, string]> {
+    rejectUnsupportedArguments('wholeTextFiles', arguments, 2, ['use_unicode']);
     return fileInputs.wholeTextFiles(this, path, minPartitions);
   }
   objectFile<T>(path: string, minPartitions: number = this.defaultMinPartitions): RDD<T> { return fileInputs.objectFile<T>(this, path, minPartitions); }
