@@ -32,7 +32,8 @@ export interface PlanContext {
 export interface RDDInit {
   className: string;
   opName: string;
-  numPartitions: number;
+  /** A function when the count follows another's that is known only at the first action (a RangePartitioner's). */
+  numPartitions: number | (() => number);
   deps: Dependency[];
   planFor: (partition: number, ctx: PlanContext) => PartPlan;
   partitioner?: Partitioner;
@@ -67,7 +68,7 @@ export class RDD<T> {
   readonly scope?: RddScope;
   name?: string;
   private storage = StorageLevel.NONE;
-  private readonly numParts: number;
+  private readonly numPartitionsOf: number | (() => number);
   private readonly planForPartition: RDDInit['planFor'];
   readonly prepare?: () => Promise<void>;
 
@@ -76,7 +77,7 @@ export class RDD<T> {
     this.id = sc.newRddId();
     this.className = init.className;
     this.opName = init.opName;
-    this.numParts = init.numPartitions;
+    this.numPartitionsOf = init.numPartitions;
     this.deps = init.deps;
     this.isBarrier = init.barrier ?? false;
     this.planForPartition = init.planFor;
@@ -93,8 +94,8 @@ export class RDD<T> {
   }
   get context(): SparkContext { return this.sc; }
   get sparkContext(): SparkContext { return this.sc; }
-  get partitions(): { index: number }[] { return Array.from({ length: this.numParts }, (_, index) => ({ index })); }
-  getNumPartitions(): number { return this.numParts; }
+  get partitions(): { index: number }[] { return Array.from({ length: this.getNumPartitions() }, (_, index) => ({ index })); }
+  getNumPartitions(): number { const n = this.numPartitionsOf; return typeof n === 'number' ? n : n(); }
   setName(name: string): this { this.name = name; return this; }
   toString(): string { return `${this.name ? this.name + ' ' : ''}${this.className}[${this.id}] at ${this.opName}${this.callSite ? ` at ${this.callSite}` : ''}`; }
   toDebugString(): string { return rddDebugString(this); }
@@ -156,8 +157,8 @@ export class RDD<T> {
 
   union(other: RDD<T>): RDD<T> { return this.sc.union([this, other]); }
   /** Spark's distinct: deduplicated in place when already partitioned into as many partitions, else through reduceByKey. */
-  distinct(numPartitions: number = this.numParts): RDD<T> {
-    if (this.partitioner && numPartitions === this.numParts) return this.narrow('distinct', () => ({ t: 'distinct' }), true);
+  distinct(numPartitions: number = this.getNumPartitions()): RDD<T> {
+    if (this.partitioner && numPartitions === this.getNumPartitions()) return this.narrow('distinct', () => ({ t: 'distinct' }), true);
     return pair.reduceByKey(this.mapAs<[T, null]>('distinct', '(x) => [x, null]'), '(x, _y) => x', numPartitions, 'distinct')
       .mapAs<T>('distinct', '(kv) => kv[0]');
   }
@@ -168,7 +169,7 @@ export class RDD<T> {
   }
   repartition(numPartitions: number): RDD<T> { return coalesceAs(this, numPartitions, true, 'repartition'); }
 
-  sortBy<K>(f: Fn<[T], K>, ascending = true, numPartitions: number = this.numParts): RDD<T> {
+  sortBy<K>(f: Fn<[T], K>, ascending = true, numPartitions: number = this.getNumPartitions()): RDD<T> {
     const fn = ship(f, 'sortBy');
     const keyed = this.narrow<[K, T]>('sortBy', () => ({ t: 'keyBy', f: fn }));
     return pair.sortByKey(keyed, ascending, numPartitions, 'sortBy').mapAs<T>('sortBy', '(kv) => kv[1]', true);

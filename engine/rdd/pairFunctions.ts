@@ -135,10 +135,10 @@ export function sortByKey<K, V>(self: RDD<[K, V]>, ascending: boolean, numPartit
       const weight = s.keys.length ? Math.fround(s.count / s.keys.length) : 0;   // a Float in Spark
       for (const k of s.keys) candidates.push([k, weight]);
     }
-    partitioner.bounds.push(...determineBounds(candidates, Math.min(numPartitions, candidates.length)));
+    partitioner.setBounds(candidates.length === 0 ? [] : determineBounds(candidates, Math.min(numPartitions, candidates.length)));
   };
   (rdd as { prepare?: () => Promise<void> }).prepare = () => {
-    if (numPartitions <= 1) return Promise.resolve();
+    if (numPartitions <= 1) { partitioner.setBounds([]); return Promise.resolve(); }
     sampling ??= sample().catch((e) => { sampling = undefined; throw e; });
     return sampling;
   };

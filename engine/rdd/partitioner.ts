@@ -28,9 +28,14 @@ export class HashPartitioner extends Partitioner {
   override toString(): string { return `HashPartitioner(${this.numPartitions})`; }
 }
 
-/** Spark's RangePartitioner: keys split at sampled bounds so each partition holds a sorted range. */
+/**
+ * Spark's RangePartitioner: keys split at sampled bounds so each partition holds a sorted range. sortByKey's is made
+ * before its sampling job runs (at the first action): until `setBounds`, it has the requested number of partitions;
+ * then, as Spark's, bounds.length + 1, which is fewer when the sample has fewer distinct keys.
+ */
 export class RangePartitioner extends Partitioner {
-  constructor(override readonly numPartitions: number, readonly bounds: unknown[], readonly ascending = true) { super(); }
+  constructor(public numPartitions: number, readonly bounds: unknown[], readonly ascending = true) { super(); }
+  setBounds(bounds: unknown[]): void { this.bounds.splice(0, this.bounds.length, ...bounds); this.numPartitions = bounds.length + 1; }
   getPartition(key: unknown): number { return rangePartition(key, this.bounds, this.ascending); }
   describe(): PartitionerDesc { return { kind: 'range', numPartitions: this.numPartitions, bounds: this.bounds, ascending: this.ascending }; }
   equals(other: Partitioner | undefined): boolean {

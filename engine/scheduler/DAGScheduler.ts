@@ -75,10 +75,11 @@ export class DAGScheduler {
   }
 
   async runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts: JobOptions = {}): Promise<unknown[]> {
+    // Preparation first: it may settle partition counts (sortByKey's RangePartitioner).
+    await this.prepare(rdd, new Set());
     const n = rdd.getNumPartitions();
     const parts = partitions ?? Array.from({ length: n }, (_, i) => i);
     for (const p of parts) if (!Number.isInteger(p) || p < 0 || p >= n) throw errors.nonExistentPartition(p, n);
-    await this.prepare(rdd, new Set());
     const jobId = this.nextJobId++;
     const parents = this.getOrCreateParentStages(rdd, jobId);
     const finalStage: Stage = { id: this.nextStageId++, rdd, parents, numTasks: parts.length, firstJobId: jobId, attempts: 0 };

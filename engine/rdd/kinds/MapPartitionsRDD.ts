@@ -122,7 +122,7 @@ export const mapPartitionsKind: PlanKind<NarrowPlan> = {
 /** A MapPartitionsRDD over `parent` applying `op(partition)`; it keeps the parent's partitioner only when asked. */
 export function mapPartitionsRDD<U>(parent: RDD<unknown>, opName: string, op: (partition: number) => NarrowOp, preservesPartitioning: boolean): RDD<U> {
   const rdd: RDD<U> = new RDD<U>(parent.sc, {
-    className: 'MapPartitionsRDD', opName, numPartitions: parent.getNumPartitions(),
+    className: 'MapPartitionsRDD', opName, numPartitions: () => parent.getNumPartitions(),
     deps: [{ kind: 'narrow', rdd: parent }],
     partitioner: preservesPartitioning ? parent.partitioner : undefined,
     planFor: (p, ctx): NarrowPlan => ({ k: 'narrow', rddId: rdd.id, op: op(p), parent: parent.planOf(p, ctx) }),

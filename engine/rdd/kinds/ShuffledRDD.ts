@@ -63,7 +63,7 @@ export function shuffledRDD<K, V, C = V>(parent: RDD<[K, V]>, partitioner: Parti
   mapSideCombine: boolean, opName: string, keyOrdering?: 'ascending' | 'descending'): RDD<[K, C]> {
   const dep: ShuffleDependency = { kind: 'shuffle', rdd: parent, shuffleId: parent.sc.newShuffleId(), partitioner, aggregator, mapSideCombine, keyOrdering, opName };
   const rdd: RDD<[K, C]> = new RDD(parent.sc, {
-    className: 'ShuffledRDD', opName, numPartitions: partitioner.numPartitions, deps: [dep], partitioner,
+    className: 'ShuffledRDD', opName, numPartitions: () => partitioner.numPartitions, deps: [dep], partitioner,
     planFor: (p, ctx): ShufflePlan => ({ k: 'shuffle', rddId: rdd.id, shuffleId: dep.shuffleId, reduceId: p, maps: ctx.mapLocations(dep.shuffleId),
       aggregator, mapSideCombine, keyOrdering }),
   });

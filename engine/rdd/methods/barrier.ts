@@ -25,7 +25,7 @@ export class RDDBarrier<T> {
 function barrierMapPartitions<U>(parent: RDD<unknown>, f: ReturnType<typeof ship>, withIndex: boolean, preservesPartitioning: boolean): RDD<U> {
   const opName = withIndex ? 'mapPartitionsWithIndex' : 'mapPartitions';
   const rdd: RDD<U> = new RDD<U>(parent.sc, {
-    className: 'MapPartitionsRDD', opName, numPartitions: parent.getNumPartitions(), barrier: true,
+    className: 'MapPartitionsRDD', opName, numPartitions: () => parent.getNumPartitions(), barrier: true,
     deps: [{ kind: 'narrow', rdd: parent }],
     partitioner: preservesPartitioning ? parent.partitioner : undefined,
     planFor: (p, ctx): NarrowPlan => ({ k: 'narrow', rddId: rdd.id, op: { t: 'mapPartitions', f, withIndex, partition: p }, parent: parent.planOf(p, ctx) }),
