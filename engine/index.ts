@@ -27,6 +27,8 @@ export { inProcessRuntime } from './runtime/inProcessRuntime';
 export { HOST_RUNTIME } from './runtime/hostRuntime';
 export { RDD } from './rdd/RDD';
 export { TaskContext } from './executor/taskContext';
+export { SparkFiles } from './rdd/methods/addFile';
+export { RDDBarrier } from './rdd/methods/barrier';
 export { HashPartitioner, RangePartitioner, Partitioner } from './rdd/partitioner';
 export { StorageLevel } from './rdd/storageLevel';
 export * from './streaming/index';

@@ -400,4 +400,9 @@ export const errors = {
   sparkFileNotAdded: (name: string, added: string[]) => new Error(
     `FileNotFoundException: ${name} was not added with sc.addFile (added: ${added.length ? added.join(', ') : 'none'}). Call sc.addFile(path) on the driver first`),
   inputPathDoesNotExist: (path: string) => named('InvalidInputException', `Input path does not exist: ${path}`),
+  /** Spark's addFile of a directory without recursive. */
+  addFileDirectory: (path: string) => new SparkException(`Added file ${path} is a directory and recursive is not turned on.`),
+  /** Spark 3.x's addFile of a second file of the same name. */
+  fileAlreadyRegistered: (name: string, oldPath: string, newPath: string) => new IllegalArgumentException(
+    `requirement failed: File ${name} was already registered with a different path (old path = ${oldPath}, new path = ${newPath}`),
 };

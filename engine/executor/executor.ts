@@ -125,7 +125,8 @@ export class Executor {
     const metrics: TaskMetricsData = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
     const samples = new Map<number, RecordSample>();
     const env = this.evalEnv(metrics, samples, task.sampleRdds);
-    env.taskContext = { stageId: task.stageId, stageAttemptNumber: task.stageAttemptId, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId };
+    env.taskContext = { stageId: task.stageId, stageAttemptNumber: task.stageAttemptId, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId,
+      ...(task.files ? { files: task.files } : {}) };
     const state: { killed?: string; wake?: () => void } = {};
     this.running.set(task.taskId, state);
     try {

@@ -3,7 +3,11 @@
  * runs it (attemptNumber() is 0 on the first attempt, 1 on the first retry, ...); outside a task it returns null.
  * Its own file so that the table of shipped globals can import it without importing the evaluator.
  */
-export interface TaskContextInfo { stageId: number; stageAttemptNumber: number; partitionId: number; attemptNumber: number; taskAttemptId: number }
+export interface TaskContextInfo {
+  stageId: number; stageAttemptNumber: number; partitionId: number; attemptNumber: number; taskAttemptId: number;
+  /** Files added with sc.addFile, by name: their text (SparkFiles). */
+  files?: Readonly<Record<string, string>>;
+}
 
 /** The task whose user functions run now (they run synchronously inside a push, one at a time per realm). */
 const running: { task: TaskContext | undefined } = { task: undefined };
@@ -17,6 +21,8 @@ export class TaskContext {
   partitionId(): number { return this.info.partitionId; }
   attemptNumber(): number { return this.info.attemptNumber; }
   taskAttemptId(): number { return this.info.taskAttemptId; }
+  /** @internal the files sc.addFile shipped with this task (SparkFiles reads them). */
+  addedFiles(): Readonly<Record<string, string>> { return this.info.files ?? {}; }
 }
 
 /** Runs `body` (synchronous) with `info`'s task as TaskContext.get(), restoring the previous one after. */

@@ -28,6 +28,7 @@ import { checkBarrierStages } from './methods/barrier';
 import { isResultOp, runJob as userRunJob } from './methods/runJob';
 import { range as rangeRDD } from './methods/range';
 import * as fileInputs from './methods/textFile';
+import { AddedFiles } from './methods/addFile';
 import { rejectUnsupportedArguments } from './methods/unsupportedArguments';
 import { checkpointDirFor } from './methods/setCheckpointDir';
 
@@ -68,6 +69,8 @@ export class SparkContext {
   /** Fault hook consulted at every task launch (ssc.faults). */
   taskFaults?: (stageId: number, partition: number) => { injectFailure?: string; delayMs?: number } | undefined;
 
+  /** Files added with addFile, shipped with every task (SparkFiles). */
+  private readonly addedFiles = new AddedFiles();
   /** Where RDD checkpoints are written (sc.setCheckpointDir). */
   checkpointDir?: string;
 
@@ -116,6 +119,7 @@ export class SparkContext {
       sampleRdds: () => this.sampledRdds?.(),
       onSample: (rddId, p, s) => this.onRecordSample?.(rddId, p, s),
       taskFaults: (stageId, p) => this.taskFaults?.(stageId, p),
+      taskFiles: () => this.addedFiles.shipped(),
     });
     this.backend.onExecutorAdded((h) => this.taskScheduler.addExecutor(h));
     this.backend.onExecutorLost((id, reason) => {
@@ -200,6 +204,10 @@ export class SparkContext {
   objectFile<T>(path: string, minPartitions: number = this.defaultMinPartitions): RDD<T> { return fileInputs.objectFile<T>(this, path, minPartitions); }
   /** Spark's setCheckpointDir: RDD checkpoints go to a fresh directory under `dir` (written at the first checkpoint). */
   setCheckpointDir(dir: string): void { this.checkpointDir = checkpointDirFor(this, dir); }
+  /** Spark's addFile: the file is read from the engine's file system and shipped with every task; SparkFiles.get(name) finds it. */
+  addFile(path: string, recursive = false): void { this.assertNotStopped(); this.addedFiles.add(path, recursive); }
+  /** Spark's listFiles: the paths of the files added so far. */
+  listFiles(): string[] { return this.addedFiles.paths(); }
   getCheckpointDir(): Option<string> { return this.checkpointDir === undefined ? None : Some(this.checkpointDir); }
 
   broadcast<T>(value: T): Broadcast<T> { this.assertNotStopped(); return this.broadcasts.newBroadcast(value); }
@@ -223,6 +231,7 @@ export class SparkContext {
     this.assertNotStopped();
     await this.started;
     checkBarrierStages(this, rdd, partitions);
+    await this.addedFiles.load(this.fs);
     const results = await this.dagScheduler.runJob(rdd, op, partitions, opts ?? this.jobContext);
     await doCheckpoint(rdd);
     return results;

@@ -55,6 +55,8 @@ export type TaskDesc = TaskKind & {
   injectFailure?: string;
   /** Fault injection: the task takes this much longer (ssc.faults.slowTask), for speculation demos. */
   delayMs?: number;
+  /** Files added with sc.addFile (name → text), shipped with every task as Spark fetches them to every executor. */
+  files?: Record<string, string>;
 };
 
 /** What an executor measures for a task; the driver adds the duration (events.ts TaskMetrics). */

@@ -12,6 +12,7 @@ import { None, Some } from '../core/option';
 import { ShippedGlobals } from '../core/shippedGlobals';
 import { Duration, Milliseconds, Minutes, Seconds, Time } from '../core/time';
 import { TaskContext } from '../executor/taskContext';
+import { SparkFiles } from '../rdd/methods/addFile';
 import { HashPartitioner } from '../rdd/partitioner';
 import { State } from '../streaming/dstream/stateSpec';
 import { StreamingInternals } from '../streaming/internals';
@@ -19,4 +20,5 @@ import { StreamingInternals } from '../streaming/internals';
 export const ENGINE_SHIPPED_GLOBALS: ShippedGlobals = ShippedGlobals.of({
   Some, None, CompactBuffer, Seconds, Milliseconds, Minutes, Duration, Time,
   ScalaArrayBuffer, keyEquals, HashPartitioner, State, StreamingInternals, TaskContext,
+  SparkFiles,
 });

@@ -36,6 +36,8 @@ export interface SchedulerHost {
   onSample?(rddId: number, partition: number, sample: RecordSample): void;
   /** Fault injection consulted at every task launch. */
   taskFaults?(stageId: number, partition: number): { injectFailure?: string; delayMs?: number } | undefined;
+  /** Files added with sc.addFile (name → text), shipped with every task. */
+  taskFiles?(): Record<string, string> | undefined;
 }
 
 /**
@@ -219,8 +221,9 @@ export class DAGScheduler {
       const launch = (speculative: boolean) => {
         const plan = stage.rdd.planOf(p, this.planContext);
         const faults = speculative ? undefined : this.host.taskFaults?.(stage.id, p);
+        const files = this.host.taskFiles?.();
         const task = { ...kindFor(p), taskId: this.nextTaskId++, jobId, stageId: stage.id, stageAttemptId: attemptId, partition: p, attempt: st.nextAttempt++,
-          plan, sampleRdds, ...faults } as TaskDesc;
+          plan, sampleRdds, ...faults, ...(files ? { files } : {}) } as TaskDesc;
         const r: RunningAttempt = { taskId: task.taskId, speculative };
         const exclude = speculative ? [...st.running.values()].flatMap((o) => (o.executorId ? [o.executorId] : [])) : undefined;
         st.running.set(task.taskId, r);

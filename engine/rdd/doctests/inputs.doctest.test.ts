@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SparkFiles } from '../methods/addFile';
 import { runDoctests } from './runDoctests';
 import type { RddDoctest } from './doctestCase';
 
@@ -76,6 +77,28 @@ const cases: RddDoctest[] = [
   { source: 'saveAsTextFile with a codec Hadoop has but this engine does not',
     run: (sc) => sc.parallelize(['x']).saveAsTextFile(join(tempDir(), 'bz'), 'org.apache.hadoop.io.compress.BZip2Codec'),
     error: 'Compression codec org.apache.hadoop.io.compress.BZip2Codec is not supported: use org.apache.hadoop.io.compress.GzipCodec' },
+  { source: 'pyspark/context.py SparkContext.addFile',
+    // SparkFiles.read(name) stands for Python's open(SparkFiles.get(name)).read(): tasks have no file system.
+    run: async (sc) => {
+      const d = tempDir();
+      const path1 = join(d, 'test1.txt'), path2 = join(d, 'test2.txt');
+      writeFileSync(path1, '100');
+      writeFileSync(path2, '200');
+      sc.addFile(path1);
+      const fileList1 = [...sc.listFiles()].sort();
+      sc.addFile(path2);
+      const fileList2 = [...sc.listFiles()].sort();
+      sc.addFile(path2);
+      const fileList3 = [...sc.listFiles()].sort();
+      const collected = await sc.parallelize([1, 2, 3, 4]).mapPartitions((it) => {
+        const mul = parseInt(SparkFiles.read('test1.txt').split('\n')[0], 10);
+        return [...it].map((x) => x * mul);
+      }).collect();
+      return [fileList1.map((p) => p.slice(d.length)), fileList2.map((p) => p.slice(d.length)), fileList3.map((p) => p.slice(d.length)), collected];
+    },
+    expected: [['/test1.txt'], ['/test1.txt', '/test2.txt'], ['/test1.txt', '/test2.txt'], [100, 200, 300, 400]] },
+  { source: 'SparkFiles.get of a file that was not added',
+    run: (sc) => sc.parallelize([1]).map(() => SparkFiles.get('nope.txt')).collect(), error: /nope.txt was not added with sc.addFile/ },
   { source: 'HadoopRDD: an input path that does not exist',
     run: (sc) => sc.textFile(join(tempDir(), 'missing')).collect(), error: /Input path does not exist: .*missing/ },
   { source: 'Hadoop LineRecordReader: \\n, \\r\\n and \\r end lines',
