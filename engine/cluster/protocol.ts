@@ -102,7 +102,7 @@ export function broadcastIdsOf(task: TaskDesc): number[] {
       return;
     }
     for (const k in o) {
-      if (k === 'values' && o.k === 'data') continue;   // record data: no functions inside
+      if (k === 'values' && (o.k === 'data' || o.k === 'input')) continue;   // record data: no functions inside
       visit(o[k], depth + 1);
     }
   };

@@ -12,12 +12,24 @@ import type { FileSystem, FileStatus } from '../../core/fileSystem';
 import { codecOfFile } from '../methods/compressionCodec';
 import { RDD } from '../RDD';
 import type { SparkContext } from '../SparkContext';
-import type { DataPlan } from './ParallelCollectionRDD';
+import type { PlanKind } from './kind';
+
+/** The records of one input partition, read on the driver (HadoopRDD / WholeTextFileRDD). */
+export interface InputPlan { k: 'input'; rddClass: 'HadoopRDD' | 'WholeTextFileRDD'; values: unknown[] }
+
+export const hadoopKind: PlanKind<InputPlan> = {
+  rddClass: 'HadoopRDD',
+  inputs: () => [],
+  push(plan, run, emit) {
+    run.env.metrics.recordsIn += plan.values.length;
+    for (const v of plan.values) emit(v);
+  },
+};
 
 /** A file the input reads: its path and text. */
 export interface InputFile { path: string; text: string }
 
-export function hadoopRDD<T>(sc: SparkContext, className: string, opName: string, paths: string, minPartitions: number,
+export function hadoopRDD<T>(sc: SparkContext, className: InputPlan['rddClass'], opName: string, paths: string, minPartitions: number,
   records: (files: InputFile[]) => T[]): RDD<T> {
   if (!Number.isInteger(minPartitions) || minPartitions < 1) throw errors.numSlicesPositive(minPartitions);
   let slices: T[][] | undefined;
@@ -31,7 +43,7 @@ export function hadoopRDD<T>(sc: SparkContext, className: string, opName: string
       const len = all.length;
       slices = Array.from({ length: minPartitions }, (_, i) => all.slice(Math.floor((i * len) / minPartitions), Math.floor(((i + 1) * len) / minPartitions)));
     },
-    planFor: (p): DataPlan => ({ k: 'data', values: slices![p] }),
+    planFor: (p): InputPlan => ({ k: 'input', rddClass: className, values: slices![p] }),
   });
   return rdd.setName(paths);
 }

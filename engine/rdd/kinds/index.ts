@@ -10,6 +10,7 @@ import { coalescedKind, type CoalescedPlan } from './CoalescedRDD';
 import { coGroupedKind, type CoGroupPlan } from './CoGroupedRDD';
 import { emptyKind, type EmptyPlan } from './EmptyRDD';
 import type { PlanKind } from './kind';
+import { hadoopKind, type InputPlan } from './HadoopRDD';
 import { localCheckpointKind, type LocalCheckpointPlan } from './LocalCheckpointRDD';
 import { mapPartitionsKind, type NarrowPlan } from './MapPartitionsRDD';
 import { parallelCollectionKind, type DataPlan } from './ParallelCollectionRDD';
@@ -38,7 +39,8 @@ export type PartPlan =
   | CoGroupPlan
   | SubtractPlan
   | CachedPlan
-  | LocalCheckpointPlan;
+  | LocalCheckpointPlan
+  | InputPlan;
 
 /** Every plan's kind, and only its own (a plan type without an entry, or an entry of the wrong type, does not compile). */
 type KindTable = { readonly [K in PartPlan['k']]: PlanKind<Extract<PartPlan, { k: K }>> };
@@ -60,6 +62,7 @@ export const KINDS: KindTable = Object.freeze({
   subtract: subtractedKind,
   cached: cachedPartitionKind,
   localCheckpoint: localCheckpointKind,
+  input: hadoopKind,
 });
 
 /** The definition of a plan's kind. */

@@ -8,6 +8,8 @@ import { SparkContext } from '../SparkContext';
 import type { PlanContext, RDD } from '../RDD';
 import { StorageLevel } from '../storageLevel';
 import { KINDS, kindOf, type PartPlan } from './index';
+import { localCheckpointRDD } from './LocalCheckpointRDD';
+import { MemoryFileSystem } from '../../core/fileSystem';
 
 const sc = new SparkContext(new SparkConf().setMaster('local[2]').setAppName('kinds'));
 afterAll(() => sc.stop());
@@ -30,6 +32,8 @@ const rdds: [string, () => RDD<unknown>][] = [
   ['ShuffledRDD', () => pairs().reduceByKey((a, b) => a + b)],
   ['CoGroupedRDD', () => pairs().cogroup(pairs()).dependencies[0].rdd],
   ['SubtractedRDD', () => pairs().subtractByKey(pairs())],
+  ['ZippedPartitionsRDD2', () => sc.parallelize([1], 2).zip(sc.parallelize([2], 2))],
+  ['LocalCheckpointRDD', () => localCheckpointRDD(sc.parallelize([1], 2))],
 ];
 
 describe('the kind table', () => {
@@ -49,6 +53,18 @@ describe('the kind table', () => {
     const plan = rdd.planOf(1, ctx);
     expect(plan).toMatchObject({ k: 'zipWithIndex', startIndex: 1 });
     expect(kindOf(plan).rddClass).toBe('ZippedWithIndexRDD');
+  });
+
+  it('HadoopRDD plans once its files are read', async () => {
+    const fs = new MemoryFileSystem();
+    const local = new SparkContext(new SparkConf().setMaster('local[1]').setAppName('kinds'), { fs });
+    await fs.writeFile('/in/a.txt', 'x\ny\n');
+    const lines = local.textFile('/in', 2).dependencies[0].rdd;
+    await lines.prepare?.();
+    const plan = lines.planOf(1, ctx);
+    expect(structuredClone(plan)).toEqual({ k: 'input', rddClass: 'HadoopRDD', values: ['y'] });
+    expect(kindOf(plan).rddClass).toBe('HadoopRDD');
+    await local.stop();
   });
 
   it('a persisted RDD wraps its plan in a cached partition, whose kind belongs to no RDD class', () => {
