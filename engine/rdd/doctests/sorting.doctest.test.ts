@@ -25,6 +25,18 @@ const cases: RddDoctest[] = [
       return [before, sorted.getNumPartitions(), mapped.getNumPartitions(), glom];
     },
     expected: [[3, 3], 2, 2, [[[1, 'A'], [1, 'B'], [1, 'C']], []]] },
+  { source: 'RangePartitioner: RDDs defined on a sorted RDD before its first action follow its settled count',
+    run: async (sc) => {
+      const sorted = () => sc.parallelize<[number, string]>([[1, 'a'], [1, 'b'], [1, 'c']], 3).sortByKey(true, 3);
+      const other = sc.parallelize<[number, string]>([[2, 'x']], 1);
+      const s1 = sorted(), s2 = sorted(), s3 = sorted(), s4 = sorted(), s5 = sorted();
+      const union = s1.union(other), indexed = s2.zipWithIndex(), coalesced = s3.coalesce(2), cartesian = s4.cartesian(other);
+      const sampled = s5.sample(false, 1.0, 1);
+      return [await union.glom().collect(), await indexed.collect(), await coalesced.glom().collect(), await cartesian.count(),
+        [union.getNumPartitions(), indexed.getNumPartitions(), coalesced.getNumPartitions(), cartesian.getNumPartitions()], await sampled.count()];
+    },
+    expected: [[[[1, 'a'], [1, 'b'], [1, 'c']], [], [[2, 'x']]], [[[1, 'a'], 0], [[1, 'b'], 1], [[1, 'c'], 2]],
+      [[[1, 'a'], [1, 'b'], [1, 'c']], []], 3, [3, 2, 2, 2], 3] },
   { source: 'RangePartitioner: an empty RDD sorts into one partition',
     run: async (sc) => { const s = sc.parallelize<[number, number]>([], 4).sortByKey(); await s.collect(); return s.getNumPartitions(); }, expected: 1 },
   { source: 'sortByKey runs no job when defined',

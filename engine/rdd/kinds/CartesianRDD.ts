@@ -15,11 +15,11 @@ export const cartesianKind: PlanKind<CartesianPlan> = {
 };
 
 export function cartesianRDD<T, U>(left: RDD<T>, right: RDD<U>): RDD<[T, U]> {
-  const n2 = right.getNumPartitions();
+  const n2 = () => right.getNumPartitions();   // read when needed: a count may settle at the first action (sortByKey)
   const rdd: RDD<[T, U]> = new RDD(left.sc, {
-    className: 'CartesianRDD', opName: 'cartesian', numPartitions: left.getNumPartitions() * n2,
+    className: 'CartesianRDD', opName: 'cartesian', numPartitions: () => left.getNumPartitions() * n2(),
     deps: [{ kind: 'narrow', rdd: left }, { kind: 'narrow', rdd: right }],
-    planFor: (p, ctx): CartesianPlan => ({ k: 'cartesian', rddId: rdd.id, left: left.planOf(Math.floor(p / n2), ctx), right: right.planOf(p % n2, ctx) }),
+    planFor: (p, ctx): CartesianPlan => ({ k: 'cartesian', rddId: rdd.id, left: left.planOf(Math.floor(p / n2()), ctx), right: right.planOf(p % n2(), ctx) }),
   });
   return rdd;
 }

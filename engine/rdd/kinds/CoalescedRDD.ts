@@ -12,13 +12,13 @@ export const coalescedKind: PlanKind<CoalescedPlan> = {
 };
 
 export function coalescedRDD<T>(parent: RDD<T>, target: number, opName: string): RDD<T> {
-  const n = parent.getNumPartitions();
-  const t = Math.min(target, n);
-  const groups = range(t).map((i) => range(n).slice(Math.floor((i * n) / t), Math.floor(((i + 1) * n) / t)));
+  // Read when needed: the parent's count may settle at the first action (sortByKey's RangePartitioner).
+  const t = () => Math.min(target, parent.getNumPartitions());
+  const group = (i: number) => { const n = parent.getNumPartitions(); return range(n).slice(Math.floor((i * n) / t()), Math.floor(((i + 1) * n) / t())); };
   const rdd: RDD<T> = new RDD(parent.sc, {
     className: 'CoalescedRDD', opName, numPartitions: t,
     deps: [{ kind: 'narrow', rdd: parent }],
-    planFor: (p, ctx): CoalescedPlan => ({ k: 'coalesced', rddId: rdd.id, parts: groups[p].map((pp) => parent.planOf(pp, ctx)) }),
+    planFor: (p, ctx): CoalescedPlan => ({ k: 'coalesced', rddId: rdd.id, parts: group(p).map((pp) => parent.planOf(pp, ctx)) }),
   });
   return rdd;
 }

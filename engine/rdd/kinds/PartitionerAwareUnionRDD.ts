@@ -16,7 +16,7 @@ export const partitionerAwareUnionKind: PlanKind<PartitionerAwareUnionPlan> = {
 /** `rdds` are non-empty and all partitioned by `partitioner`. */
 export function partitionerAwareUnionRDD<T>(sc: SparkContext, rdds: RDD<T>[], partitioner: Partitioner): RDD<T> {
   const rdd: RDD<T> = new RDD<T>(sc, {
-    className: 'PartitionerAwareUnionRDD', opName: 'union', numPartitions: partitioner.numPartitions, partitioner,
+    className: 'PartitionerAwareUnionRDD', opName: 'union', numPartitions: () => partitioner.numPartitions, partitioner,
     deps: rdds.map((r) => ({ kind: 'narrow' as const, rdd: r })),
     planFor: (p, ctx): PartitionerAwareUnionPlan => ({ k: 'partitionerAwareUnion', rddId: rdd.id, parts: rdds.map((r) => r.planOf(p, ctx)) }),
   });

@@ -33,7 +33,7 @@ export function partitionwiseSampledRDD<T>(parent: RDD<T>, withReplacement: bool
   if (withReplacement && fraction > 0.4) throw errors.sampleWithReplacementFraction(fraction);
   if (!Number.isInteger(seed)) throw errors.sampleSeedNotInteger(seed);
   const rdd: RDD<T> = new RDD<T>(parent.sc, {
-    className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: parent.getNumPartitions(),
+    className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: () => parent.getNumPartitions(),
     deps: [{ kind: 'narrow', rdd: parent }], partitioner: parent.partitioner,
     planFor: (p, ctx): SamplePlan => ({ k: 'sample', rddId: rdd.id, withReplacement, fraction, seed, partition: p, parent: parent.planOf(p, ctx) }),
   });

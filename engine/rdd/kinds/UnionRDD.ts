@@ -13,12 +13,12 @@ export const unionKind: PlanKind<UnionPlan> = {
 };
 
 export function unionRDD<T>(sc: SparkContext, rdds: RDD<T>[]): RDD<T> {
-  const index: [RDD<T>, number][] = [];
-  for (const r of rdds) for (let p = 0; p < r.getNumPartitions(); p++) index.push([r, p]);
+  // Read when needed: an input's count may settle at the first action (sortByKey's RangePartitioner).
+  const index = (): [RDD<T>, number][] => rdds.flatMap((r) => Array.from({ length: r.getNumPartitions() }, (_, p): [RDD<T>, number] => [r, p]));
   const rdd: RDD<T> = new RDD<T>(sc, {
-    className: 'UnionRDD', opName: 'union', numPartitions: index.length,
+    className: 'UnionRDD', opName: 'union', numPartitions: () => rdds.reduce((n, r) => n + r.getNumPartitions(), 0),
     deps: rdds.map((r) => ({ kind: 'narrow' as const, rdd: r })),
-    planFor: (p, ctx): UnionPlan => ({ k: 'union', rddId: rdd.id, parts: [index[p][0].planOf(index[p][1], ctx)] }),
+    planFor: (p, ctx): UnionPlan => { const [r, q] = index()[p]; return { k: 'union', rddId: rdd.id, parts: [r.planOf(q, ctx)] }; },
   });
   return rdd;
 }

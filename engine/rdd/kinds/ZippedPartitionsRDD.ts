@@ -36,7 +36,7 @@ export function zippedPartitionsRDD<R>(rdds: RDD<unknown>[], f: ShippedFn | unde
   const counts = rdds.map((r) => r.getNumPartitions());
   if (counts.some((c) => c !== counts[0])) throw errors.zipUnequalPartitions(counts);
   const rdd: RDD<R> = new RDD<R>(rdds[0].sc, {
-    className: `ZippedPartitionsRDD${rdds.length}`, opName, numPartitions: counts[0],
+    className: `ZippedPartitionsRDD${rdds.length}`, opName, numPartitions: () => rdds[0].getNumPartitions(),
     deps: rdds.map((r) => ({ kind: 'narrow', rdd: r })),
     partitioner: preservesPartitioning ? rdds[0].partitioner : undefined,
     planFor: (p, ctx): ZipPlan => ({ k: 'zip', rddId: rdd.id, inputs: rdds.map((r) => r.planOf(p, ctx)), ...(f ? { f } : {}) }),

@@ -12,7 +12,7 @@ export const zippedWithIndexKind: PlanKind<ZipWithIndexPlan> = {
 };
 
 export function zippedWithIndexRDD<T>(parent: RDD<T>): RDD<[T, number]> {
-  const n = parent.getNumPartitions();
+  const n = () => parent.getNumPartitions();   // read when needed: it may settle at the first action (sortByKey)
   let starts: number[] | undefined;
   const rdd: RDD<[T, number]> = new RDD(parent.sc, {
     className: 'ZippedWithIndexRDD', opName: 'zipWithIndex', numPartitions: n,
@@ -20,7 +20,7 @@ export function zippedWithIndexRDD<T>(parent: RDD<T>): RDD<[T, number]> {
     // Spark counts every partition but the last with a job before indexing.
     prepare: async () => {
       if (starts) return;
-      const counts = n > 1 ? await parent.sc.runJob(parent, { t: 'count' }, range(n - 1)) as number[] : [];
+      const counts = n() > 1 ? await parent.sc.runResultJob(parent, { t: 'count' }, range(n() - 1)) as number[] : [];
       starts = [0];
       for (const c of counts) starts.push(starts[starts.length - 1] + c);
     },
