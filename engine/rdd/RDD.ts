@@ -247,6 +247,7 @@ export class RDD<T> {
     return pair.sortByKey(this, ascending, numPartitions);
   }
   cogroup<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [CompactBuffer<V>, CompactBuffer<W>]]> {
+    if (numPartitions instanceof RDD) throw errors.unsupportedArgument('cogroup', 'other2', 'To group with several RDDs use groupWith(other1, other2, ...).');
     return pair.cogroup(this, other, numPartitions);
   }
   join<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number | Partitioner): RDD<[K, [V, W]]> { return pair.join(this, other, numPartitions); }

@@ -23,6 +23,7 @@ const cases: [string, () => unknown, string][] = [
   ['groupBy(f, 2, partitionFunc)', () => call(pairs(), 'groupBy', (kv: number[]) => kv[0], 2, hashMod), 'partitionFunc'],
   ['repartitionAndSortWithinPartitions(2, partitionFunc, true)', () => call(pairs(), 'repartitionAndSortWithinPartitions', 2, hashMod, true), 'partitionFunc'],
   ['coalesce(1, false, partitionCoalescer)', () => call(pairs(), 'coalesce', 1, false, {}), 'partitionCoalescer'],
+  ['cogroup(other1, other2)', () => call(pairs(), 'cogroup', pairs(), pairs()), 'other2'],
   ['textFile(path, 2, use_unicode)', () => call(sc, 'textFile', '/nowhere', 2, false), 'use_unicode'],
 ];
 
