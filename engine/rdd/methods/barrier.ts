@@ -22,7 +22,11 @@ export class RDDBarrier<T> {
   }
 }
 
+/** Contexts that made a barrier RDD: only their jobs walk the lineage for the checks (streaming jobs stay cheap). */
+const withBarriers = new WeakSet<SparkContext>();
+
 function barrierMapPartitions<U>(parent: RDD<unknown>, f: ReturnType<typeof ship>, withIndex: boolean, preservesPartitioning: boolean): RDD<U> {
+  withBarriers.add(parent.sc);
   const opName = withIndex ? 'mapPartitionsWithIndex' : 'mapPartitions';
   const rdd: RDD<U> = new RDD<U>(parent.sc, {
     className: 'MapPartitionsRDD', opName, numPartitions: () => parent.getNumPartitions(), barrier: true,
@@ -52,6 +56,7 @@ const isBarrierStage = (rdd: RDD<unknown>): boolean => withinStage(rdd).some((r)
 
 /** The DAGScheduler's barrier checks for the result stage (over `partitions`) and every shuffle map stage. */
 export function checkBarrierStages(sc: SparkContext, rdd: RDD<unknown>, partitions: number[] | undefined): void {
+  if (!withBarriers.has(sc)) return;
   const slots = sc.taskScheduler.liveExecutors().reduce((n, e) => n + e.cores, 0);
   const check = (stageRdd: RDD<unknown>, numTasks: number) => {
     if (!isBarrierStage(stageRdd)) return;
