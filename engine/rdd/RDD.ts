@@ -179,7 +179,6 @@ export class RDD<T> {
 
   cartesian<U>(other: RDD<U>): RDD<[T, U]> { return cartesianRDD(this, other); }
 
-
   // ---- actions (async, each runs a job) ----------------------------------------------------
   collect(): Promise<T[]> { return actions.collect(this); }
   count(): Promise<number> { return actions.count(this); }
