@@ -102,6 +102,12 @@ const cases: RddDoctest[] = [
   { source: 'textFile toDebugString: a MapPartitionsRDD over a HadoopRDD, both named by the path',
     run: (sc) => sc.textFile('/data.txt').toDebugString().replace(/\[\d+\]/g, '[N]'),
     expected: '(2) /data.txt MapPartitionsRDD[N] at textFile []\n |  /data.txt HadoopRDD[N] at textFile []' },
+  { source: 'PairRDDFunctionsSuite "zero-partition RDD" (records; Spark also has no partitions there, here minPartitions)',
+    run: async (sc) => {
+      const file = sc.textFile(tempDir());
+      return [await file.collect(), await file.map((line) => [line, 1] as [string, number]).reduceByKey((a, b) => a + b).collect()];
+    },
+    expected: [[], []] },
   { source: 'HadoopRDD: an input path that does not exist',
     run: (sc) => sc.textFile(join(tempDir(), 'missing')).collect(), error: /Input path does not exist: .*missing/ },
   { source: 'Hadoop LineRecordReader: \\n, \\r\\n and \\r end lines',

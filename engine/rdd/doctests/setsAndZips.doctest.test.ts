@@ -94,6 +94,15 @@ const cases: RddDoctest[] = [
     run: async (sc) => [...(await sc.parallelize([1, 2, 3], 2).subtract(sc.parallelize([2, 3, 4], 4)).collect())], expected: [1] },
   { source: 'PairRDDFunctionsSuite "subtract" (as many partitions as the left RDD)',
     run: (sc) => sc.parallelize([1, 2, 3, 4, 5], 3).subtract(sc.parallelize([2, 4], 2)).getNumPartitions(), expected: 3 },
+  { source: 'PairRDDFunctionsSuite "subtract with narrow dependency"',
+    // Spark's partitioner there is key => key over 5 partitions; for these keys HashPartitioner(5) places them alike.
+    run: async (sc) => {
+      const a = sc.parallelize<[number, string]>([[1, 'a'], [2, 'b'], [3, 'c']]).partitionBy(5);
+      const b = sc.parallelize<[number, string]>([[2, 'b'], [3, 'cc'], [4, 'd']], 4);
+      const c = a.subtract(b);
+      return [(await c.collect()).sort((x, y) => x[0] - y[0]), c.partitioner === undefined];   // Spark compares sets
+    },
+    expected: [[[1, 'a'], [3, 'c']], true] },
   { source: 'RDDSuite "groupBy"',
     run: async (sc) => sortedPairs(await sc.makeRDD([1, 2, 3, 4], 2).groupBy((x) => x % 2 === 0 ? 'even' : 'odd', 3).collect()),
     expected: [['even', [2, 4]], ['odd', [1, 3]]] },
