@@ -362,4 +362,19 @@ export const errors = {
   workerEntryNotAllowed: (href: string) => new Error(`Refusing to start an executor worker from ${href}: only the engine's executor entry can be started`),
   noGetBuiltinModule: (id: string) => new Error(`process.getBuiltinModule is missing: Node 20.16 or later is needed to load ${id} (update Node)`),
   unknownExportLang: (lang: string) => new Error(`Unknown export language "${lang}": expected ts, scala or python`),
+  // ---- helpers shipped with closures, Hadoop output, APIs Spark removed, executor requests ----
+  helperNotSerializable: (op: string, chain: readonly string[], name: string, what: string) => new NotSerializableException(
+    `Task not serializable: the function passed to ${op} calls the helper ${chain.map((h) => `'${h}'`).join(' → ')}, which uses '${name}' (${what}) from outside itself. ` +
+    `A helper is shipped to executors as source text, without its surroundings, so each task would get its own copy of '${name}'. ` +
+    `Fix: make ${chain[chain.length - 1]} take what it needs as parameters, or define it inside the function; for read-only data, use a broadcast variable (sc.broadcast(value)) passed in with closure({ ... }, fn).`),
+  dstreamForeachRemoved: () => new TypeError(
+    'DStream.foreach was removed in Spark 2.0 (SPARK-13248): it was the old name of foreachRDD. ' +
+    'Use stream.foreachRDD((rdd, time) => { ... }), which runs the function on the driver for each batch\'s RDD (call rdd.foreach(...) inside it to run code on the executors).'),
+  notPairRecord: (op: string, record: string) => new TypeError(
+    `${op} is defined in Spark's PairDStreamFunctions / PairRDDFunctions: it needs a DStream or RDD of [key, value] pairs, but a record was ${record}. ` +
+    `Map the records to pairs first (e.g. .map((x) => [x, 1])), or write them as text with saveAsTextFiles / saveAsTextFile.`),
+  killExecutorsUnknown: (ids: readonly string[]) => new IllegalArgumentException(
+    `requirement failed: Executor ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} not registered; live executors are listed by sc.getExecutorIds().`),
+  requestExecutorsCount: (n: unknown) => new IllegalArgumentException(
+    `requirement failed: Attempted to request a negative number of additional executor(s) ${String(n)} from the cluster manager. Please specify a positive number!`),
 };
