@@ -373,6 +373,11 @@ export const errors = {
   notPairRecord: (op: string, record: string) => new TypeError(
     `${op} is defined in Spark's PairDStreamFunctions / PairRDDFunctions: it needs a DStream or RDD of [key, value] pairs, but a record was ${record}. ` +
     `Map the records to pairs first (e.g. .map((x) => [x, 1])), or write them as text with saveAsTextFiles / saveAsTextFile.`),
+  unsupportedFileScheme: (op: string, scheme: string, path: string) => new IllegalArgumentException(
+    `${op}: no FileSystem for scheme "${scheme}" (in ${path}). This engine writes to its own file system: use a plain path, file:///path, or hdfs://host/path (written to the local directory hdfs/host/path).`),
+  hadoopFormatArgs: (op: string, n: number) => new IllegalArgumentException(
+    `${op} was given ${n} argument${n === 1 ? '' : 's'} after the path (key/value/output format classes, a codec or a JobConf): this engine writes Hadoop's TextOutputFormat only. ` +
+    `Pass just the path: ${op}(path).`),
   killExecutorsUnknown: (ids: readonly string[]) => new IllegalArgumentException(
     `requirement failed: Executor ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} not registered; live executors are listed by sc.getExecutorIds().`),
   requestExecutorsCount: (n: unknown) => new IllegalArgumentException(

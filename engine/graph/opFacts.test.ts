@@ -4,7 +4,7 @@ import { operators } from './registry';
 
 describe('opFacts: what a node is, asked of the registry', () => {
   it('outputs are exactly the output category, state ops exactly the stateful ones', () => {
-    expect(operators.filter((o) => isOutputOp(o.name)).map((o) => o.name).sort()).toEqual(['foreachRDD', 'print', 'saveAsObjectFiles', 'saveAsTextFiles']);
+    expect(operators.filter((o) => isOutputOp(o.name)).map((o) => o.name).sort()).toEqual(['foreachRDD', 'print', 'saveAsHadoopFiles', 'saveAsObjectFiles', 'saveAsTextFiles']);
     expect(operators.filter((o) => isStatefulOp(o.name)).map((o) => o.name).sort()).toEqual(['mapWithState', 'updateStateByKey']);
     expect(isOutputOp('collect')).toBe(false);
     expect(isOutputOp('toString')).toBe(false);

@@ -181,6 +181,9 @@ export class RDD<T> {
   countByValue(): Promise<Map<T, number>> { return pair.countByKey(this.mapAs<[T, null]>('countByValue', '(x) => [x, null]'), 'countByValue'); }
   saveAsTextFile(path: string): Promise<void> { return actions.saveAsTextFile(this, path); }
   saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this, path); }
+  // Hadoop output
+  saveAsHadoopFile<K, V>(this: RDD<[K, V]>, path: string, ...formatArgs: never[]): Promise<void> { return pair.saveAsHadoopFile(this, path, 'saveAsHadoopFile', formatArgs); }
+  saveAsNewAPIHadoopFile<K, V>(this: RDD<[K, V]>, path: string, ...formatArgs: never[]): Promise<void> { return pair.saveAsHadoopFile(this, path, 'saveAsNewAPIHadoopFile', formatArgs); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
   runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this, op, partitions); }
 
