@@ -21,7 +21,7 @@ import { QueueInputDStream } from './input/QueueInputDStream';
 import { RateReceiver, type RateOptions } from './input/rate';
 import type { ReceiverInputDStream } from './input/ReceiverInputDStream';
 import { SocketReceiver } from './input/socket';
-import { TwitterReceiver, type Tweet, type TwitterOptions } from './input/twitter';
+import { TwitterReceiver, type Status, type TwitterOptions } from './input/twitter';
 import type { JobGenerator } from './JobGenerator';
 import { JobScheduler } from './JobScheduler';
 import type { Receiver } from './receiver/Receiver';
@@ -128,7 +128,8 @@ export class StreamingContext implements DStreamContext {
   rateStream(rowsPerSecond: number, options: RateOptions = {}): DStream<number | string> {
     return new PluggableInputDStream(this, new RateReceiver(rowsPerSecond, { seed: this.seed, ...options }), 'rateStream');
   }
-  twitterStream(options: TwitterOptions = {}): DStream<Tweet> {
+  /** Records are twitter4j-style Status objects: the plain tweet fields plus getText(), getHashtagEntities(), ... */
+  twitterStream(options: TwitterOptions = {}): DStream<Status> {
     return new PluggableInputDStream(this, new TwitterReceiver({ seed: this.seed, ...options }), 'twitterStream');
   }
   directKafkaStream(topics: string[], options: DirectKafkaOptions = {}): DirectKafkaInputDStream {
