@@ -378,8 +378,6 @@ export const errors = {
   hadoopFormatArgs: (op: string, n: number) => new IllegalArgumentException(
     `${op} was given ${n} argument${n === 1 ? '' : 's'} after the path (key/value/output format classes, a codec or a JobConf): this engine writes Hadoop's TextOutputFormat only. ` +
     `Pass just the path: ${op}(path).`),
-  killExecutorsUnknown: (ids: readonly string[]) => new IllegalArgumentException(
-    `requirement failed: Executor ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} not registered; live executors are listed by sc.getExecutorIds().`),
   requestExecutorsCount: (n: unknown) => new IllegalArgumentException(
-    `requirement failed: Attempted to request a negative number of additional executor(s) ${String(n)} from the cluster manager. Please specify a positive number!`),
+    `Attempted to request a negative number of additional executor(s) ${String(n)} from the cluster manager. Please specify a positive number!`),
 };

@@ -201,10 +201,16 @@ export class StreamingContext implements DStreamContext {
     if (!(Number.isInteger(numBatches) && numBatches >= 0)) throw errors.stepCount(numBatches);
     const clock = this.clock;
     const bi = this.receiverTracker.blockIntervalMs;
+    // Receivers cut a block every block interval, so time moves one interval at a time; without them nothing
+    // happens between the times something waits for (the next batch, a timer), and time jumps straight there.
+    const perBlockInterval = this.graph.receiverInputStreams.length > 0;
     for (let i = 0; i < numBatches; i++) {
       const target = this.jobGenerator.nextBatchTime;
       while (clock.getTimeMillis() < target) {
-        clock.setTime(Math.min(target, (Math.floor(clock.getTimeMillis() / bi) + 1) * bi));
+        const now = clock.getTimeMillis();
+        const wake = clock.nextWakeTime();
+        const next = perBlockInterval ? (Math.floor(now / bi) + 1) * bi : (wake !== undefined && wake > now ? wake : target);
+        clock.setTime(Math.min(target, next));
         await nextHostTurn(); // timers and promise chains woken by the clock change run before time moves again
       }
       await this.waitForBatch(target);
