@@ -25,6 +25,8 @@ describe('opFacts: what a node is, asked of the registry', () => {
     expect(nodeSocket({ id: 's', op: 'socketTextStream', params: { host: 'db', port: '7777' } })).toEqual({ host: 'db', port: 7777 });
     expect(nodeSocket({ id: 'q', op: 'queueStream' })).toBeUndefined();
     expect(nodeOutputDirs({ id: 'o', op: 'saveAsTextFiles', params: { prefix: 'out/c', suffix: 'txt' } })).toEqual({ prefix: 'out/c', suffix: 'txt' });
+    // A Hadoop path names the directory the engine writes (hdfs://host/path → hdfs/host/path).
+    expect(nodeOutputDirs({ id: 'h', op: 'saveAsHadoopFiles', params: { prefix: 'hdfs://nn:8020/user/tags' } })).toEqual({ prefix: 'hdfs/nn:8020/user/tags', suffix: '' });
     expect(nodeOutputDirs({ id: 'o', op: 'print' })).toBeUndefined();
   });
 });

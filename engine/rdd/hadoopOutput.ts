@@ -26,6 +26,11 @@ export function resolveOutputPath(path: string, op: string): string {
   }
 }
 
+/** Where the engine writes `path` (resolveOutputPath), or `path` itself when its scheme is refused (the write reports that). */
+export function localOutputPath(path: string): string {
+  try { return resolveOutputPath(path, 'output'); } catch { return path; }
+}
+
 function isNullWritable(x: unknown): boolean { return x === null || x === undefined; }
 
 /** TextOutputFormat's line for a record ([] when key and value are both null); a record that is not a pair is refused. */

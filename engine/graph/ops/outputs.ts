@@ -70,7 +70,7 @@ export const saveAsHadoopFiles = defineOp({
   docUrl: docs.outputs,
   inputs: [{ port: 'in', kind: 'pair' }], output: null,
   params: { prefix: common.prefix(), suffix: common.suffix() },
-  flags: { writesFiles: true },
+  flags: { writesFiles: true, hadoopPaths: true },
   build: (p, [s]) => {
     if (p.suffix !== undefined) pairs(s).saveAsHadoopFiles(strOf(p.prefix), strOf(p.suffix)); else pairs(s).saveAsHadoopFiles(strOf(p.prefix));
   },
