@@ -66,7 +66,7 @@ export const saveAsHadoopFiles = defineOp({
   name: 'saveAsHadoopFiles', category: 'output',
   label: L('Save as Hadoop files', '保存为 Hadoop 文件 saveAsHadoopFiles'),
   description: L('Writes every batch of (key, value) pairs as a directory prefix-<time ms>[.suffix] of Hadoop TextOutputFormat parts: one "key<tab>value" line per pair. hdfs://host/path writes to the local directory hdfs/host/path.',
-    '把每个批次的 (键, 值) 对写成目录 prefix-<毫秒时间>[.suffix]，内含 Hadoop TextOutputFormat 文件：每对一行“键<制表符>值”。hdfs://host/path 写入本地目录 hdfs/host/path。'),
+    '把每个批次的 (键, 值) 对写成目录 prefix-<毫秒时间>[.suffix]，内含 Hadoop TextOutputFormat 文件：每对一行“键<制表符>值”。HDFS 路径写入本地的同名目录（这里没有 HDFS）。'),
   docUrl: docs.outputs,
   inputs: [{ port: 'in', kind: 'pair' }], output: null,
   params: { prefix: common.prefix(), suffix: common.suffix() },
