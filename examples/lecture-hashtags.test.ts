@@ -37,7 +37,7 @@ describe('examples/lecture-hashtags.ts: the lecture\'s program as written', () =
       // The foreachRDD report (the lecture's foreach), once per batch, agrees with the files of its batch.
       const reports = text.match(/^Hashtags in batch \d+ ms: .+$/gm) ?? [];
       expect(reports.map((r) => /batch (\d+)/.exec(r)![1])).toEqual(['1000', '2000', '3000']);
-      const [tag, n] = /: (#\w+) \((\d+)\)/.exec(reports[0])!.slice(1);
+      const [, tag, n] = /: (#\w+) \((\d+)\)/.exec(reports[0] ?? '') ?? [];
       const batch1 = readdirSync(join(out, 'hashtags-1000')).filter((f) => f.startsWith('part-'))
         .flatMap((f) => readFileSync(join(out, 'hashtags-1000', f), 'utf8').split('\n'));
       expect(batch1).toContain(`${tag}\t${n}`);
