@@ -26,6 +26,7 @@ const ALLOWED = new Set([
   // Identifiers inside translated help text (operator descriptions quote Spark's and the record's names).
   'TCP', 'Zipf', 'user', 'text', 'hashtags', 'createdAt', 'lang', 'exactly-once', 'true', 'false', 'sortBy', 'CompactBuffer', 'Option', 'None',
   'stream', 'ssc', 'TODO', 'StateSpec', 'numPartitions', 'timeout', 'function', 'rdd', 'ts',
+  'Hadoop', 'TextOutputFormat', 'HDFS',
 ]);
 /** Single letters (keyboard shortcuts, K and V of a pair, slot marks) are not words. */
 const isWord = (w: string) => w.length > 1 && !ALLOWED.has(w);

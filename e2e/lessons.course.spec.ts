@@ -255,6 +255,11 @@ async function programmingExample(L: Learner) {
   await L.step(2);
   await L.expectDone();
   await expect(L.console).toContainText(/\(#\w+,\d+\)/);
+  await L.next();                                           // hadoop: the lecture's saveAsHadoopFiles, on the pairs
+  await L.dropOp('saveAsHadoopFiles', 260, 470);
+  await L.connect('countByValue', 'saveAsHadoopFiles');
+  await L.expectDone(5_000);
+  await L.shot('programming-hadoop');
   await L.next();                                           // export
   const exportView = L.panel.getByRole('region', { name: L.t('lessons.export') }).or(L.panel.locator('.lesson-export'));
   // The flatMap the learner typed, as each language writes it (tweet fields become twitter4j getters / dict keys).

@@ -50,7 +50,8 @@ export const ALLOWED_LATIN = new Set(['A', 'B', 'C', 'Spark', 'Streaming', 'Stre
   'local', 'cluster', 'Kafka', 'WAL', 'PID', 'Lineage', 'Twitter', 'TypeScript', 'Scala', 'PySpark', 'Java', 'Python', 'ms', 's', 'upsert', 'Top',
   'exactly', 'once', 'least', 'at', 'minRate', 'Esc', 'S', 'id', 'Master', 'getTags', 'countByValue', 'flatMap', 'map', 'print', 'foreachRDD',
   'updateStateByKey', 'mapWithState', 'reduceByKeyAndWindow', 'countByValueAndWindow', 'saveAsTextFiles', 'glom', 'queueStream', 'NetworkWordCount',
-  'hello', 'world', 'spark', 'streaming', 'Time', 'No', 'output', 'operations', 'registered', 'so', 'nothing', 'to', 'execute', 'txt', 'out', 'words', 'part']);
+  'hello', 'world', 'spark', 'streaming', 'Time', 'No', 'output', 'operations', 'registered', 'so', 'nothing', 'to', 'execute', 'txt', 'out', 'words', 'part',
+  'saveAsHadoopFiles', 'HDFS', 'PairDStreamFunctions']);
 
 /** Latin words of the panel's UI text (text outside code/pre, accessible names, tooltips) that are not allowed. */
 export async function englishIn(panel: Locator): Promise<string[]> {

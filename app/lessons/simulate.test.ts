@@ -225,6 +225,7 @@ describe('lessons played against the real engine', () => {
     l.answerRight(); await l.step(2); l.expectDone();
     expect(l.stdout).toMatch(/\(#\w+,\d+\)/);
     await l.next();
+    l.add('save', 'saveAsHadoopFiles', { prefix: 'hdfs://namenode/user/tags' }, 'counts'); l.expectDone(); await l.next();
     l.ui(undefined, 'ts'); l.ui(undefined, 'scala'); expect(l.state.done[l.state.stepIndex]).toBe(false); l.ui(undefined, 'python'); l.expectDone();
     expect(lessonComplete(l.lesson, l.state)).toBe(true);
     await l.stop();

@@ -37,7 +37,12 @@ export interface SchedulerBackend {
   start(): Promise<void>;
   executors(): ExecutorHandle[];
   defaultParallelism(): number;
+  /** An executor crashes (ssc.faults.killExecutor): it is removed and the cluster manager launches a replacement. */
   killExecutor(id: string, reason: string): Promise<boolean>;
+  /** Spark's killExecutors: removes live executors and lowers the target, with no replacement; the ids removed. */
+  killExecutors(ids: readonly string[], reason: string): Promise<string[]>;
+  /** Spark's requestExecutors: launches `n` more executors; false where a deployment cannot add any (local). */
+  requestExecutors(n: number): Promise<boolean>;
   /** Called by the backend when an executor is gone (killed, crashed). */
   onExecutorLost(listener: (id: string, reason: string) => void): void;
   /** Called by the backend when an executor registers (start-up or replacement). */

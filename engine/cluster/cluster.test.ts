@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SparkConf, SparkContext, type EngineEvent, type EngineRuntime } from '../index';
 import { closure } from '../core/closure';
+import { errors } from '../core/errors';
 import type { LocalClusterBackend } from './clusterBackend';
 import { NodeWorkerSpawner } from './node/nodeSpawner';
 import { nodeRuntime } from '../runtime/nodeRuntime';
@@ -105,7 +106,7 @@ describe('local-cluster jobs equal local[2]', () => {
 });
 
 describe('killExecutor', () => {
-  it('mid-stage: tasks fail as ExecutorLostFailure, lost map outputs are recomputed, a replacement registers, output unchanged', async () => {
+  it('mid-stage: tasks fail as ExecutorLostFailure, lost map outputs are recomputed, no replacement until requestExecutors, output unchanged', async () => {
     const expected = await wordCount(context('local[2]').sc);
     const { sc, events } = context('local-cluster[2,2,64]');
     await sc.whenReady();
@@ -129,9 +130,15 @@ describe('killExecutor', () => {
     expect(lost[0]).toMatchObject({ failureReason: expect.stringContaining(`ExecutorLostFailure (executor ${victim} exited unrelated to the running tasks) Reason: Executor killed by driver.`) });
     // The map stage (0) is resubmitted for the outputs that lived on the killed executor.
     expect(events.some((e) => e.type === 'stageSubmitted' && e.stageId === 0 && e.attemptId > 0)).toBe(true);
-    const added = events.filter((e) => e.type === 'executorAdded').map((e) => e.type === 'executorAdded' && e.executorId);
-    expect(added).toContain('2');
-    expect(sc.getExecutorIds().sort()).toEqual([victim === '0' ? '1' : '0', '2'].sort());
+    // Spark's sc.killExecutor lowers the target: the cluster manager launches no replacement...
+    const survivor = victim === '0' ? '1' : '0';
+    const addedIds = () => events.filter((e) => e.type === 'executorAdded').map((e) => e.type === 'executorAdded' && e.executorId);
+    expect(addedIds()).not.toContain('2');
+    expect(sc.getExecutorIds()).toEqual([survivor]);
+    // ...until the application asks for one (SparkContext.requestExecutors).
+    expect(await sc.requestExecutors(1)).toBe(true);
+    expect(addedIds()).toContain('2');
+    expect(sc.getExecutorIds().sort()).toEqual([survivor, '2'].sort());
     const order = ['executorRemoved', 'executorAdded'].map((t) => events.findIndex((e) => e.type === t && (t === 'executorRemoved' || (e as { executorId: string }).executorId === '2')));
     expect(order[0]).toBeLessThan(order[1]);
     // Jobs keep running on the new executor set.
@@ -142,6 +149,28 @@ describe('killExecutor', () => {
     const { sc } = context('local-cluster[1,1,16]');
     await sc.whenReady();
     expect(await sc.killExecutor('7')).toBe(false);
+  });
+
+  it('killExecutors removes the live ones it names (skipping unknown ids) and none is replaced; requestExecutors adds them back', async () => {
+    const { sc, events } = context('local-cluster[3,1,16]');
+    await sc.whenReady();
+    expect(await sc.killExecutors(['0', '7', '2'])).toBe(true);
+    await (sc.backend as LocalClusterBackend).settled();
+    expect(sc.getExecutorIds()).toEqual(['1']);
+    expect(events.filter((e) => e.type === 'executorRemoved').map((e) => e.type === 'executorRemoved' && e.executorId)).toEqual(['0', '2']);
+    expect(await sc.killExecutors(['7'])).toBe(false);
+    expect(await sc.requestExecutors(2)).toBe(true);
+    expect(sc.getExecutorIds().sort()).toEqual(['1', '3', '4']);
+    // Each new executor goes to a worker left without one (worker-1 and worker-3), as a cluster manager spreads them.
+    const hosts = events.filter((e) => e.type === 'executorAdded' && Number(e.executorId) >= 3).map((e) => e.type === 'executorAdded' && e.host);
+    expect(hosts.sort()).toEqual(['worker-1', 'worker-3']);
+    await expect(sc.requestExecutors(-1)).rejects.toThrow(errors.requestExecutorsCount(-1).message);
+  });
+
+  it('local mode cannot kill or request executors (Spark\'s local backend): false', async () => {
+    const { sc } = context('local[2]');
+    expect(await sc.killExecutor('driver')).toBe(false);
+    expect(await sc.requestExecutors(1)).toBe(false);
   });
 });
 

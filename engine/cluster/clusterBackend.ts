@@ -314,6 +314,27 @@ export class LocalClusterBackend implements SchedulerBackend {
 
   async killExecutor(id: string, reason: string): Promise<boolean> { return this.terminateExecutor(id, reason); }
 
+  /** Spark's killExecutors with adjustTargetNumExecutors: the application asked for fewer executors, so none replaces them. */
+  async killExecutors(ids: readonly string[], reason: string): Promise<string[]> {
+    const killed = ids.filter((id, i) => this.live.has(id) && ids.indexOf(id) === i);   // Spark skips ids that do not exist
+    for (const id of killed) this.executorLost(id, reason, false, false);
+    return killed;
+  }
+
+  /** Spark's requestExecutors: `n` more executors, each on the worker running the fewest; true once they registered. */
+  async requestExecutors(n: number): Promise<boolean> {
+    if (this.stopped) return false;
+    const launches: Promise<boolean>[] = [];
+    const planned = new Array<number>(this.spec.workers).fill(0);
+    for (const h of this.live.values()) planned[h.workerIndex]++;
+    for (let i = 0; i < n; i++) {
+      const w = planned.indexOf(Math.min(...planned));
+      planned[w]++;
+      launches.push(this.launchExecutor(w));
+    }
+    return (await Promise.all(launches)).every(Boolean);
+  }
+
   /** Terminates an executor's worker now (killed, hung or out of memory) and launches a replacement. */
   terminateExecutor(id: string, reason: string): boolean {
     if (!this.live.has(id)) return false;
@@ -321,8 +342,8 @@ export class LocalClusterBackend implements SchedulerBackend {
     return true;
   }
 
-  /** Removes an executor (killed or crashed), tells its peers and the scheduler, and launches a replacement. */
-  private executorLost(id: string, reason: string, abnormal: boolean): void {
+  /** Removes an executor (killed or crashed), tells its peers and the scheduler, and launches a replacement unless `replace` is false. */
+  private executorLost(id: string, reason: string, abnormal: boolean, replace = true): void {
     const handle = this.live.get(id);
     if (!handle || this.stopped) return;
     this.live.delete(id);
@@ -330,6 +351,7 @@ export class LocalClusterBackend implements SchedulerBackend {
     handle.markLost(reason);
     for (const other of this.live.values()) other.post({ t: 'peerLost', executorId: id });
     for (const l of this.lostListeners) l(id, reason);
+    if (!replace) return;
     if (abnormal && ++this.retries > (this.opts.maxExecutorRetries ?? 10)) {
       this.warn('executorRetriesExhausted', `ERROR Master: executors exited abnormally ${this.retries} times in a row; not launching a replacement for executor ${id} (spark.deploy.maxExecutorRetries)`);
       return;

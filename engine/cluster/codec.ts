@@ -7,7 +7,7 @@
  * with no `get()`. `encode` turns the engine's record classes into tagged plain objects and `decode`
  * rebuilds them on the other side:
  *
- *   Some(x) / None, CompactBuffer, ScalaArrayBuffer, Time, Duration   (tuples are plain arrays: kept)
+ *   Some(x) / None, CompactBuffer, ScalaArrayBuffer, Time, Duration, Status   (tuples are plain arrays: kept)
  *
  * A plain object that happens to have a `$c` key is escaped, so decoding is exact. A value that
  * cannot travel (a function, a symbol, an instance of any other class, a DOM node) throws a
@@ -24,6 +24,7 @@ import { CompactBuffer } from '../core/compactBuffer';
 import { errors } from '../core/errors';
 import { None, NoneImpl, Some, SomeImpl } from '../core/option';
 import { Duration, Time } from '../core/time';
+import { Status, type Tweet } from '../streaming/input/twitterStatus';
 
 const TAG = '$c';
 
@@ -34,6 +35,7 @@ type Tagged =
   | { $c: 'ArrayBuffer'; v: unknown[] }
   | { $c: 'Time'; ms: number }
   | { $c: 'Duration'; ms: number }
+  | { $c: 'Status'; v: Tweet }                    // a simulated tweet (twitter4j's Status)
   | { $c: 'Map'; v: [unknown, unknown][] }
   | { $c: 'Set'; v: unknown[] }
   | { $c: 'Object'; v: Record<string, unknown> }
@@ -96,6 +98,7 @@ function enc(x: unknown): unknown {
   if (x instanceof ScalaArrayBuffer) return { [TAG]: 'ArrayBuffer', v: encAll(x) } satisfies Tagged;
   if (x instanceof Time) return { [TAG]: 'Time', ms: x.milliseconds } satisfies Tagged;
   if (x instanceof Duration) return { [TAG]: 'Duration', ms: x.milliseconds } satisfies Tagged;
+  if (x instanceof Status) return { [TAG]: 'Status', v: Status.fields(x) } satisfies Tagged;
   if (x instanceof Map) {
     const v: [unknown, unknown][] = [];
     for (const [k, val] of x) v.push([enc(k), enc(val)]);
@@ -260,6 +263,7 @@ export function decode(x: unknown): unknown {
       case 'ArrayBuffer': { const b = new ScalaArrayBuffer<unknown>(); for (const e of t.v) b.push(decode(e)); return b; }
       case 'Time': return new Time(t.ms);
       case 'Duration': return new Duration(t.ms);
+      case 'Status': return new Status(t.v);
       case 'Map': return new Map(t.v.map(([k, v]) => [decode(k), decode(v)]));
       case 'Set': return new Set(t.v.map(decode));
       case 'Object': return decodeFields(t.v);

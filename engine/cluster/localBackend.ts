@@ -53,6 +53,9 @@ export class LocalBackend implements SchedulerBackend {
   defaultParallelism(): number { return this.cores; }
   /** Local mode has no separate executor process to kill (Spark's local backend ignores killExecutor too). */
   async killExecutor(_id: string, _reason: string): Promise<boolean> { return false; }
+  /** Spark's local backend is no ExecutorAllocationClient: killing and requesting executors are not supported (false). */
+  async killExecutors(_ids: readonly string[], _reason: string): Promise<string[]> { return []; }
+  async requestExecutors(_n: number): Promise<boolean> { return false; }
   onExecutorLost(_listener: (id: string, reason: string) => void): void { /* the in-process executor lives as long as the driver */ }
   onExecutorAdded(listener: (h: ExecutorHandle) => void): void { this.addedListeners.push(listener); }
   async stop(): Promise<void> { this.handle = undefined; this.executor = undefined; }

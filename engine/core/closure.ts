@@ -23,6 +23,7 @@
 import { findNonData, isBroadcastLike } from './closureData';
 import { isBindableName, isShadowedGlobal, isStandardGlobal, NETWORK_GLOBALS, SHADOWED_GLOBALS, STANDARD_GLOBALS } from './closureGlobals';
 import { analyzeFunctionSource, lineColumn, type FunctionAnalysis } from './closureScope';
+import { currentProgramLookup, type ProgramLookup } from './closureHelpers';
 import { Broadcast } from './broadcast';
 import { errors, ShippedSyntaxError } from './errors';
 import type { ShippedGlobals } from './shippedGlobals';
@@ -44,6 +45,8 @@ export interface ShippedFn<F extends Function = Function> {
   source: string;
   opName: string;
   vars?: Record<string, ShippedVar>;
+  /** Helper functions of the program the function calls (closureHelpers.ts): name → source, sorted by name. */
+  helpers?: Record<string, string>;
 }
 
 export interface ShipOptions {
@@ -178,11 +181,16 @@ export function shipFunction<F extends Function>(fn: F | string | ShippedFn<F>, 
   for (const name of Object.keys(vars)) checkVarName(name, globals);
   const a = analyze(source, opName, globals);
   if (a.dynamicImport) throw errors.dynamicImport(opName);
-  const bad = a.free.filter((n) => !isAllowedFree(n, vars, options.allowNetwork, globals));
+  const outside = a.free.filter((n) => !isAllowedFree(n, vars, options.allowNetwork, globals));
+  // Only a function written in a program has surroundings; a source string (a graph's UDF) is standalone.
+  const lookup = outside.length > 0 && typeof fn === 'function' ? currentProgramLookup() : undefined;
+  const helpers = lookup ? resolveHelpers(outside, lookup, opName, (n) => isAllowedFree(n, EMPTY, options.allowNetwork, globals), globals) : {};
+  const bad = outside.filter((n) => !Object.prototype.hasOwnProperty.call(helpers, n));
   if (bad.length > 0) throw errors.taskNotSerializable(opName, bad);
 
   const used = a.free.filter((n) => Object.prototype.hasOwnProperty.call(vars, n)).sort();
   const shipped: ShippedFn<F> = { kind: 'shipped', source: a.source, opName };
+  if (Object.keys(helpers).length > 0) shipped.helpers = helpers;
   if (used.length > 0) {
     shipped.vars = {};
     for (const name of used) {
@@ -192,6 +200,33 @@ export function shipFunction<F extends Function>(fn: F | string | ShippedFn<F>, 
     }
   }
   return shipped;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * The program's helpers that `names` (free in a function given to `opName`) resolve to, with the helpers they
+ * call in turn, sorted by name. Names the program does not declare as functions are left out (the caller
+ * reports them); a helper that itself uses anything but standard/engine globals and other helpers throws.
+ */
+function resolveHelpers(names: readonly string[], lookup: ProgramLookup, opName: string, isGlobal: (name: string) => boolean, globals: ShippedGlobals): Record<string, string> {
+  const found = new Map<string, string>();
+  const add = (name: string, source: string, chain: readonly string[]): void => {
+    const a = analyze(source, `the helper '${name}'`, globals);
+    if (a.dynamicImport) throw errors.dynamicImport(`the helper '${name}' of ${opName}`);
+    found.set(name, a.source); // before its own free names: a cycle ends here
+    for (const free of a.free) {
+      if (isGlobal(free) || found.has(free)) continue;
+      const d = lookup(free);
+      if (d?.kind !== 'function') throw errors.helperNotSerializable(opName, [...chain, name], free, d ? d.what : 'not a top-level declaration of the program');
+      add(free, d.source, [...chain, name]);
+    }
+  };
+  for (const name of names) {
+    const d = lookup(name);
+    if (d?.kind === 'function' && !found.has(name)) add(name, d.source, []);
+  }
+  return Object.fromEntries([...found].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 }
 
 /** The free variables of a function's source (sorted, unique; module namespace accesses by imported name). */
@@ -290,7 +325,7 @@ function safeGlobal(shippedNames: string[], allowNetwork: boolean, globals: Ship
 }
 
 function factoryFor(sf: ShippedFn, varNames: string[], allowNetwork: boolean, globals: ShippedGlobals): FactoryEntry {
-  const key = JSON.stringify([sf.source, varNames, allowNetwork, globals.serial, codeCompilerGeneration]);
+  const key = JSON.stringify([sf.source, varNames, allowNetwork, globals.serial, codeCompilerGeneration, sf.helpers ?? null]);
   const hit = cache.get(key);
   if (hit) {
     stats.hits++;
@@ -311,17 +346,30 @@ function buildFactory(sf: ShippedFn, varNames: string[], allowNetwork: boolean, 
   const a = analyze(sf.source, op, globals); // re-checked: a ShippedFn may come from anywhere
   if (a.dynamicImport) throw errors.dynamicImport(op);
   const varSet = new Set(varNames);
-  const missing = a.free.filter((n) => !isAllowedFree(n, varSet, allowNetwork, globals));
-  const network = missing.filter((n) => NETWORK_GLOBALS.includes(n));
+  const helpers = Object.entries(sf.helpers ?? {});
+  const inScope = new Set([...varNames, ...helpers.map(([n]) => n)]);
+  const helperSources: string[] = [];
+  const missing = a.free.filter((n) => !isAllowedFree(n, inScope, allowNetwork, globals));
+  for (const [name, source] of helpers) {
+    if (typeof source !== 'string' || !isBindableName(name) || isStandardGlobal(name) || isShadowedGlobal(name) || varSet.has(name) || globals.has(name)) {
+      throw errors.compileFailed(op, `'${name}' cannot be a helper name`);
+    }
+    const h = analyze(source, `the helper '${name}'`, globals); // helpers are re-checked as the function is
+    if (h.dynamicImport) throw errors.dynamicImport(op);
+    missing.push(...h.free.filter((n) => !isAllowedFree(n, inScope, allowNetwork, globals)));
+    helperSources.push(`const ${name} = (\n${h.source}\n);\n`);
+  }
+  const network = [...new Set(missing.filter((n) => NETWORK_GLOBALS.includes(n)))].sort();
   if (network.length > 0) throw errors.networkNotAllowed(op, network);
-  if (missing.length > 0) throw errors.missingOnExecutor(op, missing);
+  if (missing.length > 0) throw errors.missingOnExecutor(op, [...new Set(missing)].sort());
 
   const bound = globals.names().filter((n) => !varSet.has(n));
   const shadowed = SHADOWED_GLOBALS.filter((n) => !varSet.has(n) && !(allowNetwork && NETWORK_GLOBALS.includes(n)));
   const params = [...bound, '__name', ...shadowed, 'globalThis', ...varNames];
   const fixed: unknown[] = [...bound.map((n) => globals.get(n)), nameHelper, ...shadowed.map(() => undefined), safeGlobal(bound, allowNetwork, globals)];
   // The outer function is sloppy so that `eval` can be a parameter; the user's function is strict.
-  const body = `return function () {\n"use strict";\nreturn (\n${a.source}\n);\n};`;
+  // Helpers are bound inside the strict function, under the same shadowing as the function itself.
+  const body = `return function () {\n"use strict";\n${helperSources.join('')}return (\n${a.source}\n);\n};`;
   let factory: Factory;
   try {
     factory = compileCode(params, body) as Factory;

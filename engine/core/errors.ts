@@ -405,4 +405,22 @@ export const errors = {
   /** Spark 3.x's addFile of a second file of the same name. */
   fileAlreadyRegistered: (name: string, oldPath: string, newPath: string) => new IllegalArgumentException(
     `requirement failed: File ${name} was already registered with a different path (old path = ${oldPath}, new path = ${newPath}`),
+  // ---- helpers shipped with closures, Hadoop output, APIs Spark removed, executor requests ----
+  helperNotSerializable: (op: string, chain: readonly string[], name: string, what: string) => new NotSerializableException(
+    `Task not serializable: the function passed to ${op} calls the helper ${chain.map((h) => `'${h}'`).join(' → ')}, which uses '${name}' (${what}) from outside itself. ` +
+    `A helper is shipped to executors as source text, without its surroundings, so each task would get its own copy of '${name}'. ` +
+    `Fix: make ${chain[chain.length - 1]} take what it needs as parameters, or define it inside the function; for read-only data, use a broadcast variable (sc.broadcast(value)) passed in with closure({ ... }, fn).`),
+  dstreamForeachRemoved: () => new TypeError(
+    'DStream.foreach was removed in Spark 2.0 (SPARK-13248): it was the old name of foreachRDD. ' +
+    'Use stream.foreachRDD((rdd, time) => { ... }), which runs the function on the driver for each batch\'s RDD (call rdd.foreach(...) inside it to run code on the executors).'),
+  notPairRecord: (op: string, record: string) => new TypeError(
+    `${op} is defined in Spark's PairDStreamFunctions / PairRDDFunctions: it needs a DStream or RDD of [key, value] pairs, but a record was ${record}. ` +
+    `Map the records to pairs first (e.g. .map((x) => [x, 1])), or write them as text with saveAsTextFiles / saveAsTextFile.`),
+  unsupportedFileScheme: (op: string, scheme: string, path: string) => new IllegalArgumentException(
+    `${op}: no FileSystem for scheme "${scheme}" (in ${path}). This engine writes to its own file system: use a plain path, file:///path, or hdfs://host/path (written to the local directory hdfs/host/path).`),
+  hadoopFormatArgs: (op: string, n: number) => new IllegalArgumentException(
+    `${op} was given ${n} argument${n === 1 ? '' : 's'} after the path (key/value/output format classes, a codec or a JobConf): this engine writes Hadoop's TextOutputFormat only. ` +
+    `Pass just the path: ${op}(path).`),
+  requestExecutorsCount: (n: unknown) => new IllegalArgumentException(
+    `Attempted to request a negative number of additional executor(s) ${String(n)} from the cluster manager. Please specify a positive number!`),
 };

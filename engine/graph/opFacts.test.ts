@@ -4,7 +4,7 @@ import { operators } from './registry';
 
 describe('opFacts: what a node is, asked of the registry', () => {
   it('outputs are exactly the output category, state ops exactly the stateful ones', () => {
-    expect(operators.filter((o) => isOutputOp(o.name)).map((o) => o.name).sort()).toEqual(['foreachRDD', 'print', 'saveAsObjectFiles', 'saveAsTextFiles']);
+    expect(operators.filter((o) => isOutputOp(o.name)).map((o) => o.name).sort()).toEqual(['foreachRDD', 'print', 'saveAsHadoopFiles', 'saveAsObjectFiles', 'saveAsTextFiles']);
     expect(operators.filter((o) => isStatefulOp(o.name)).map((o) => o.name).sort()).toEqual(['mapWithState', 'updateStateByKey']);
     expect(isOutputOp('collect')).toBe(false);
     expect(isOutputOp('toString')).toBe(false);
@@ -25,6 +25,8 @@ describe('opFacts: what a node is, asked of the registry', () => {
     expect(nodeSocket({ id: 's', op: 'socketTextStream', params: { host: 'db', port: '7777' } })).toEqual({ host: 'db', port: 7777 });
     expect(nodeSocket({ id: 'q', op: 'queueStream' })).toBeUndefined();
     expect(nodeOutputDirs({ id: 'o', op: 'saveAsTextFiles', params: { prefix: 'out/c', suffix: 'txt' } })).toEqual({ prefix: 'out/c', suffix: 'txt' });
+    // A Hadoop path names the directory the engine writes (hdfs://host/path → hdfs/host/path).
+    expect(nodeOutputDirs({ id: 'h', op: 'saveAsHadoopFiles', params: { prefix: 'hdfs://nn:8020/user/tags' } })).toEqual({ prefix: 'hdfs/nn:8020/user/tags', suffix: '' });
     expect(nodeOutputDirs({ id: 'o', op: 'print' })).toBeUndefined();
   });
 });

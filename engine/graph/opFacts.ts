@@ -5,6 +5,7 @@
  */
 import { getOp } from './registry';
 import { opNeedsCheckpoint, resolveParams } from './opSpec';
+import { localOutputPath } from '../rdd/hadoopOutput';
 
 /** A node as these questions need it (a graph node, or the canvas's node data). */
 export interface NodeFacts { id: string; op: string; params?: Record<string, unknown>; label?: string }
@@ -69,5 +70,6 @@ export function readsSocket(opName: string): boolean {
 export function nodeOutputDirs(n: NodeFacts): { prefix: string; suffix: string } | undefined {
   const r = paramsOf(n);
   if (!r?.op.flags.writesFiles) return undefined;
-  return { prefix: String(r.params.prefix ?? ''), suffix: typeof r.params.suffix === 'string' ? r.params.suffix : '' };
+  const prefix = String(r.params.prefix ?? '');
+  return { prefix: r.op.flags.hadoopPaths ? localOutputPath(prefix) : prefix, suffix: typeof r.params.suffix === 'string' ? r.params.suffix : '' };
 }

@@ -53,6 +53,8 @@ export interface OpFlags {
   socket?: boolean;
   /** Writes every batch as a directory `<prefix>-<time ms>[.<suffix>]` of part files (its `prefix` and `suffix` params). */
   writesFiles?: boolean;
+  /** Its prefix is a Hadoop path: hdfs:// and file:// URIs are mapped onto the engine's file system (rdd/hadoopOutput.ts). */
+  hadoopPaths?: boolean;
 }
 
 export interface ValidateContext {

@@ -9,7 +9,7 @@ const EXPECTED: Record<string, string[]> = {
   pair: ['groupByKey', 'reduceByKey', 'combineByKey', 'mapValues', 'flatMapValues', 'join', 'leftOuterJoin', 'rightOuterJoin', 'fullOuterJoin', 'cogroup'],
   window: ['window', 'countByWindow', 'reduceByWindow', 'countByValueAndWindow', 'groupByKeyAndWindow', 'reduceByKeyAndWindow'],
   state: ['updateStateByKey', 'mapWithState'],
-  output: ['print', 'saveAsTextFiles', 'saveAsObjectFiles', 'foreachRDD'],
+  output: ['print', 'saveAsTextFiles', 'saveAsObjectFiles', 'foreachRDD', 'saveAsHadoopFiles'],
   code: ['code'],
 };
 
@@ -94,6 +94,11 @@ const EMIT_CASES: [string, Record<string, unknown>, Record<string, string>, 'ts'
   ['foreachRDD', { f: '(rdd, time) => rdd' }, { in: 's' }, 'python', 's.foreachRDD(lambda time, rdd: (<python:(rdd, time) => rdd>)(rdd, time))'],
   ['foreachRDD', { f: 'rdd => rdd' }, { in: 's' }, 'python', 's.foreachRDD(<python:rdd => rdd>)'],
   ['saveAsTextFiles', { prefix: 'out/words', suffix: 'txt' }, { in: 's' }, 'ts', "s.saveAsTextFiles('out/words', 'txt');"],
+  ['saveAsHadoopFiles', { prefix: 'hdfs://nn/tags', suffix: 'txt' }, { in: 's' }, 'ts', "s.saveAsHadoopFiles('hdfs://nn/tags', 'txt');"],
+  ['saveAsHadoopFiles', { prefix: 'out/tags' }, { in: 's' }, 'scala',
+    's.foreachRDD((rdd, time) => rdd.map { case (k, v) => s"$k\\t$v" }.saveAsTextFile("out/tags" + "-" + time.milliseconds))'],
+  ['saveAsHadoopFiles', { prefix: 'out/tags', suffix: 'txt' }, { in: 's' }, 'python',
+    "s.foreachRDD(lambda time, rdd: rdd.map(lambda kv: '%s\\t%s' % kv).saveAsTextFile('out/tags' + '-' + str(int(time.timestamp() * 1000)) + '.' + 'txt'))"],
   ['window', { window: 3000 }, { in: 's' }, 'ts', 'const out = s.window(Milliseconds(3000));'],
 ];
 

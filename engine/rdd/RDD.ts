@@ -200,6 +200,9 @@ export class RDD<T> {
     return compressionCodecClass === undefined ? actions.saveAsTextFile(this, path) : saveAsCompressedTextFile(this, path, compressionCodecClass);
   }
   saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this, path); }
+  // Hadoop output
+  saveAsHadoopFile<K, V>(this: RDD<[K, V]>, path: string, ...formatArgs: never[]): Promise<void> { return pair.saveAsHadoopFile(this, path, 'saveAsHadoopFile', formatArgs); }
+  saveAsNewAPIHadoopFile<K, V>(this: RDD<[K, V]>, path: string, ...formatArgs: never[]): Promise<void> { return pair.saveAsHadoopFile(this, path, 'saveAsNewAPIHadoopFile', formatArgs); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
   runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this, op, partitions); }
 

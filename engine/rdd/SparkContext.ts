@@ -264,8 +264,24 @@ export class SparkContext {
 
   // ---- executors ----------------------------------------------------------------------------------
   getExecutorIds(): string[] { return this.taskScheduler.liveExecutors().map((e) => e.id).filter((id) => id !== 'driver'); }
-  /** Spark's sc.killExecutor: asks the cluster manager to kill it; lineage recomputes what it held. */
-  async killExecutor(executorId: string): Promise<boolean> {
+  /**
+   * Spark's sc.killExecutor: the application wants one executor fewer, so the cluster manager kills it and launches
+   * none in its place (follow with requestExecutors for a replacement); lineage recomputes what it held. False when
+   * the executor does not exist, and in local mode, which cannot kill executors (as Spark's local backend).
+   */
+  killExecutor(executorId: string): Promise<boolean> { return this.killExecutors([executorId]); }
+  /** Spark's sc.killExecutors: true if the cluster manager killed any of them (unknown ids are skipped). */
+  async killExecutors(executorIds: readonly string[]): Promise<boolean> {
+    const killed = await this.backend.killExecutors(executorIds.map(String), 'Executor killed by driver.');
+    return killed.length > 0;
+  }
+  /** Spark's sc.requestExecutors: asks the cluster manager for `n` more executors; false in local mode. */
+  requestExecutors(numAdditionalExecutors: number): Promise<boolean> {
+    if (!(Number.isInteger(numAdditionalExecutors) && numAdditionalExecutors >= 0)) return Promise.reject(errors.requestExecutorsCount(numAdditionalExecutors));
+    return this.backend.requestExecutors(numAdditionalExecutors);
+  }
+  /** What ssc.faults.killExecutor stands for: the executor crashes, and the cluster manager replaces it. */
+  crashExecutor(executorId: string): Promise<boolean> {
     this.post({ type: 'faultInjected', time: this.clock.getTimeMillis(), fault: 'killExecutor', target: executorId, detail: `executor ${executorId} killed` });
     return this.backend.killExecutor(executorId, 'Executor killed by driver.');
   }

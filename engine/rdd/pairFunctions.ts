@@ -9,6 +9,9 @@ import { shuffledRDD } from './kinds/ShuffledRDD';
 import { subtractedRDD } from './kinds/SubtractedRDD';
 import { composeShipped, zeroLiteral } from './shipCompose';
 import { keyCompare } from './ordering';
+import { resolveOutputPath } from './hadoopOutput';
+import { saveAsTextFile } from './actions';
+import { errors } from '../core/errors';
 
 import type { Fn } from './RDD';
 
@@ -168,4 +171,16 @@ export function determineBounds(candidates: [unknown, number][], partitions: num
     i += 1;
   }
   return bounds;
+}
+
+/**
+ * Spark's saveAsHadoopFile / saveAsNewAPIHadoopFile with TextOutputFormat (hadoopOutput.ts): `key\tvalue` lines in
+ * part-NNNNN files and _SUCCESS. Only the default output format exists here; other arguments are refused.
+ */
+export function saveAsHadoopFile<K, V>(self: RDD<[K, V]>, path: string, opName: string, formatArgs: readonly unknown[]): Promise<void> {
+  if (formatArgs.length > 0) return Promise.reject(errors.hadoopFormatArgs(opName, formatArgs.length));
+  let target: string;
+  try { target = resolveOutputPath(path, opName); } catch (e) { return Promise.reject(e); }
+  const fn = ship(`(kv) => StreamingInternals.textOutputLines(kv, ${JSON.stringify(opName)})`, opName);
+  return saveAsTextFile(self.narrow<string>(opName, () => ({ t: 'flatMap', f: fn })), target);
 }

@@ -7,6 +7,8 @@
 import { browserRuntime } from './browserRuntime';
 import { nodeRuntime } from './nodeRuntime';
 import type { EngineRuntime } from './runtime';
+import { setProgramHelperSource } from '../core/closureHelpers';
+import { nodeProgramHelpers } from '../cluster/node/programHelpers';
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 const isBrowserWorkerScope = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
@@ -15,3 +17,7 @@ const isBrowserWorkerScope = typeof (globalThis as { WorkerGlobalScope?: unknown
 export const HOST_RUNTIME: EngineRuntime = isNode
   ? (isBrowserWorkerScope ? nodeRuntime({ workerSpawner: browserRuntime().workerSpawner }) : nodeRuntime())
   : browserRuntime();
+
+// A Node program's top-level helpers (the lecture's getTags) ship with the closures that call them; a browser
+// realm builds pipelines from graph JSON, whose functions are standalone sources.
+if (isNode) setProgramHelperSource(nodeProgramHelpers);

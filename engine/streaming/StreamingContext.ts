@@ -21,7 +21,7 @@ import { QueueInputDStream } from './input/QueueInputDStream';
 import { RateReceiver, type RateOptions } from './input/rate';
 import type { ReceiverInputDStream } from './input/ReceiverInputDStream';
 import { SocketReceiver } from './input/socket';
-import { TwitterReceiver, type Tweet, type TwitterOptions } from './input/twitter';
+import { TwitterReceiver, type Status, type TwitterOptions } from './input/twitter';
 import type { JobGenerator } from './JobGenerator';
 import { JobScheduler } from './JobScheduler';
 import type { Receiver } from './receiver/Receiver';
@@ -128,7 +128,8 @@ export class StreamingContext implements DStreamContext {
   rateStream(rowsPerSecond: number, options: RateOptions = {}): DStream<number | string> {
     return new PluggableInputDStream(this, new RateReceiver(rowsPerSecond, { seed: this.seed, ...options }), 'rateStream');
   }
-  twitterStream(options: TwitterOptions = {}): DStream<Tweet> {
+  /** Records are twitter4j-style Status objects: the plain tweet fields plus getText(), getHashtagEntities(), ... */
+  twitterStream(options: TwitterOptions = {}): DStream<Status> {
     return new PluggableInputDStream(this, new TwitterReceiver({ seed: this.seed, ...options }), 'twitterStream');
   }
   directKafkaStream(topics: string[], options: DirectKafkaOptions = {}): DirectKafkaInputDStream {
@@ -200,10 +201,16 @@ export class StreamingContext implements DStreamContext {
     if (!(Number.isInteger(numBatches) && numBatches >= 0)) throw errors.stepCount(numBatches);
     const clock = this.clock;
     const bi = this.receiverTracker.blockIntervalMs;
+    // Receivers cut a block every block interval, so time moves one interval at a time; without them nothing
+    // happens between the times something waits for (the next batch, a timer), and time jumps straight there.
+    const perBlockInterval = this.graph.receiverInputStreams.length > 0;
     for (let i = 0; i < numBatches; i++) {
       const target = this.jobGenerator.nextBatchTime;
       while (clock.getTimeMillis() < target) {
-        clock.setTime(Math.min(target, (Math.floor(clock.getTimeMillis() / bi) + 1) * bi));
+        const now = clock.getTimeMillis();
+        const wake = clock.nextWakeTime();
+        const next = perBlockInterval ? (Math.floor(now / bi) + 1) * bi : (wake !== undefined && wake > now ? wake : target);
+        clock.setTime(Math.min(target, next));
         await nextHostTurn(); // timers and promise chains woken by the clock change run before time moves again
       }
       await this.waitForBatch(target);

@@ -30,7 +30,7 @@ export class FaultInjector {
       throw errors.killExecutorLocal(executorId);
     }
     if (!sc.getExecutorIds().includes(executorId)) throw errors.killExecutorUnknown(executorId, sc.getExecutorIds());
-    return sc.killExecutor(executorId);
+    return sc.crashExecutor(executorId);   // a crash: the cluster manager replaces it (sc.killExecutor does not)
   }
 
   /** Makes a receiver fail; the tracker restarts it after spark.streaming.receiverRestartDelay. */

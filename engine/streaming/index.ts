@@ -8,6 +8,7 @@ export { Receiver } from './receiver/Receiver';
 export { PIDRateEstimator } from './receiver/PIDRateEstimator';
 export { virtualNetcat } from './input/socket';
 export type { Tweet, TwitterOptions } from './input/twitter';
+export type { Status, User, HashtagEntity } from './input/twitterStatus';
 export type { OffsetRange, ConsumerRecord, DirectKafkaOptions, KafkaRDD, DirectKafkaInputDStream } from './input/kafka';
 export type { RateOptions } from './input/rate';
 export { FaultInjector } from './faults';

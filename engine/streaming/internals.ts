@@ -20,6 +20,7 @@ import { Time } from '../core/time';
 import { formatRecord } from '../core/format';
 import { State } from './dstream/stateSpec';
 import { errors } from '../core/errors';
+import { textOutputLines } from '../rdd/hadoopOutput';
 
 /** One state: the key, its state, the batch time it was last updated. */
 export type StateEntry = [key: unknown, state: unknown, updatedMs: number];
@@ -240,4 +241,5 @@ function mergeWindowValues<V>(arrayOfValues: V[][], reduceF: (a: V, b: V) => V, 
   return tempValue;
 }
 
-export const StreamingInternals = { checkOption, initialRecord, updateRecord, statePairs, updateStates, updateStatesWithTime, mergeWindowValues };
+export const StreamingInternals = { checkOption, initialRecord, updateRecord, statePairs, updateStates, updateStatesWithTime, mergeWindowValues,
+  textOutputLines };

@@ -3,6 +3,7 @@ import { errors } from '../../core/errors';
 /** The Node built-ins the engine loads synchronously, where an `import` would need top-level await. */
 interface Builtins {
   'node:fs': typeof import('node:fs');
+  'node:module': typeof import('node:module');
   'node:net': typeof import('node:net');
   'node:vm': typeof import('node:vm');
   'node:worker_threads': typeof import('node:worker_threads');

@@ -1,5 +1,5 @@
 /** Output operations (the guide's "Output Operations on DStreams"): each registers a job per batch. */
-import { common, defineOp, docs, fnParam, intParam, localized as L, optIntOf, strOf } from '../opSpec';
+import { common, defineOp, docs, fnParam, intParam, localized as L, optIntOf, pairs, strOf } from '../opSpec';
 import type { EmitContext } from '../emit';
 import { functionArity } from '../udfInfo';
 
@@ -56,6 +56,34 @@ export const saveAsObjectFiles = defineOp({
   },
 });
 
+/** Spark's directory name for a batch (rddToFileName) as a Scala / Python expression: prefix-<ms>[.suffix]. */
+function batchDirExpr(e: EmitContext, millis: string): string {
+  const q = (text: string) => (e.lang === 'scala' ? `"${text}"` : `'${text}'`);
+  return `${e.lit(e.p.prefix)} + ${q('-')} + ${millis}${e.has('suffix') ? ` + ${q('.')} + ${e.lit(e.p.suffix)}` : ''}`;
+}
+
+export const saveAsHadoopFiles = defineOp({
+  name: 'saveAsHadoopFiles', category: 'output',
+  label: L('Save as Hadoop files', '保存为 Hadoop 文件 saveAsHadoopFiles'),
+  description: L('Writes every batch of (key, value) pairs as a directory prefix-<time ms>[.suffix] of Hadoop TextOutputFormat parts: one "key<tab>value" line per pair. hdfs://host/path writes to the local directory hdfs/host/path.',
+    '把每个批次的 (键, 值) 对写成目录 prefix-<毫秒时间>[.suffix]，内含 Hadoop TextOutputFormat 文件：每对一行“键<制表符>值”。HDFS 路径写入本地的同名目录（这里没有 HDFS）。'),
+  docUrl: docs.outputs,
+  inputs: [{ port: 'in', kind: 'pair' }], output: null,
+  params: { prefix: common.prefix(), suffix: common.suffix() },
+  flags: { writesFiles: true, hadoopPaths: true },
+  build: (p, [s]) => {
+    if (p.suffix !== undefined) pairs(s).saveAsHadoopFiles(strOf(p.prefix), strOf(p.suffix)); else pairs(s).saveAsHadoopFiles(strOf(p.prefix));
+  },
+  emit: {
+    ts: (e) => e.stmt(e.call('saveAsHadoopFiles', e.lit(e.p.prefix), suffixArg(e))),
+    // Scala's saveAsHadoopFiles needs the output format's key and value classes as type arguments; the same
+    // TextOutputFormat lines written as text need none.
+    scala: (e) => e.stmt(e.call('foreachRDD', `(rdd, time) => rdd.map { case (k, v) => s"$k\\t$v" }.saveAsTextFile(${batchDirExpr(e, 'time.milliseconds')})`)),
+    // PySpark's DStream has no saveAsHadoopFiles: the same per-batch directories of key<TAB>value lines.
+    python: (e) => e.stmt(e.call('foreachRDD', `lambda time, rdd: rdd.map(lambda kv: '%s\\t%s' % kv).saveAsTextFile(${batchDirExpr(e, 'str(int(time.timestamp() * 1000))')})`)),
+  },
+});
+
 export const foreachRDD = defineOp({
   name: 'foreachRDD', category: 'output',
   label: L('For each RDD', '逐个 RDD 处理 foreachRDD'),
@@ -78,4 +106,4 @@ export const foreachRDD = defineOp({
   },
 });
 
-export const outputOps = [print, saveAsTextFiles, saveAsObjectFiles, foreachRDD];
+export const outputOps = [print, saveAsTextFiles, saveAsObjectFiles, foreachRDD, saveAsHadoopFiles];

@@ -212,6 +212,11 @@ export abstract class DStream<T> {
     if (typeof f !== 'function') throw errors.notAFunction('foreachRDD');
     new this.families.ForEachDStream<T>(this, f, opName).register();
   }
+  /**
+   * @deprecated Removed in Spark 2.0 (SPARK-13248); kept only to say so. Use foreachRDD.
+   * Older programs (and the lecture) call `foreach`, which Spark 1.x had as another name of foreachRDD.
+   */
+  foreach(_f?: unknown): never { throw errors.dstreamForeachRemoved(); }
   /** Spark's print: the first `num` records of every batch, with a header even when the batch is empty. */
   print(num = 10): void {
     if (!(Number.isInteger(num) && num >= 0)) throw errors.printCount(num);
@@ -229,6 +234,15 @@ export abstract class DStream<T> {
   }
 
   // ---- pair operations (Spark's PairDStreamFunctions, on DStream<[K, V]>) --------------------------
+  /** Spark's saveAsHadoopFiles with TextOutputFormat: one directory per batch, `prefix-<ms>[.suffix]`, of `key\tvalue` lines. */
+  saveAsHadoopFiles<K, V>(this: DStream<[K, V]>, prefix: string, suffix = '', ...formatArgs: never[]): void {
+    if (formatArgs.length > 0) throw errors.hadoopFormatArgs('saveAsHadoopFiles', formatArgs.length);
+    this.foreachRDD((rdd, time) => rdd.saveAsHadoopFile(rddToFileName(prefix, suffix, time)), 'saveAsHadoopFiles');
+  }
+  saveAsNewAPIHadoopFiles<K, V>(this: DStream<[K, V]>, prefix: string, suffix = '', ...formatArgs: never[]): void {
+    if (formatArgs.length > 0) throw errors.hadoopFormatArgs('saveAsNewAPIHadoopFiles', formatArgs.length);
+    this.foreachRDD((rdd, time) => rdd.saveAsNewAPIHadoopFile(rddToFileName(prefix, suffix, time)), 'saveAsNewAPIHadoopFiles');
+  }
   private defaultPartitioner(n: number = this.ssc.sparkContext.defaultParallelism): Partitioner | number { return n; }
 
   combineByKey<K, V, C>(this: DStream<[K, V]>, createCombiner: Fn<[V], C>, mergeValue: Fn<[C, V], C>, mergeCombiner: Fn<[C, C], C>,

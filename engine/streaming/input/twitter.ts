@@ -7,8 +7,10 @@ import { Rng, ZipfSampler } from '../../core/rng';
 import { StorageLevel } from '../../rdd/storageLevel';
 import { Receiver } from '../receiver/Receiver';
 import { errors } from '../../core/errors';
+import { Status, type Tweet } from './twitterStatus';
 
-export interface Tweet { id: number; user: string; text: string; hashtags: string[]; createdAt: number; lang: string }
+export type { Tweet } from './twitterStatus';
+export { Status } from './twitterStatus';
 
 export interface TwitterOptions {
   tweetsPerSecond?: number;
@@ -30,7 +32,7 @@ const WORDS = ['streaming', 'data', 'is', 'fun', 'today', 'we', 'learn', 'spark'
   'runs', 'fast', 'window', 'state', 'checkpoint', 'receiver', 'executor', 'driver', 'love', 'new', 'release', 'talk', 'at', 'meetup'];
 const USERS = ['ada', 'alan', 'grace', 'linus', 'margaret', 'dennis', 'barbara', 'ken', 'frances', 'tim', 'matei', 'reynold', 'li', 'wei', 'mei'];
 
-export class TwitterReceiver extends Receiver<Tweet> {
+export class TwitterReceiver extends Receiver<Status> {
   private readonly rate: number;
   private readonly rng: Rng;
   private readonly tags: string[];
@@ -59,7 +61,7 @@ export class TwitterReceiver extends Receiver<Tweet> {
     const rate = this.rate * (inBurst ? this.opts.burstFactor : 1);
     const count = Math.floor((toMs * rate) / 1000) - Math.floor((fromMs * rate) / 1000);
     const trending = inBurst ? this.tags[Math.floor(fromMs / burstPeriod) % this.tags.length] : undefined;
-    const out: Tweet[] = [];
+    const out: Status[] = [];
     for (let i = 0; i < count; i++) {
       const n = 1 + rng.nextInt(2);
       const hashtags: string[] = [];
@@ -70,7 +72,7 @@ export class TwitterReceiver extends Receiver<Tweet> {
       const words = Array.from({ length: 3 + rng.nextInt(5) }, () => rng.pick(WORDS));
       const text = `${words.join(' ')} ${hashtags.join(' ')}`;
       if (this.opts.filters && !this.opts.filters.some((f) => text.includes(f))) continue;
-      out.push({ id: this.nextId++, user: `@${rng.pick(USERS)}`, text, hashtags, createdAt: fromMs + Math.floor(((i + 0.5) * (toMs - fromMs)) / Math.max(1, count)), lang: 'en' });
+      out.push(new Status({ id: this.nextId++, user: `@${rng.pick(USERS)}`, text, hashtags, createdAt: fromMs + Math.floor(((i + 0.5) * (toMs - fromMs)) / Math.max(1, count)), lang: 'en' }));
     }
     if (out.length) this.store(out);
   }
