@@ -10,7 +10,7 @@ import { asPair, compileAggregator, materialize, prefetch, push, type EvalEnv } 
 import { estimateRecordsSize } from './sizeEstimator';
 import { EnoughRecords, FetchFailedError } from './taskErrors';
 import { errors } from '../core/errors';
-import { removeThenPollution } from '../core/thenGuard';
+import { removeThenPollution, thenablesGuarded } from '../core/thenGuard';
 
 /** How an executor reaches what is not in its own block manager (peers' shuffle outputs and blocks, broadcasts). */
 export interface ExecutorPeers {
@@ -84,7 +84,8 @@ export class Executor {
    */
   private compile(fn: ShippedFn): unknown {
     const compiled = compileShipped(fn, this.runtime) as (...args: unknown[]) => unknown;
-    const f = function unpolluted(this: unknown, ...args: unknown[]): unknown {
+    // A guarded realm (worker executors) cannot be polluted; elsewhere every call is followed by the check.
+    const f = thenablesGuarded() ? compiled : function unpolluted(this: unknown, ...args: unknown[]): unknown {
       const out = compiled.apply(this, args);
       const polluted = removeThenPollution();
       if (polluted) throw errors.thenPollution(polluted, fn.opName);
