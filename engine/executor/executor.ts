@@ -3,6 +3,7 @@ import { stopwatch } from '../core/clock';
 import { formatRecord } from '../core/format';
 import { hashKeyComparator, PartitionedAppendOnlyMap } from '../core/appendOnlyMap';
 import { Rng } from '../core/rng';
+import { javaStringHashCode, nonNegativeMod, partitionKeySlotHashOf } from '../core/hash';
 import { partitionerFromDesc } from '../rdd/partitioner';
 import type { RecordSample, ResultOp, TaskDesc, TaskMetricsData, TaskOutcome } from '../rdd/plan';
 import { BlockManager } from './blockManager';
@@ -198,7 +199,21 @@ export class Executor {
     if (task.aggregator && task.mapSideCombine) {
       const agg = compileAggregator(task.aggregator, env);
       const map = new PartitionedAppendOnlyMap<unknown, unknown>();
-      push(task.plan, env, pre, (kv) => { const p = asPair(kv, task.opName ?? 'A shuffle'); map.combine(partitionOf(p[0]), p[0], p[1], agg.createCombiner, agg.mergeValue); });
+      const op = task.opName ?? 'A shuffle';
+      // A string key's Java hashCode picks its hash partition and feeds the map's slot hash: computed once.
+      const hashPartitions = task.partitioner.kind === 'hash' ? n : 0;
+      const { createCombiner, mergeValue } = agg;
+      push(task.plan, env, pre, (kv) => {
+        const p = asPair(kv, op);
+        const k = p[0];
+        if (hashPartitions !== 0 && typeof k === 'string') {
+          const kh = javaStringHashCode(k);
+          const part = nonNegativeMod(kh, hashPartitions);
+          map.combineHashed(part, k, partitionKeySlotHashOf(part, kh), p[1], createCombiner, mergeValue);
+        } else {
+          map.combine(partitionOf(k), k, p[1], createCombiner, mergeValue);
+        }
+      });
       // With an aggregator, Spark's ExternalSorter orders each map output partition by key hash.
       buckets = map.destructiveSortedPartitions(n, hashKeyComparator);
     } else {
