@@ -7,7 +7,7 @@ import { javaStringHashCode, nonNegativeMod, partitionKeySlotHashOf } from '../c
 import { partitionerFromDesc } from '../rdd/partitioner';
 import type { RecordSample, ResultOp, TaskDesc, TaskMetricsData, TaskOutcome } from '../rdd/plan';
 import { BlockManager } from './blockManager';
-import { asPair, compileAggregator, materialize, prefetch, push, type EvalEnv } from './evaluate';
+import { asPair, compileAggregator, materialize, prefetch, push, type Emit, type EvalEnv } from './evaluate';
 import { estimateRecordsSize } from './sizeEstimator';
 import { EnoughRecords, FetchFailedError } from './taskErrors';
 import { errors } from '../core/errors';
@@ -203,17 +203,17 @@ export class Executor {
       // A string key's Java hashCode picks its hash partition and feeds the map's slot hash: computed once.
       const hashPartitions = task.partitioner.kind === 'hash' ? n : 0;
       const { createCombiner, mergeValue } = agg;
-      push(task.plan, env, pre, (kv) => {
-        const p = asPair(kv, op);
-        const k = p[0];
+      const combinePair = (k: unknown, v: unknown): void => {
         if (hashPartitions !== 0 && typeof k === 'string') {
           const kh = javaStringHashCode(k);
           const part = nonNegativeMod(kh, hashPartitions);
-          map.combineHashed(part, k, partitionKeySlotHashOf(part, kh), p[1], createCombiner, mergeValue);
+          map.combineHashed(part, k, partitionKeySlotHashOf(part, kh), v, createCombiner, mergeValue);
         } else {
-          map.combine(partitionOf(k), k, p[1], createCombiner, mergeValue);
+          map.combine(partitionOf(k), k, v, createCombiner, mergeValue);
         }
-      });
+      };
+      const emit: Emit = Object.assign((kv: unknown) => { const p = asPair(kv, op); combinePair(p[0], p[1]); }, { pair: combinePair });
+      push(task.plan, env, pre, emit);
       // With an aggregator, Spark's ExternalSorter orders each map output partition by key hash.
       buckets = map.destructiveSortedPartitions(n, hashKeyComparator);
     } else {
