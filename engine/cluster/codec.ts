@@ -256,6 +256,17 @@ function pathTo(root: unknown, target: unknown, path: string, depth: number): st
   return undefined;
 }
 
+/**
+ * Whether `encode` packed the whole value into one of the packed forms (JSON text, numbers, dictionary,
+ * concatenated strings): such a value shares nothing with the records it came from, and `decode` builds new
+ * records from it without changing it.
+ */
+export function isPacked(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== OBJECT_PROTO) return false;
+  const tag = (x as Record<string, unknown>)[TAG];
+  return tag === 'Json' || tag === 'F64' || tag === 'Dict' || tag === 'Strs';
+}
+
 /** Rebuilds what `encode` tagged. Mutates and returns its input (a fresh structured clone). */
 export function decode(x: unknown): unknown {
   if (typeof x !== 'object' || x === null) return x;

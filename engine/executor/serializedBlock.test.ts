@@ -15,6 +15,8 @@ describe('BlockManager: RDD blocks at a serialized level', () => {
     ['packed integer tuples', Array.from({ length: 200 }, (_, i) => [i, i * 2])],
     ['a short array of tuples', [['a', 1], ['b', 2]]],
     ['numbers', Array.from({ length: 100 }, (_, i) => i / 3)],
+    ['repeating strings', Array.from({ length: 100 }, (_, i) => `w${i % 7}`)],
+    ['distinct strings', Array.from({ length: 100 }, (_, i) => `line ${i}`)],
     ['engine values', [['k', Some(1)], ['n', None], ['b', CompactBuffer.of(1, 2)], ['t', new Time(5)], ['z', -0]]],
   ])('%s: every read returns equal, fresh records', (_name, values) => {
     const bm = new BlockManager('0');

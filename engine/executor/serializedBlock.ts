@@ -7,7 +7,7 @@
  * Records the codec cannot encode (an instance of a user class, a function) are kept as they are, as the
  * local master keeps them today.
  */
-import { decode, encode } from '../cluster/codec';
+import { decode, encode, isPacked } from '../cluster/codec';
 import { NotSerializableException } from '../core/errors';
 
 export interface SerializedBlock { readonly encoded: unknown }
@@ -15,15 +15,17 @@ export interface SerializedBlock { readonly encoded: unknown }
 /** The block's serialized form, or undefined when a record cannot be encoded. */
 export function serializeBlock(values: unknown[]): SerializedBlock | undefined {
   try {
-    // encode returns its input when nothing needed encoding: the clone keeps the stored form apart from the caller's records.
-    return { encoded: structuredClone(encode(values, 'to a serialized storage level')) };
+    // A packed form shares nothing with the records; otherwise encode may return (parts of) its input, and the
+    // clone keeps the stored form apart from the caller's records.
+    const encoded = encode(values, 'to a serialized storage level');
+    return { encoded: isPacked(encoded) ? encoded : structuredClone(encoded) };
   } catch (e) {
     if (e instanceof NotSerializableException || (e as { name?: unknown }).name === 'DataCloneError') return undefined;
     throw e;
   }
 }
 
-/** Fresh records of a serialized block (decode revives in place, so it works on a clone). */
+/** Fresh records of a serialized block (decode revives a general form in place, so that one is cloned first). */
 export function deserializeBlock(block: SerializedBlock): unknown[] {
-  return decode(structuredClone(block.encoded)) as unknown[];
+  return decode(isPacked(block.encoded) ? block.encoded : structuredClone(block.encoded)) as unknown[];
 }
