@@ -25,6 +25,21 @@ export function serializeBlock(values: unknown[]): SerializedBlock | undefined {
   }
 }
 
+/**
+ * The block's serialized form only when the codec packs it whole (plain tuples, numbers, strings), else
+ * undefined: for a holder that should keep structured records as they are (their parts may be shared with
+ * later versions, as a mapWithState record's base map is).
+ */
+export function packedBlock(values: unknown[]): SerializedBlock | undefined {
+  try {
+    const encoded = encode(values, 'to a serialized storage level');
+    return isPacked(encoded) ? { encoded } : undefined;
+  } catch (e) {
+    if (e instanceof NotSerializableException) return undefined;
+    throw e;
+  }
+}
+
 /** Fresh records of a serialized block (decode revives a general form in place, so that one is cloned first). */
 export function deserializeBlock(block: SerializedBlock): unknown[] {
   return decode(isPacked(block.encoded) ? block.encoded : structuredClone(block.encoded)) as unknown[];
