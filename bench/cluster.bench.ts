@@ -9,6 +9,7 @@
  * Measured back to back in one process; reported against the targets, never asserted.
  */
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { SparkConf, SparkContext } from '../engine/index';
 import { decode, encode } from '../engine/cluster/codec';
 import type { TaskDesc } from '../engine/rdd/plan';
@@ -45,7 +46,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
   const local = await newContext('local[1]');
   const cluster = await newContext('local-cluster[2,1,1024]');
   try {
-    const sizes: [string, number, number, number][] = quick ? [['100k', 10_000, 1.25, 2], ['1M', 50_000, 0.65, 2]] : [['100k', 100_000, 1.25, 5], ['1M', 1_000_000, 0.65, 5]];
+    const sizes: [string, number, number, number][] = quick ? [['100k', 10_000, 1.25, 2], ['1M', 50_000, 0.6, 2]] : [['100k', 100_000, 1.25, 5], ['1M', 1_000_000, 0.6, 5]];
     for (const [label, n, limit, rounds] of sizes) {
       const lines = zipfLines(n);
       // Alternating rounds (compare) so that both masters see the same machine load.
@@ -58,7 +59,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
       const data = words(n);
       const r = await compare(() => wordCount(cluster, data), () => wordCount(local, data), { rounds: quick ? 2 : 5, warmup: 1 });
       out.push(ratioRow('3.worker-vs-local-1M-words', `word count of ${quick ? '100k' : '1M'} single words (transfer-bound), local-cluster[2,1,1024] ÷ local[1]`, r.ratio,
-        { op: '<=', limit: 0.65 }, `${r.aMs.toFixed(1)} ms vs ${r.bMs.toFixed(1)} ms`));
+        { op: '<=', limit: 0.8 }, `${r.aMs.toFixed(1)} ms vs ${r.bMs.toFixed(1)} ms`));
     }
 
     // Do the two executors compute at once? Share of the map stage's span during which both of its tasks run.
@@ -82,22 +83,30 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
       off();
       const o = percentile(overlaps, 0.5);
       out.push({ id: '3.map-stage-overlap', name: 'map stage on local-cluster[2,1,1024]: share of its span with both tasks running', value: Number((o * 100).toFixed(0)), unit: '%',
-        target: '', met: null, note: 'from taskStart/taskEnd on the driver; the rest is the driver encoding one task after the other' });
+        target: '≥ 90', met: o >= 0.9, note: 'from taskStart/taskEnd on the driver; the rest is the driver encoding one task after the other' });
     }
 
     // Task dispatch: one trivial task (count of an empty partition) to a worker executor and back.
     const handle = cluster.taskScheduler.liveExecutors()[0];
     const task = (id: number): TaskDesc => ({ kind: 'result', op: { t: 'count' }, taskId: 1_000_000 + id, jobId: 0, stageId: 0, stageAttemptId: 0, partition: 0, attempt: 0, plan: { k: 'empty' } });
     const n = quick ? 100 : 1000;
-    for (let i = 0; i < 20; i++) await handle.runTask(task(i));
-    const lat: number[] = [];
+    // The limit: a bare postMessage round trip to an echoing worker_threads worker, alternating with the tasks.
+    const echo = new Worker("require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));", { eval: true });
+    const bare = () => new Promise<void>((resolve) => { echo.once('message', () => resolve()); echo.postMessage({ t: 'ping' }); });
+    for (let i = 0; i < 20; i++) { await handle.runTask(task(i)); await bare(); }
+    const lat: number[] = [], bareLat: number[] = [];
     for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
+      let t0 = performance.now();
       await handle.runTask(task(i));
       lat.push((performance.now() - t0) * 1000);
+      t0 = performance.now();
+      await bare();
+      bareLat.push((performance.now() - t0) * 1000);
     }
-    const p50 = percentile(lat, 0.5), p99 = percentile(lat, 0.99);
-    out.push({ id: '4.task-dispatch-p50', name: 'task dispatch round trip to a worker executor, p50', value: Math.round(p50), unit: 'µs', target: '≤ 100', met: p50 <= 100 });
+    await echo.terminate();
+    const p50 = percentile(lat, 0.5), p99 = percentile(lat, 0.99), bareP50 = percentile(bareLat, 0.5);
+    out.push({ id: '4.task-dispatch-p50', name: 'task dispatch round trip to a worker executor, p50', value: Math.round(p50), unit: 'µs', target: '≤ 60', met: p50 <= 60,
+      note: `bare postMessage round trip to an echoing worker in the same rounds: p50 ${Math.round(bareP50)} µs` });
     out.push({ id: '4.task-dispatch-p99', name: 'task dispatch round trip to a worker executor, p99', value: Math.round(p99), unit: 'µs', target: '', met: null });
   } finally {
     await cluster.stop();

@@ -8,8 +8,9 @@
  * - 8.frame-p95-200-nodes / 8.long-tasks: a seeded 200-node graph (bench/studioGraph.ts) opened through a share link
  *   (`#g=…`, confirmed in the code dialog), run at 10× with a 1 s batch interval (10 simulated batches/s); frame times
  *   from a requestAnimationFrame loop and long tasks from a PerformanceObserver('longtask') over the window.
- * - 8.frame-p95-200-nodes-lineage (report only, not in --quick): the same run with the Lineage tab open, the heaviest
- *   panel on a large graph (its DStream-over-time grid and the batch's stage DAG).
+ * - 10.frame-p95-200-nodes-lineage (not in --quick): the same run with the Lineage tab open, the heaviest panel on a
+ *   large graph (its DStream-over-time grid and the batch's stage DAG).
+ * - 10.frame-p95-1000-nodes / 10.long-tasks-1000-nodes: the same run with a generated 1,000-node graph (100 chains).
  * - 8.heap-stable: the default example running at 10×; main-thread `performance.memory.usedJSHeapSize` sampled once a
  *   second after `window.gc()`; median of the first third vs the last third.
  *
@@ -50,7 +51,9 @@ const ROW = {
   render: { id: '8.first-render', name: 'studio first render of the default example (navigation → first canvas node), median of the loads', unit: 'ms', target: '≤ 1500' },
   frame: { id: '8.frame-p95-200-nodes', name: 'studio frame time p95, 200-node graph running at 10 batches/s', unit: 'ms', target: '≤ 20' },
   long: { id: '8.long-tasks', name: 'studio main-thread long tasks (> 50 ms) during the 200-node run', unit: 'tasks', target: '0' },
-  lineage: { id: '8.frame-p95-200-nodes-lineage', name: 'studio frame time p95, same run with the Lineage tab open (report only)', unit: 'ms', target: '' },
+  lineage: { id: '10.frame-p95-200-nodes-lineage', name: 'studio frame time p95, the 200-node run with the Lineage tab open', unit: 'ms', target: '≤ 20' },
+  frame1000: { id: '10.frame-p95-1000-nodes', name: 'studio frame time p95, 1,000-node graph running at 10 batches/s', unit: 'ms', target: '≤ 20' },
+  long1000: { id: '10.long-tasks-1000-nodes', name: 'studio main-thread long tasks (> 50 ms) during the 1,000-node run', unit: 'tasks', target: '0' },
   heap: { id: '8.heap-stable', name: 'studio main-thread JS heap change (first vs last third), default example at 10×', unit: '%', target: '±10' },
 } as const;
 
@@ -255,9 +258,14 @@ async function firstRender(browser: Browser, url: string, loads: number): Promis
   return { ...ROW.render, value: Math.round(m), met: m <= 1500, note: `loads: ${times.map((t) => Math.round(t)).join(', ')} ms (fresh context each, served gzipped from 127.0.0.1, 1400×900)` };
 }
 
-/** The 200-node run; `tab` opens that dock tab first (the default is the Cluster panel). */
-async function frameBudget(browser: Browser, url: string, windowMs: number, quick: boolean, tab?: string): Promise<BenchRow[]> {
-  const graph = studioGraph({ nodes: 200, chains: 20, seed: 42, master: 'local[2]', batchDuration: 1000 });
+/** A generated graph of `nodes` in chains of 10 (studioGraph.ts). */
+interface GraphSize { nodes: number; chains: number; frame: 'frame' | 'frame1000'; long: 'long' | 'long1000' }
+const NODES_200: GraphSize = { nodes: 200, chains: 20, frame: 'frame', long: 'long' };
+const NODES_1000: GraphSize = { nodes: 1000, chains: 100, frame: 'frame1000', long: 'long1000' };
+
+/** The run of a generated graph (200 nodes by default); `tab` opens that dock tab first (the default is the Cluster panel). */
+async function frameBudget(browser: Browser, url: string, windowMs: number, quick: boolean, tab?: string, size: GraphSize = NODES_200): Promise<BenchRow[]> {
+  const graph = studioGraph({ nodes: size.nodes, chains: size.chains, seed: 42, master: 'local[2]', batchDuration: 1000 });
   const parsed = parsePipeline(JSON.stringify(graph));
   if (!parsed.ok) throw new Error(`generated graph does not parse: ${parsed.issues[0]}`);
   const issues = validateGraph(parsed.graph);
@@ -267,9 +275,9 @@ async function frameBudget(browser: Browser, url: string, windowMs: number, quic
   try {
     await page.goto(url + '/' + shareHash(graph), { waitUntil: 'domcontentloaded' });
     log('frame: page loaded');
-    await waitForStudio(page, 200, 15_000);
+    await waitForStudio(page, size.nodes, 30_000);
     const nodeCount = await page.evaluate(() => (window as unknown as StudioWindow).__studio!.store.getState().nodes.length);
-    if (nodeCount !== 200) throw new Error(`the studio holds ${nodeCount} nodes, not 200`);
+    if (nodeCount !== size.nodes) throw new Error(`the studio holds ${nodeCount} nodes, not ${size.nodes}`);
     await sleep(500); // let layout and validation settle
     if (tab) await page.evaluate((id) => { (window as unknown as { __studio: { store: { getState(): { setDockTab(t: string): void } } } }).__studio.store.getState().setDockTab(id); }, tab);
     await runAt10x(page, 20_000);
@@ -286,15 +294,15 @@ async function frameBudget(browser: Browser, url: string, windowMs: number, quic
     const maxLong = result.long.length ? Math.max(...result.long) : 0;
     const errNote = errors.length ? `; page errors: ${errors.slice(0, 2).join(' | ')}` : '';
     if (tab) {
-      return [{ ...ROW.lineage, value: r1(p95), met: null,
+      return [{ ...ROW.lineage, value: r1(p95), met: p95 <= 20 && errors.length === 0,
         note: `${result.long.length} long tasks (max ${r1(maxLong)} ms); ${result.frames.length} frames, median ${r1(median(result.frames))} ms; ${batches} batches completed in ${r1(windowMs / 1000)} s${errors.length ? `; page errors: ${errors.slice(0, 2).join(' | ')}` : ''}` }];
     }
     const common = `${r1(windowMs / 1000)} s window, ${batches} batches completed (${r1(batches / (windowMs / 1000))}/s of 10/s asked), ` +
       `status ${st.status}, ${result.domNodes} node elements in the DOM`;
     return [
-      { ...ROW.frame, value: r1(p95), met: p95 <= 20 && errors.length === 0,
+      { ...ROW[size.frame], value: r1(p95), met: p95 <= 20 && errors.length === 0,
         note: `${result.frames.length} frames, median ${r1(median(result.frames))} ms, p99 ${r1(percentile(result.frames, 99))} ms, max ${r1(Math.max(...result.frames))} ms; ${common}${errNote}` },
-      { ...ROW.long, value: result.long.length, met: result.long.length === 0,
+      { ...ROW[size.long], value: result.long.length, met: result.long.length === 0,
         note: `max ${r1(maxLong)} ms, total ${Math.round(result.long.reduce((a, b) => a + b, 0))} ms; ${common}` },
     ];
   } finally {
@@ -369,7 +377,7 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
       browser = await launch();
     } catch (e) {
       const note = `could not start the server or Chromium: ${errText(e)}`;
-      return [...out, fail('render', note), fail('frame', note), fail('long', note), { ...ROW.lineage, value: NaN, met: null, note }, fail('heap', note)];
+      return [...out, fail('render', note), fail('frame', note), fail('long', note), fail('lineage', note), fail('heap', note), fail('frame1000', note), fail('long1000', note)];
     }
 
     log('first render');
@@ -382,8 +390,12 @@ export async function rows({ quick }: BenchOptions): Promise<BenchRow[]> {
     if (quick) out.push({ ...ROW.lineage, value: NaN, met: null, note: 'not run with --quick' });
     else {
       try { out.push(...await within(frameBudget(browser, url, 10_000, quick, 'lineage'), 60_000, 'the 200-node run with the Lineage tab')); } catch (e) {
-        out.push({ ...ROW.lineage, value: NaN, met: null, note: errText(e) });
+        out.push(fail('lineage', errText(e)));
       }
+    }
+    log('frame budget, 1,000 nodes');
+    try { out.push(...await within(frameBudget(browser, url, quick ? 2000 : 10_000, quick, undefined, NODES_1000), quick ? 60_000 : 90_000, 'the 1,000-node run')); } catch (e) {
+      out.push(fail('frame1000', errText(e)), fail('long1000', errText(e)));
     }
     log('heap');
     try { out.push(await within(heapStable(browser, url, quick ? 6_000 : 60_000, quick), quick ? 45_000 : 100_000, 'the heap run')); } catch (e) { out.push(fail('heap', errText(e))); }

@@ -102,6 +102,9 @@ function ellipsize(s: string, maxWidth: number, measure: (s: string) => number):
   return `${out}…`;
 }
 
+/** Each step label's wrap key (width, weight, text) as last laid out. */
+const wrappedLabels = new WeakMap<SVGTextElement, string>();
+
 /**
  * The cluster: the 5 start-up steps of the lecture, the driver (StreamingContext), the cluster
  * manager, worker nodes with executors and their task slots; running tasks light their slot in
@@ -133,16 +136,21 @@ export function renderClusterView(svg: SVGSVGElement, d: ClusterViewData, o: Clu
     .attr('fill', (i) => (i <= d.stepProgress ? p.text : p.muted)).attr('font-weight', (i) => (i === d.stepProgress ? 700 : 400))
     .each(function (i) {
       const el = this as SVGTextElement;
+      const label = o.stepLabels[i - 1] ?? '';
+      // Measuring lays the text out (a forced layout per try): a label already wrapped at this width and weight stays.
+      const key = `${labelW}|${i === d.stepProgress ? 700 : 400}|${label}`;
+      if (wrappedLabels.get(el) === key) return;
       const measure = (s: string) => {
         if (typeof el.getComputedTextLength !== 'function') return estimateTextWidth(s, 10);
         el.textContent = s;
         return el.getComputedTextLength();
       };
-      const lines = wrapLabel(o.stepLabels[i - 1] ?? '', labelW, 2, measure);
+      const lines = wrapLabel(label, labelW, 2, measure);
       el.textContent = '';
       select(el).selectAll('tspan').data(lines).join('tspan').attr('x', 0).attr('dy', (_l, k) => (k === 0 ? 0 : '1.2em')).text((l) => l);
-    })
-    .append('title').text((i) => o.stepLabels[i - 1] ?? '');
+      select(el).append('title').text(label);
+      wrappedLabels.set(el, key);
+    });
 
   // 2. Driver and cluster manager.
   const nodes = [

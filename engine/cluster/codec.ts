@@ -41,7 +41,8 @@ type Tagged =
   | { $c: 'Object'; v: Record<string, unknown> }
   | { $c: 'Json'; s: string }                    // a packed array of plain records
   | { $c: 'F64'; v: Float64Array }              // a packed array of numbers
-  | { $c: 'Dict'; words: string[]; idx: Int32Array };   // a packed array of repeating strings
+  | { $c: 'Dict'; words: string[]; idx: Int32Array }   // a packed array of repeating strings
+  | { $c: 'Strs'; s: string; ends: Int32Array };       // a packed array of distinct strings: one string and where each ends
 
 function describeValue(x: unknown): string {
   if (typeof x === 'function') {
@@ -153,8 +154,7 @@ function pack(a: unknown[]): Tagged | unknown[] | undefined {
   if (i === n) return { [TAG]: 'F64', v: Float64Array.from(a as number[]) };
   i = 0;
   while (i < n && typeof a[i] === 'string') i++;
-  // Distinct strings clone about as fast as they stringify, and parse slower than they deserialise: sent as they are.
-  if (i === n) return dictionary(a as string[]) ?? a;
+  if (i === n) return dictionary(a as string[]) ?? concatenated(a as string[]) ?? a;
   for (; i < n; i++) {
     const x = a[i];
     if (typeof x !== 'string' && !jsonSafe(x, 0)) return undefined;
@@ -186,6 +186,25 @@ function dictionary(a: string[]): Tagged | undefined {
   }
   return { [TAG]: 'Dict', words, idx };
 }
+
+/**
+ * Distinct strings (lines of text) travel as one string plus the offset where each ends: structured clone copies
+ * one string where it would write and, on the receiver, allocate every record with its own header (~6× faster
+ * for 500k lines of 10 words). Joining and slicing keep UTF-16 code units as they are, lone surrogates included.
+ * Gives up past MAX_CONCATENATED characters (V8's string length limit is 2^29 - 24).
+ */
+function concatenated(a: string[]): Tagged | undefined {
+  const ends = new Int32Array(a.length);
+  let end = 0;
+  for (let i = 0; i < a.length; i++) {
+    end += a[i].length;
+    if (end > MAX_CONCATENATED) return undefined;
+    ends[i] = end;
+  }
+  return { [TAG]: 'Strs', s: a.join(''), ends };
+}
+
+const MAX_CONCATENATED = 1 << 28;
 
 /** Records looked at before deciding that strings do not repeat enough for a dictionary. */
 const DICTIONARY_PROBE = 4096;
@@ -240,6 +259,17 @@ function pathTo(root: unknown, target: unknown, path: string, depth: number): st
   return undefined;
 }
 
+/**
+ * Whether `encode` packed the whole value into one of the packed forms (JSON text, numbers, dictionary,
+ * concatenated strings): such a value shares nothing with the records it came from, and `decode` builds new
+ * records from it without changing it.
+ */
+export function isPacked(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== OBJECT_PROTO) return false;
+  const tag = (x as Record<string, unknown>)[TAG];
+  return tag === 'Json' || tag === 'F64' || tag === 'Dict' || tag === 'Strs';
+}
+
 /** Rebuilds what `encode` tagged. Mutates and returns its input (a fresh structured clone). */
 export function decode(x: unknown): unknown {
   if (typeof x !== 'object' || x === null) return x;
@@ -269,6 +299,12 @@ export function decode(x: unknown): unknown {
       case 'Object': return decodeFields(t.v);
       case 'Json': return JSON.parse(t.s) as unknown[];
       case 'F64': return Array.from(t.v);
+      case 'Strs': {
+        const out = new Array<string>(t.ends.length);
+        let start = 0;
+        for (let i = 0; i < out.length; i++) { const end = t.ends[i]; out[i] = t.s.slice(start, end); start = end; }
+        return out;
+      }
       case 'Dict': { const out = new Array<string>(t.idx.length); for (let i = 0; i < out.length; i++) out[i] = t.words[t.idx[i]]; return out; }
       default: break;
     }

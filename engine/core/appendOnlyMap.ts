@@ -21,7 +21,7 @@
  * Not thread-safe, like Spark's.
  */
 import { keyEquals, scalaEquals } from './equality';
-import { hashCodeOf, partitionKeySlotHash, slotHashOf } from './hash';
+import { hashCodeOf, partitionKeySlotHash, partitionKeySlotHashOf, slotHashOf } from './hash';
 import { errors } from './errors';
 
 const LOAD_FACTOR = 0.7;
@@ -392,8 +392,12 @@ export class PartitionedAppendOnlyMap<K, V> {
 
   /** `changeValue` specialised to an aggregator (see AppendOnlyMap.combine). */
   combine<T>(partition: number, key: K, value: T, createCombiner: ((v: T) => V) | null, mergeValue: (c: V, v: T) => V): V {
+    return this.combineHashed(partition, key, partitionKeySlotHash(partition, key), value, createCombiner, mergeValue);
+  }
+
+  /** `combine` with the slot hash already computed (partitionKeySlotHashOf: the key's hash serves the partitioner too). */
+  combineHashed<T>(partition: number, key: K, h: number, value: T, createCombiner: ((v: T) => V) | null, mergeValue: (c: V, v: T) => V): V {
     this.checkAlive();
-    const h = partitionKeySlotHash(partition, key);
     const pos = this.find(partition, key, h);
     if (pos >= 0) {
       const nv = mergeValue(this.values[pos] as V, value);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CompactBuffer } from './compactBuffer';
 import {
   bytesHash, finalizeHash, hashCodeOf, javaDoubleHashCode, javaStringHashCode, mapHash, mix, murmur3HashInt,
-  nonNegativeMod, orderedHash, partitionKeyHash, partitionKeySlotHash, partitionOf, productSeed, scalaDoubleHash,
+  nonNegativeMod, orderedHash, partitionKeyHash, partitionKeySlotHash, partitionKeySlotHashOf, partitionOf, productSeed, scalaDoubleHash,
   scalaHash, seqHash, seqSeed, setHash, slotHashOf, tuple2Hash, tupleHash,
 } from './hash';
 import { None, Some } from './option';
@@ -142,6 +142,11 @@ describe('shuffle-map hot paths agree with the general functions', () => {
   it.each(keys.map((k) => [k]))('slotHashOf(%j) = murmur3HashInt(hashCodeOf(k))', (k) => {
     expect(slotHashOf(k)).toBe(murmur3HashInt(hashCodeOf(k)));
     for (const p of [0, 1, 5]) expect(partitionKeySlotHash(p, k)).toBe(murmur3HashInt(hashCodeOf([p, k])));
+  });
+  it.each(['hello', '', 'polygenelubricants', 'é😀'].map((k) => [k]))('a string key %j: its hashCode gives both its hash partition and its slot hash', (k) => {
+    const kh = javaStringHashCode(k);
+    for (const n of [1, 2, 7]) expect(nonNegativeMod(kh, n)).toBe(partitionOf(k, n));
+    for (const p of [0, 1, 5]) expect(partitionKeySlotHashOf(p, kh)).toBe(partitionKeySlotHash(p, k));
   });
 });
 

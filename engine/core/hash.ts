@@ -325,8 +325,12 @@ export function slotHashOf(key: unknown): number {
 
 /** PartitionedAppendOnlyMap's slot hash: murmur3_32().hashInt((partition, key).hashCode). */
 export function partitionKeySlotHash(partitionId: number, key: unknown): number {
-  const kh = typeof key === 'string' ? javaStringHashCode(key) : scalaHash(key);
-  return finalizeHash(mix(0, finalizeHash(mix(mix(productSeed, partitionId | 0), kh), 2)), 4);
+  return partitionKeySlotHashOf(partitionId, typeof key === 'string' ? javaStringHashCode(key) : scalaHash(key));
+}
+
+/** partitionKeySlotHash from the key's `##` already computed (a string key's hash also picks its hash partition). */
+export function partitionKeySlotHashOf(partitionId: number, keyHash: number): number {
+  return finalizeHash(mix(0, finalizeHash(mix(mix(productSeed, partitionId | 0), keyHash), 2)), 4);
 }
 
 // ---------------------------------------------------------------- partitioning

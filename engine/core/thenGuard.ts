@@ -24,6 +24,11 @@ export function guardThenables(): void {
  * Returns the prototype's name, or undefined when none was polluted.
  */
 export function removeThenPollution(): string | undefined {
+  // The check runs after every user-function call, so it starts with one that costs a few property lookups: `in`
+  // follows the prototype chain without calling a getter, and every prototype listed inherits from Object.prototype.
+  if (!('then' in Array.prototype || 'then' in Function.prototype || 'then' in Error.prototype || 'then' in Map.prototype || 'then' in Set.prototype)) {
+    return undefined;
+  }
   for (const proto of PROTOTYPES) {
     const d = Object.getOwnPropertyDescriptor(proto, 'then');
     if (!d || !d.configurable) continue;
@@ -31,4 +36,12 @@ export function removeThenPollution(): string | undefined {
     return `${(proto as { constructor: { name: string } }).constructor.name}.prototype`;
   }
   return undefined;
+}
+
+/** Whether guardThenables() ran in this realm: then no `then` can be added to these prototypes, and no call needs the check. */
+export function thenablesGuarded(): boolean {
+  return PROTOTYPES.every((proto) => {
+    const d = Object.getOwnPropertyDescriptor(proto, 'then');
+    return d !== undefined && !d.configurable && !d.writable && d.value === undefined && !('get' in d);
+  });
 }

@@ -2,12 +2,16 @@ import type { BlockUpdate } from '../rdd/plan';
 import type { StorageLevelDesc } from '../rdd/storageLevel';
 import { estimateRecordsSize } from './sizeEstimator';
 import { errors } from '../core/errors';
+import { deserializeBlock, serializeBlock, type SerializedBlock } from './serializedBlock';
 
 const SHUFFLE_LEVEL: StorageLevelDesc = { useDisk: false, useMemory: true, useOffHeap: false, deserialized: true, replication: 1 };
 
 export { ExecutorOutOfMemoryError } from '../core/errors';
 
-interface StoredBlock { values: unknown[]; level: StorageLevelDesc; memSize: number; diskSize: number; lastUse: number }
+/** `values` holds the records, or `serialized` their serialized form (an RDD block at a serialized level). */
+interface StoredBlock { values: unknown[]; serialized?: SerializedBlock; records: number; level: StorageLevelDesc; memSize: number; diskSize: number; lastUse: number }
+
+const NO_VALUES: unknown[] = [];
 
 const levelName = (l: StorageLevelDesc): string => {
   const parts = [l.useDisk && !l.useMemory ? 'DISK_ONLY' : l.useMemory && l.useDisk ? 'MEMORY_AND_DISK' : 'MEMORY_ONLY'];
@@ -39,7 +43,7 @@ export class BlockManager {
     const b = this.blocks.get(blockId);
     if (!b) return undefined;
     b.lastUse = ++this.useCounter;
-    return b.values;
+    return b.serialized ? deserializeBlock(b.serialized) : b.values;
   }
 
   has(blockId: string): boolean { return this.blocks.has(blockId); }
@@ -50,14 +54,17 @@ export class BlockManager {
     if (this.memUsed + size > this.hardLimitBytes) {
       throw errors.blockBudgetExceeded(blockId, mib(size), mib(this.memUsed + size), mib(this.hardLimitBytes));
     }
-    this.blocks.set(blockId, { values, level: SHUFFLE_LEVEL, memSize: size, diskSize: 0, lastUse: ++this.useCounter });
+    this.blocks.set(blockId, { values, records: values.length, level: SHUFFLE_LEVEL, memSize: size, diskSize: 0, lastUse: ++this.useCounter });
     this.memUsed += size;
   }
 
   put(blockId: string, values: unknown[], level: StorageLevelDesc, size = estimateRecordsSize(values)): void {
     this.remove(blockId, false);
     const inMemory = level.useMemory;
-    const block: StoredBlock = { values, level, memSize: inMemory ? size : 0, diskSize: inMemory ? 0 : size, lastUse: ++this.useCounter };
+    // RDD blocks only: received input blocks (also at serialized levels) keep their records, as their receivers and write-ahead log expect.
+    const serialized = !level.deserialized && blockId.startsWith('rdd_') ? serializeBlock(values) : undefined;
+    const block: StoredBlock = { values: serialized ? NO_VALUES : values, serialized, records: values.length, level,
+      memSize: inMemory ? size : 0, diskSize: inMemory ? 0 : size, lastUse: ++this.useCounter };
     this.blocks.set(blockId, block);
     this.memUsed += block.memSize;
     this.report(blockId, block);
@@ -86,7 +93,7 @@ export class BlockManager {
   drainUpdates(): BlockUpdate[] { const u = this.pendingUpdates; this.pendingUpdates = []; return u; }
 
   private report(blockId: string, b: StoredBlock): void {
-    this.pendingUpdates.push({ blockId, executorId: this.executorId, storageLevel: levelName(b.level), memSize: b.memSize, diskSize: b.diskSize, records: b.values.length });
+    this.pendingUpdates.push({ blockId, executorId: this.executorId, storageLevel: levelName(b.level), memSize: b.memSize, diskSize: b.diskSize, records: b.records });
   }
 
   /** Spark's MemoryStore eviction: least recently used first; blocks whose level allows disk are moved there. */

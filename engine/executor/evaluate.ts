@@ -13,7 +13,12 @@ import { withTaskContext, type TaskContextInfo } from './taskContext';
 
 export { asPair, compileAggregator, describeRecord } from './records';
 
-export type Emit = (record: unknown) => void;
+/**
+ * Where a kind pushes its records. `pair`, when present, takes a key-value record as two arguments: a consumer
+ * that takes every pair apart at once (a map-side combine) offers it, and a producer that would build a fresh
+ * tuple only to be taken apart (constantPair.ts) may call it instead. A sampling wrapper never offers it.
+ */
+export type Emit = ((record: unknown) => void) & { readonly pair?: (key: unknown, value: unknown) => void };
 
 export interface EvalEnv {
   compile<F>(fn: ShippedFn): F;

@@ -3,14 +3,15 @@ import { stopwatch } from '../core/clock';
 import { formatRecord } from '../core/format';
 import { hashKeyComparator, PartitionedAppendOnlyMap } from '../core/appendOnlyMap';
 import { Rng } from '../core/rng';
+import { javaStringHashCode, nonNegativeMod, partitionKeySlotHashOf } from '../core/hash';
 import { partitionerFromDesc } from '../rdd/partitioner';
 import type { RecordSample, ResultOp, TaskDesc, TaskMetricsData, TaskOutcome } from '../rdd/plan';
 import { BlockManager } from './blockManager';
-import { asPair, compileAggregator, materialize, prefetch, push, type EvalEnv } from './evaluate';
+import { asPair, compileAggregator, materialize, prefetch, push, type Emit, type EvalEnv } from './evaluate';
 import { estimateRecordsSize } from './sizeEstimator';
 import { EnoughRecords, FetchFailedError } from './taskErrors';
 import { errors } from '../core/errors';
-import { removeThenPollution } from '../core/thenGuard';
+import { removeThenPollution, thenablesGuarded } from '../core/thenGuard';
 
 /** How an executor reaches what is not in its own block manager (peers' shuffle outputs and blocks, broadcasts). */
 export interface ExecutorPeers {
@@ -84,7 +85,8 @@ export class Executor {
    */
   private compile(fn: ShippedFn): unknown {
     const compiled = compileShipped(fn, this.runtime) as (...args: unknown[]) => unknown;
-    const f = function unpolluted(this: unknown, ...args: unknown[]): unknown {
+    // A guarded realm (worker executors) cannot be polluted; elsewhere every call is followed by the check.
+    const f = thenablesGuarded() ? compiled : function unpolluted(this: unknown, ...args: unknown[]): unknown {
       const out = compiled.apply(this, args);
       const polluted = removeThenPollution();
       if (polluted) throw errors.thenPollution(polluted, fn.opName);
@@ -198,7 +200,21 @@ export class Executor {
     if (task.aggregator && task.mapSideCombine) {
       const agg = compileAggregator(task.aggregator, env);
       const map = new PartitionedAppendOnlyMap<unknown, unknown>();
-      push(task.plan, env, pre, (kv) => { const p = asPair(kv, task.opName ?? 'A shuffle'); map.combine(partitionOf(p[0]), p[0], p[1], agg.createCombiner, agg.mergeValue); });
+      const op = task.opName ?? 'A shuffle';
+      // A string key's Java hashCode picks its hash partition and feeds the map's slot hash: computed once.
+      const hashPartitions = task.partitioner.kind === 'hash' ? n : 0;
+      const { createCombiner, mergeValue } = agg;
+      const combinePair = (k: unknown, v: unknown): void => {
+        if (hashPartitions !== 0 && typeof k === 'string') {
+          const kh = javaStringHashCode(k);
+          const part = nonNegativeMod(kh, hashPartitions);
+          map.combineHashed(part, k, partitionKeySlotHashOf(part, kh), v, createCombiner, mergeValue);
+        } else {
+          map.combine(partitionOf(k), k, v, createCombiner, mergeValue);
+        }
+      };
+      const emit: Emit = Object.assign((kv: unknown) => { const p = asPair(kv, op); combinePair(p[0], p[1]); }, { pair: combinePair });
+      push(task.plan, env, pre, emit);
       // With an aggregator, Spark's ExternalSorter orders each map output partition by key hash.
       buckets = map.destructiveSortedPartitions(n, hashKeyComparator);
     } else {

@@ -16,6 +16,7 @@ import { StorageLevel } from '../rdd/storageLevel';
 import type { DStream } from './dstream/DStream';
 import type { DStreamContext } from './dstream/DStreamContext';
 import { errors } from '../core/errors';
+import { deserializeBlock, packedBlock, type SerializedBlock } from '../executor/serializedBlock';
 
 /** One checkpointed RDD: where its partition files are and how it was partitioned. */
 export interface RDDCheckpointFile { path: string; rddId: number; time: number; numPartitions: number; partitioner?: PartitionerDesc }
@@ -105,10 +106,14 @@ export async function readRDDCheckpoint<T>(sc: SparkContext, file: RDDCheckpoint
 }
 
 export function checkpointRDD<T>(sc: SparkContext, slices: unknown[][], file: RDDCheckpointFile): RDD<T> {
+  // Spark reads a checkpoint RDD's partitions from their files; here the driver holds them, packed when the codec
+  // packs them whole (an updateStateByKey state of plain tuples, remembered for two checkpoint intervals). Other
+  // records stay as they are: a mapWithState record's maps are shared with the versions built on it.
+  const stored = slices.map((values): SerializedBlock | unknown[] => packedBlock(values) ?? values);
   const rdd = new RDD<T>(sc, {
     className: 'ReliableCheckpointRDD', opName: 'checkpoint', numPartitions: slices.length, deps: [],
     partitioner: partitionerFromDescription(file.partitioner),
-    planFor: (p) => ({ k: 'data', values: slices[p] }),
+    planFor: (p) => { const part = stored[p]; return { k: 'data', values: Array.isArray(part) ? part : deserializeBlock(part) }; },
   });
   rdd.setName(`checkpoint ${file.path}`);
   return rdd;

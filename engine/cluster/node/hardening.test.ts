@@ -15,7 +15,7 @@ afterAll(() => { listener.close(); });
 
 function inChild(code: string, nodeFlags: string[] = []): Promise<string> {
   const script = `import { nodeCodeCompiler, restrictSockets } from ${JSON.stringify(path.join(ROOT, 'engine/cluster/node/hardening.ts'))};
-import { guardThenables } from ${JSON.stringify(path.join(ROOT, 'engine/core/thenGuard.ts'))};
+import { guardThenables, thenablesGuarded } from ${JSON.stringify(path.join(ROOT, 'engine/core/thenGuard.ts'))};
 import { compileCode, setCodeCompiler } from ${JSON.stringify(path.join(ROOT, 'engine/core/closure.ts'))};
 import net from 'node:net';
 const out = [];
@@ -52,12 +52,16 @@ await attempt('import()', () => compileCode([], 'return import("node:fs")')());`
   }, 40_000);
 
   it('guardThenables: assigning Object.prototype.then throws and objects stay non-thenable', async () => {
-    const out = await inChild(`guardThenables();
+    const out = await inChild(`await attempt('guarded before', () => thenablesGuarded());
+guardThenables();
+await attempt('guarded after', () => thenablesGuarded());
 await attempt('assign', () => { 'use strict'; Object.prototype.then = () => {}; return 'assigned'; });
 await attempt('array', () => { Object.defineProperty(Array.prototype, 'then', { value: () => {} }); return 'defined'; });
 await attempt('resolve', async () => JSON.stringify(await Promise.resolve({ a: 1 })));`);
     expect(out).toMatch(/^assign: Cannot assign to read only property 'then' of object '#<Object>'$/m);
     expect(out).toMatch(/^array: Cannot redefine property: then$/m);
     expect(out).toMatch(/^resolve: \{"a":1\}$/m);
+    expect(out).toMatch(/^guarded before: false$/m);
+    expect(out).toMatch(/^guarded after: true$/m);
   }, 40_000);
 });

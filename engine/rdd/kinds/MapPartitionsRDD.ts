@@ -5,6 +5,7 @@
  */
 import type { ShippedFn } from '../../core/closure';
 import { AppendOnlyMap } from '../../core/appendOnlyMap';
+import { constantPairValue } from '../../core/constantPair';
 import { XORShiftRandom } from '../../core/javaRandom';
 import type { Emit } from '../../executor/evaluate';
 import { asPair, compileAggregator, iterableResult } from '../../executor/records';
@@ -41,7 +42,12 @@ type NarrowOpTable = { readonly [T in NarrowOp['t']]: NarrowOpRunner<Extract<Nar
 const narrowOps: NarrowOpTable = Object.freeze({
   map: {
     userCode: true,
-    run(op, parent, run, emit) { const f = run.env.compile<(x: unknown) => unknown>(op.f); parent((x) => emit(f(x))); },
+    run(op, parent, run, emit) {
+      const f = run.env.compile<(x: unknown) => unknown>(op.f);
+      const pair = emit.pair, constant = pair && constantPairValue(op.f);
+      if (pair && constant) { const c = constant.value; parent((x) => pair(x, c)); return; }
+      parent((x) => emit(f(x)));
+    },
   },
   filter: {
     userCode: true,
