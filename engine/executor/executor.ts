@@ -197,7 +197,7 @@ export class Executor {
     if (task.aggregator && task.mapSideCombine) {
       const agg = compileAggregator(task.aggregator, env);
       const map = new PartitionedAppendOnlyMap<unknown, unknown>();
-      push(task.plan, env, pre, (kv) => { const p = asPair(kv, task.opName ?? 'A shuffle'); map.combine(partitionOf(p[0]), p[0], p[1], agg.createCombiner, agg.mergeValue); });
+      push(task.plan, env, pre, (kv) => { const p = asPair(kv, task.opName ?? 'A shuffle'); map.combineInPartition(partitionOf(p[0]), p[0], p[1], agg.createCombiner, agg.mergeValue); });
       // With an aggregator, Spark's ExternalSorter orders each map output partition by key hash.
       buckets = map.destructiveSortedPartitions(n, hashKeyComparator);
     } else {
