@@ -66,14 +66,14 @@ const MAP_CAPACITY_LIMIT = "Can't make capacity bigger than 2^29 elements";
 
 export const errors = {
   // ---- core: functions and closures shipped to executors, broadcast variables ----
-  notAFunction: (op: string, what = 'function') => coded('NOT_AFUNCTION', new TypeError(`${op} expects a ${what}, but was given something else. Pass a function such as (x) => x.`)),
+  notAFunction: (op: string, what = 'function') => coded('NOT_A_FUNCTION', new TypeError(`${op} expects a ${what}, but was given something else. Pass a function such as (x) => x.`)),
   nativeFunction: (op: string, name: string) => coded('NATIVE_FUNCTION', new TypeError(
     `${op} was given the built-in function ${name ? `'${name}'` : '(anonymous)'}, which has no source text to ship to executors. ` +
     `Wrap it in an arrow function that calls it, e.g. (a, b) => Math.max(a, b).`)),
   boundFunction: (op: string, name: string) => coded('BOUND_FUNCTION', new TypeError(
     `${op} was given a bound function ('${name}'), which has no source text to ship to executors. ` +
     `Use an arrow function instead, e.g. (x) => f(x, 1), with any outside value passed through closure({ ... }, fn).`)),
-  sourceNotAFunction: (op: string, found: string) => coded('SOURCE_NOT_AFUNCTION', new TypeError(
+  sourceNotAFunction: (op: string, found: string) => coded('SOURCE_NOT_A_FUNCTION', new TypeError(
     `${op} expects the source of a function (an arrow function, a function expression or a method), but the source is ${found}.`)),
   accessorNotShippable: (op: string, kind: string) => coded('ACCESSOR_NOT_SHIPPABLE', new TypeError(
     `${op} was given a ${kind}ter; only functions and methods can be shipped. Pass an arrow function instead.`)),
@@ -141,7 +141,7 @@ export const errors = {
   // ---- core: file systems (memory, Node, IndexedDB) ----
   fileNotFound: (path: string) => coded('FILE_NOT_FOUND', new Error(`File does not exist: ${path}`)),
   dirNotFound: (dir: string) => coded('DIR_NOT_FOUND', new Error(`Directory does not exist: ${dir}`)),
-  notADirectory: (dir: string) => coded('NOT_ADIRECTORY', new Error(`Not a directory: ${dir}`)),
+  notADirectory: (dir: string) => coded('NOT_A_DIRECTORY', new Error(`Not a directory: ${dir}`)),
   writeToDirectory: (path: string) => coded('WRITE_TO_DIRECTORY', new Error(`Cannot write ${path}: it is a directory`)),
   mkdirOverFile: (path: string, file: string) => coded('MKDIR_OVER_FILE', new Error(`Cannot create directory ${path}: ${file} is a file`)),
   dirNotEmpty: (path: string) => coded('DIR_NOT_EMPTY', new Error(`Directory not empty: ${path}`)),
@@ -202,7 +202,7 @@ export const errors = {
   sampleSeedNotInteger: (seed: unknown) => coded('SAMPLE_SEED_NOT_INTEGER', new TypeError(`sample expects an integer seed (a Java long), but got ${seed}`)),
   noOrdering: (a: string, b: string) => coded('NO_ORDERING', new TypeError(
     `No implicit Ordering defined for ${a} and ${b}: sort keys must be numbers, strings, booleans, tuples or Options`)),
-  notAPair: (op: string, record: string) => coded('NOT_APAIR', new TypeError(
+  notAPair: (op: string, record: string) => coded('NOT_A_PAIR', new TypeError(
     `${op} needs (key, value) pairs, but got ${record}. Map each record to a [key, value] array first, for example w => [w, 1].`)),
   notIterableResult: (op: string, result: string) => coded('NOT_ITERABLE_RESULT', new TypeError(
     `The function given to ${op} must return an iterable (an array or a generator), but returned ${result}.`)),
@@ -239,7 +239,7 @@ export const errors = {
   notInWorkerThread: () => coded('NOT_IN_WORKER_THREAD', new Error('executorWorker.ts must run inside a worker_threads Worker')),
   noWebWorkers: () => coded('NO_WEB_WORKERS', new Error('Web Workers are not available here (no Worker constructor): use master local[N]')),
   localThreads: (s: string, master: string) => coded('LOCAL_THREADS', new Error(`Asked to run locally with ${s} threads (master ${master}): use a positive number of threads`)),
-  notASize: (key: string, value: string) => coded('NOT_ASIZE', new Error(`${key} must be a size such as 384m or 1g, but was '${value}'`)),
+  notASize: (key: string, value: string) => coded('NOT_A_SIZE', new Error(`${key} must be a size such as 384m or 1g, but was '${value}'`)),
 
   // ---- streaming: StreamingContext, DStreams, inputs, receivers ----
   noOutputOperations: () => coded('NO_OUTPUT_OPERATIONS', new IllegalArgumentException('requirement failed: No output operations registered, so nothing to execute')),
@@ -278,7 +278,7 @@ export const errors = {
   windowDurationExpected: () => coded('WINDOW_DURATION_EXPECTED', new TypeError(
     'reduceByKeyAndWindow(reduce, inverse, windowDuration, slideDuration?, ...) needs a window Duration as its third argument, e.g. Seconds(30)')),
   noParentRDD: (t: unknown) => coded('NO_PARENT_RDD', new SparkException(`Couldn't generate RDD from parent at time ${t}`)),
-  noParentRDDForUnion: (t: unknown) => coded('NO_PARENT_RDDFOR_UNION', new SparkException(`Could not generate RDD from a parent for unifying at time ${t}`)),
+  noParentRDDForUnion: (t: unknown) => coded('NO_PARENT_RDD_FOR_UNION', new SparkException(`Could not generate RDD from a parent for unifying at time ${t}`)),
   transformReturnedNull: () => coded('TRANSFORM_RETURNED_NULL', new SparkException(
     'Transform function must not return null. Return SparkContext.emptyRDD() instead to represent no element as the result of transformation.')),
   transformNotRDD: (op: string, got: string) => coded('TRANSFORM_NOT_RDD', new TypeError(
@@ -323,6 +323,8 @@ export const errors = {
     `killExecutor: no live executor with id "${executorId}" (live: ${live.join(', ') || 'none'})`)),
   crashReceiverUnknown: (streamId: number) => coded('CRASH_RECEIVER_UNKNOWN', new Error(`crashReceiver: no receiver for input stream ${streamId}`)),
   injectedReceiverCrash: () => coded('INJECTED_RECEIVER_CRASH', new Error('injected receiver crash')),
+  /** failNextTask: the task fails with the fault's message. */
+  injectedTaskFailure: (message: string) => coded('INJECTED_TASK_FAILURE', new Error(message)),
   slowTaskMs: (ms: number) => coded('SLOW_TASK_MS', new RangeError(`slowTask(ms) needs a positive number of milliseconds, got ${ms}`)),
 
   // ---- checkpoint / recovery ----
@@ -344,14 +346,14 @@ export const errors = {
     `Checkpoint file ${path} is corrupt (${detail}): delete the checkpoint directory or restore it from a backup`)),
   checkpointFileIncomplete: (path: string, count: string) => coded('CHECKPOINT_FILE_INCOMPLETE', new Error(
     `Checkpoint file ${path} is incomplete: expected ${count} records. Delete the checkpoint directory or restore it from a backup`)),
-  checkpointRDDPartMissing: (path: string, numPartitions: number, part: string, detail: string) => coded('CHECKPOINT_RDDPART_MISSING', new Error(
+  checkpointRDDPartMissing: (path: string, numPartitions: number, part: string, detail: string) => coded('CHECKPOINT_RDD_PART_MISSING', new Error(
     `Checkpoint RDD ${path} has ${numPartitions} partitions but ${part} cannot be read (${detail}): the checkpoint directory is incomplete`)),
   walBlockIncomplete: (walPath: string, blockId: string) => coded('WAL_BLOCK_INCOMPLETE', new Error(`${walPath} does not hold block ${blockId} completely`)),
   kafkaCheckpointData: (name: string) => coded('KAFKA_CHECKPOINT_DATA', new Error(
     `The checkpoint data of ${name} is not offset ranges: was the checkpoint written by another graph? Use a new checkpoint directory.`)),
   getOrCreateNoDir: () => coded('GET_OR_CREATE_NO_DIR', new TypeError('getOrCreate(checkpointDir, createFn) expects a checkpoint directory path')),
   getOrCreateNoFn: () => coded('GET_OR_CREATE_NO_FN', new TypeError('getOrCreate(checkpointDir, createFn) expects a function that creates the StreamingContext')),
-  getOrCreateNotAContext: () => coded('GET_OR_CREATE_NOT_ACONTEXT', new TypeError('getOrCreate(checkpointDir, createFn): createFn must return the StreamingContext it created')),
+  getOrCreateNotAContext: () => coded('GET_OR_CREATE_NOT_A_CONTEXT', new TypeError('getOrCreate(checkpointDir, createFn): createFn must return the StreamingContext it created')),
   getOrCreateStarted: () => coded('GET_OR_CREATE_STARTED', new Error('getOrCreate(checkpointDir, createFn): createFn must not start the context; getOrCreate returns it for you to start')),
   checkpointBatchDuration: (dir: string, cp: number, now: number) => coded('CHECKPOINT_BATCH_DURATION', new Error(
     `The checkpoint in ${dir} was written by an application with batch duration ${cp} ms, but createFn built one with ${now} ms: use the same batch duration, or a new checkpoint directory`)),
