@@ -212,7 +212,7 @@ export function Canvas() {
               // Spark's words stay English (lang="en"), with the translated explanation when one is known.
               <div key={k} className={`issue issue--${i.severity}`}>
                 {i.severity === 'error' ? '✖' : '⚠'} <span lang="en">{i.message}</span>
-                {explainKey(i.message) && <span className="issue__explain">{tr(explainKey(i.message)!)}</span>}
+                {explainKey(i.code) && <span className="issue__explain">{tr(explainKey(i.code)!)}</span>}
               </div>
             ))}
           </div>

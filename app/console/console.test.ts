@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendConsole, batchLines, consoleBlocks, countLines, eventToConsoleError, explainKey, visibleLines } from './consoleModel';
+import { errors } from '../../engine/core/errors';
+import type { EngineEvent } from '../../engine/core/events';
 import { emptyResults, parseTuple, reduceResults, topK } from './resultsModel';
 import { formatMaster, parseMaster, sliderFromSpeed, speedFromSlider } from './cluster';
 
@@ -25,10 +27,39 @@ describe('console model', () => {
     expect(batchLines(lines, 9000)).toEqual([]);
   });
   it('turns failures into errors with explanations', () => {
-    const e = eventToConsoleError({ type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: 'Job aborted due to stage failure: Task 0 in stage 1.0 failed 4 times' });
+    const e = eventToConsoleError({ type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: 'Job aborted due to stage failure: Task 0 in stage 1.0 failed 4 times', errorCode: 'JOB_ABORTED' });
     expect(e).toMatchObject({ level: 'error', explainKey: 'explain.jobAborted' });
     expect(eventToConsoleError({ type: 'jobEnd', time: 1, jobId: 1, result: 'JobSucceeded' })).toBeNull();
-    expect(explainKey('requirement failed: No output operations registered, so nothing to execute')).toBe('explain.noOutput');
+    expect(explainKey(errors.noOutputOperations().code)).toBe('explain.noOutput');
+  });
+
+  // What the console explains, by the code each failure carries; the words beside it are Spark's and never read.
+  const byCode: [string, EngineEvent, string | undefined][] = [
+    ['a job aborted after a task timed out: the cause explains it',
+      { type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: errors.jobAborted(0, 1, 4, 'x').message, errorCode: 'JOB_ABORTED',
+        cause: 'TaskTimeout: task exceeded 2000 ms', causeCode: 'TASK_TIMEOUT' }, 'explain.timeout'],
+    ['a user function that threw', { type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: 'Job aborted', errorCode: 'JOB_ABORTED',
+      cause: 'TypeError: w.toUpperCas is not a function', causeCode: 'USER_FUNCTION_ERROR' }, 'explain.udfError'],
+    ['a cause the console has no words for falls back to the job\'s', { type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: 'Job aborted',
+      errorCode: 'JOB_ABORTED', cause: 'FetchFailed', causeCode: 'EMPTY_COLLECTION' }, 'explain.jobAborted'],
+    ['a lost executor', { type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed', error: 'Job aborted', errorCode: 'JOB_ABORTED',
+      cause: 'ExecutorLostFailure (executor 1 exited caused by one of the running tasks)', causeCode: 'EXECUTOR_LOST_BY_APP' }, 'explain.executorLost'],
+    ['a foreachRDD that threw on the driver', { type: 'outputOperationCompleted', time: 1,
+      outputOperationInfo: { batchTime: 1000, id: 0, name: 'foreachRDD', description: '', failureReason: 'ReferenceError: db is not defined', failureCode: 'USER_FUNCTION_ERROR' } }, 'explain.udfError'],
+    ['receivers holding every slot', { type: 'warning', time: 0, code: 'receiversNeedMoreSlots', message: 'anything at all' }, 'explain.oneSlot'],
+    ['a warning without an explanation', { type: 'warning', time: 0, code: 'checkpointUnreadable', message: 'Task not serializable' }, undefined],
+    ['words that once matched, without a code, explain nothing', { type: 'jobEnd', time: 1, jobId: 1, result: 'JobFailed',
+      error: 'requirement failed: No output operations registered, so nothing to execute' }, undefined],
+  ];
+  it.each(byCode)('picks the explanation by code: %s', (_name, event, key) => {
+    expect(eventToConsoleError(event)?.explainKey).toBe(key);
+  });
+
+  it('looks a code from another realm up as data', () => {
+    expect(explainKey('toString')).toBeUndefined();
+    expect(explainKey('__proto__')).toBeUndefined();
+    expect(explainKey(undefined)).toBeUndefined();
+    expect(explainKey('SHIPPED_SYNTAX_ERROR')).toBe('explain.syntax');
   });
 });
 

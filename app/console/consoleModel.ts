@@ -1,8 +1,9 @@
 /**
  * The console's pure model: appending printed text to a capped line buffer, turning engine events
- * into console errors/warnings, and matching Spark's messages to a translated explanation.
+ * into console errors/warnings, and picking the translated explanation of each by its code.
  */
-import type { EngineEvent } from '../../engine/core/events';
+import type { EngineEvent, WarningCode } from '../../engine/core/events';
+import type { ErrorCode } from '../../engine/core/errors';
 
 export const CONSOLE_LIMIT = 2000;
 
@@ -11,8 +12,10 @@ export interface ConsoleError {
   level: 'error' | 'warning';
   /** Spark's own words, shown in English. */
   message: string;
-  /** i18n key of the explanation shown beside it, if the message is known. */
+  /** i18n key of the explanation shown beside it, if what failed is known. */
   explainKey?: string;
+  /** What failed (an ErrorCode or WarningCode, as the engine sent it): picks the explanation. */
+  code?: string;
   time?: number;
   nodeId?: string;
   /** A failed job's first task failure, shown before Spark's message (which names only the most recent one). */
@@ -65,40 +68,61 @@ export function consoleBlocks(lines: string[], dropped: number, size = 64): { ke
   return out;
 }
 
-/** Known Spark messages → explanation keys (the message itself stays in English). */
-const EXPLANATIONS: [RegExp, string][] = [
-  [/No output operations registered/, 'explain.noOutput'],
-  [/must be a multiple of the slide duration/, 'explain.windowMultiple'],
-  [/checkpoint directory has not been set/, 'explain.checkpoint'],
-  [/Task not serializable/, 'explain.notSerializable'],
-  [/Job aborted due to stage failure/, 'explain.jobAborted'],
-  [/different slide durations/, 'explain.slideDurations'],
-  [/Could not parse Master URL/, 'explain.master'],
-  [/exceeded .*ms|possible infinite loop/, 'explain.timeout'],
-  [/SyntaxError|Unexpected token|Unterminated/, 'explain.syntax'],
-  [/(only one|no) (task )?slot|local\[1\]|receivers? .*slot/i, 'explain.oneSlot'],
-  [/is not a function|is not defined|Cannot read propert/, 'explain.udfError'],
-  [/Executor lost|ExecutorLost|executor .* (lost|removed)/i, 'explain.executorLost'],
-];
+/**
+ * Explanations by code (core/errors.ts ErrorCode, events.ts WarningCode): the console picks the explanation of what
+ * failed from the code the event carries, never from Spark's words (which stay in English beside it).
+ */
+const EXPLANATIONS: Partial<Record<ErrorCode | WarningCode, string>> = {
+  NO_OUTPUT_OPERATIONS: 'explain.noOutput',
+  WINDOW_NOT_MULTIPLE: 'explain.windowMultiple',
+  SLIDE_NOT_MULTIPLE: 'explain.windowMultiple',
+  REDUCED_WINDOW_NOT_MULTIPLE: 'explain.windowMultiple',
+  REDUCED_SLIDE_NOT_MULTIPLE: 'explain.windowMultiple',
+  CHECKPOINT_DIR_NOT_SET: 'explain.checkpoint',
+  TASK_NOT_SERIALIZABLE: 'explain.notSerializable',
+  CLOSURE_VAR_NOT_DATA: 'explain.notSerializable',
+  BROADCAST_NOT_DATA: 'explain.notSerializable',
+  DYNAMIC_IMPORT: 'explain.notSerializable',
+  JOB_ABORTED: 'explain.jobAborted',
+  STAGE_ABORTED: 'explain.jobAborted',
+  DIFFERENT_SLIDE_DURATIONS: 'explain.slideDurations',
+  INVALID_MASTER: 'explain.master',
+  TASK_TIMEOUT: 'explain.timeout',
+  SHIPPED_SYNTAX_ERROR: 'explain.syntax',
+  IMPORT_SYNTAX: 'explain.syntax',
+  receiversNeedMoreSlots: 'explain.oneSlot',
+  batchStarvedByReceivers: 'explain.oneSlot',
+  USER_FUNCTION_ERROR: 'explain.udfError',
+  EXECUTOR_LOST: 'explain.executorLost',
+  EXECUTOR_LOST_BY_APP: 'explain.executorLost',
+};
 
-export function explainKey(message: string): string | undefined {
-  for (const [re, key] of EXPLANATIONS) if (re.test(message)) return key;
-  return undefined;
+/**
+ * The explanation key for a code, if the console has one. The code may come from another realm (the driver's worker,
+ * where user code runs), so it is looked up as data: an unknown code explains nothing.
+ */
+export function explainKey(code: string | undefined): string | undefined {
+  return code !== undefined && Object.hasOwn(EXPLANATIONS, code) ? EXPLANATIONS[code as keyof typeof EXPLANATIONS] : undefined;
 }
 
 export function eventToConsoleError(e: EngineEvent): Omit<ConsoleError, 'id'> | null {
-  const mk = (level: 'error' | 'warning', message: string, nodeId?: string) => ({ level, message, explainKey: explainKey(message), time: e.time, ...(nodeId ? { nodeId } : {}) });
+  const mk = (level: 'error' | 'warning', message: string, code: string | undefined, nodeId?: string) =>
+    ({ level, message, explainKey: explainKey(code), time: e.time, ...(nodeId ? { nodeId } : {}) });
   switch (e.type) {
     case 'jobEnd': {
       if (e.result !== 'JobFailed') return null;
       const message = withoutStackFrames(e.error ?? 'Job failed');
       const cause = e.cause !== undefined ? withoutStackFrames(e.cause) : undefined;
-      return { ...mk('error', message, e.failedNodeIds?.[0]), ...(cause ? { cause, explainKey: explainKey(cause) ?? explainKey(message) } : {}),
+      // The first task failure says what went wrong better than "Job aborted" does, so its explanation comes first.
+      return { ...mk('error', message, e.errorCode, e.failedNodeIds?.[0]), ...(cause ? { cause, explainKey: explainKey(e.causeCode) ?? explainKey(e.errorCode) } : {}),
         ...(e.failedNodeIds?.length ? { nodeIds: e.failedNodeIds } : {}) };
     }
-    case 'outputOperationCompleted': return e.outputOperationInfo.failureReason ? mk('error', withoutStackFrames(e.outputOperationInfo.failureReason)) : null;
-    case 'receiverError': return mk('warning', `Receiver ${e.receiverInfo.name} (stream ${e.receiverInfo.streamId}): ${e.receiverInfo.lastErrorMessage ?? e.receiverInfo.lastError ?? 'error'}`);
-    case 'warning': return mk('warning', e.message);
+    case 'outputOperationCompleted': {
+      const info = e.outputOperationInfo;
+      return info.failureReason ? mk('error', withoutStackFrames(info.failureReason), info.failureCode) : null;
+    }
+    case 'receiverError': return mk('warning', `Receiver ${e.receiverInfo.name} (stream ${e.receiverInfo.streamId}): ${e.receiverInfo.lastErrorMessage ?? e.receiverInfo.lastError ?? 'error'}`, e.receiverInfo.lastErrorCode);
+    case 'warning': return mk('warning', e.message, e.code);
     default: return null;
   }
 }

@@ -13,7 +13,7 @@ describe('a failed job in the console', () => {
 
   it('carries the cause (the first task failure) and the failing nodes beside Spark\'s message', () => {
     const e = eventToConsoleError({ type: 'jobEnd', time: 5000, jobId: 3, result: 'JobFailed', error,
-      cause: 'TaskTimeout: task exceeded 2000 ms (possible infinite loop in map at pairs)', failedNodeIds: ['pairs'] });
+      errorCode: 'JOB_ABORTED', cause: 'TaskTimeout: task exceeded 2000 ms (possible infinite loop in map at pairs)', causeCode: 'TASK_TIMEOUT', failedNodeIds: ['pairs'] });
     expect(e).toMatchObject({ level: 'error', cause: 'TaskTimeout: task exceeded 2000 ms (possible infinite loop in map at pairs)', nodeIds: ['pairs'], nodeId: 'pairs', explainKey: 'explain.timeout' });
     expect(e?.message).not.toMatch(/\.js:\d+:\d+/);
   });

@@ -53,6 +53,11 @@ export interface EngineHost {
 /** How long the page waits for the host's driver to send its first heartbeat. */
 export const HOST_START_TIMEOUT_MS = 20_000;
 
+/** A driver call that failed, with the code of what failed (core/errors.ts ErrorCode) when the driver knew it. */
+export class DriverCallError extends Error {
+  constructor(message: string, readonly code: string | undefined) { super(message); }
+}
+
 export class EngineHostGone extends Error {
   constructor() { super('The engine host was discarded (the run stopped or another document was opened)'); }
 }
@@ -80,7 +85,7 @@ export function startEngineHost(opts: EngineHostOptions): EngineHost {
       const w = waiting.get(m.id);
       if (!w) return;
       waiting.delete(m.id);
-      if (m.ok) w.resolve(m.value); else w.reject(new Error(m.error));
+      if (m.ok) w.resolve(m.value); else w.reject(new DriverCallError(m.error, m.code));
     } else if (m.kind === 'storage') {
       const storage = opts.storage;
       if (!storage) { reply({ kind: 'storageReply', id: m.id, ok: false, error: 'This engine host has no storage (a dry run)' }); return; }

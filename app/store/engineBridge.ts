@@ -11,7 +11,7 @@ import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
 import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
 import { hungDriverMessage, isSimMessage, watchdogVerdict, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
-import { EngineHostGone, HOST_START_TIMEOUT_MS, startEngineHost, startImportHost, type DriverClient, type EngineHost } from '../host/engineHost';
+import { DriverCallError, EngineHostGone, HOST_START_TIMEOUT_MS, startEngineHost, startImportHost, type DriverClient, type EngineHost } from '../host/engineHost';
 import { ScopedStorage, runScopeRoot } from '../host/scopedStorage';
 import { parseMaster, taskTimeoutMs } from '../console/cluster';
 import type { Breakpoint } from '../sim/breakpoints';
@@ -33,6 +33,14 @@ const pageVisible = () => typeof document === 'undefined' || document.visibility
 const isActive = (s: SimStatus) => s === 'running' || s === 'paused' || s === 'loading';
 const isLive = (s: SimStatus) => s === 'running' || s === 'paused';
 const withTimeout = <T,>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
+
+/** The code of a failed driver call, when the driver sent one. */
+const callErrorCode = (e: unknown) => (e instanceof DriverCallError ? e.code : undefined);
+
+/** A failed load's problems, each with its code, in the console. */
+function reportProblems(res: { problems: string[]; codes?: (string | undefined)[] }) {
+  res.problems.forEach((message, i) => useStudio.getState().reportError({ level: 'error', message, code: res.codes?.[i] }));
+}
 
 /** What the current run is watched against: its task timeout and whether its tasks run in the driver's worker. */
 interface WatchedRun { timeoutMs: number; local: boolean }
@@ -89,14 +97,14 @@ class DriverConnection {
   }
 
   private applyDriverMessages() {
-    const { events, status, errors, logs } = coalesce(this.pending.splice(0));
+    const { events, status, errors, errorCodes, logs } = coalesce(this.pending.splice(0));
     const st = useStudio.getState();
     this.noteStages(events);
     // The messages are well-formed but may still be made up (user code on local[N] shares the driver's worker):
     // a reducer that trips over one costs those events, never the page.
     try { st.applyEngineEvents(events); } catch (e) { st.reportError({ level: 'warning', message: `Engine events dropped: ${errorMessage(e)}` }); }
     for (const l of logs) st.reportError({ level: l.level, message: l.text });
-    for (const message of errors) st.reportError({ level: 'error', message });
+    errors.forEach((message, i) => st.reportError({ level: 'error', message, code: errorCodes[i] }));
     if (status) st.setSim({ status: status.status });
   }
 
@@ -151,7 +159,7 @@ class DriverConnection {
       const r = this.ensureWorker();
       await this.syncBreakpoints(r);
       const res = await Promise.race([r.load(useStudio.getState().currentGraph()), this.workerFailed]).catch(() => null);
-      if (res && !res.ok) for (const m of res.problems) useStudio.getState().reportError({ level: 'error', message: m });
+      if (res && !res.ok) reportProblems(res);
     } catch (e) {
       useStudio.getState().reportError({ level: 'error', message: errorMessage(e) });
     } finally {
@@ -242,7 +250,7 @@ class DriverConnection {
       await this.syncBreakpoints(r);
       const res = await Promise.race([r.load(graph), this.workerFailed]);
       if (!res.ok) {
-        for (const message of res.problems) useStudio.getState().reportError({ level: 'error', message });
+        reportProblems(res);
         useStudio.getState().setSim({ status: 'failed' });
         useStudio.getState().setDockTab('console');
         return false;
@@ -251,7 +259,7 @@ class DriverConnection {
       return true;
     } catch (e) {
       if (e === DRIVER_RESTARTED || e instanceof EngineHostGone) return false;
-      for (const message of errorMessage(e).split('\n').filter(Boolean)) useStudio.getState().reportError({ level: 'error', message });
+      for (const message of errorMessage(e).split('\n').filter(Boolean)) useStudio.getState().reportError({ level: 'error', message, code: callErrorCode(e) });
       useStudio.getState().setSim({ status: 'failed' });
       useStudio.getState().setDockTab('console');
       return false;
@@ -281,7 +289,7 @@ export const engine = {
     if (sim.status === 'loading') return;
     if (!isLive(sim.status) && !(await connection.loadAndStart())) return;
     useStudio.getState().setSim({ status: 'paused', lastHit: undefined });
-    try { await connection.ensureWorker().step(n); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
+    try { await connection.ensureWorker().step(n); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e), code: callErrorCode(e) }); }
   },
   async stop(): Promise<void> {
     const r = connection.remote;
@@ -306,7 +314,7 @@ export const engine = {
   async injectFault(kind: FaultKind, args: unknown[] = []): Promise<void> {
     const remote = connection.remote;
     if (!remote) { useStudio.getState().reportError({ level: 'warning', message: t('sim.faultNeedsRun') }); return; }
-    try { await remote.injectFault(kind, args); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e) }); }
+    try { await remote.injectFault(kind, args); } catch (e) { useStudio.getState().reportError({ level: 'error', message: errorMessage(e), code: callErrorCode(e) }); }
   },
   /**
    * The netcat panel: sends `text` (a record per line) on the driver's virtual socket host:port. False when no driver

@@ -155,7 +155,7 @@ export const createSimSlice: StateCreator<Studio, [], [], SimSlice> = (set, get)
     const consoleLines = appendConsole(s.consoleLines, text, CONSOLE_LIMIT);
     return { consoleLines, consoleDropped: s.consoleDropped + s.consoleLines.length + countLines(text) - consoleLines.length };
   }),
-  reportError: (e) => set((s) => (isRecent(s.consoleErrors, e.message) ? s : { consoleErrors: [...s.consoleErrors.slice(-199), { ...e, explainKey: e.explainKey ?? explainKey(e.message), id: ++errSeq }] })),
+  reportError: (e) => set((s) => (isRecent(s.consoleErrors, e.message) ? s : { consoleErrors: [...s.consoleErrors.slice(-199), { ...e, explainKey: e.explainKey ?? explainKey(e.code), id: ++errSeq }] })),
   clearConsole: () => set({ consoleLines: [], consoleDropped: 0, consoleErrors: [] }),
   resetRunView: () => {
     set((s) => ({ consoleLines: [], consoleDropped: 0, consoleErrors: [], liveCounts: {}, failingNodes: {}, results: emptyResults(), guide: { ...initialGuide(s.guide.enabled) },

@@ -19,6 +19,7 @@ import { moduleBootstrapUrl } from '../host/moduleWorker';
 import { RemoteFileSystem } from './remoteFileSystem';
 import { LOG_METHOD, log4jLevel } from './logLevel';
 import { PipelineSession } from '../../engine/graph/session';
+import { GraphValidationError } from '../../engine/graph/buildPipeline';
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph } from '../../engine/graph/types';
 import { SimPlayer, errorMessage, localFallback, type Timers } from './player';
@@ -29,6 +30,18 @@ import type { FileSystem } from '../../engine/core/fileSystem';
 import { breakpointProblems, compileBreakpoints, type Breakpoint, type CompiledBreakpoints } from '../sim/breakpoints';
 import { virtualNetcat } from '../../engine/streaming/input/socket';
 import { endpointKey, socketEndpoints } from '../netcat/netcatModel';
+import { codeOf } from '../../engine/core/errors';
+import type { ValidationIssue } from '../../engine/graph/types';
+
+/** A failed load's problems (prefixed with their node where `withNode`) and their codes (LoadResult). */
+function loadFailure(issues: ValidationIssue[], withNode: boolean): LoadResult {
+  return { ok: false, problems: issues.map((i) => (withNode && i.nodeId ? `${i.nodeId}: ${i.message}` : i.message)), codes: issues.map((i) => i.code) };
+}
+
+/** Rethrows what a call failed with, keeping an error (and its code) as it is. */
+function rethrow(e: unknown): never {
+  throw e instanceof Error ? e : new Error(errorMessage(e));
+}
 
 // The driver's log (what Spark writes to stderr with log4j): WARN/ERROR lines reach the page's console.
 function forwardLogLines(channel: PageChannel): void {
@@ -140,19 +153,23 @@ class StudioDriver {
           onStdout: (text: string) => { if (!this.stdoutViaEvents) post({ kind: 'event', event: { type: 'stdout', time: 0, text } }); },
         });
         const errors = s.issues.filter((i) => i.severity === 'error');
-        for (const w of s.issues.filter((i) => i.severity === 'warning')) post({ kind: 'event', event: { type: 'warning', time: 0, code: 'graphValidation', message: w.nodeId ? `${w.nodeId}: ${w.message}` : w.message } });
-        if (errors.length) return { ok: false, problems: errors.map((i) => (i.nodeId ? `${i.nodeId}: ${i.message}` : i.message)) };
+        // A validation warning with a warning code of its own (receivers taking every slot) keeps it: it picks the explanation.
+        for (const w of s.issues.filter((i) => i.severity === 'warning')) {
+          const code = w.code === 'receiversNeedMoreSlots' ? w.code : 'graphValidation';
+          post({ kind: 'event', event: { type: 'warning', time: 0, code, message: w.nodeId ? `${w.nodeId}: ${w.message}` : w.message } });
+        }
+        if (errors.length) return loadFailure(errors, true);
         this.session = s;
-        this.player = new SimPlayer(s, graph.batchDuration || 1000, timers, (status, error) => {
+        this.player = new SimPlayer(s, graph.batchDuration || 1000, timers, (status, error, errorCode) => {
           if (this.starting && status === 'failed') return;   // start() reports its own failure (or falls back)
-          post({ kind: 'status', status, error });
+          post({ kind: 'status', status, error, ...(errorCode ? { errorCode } : {}) });
           this.channel.flush();
         }, this.startup);
         return { ok: true };
       } catch (e) {
-        const issues = (e as { issues?: unknown }).issues;
-        const problems = Array.isArray(issues) ? issues.map((i) => (typeof i === 'string' ? i : (i as { message?: string }).message ?? String(i))) : [errorMessage(e)];
-        return { ok: false, problems };
+        if (e instanceof GraphValidationError) return loadFailure(e.issues, false);
+        const code = codeOf(e);
+        return { ok: false, problems: [errorMessage(e)], ...(code ? { codes: [code] } : {}) };
       }
     },
 
@@ -163,15 +180,15 @@ class StudioDriver {
       try { await this.player.start(); } catch (e) {
         this.startup.releaseAll();   // what the failed start did is part of the story
         // A build without the cluster backend: run the same graph in-process rather than not at all, and say so.
-        const fallback = this.loadedGraph && /local-cluster mode is not available/.test(errorMessage(e)) ? localFallback(this.loadedGraph.master) : null;
-        if (!fallback || !this.loadedGraph) { this.channel.flush(); throw new Error(errorMessage(e)); }
+        const fallback = this.loadedGraph && codeOf(e) === 'NO_CLUSTER_MODULE' ? localFallback(this.loadedGraph.master) : null;
+        if (!fallback || !this.loadedGraph) { this.channel.flush(); rethrow(e); }
         const g = this.loadedGraph;
         this.channel.discard((m) => m.kind === 'status');   // the failed first attempt is not the run's status
         const r = await this.api.load(g, fallback);
         if (!r.ok) { this.channel.flush(); throw new Error(r.problems.join('\n')); }
         this.channel.post({ kind: 'event', event: { type: 'warning', time: 0, code: 'masterUnavailable', message: `${g.master} is not available in this build; running on ${fallback} (one executor in the driver's worker).` } });
         this.startup.beginStartup();
-        try { await this.player!.start(); } catch (e2) { this.channel.flush(); throw new Error(errorMessage(e2)); }
+        try { await this.player!.start(); } catch (e2) { this.channel.flush(); rethrow(e2); }
       } finally { this.starting = false; this.startup.endStartup(); }
       this.channel.flush();
     },
@@ -224,7 +241,8 @@ class StudioDriver {
       const value = await (this.api[call.method] as Method)(...call.args);
       this.channel.send({ kind: 'reply', id: call.id, ok: true, value });
     } catch (e) {
-      this.channel.send({ kind: 'reply', id: call.id, ok: false, error: errorMessage(e) });
+      const code = codeOf(e);
+      this.channel.send({ kind: 'reply', id: call.id, ok: false, error: errorMessage(e), ...(code ? { code } : {}) });
     }
   }
 }

@@ -2,6 +2,8 @@
  * The simulated clock's player: steps a session one batch every batchDuration / speed real ms.
  * Framework-free and timer-injected, so it is tested without a worker.
  */
+import { codeOf } from '../../engine/core/errors';
+
 export interface SessionLike {
   start(): unknown;
   step(n: number): unknown;
@@ -45,11 +47,11 @@ export class SimPlayer {
     private session: SessionLike,
     private batchMs: number,
     private timers: Timers,
-    private onStatus: (status: PlayerStatus, error?: string) => void = () => {},
+    private onStatus: (status: PlayerStatus, error?: string, errorCode?: string) => void = () => {},
     private startup: StartupSteps = NO_STARTUP,
   ) {}
 
-  private setStatus(s: PlayerStatus, error?: string) { this.status = s; this.onStatus(s, error); }
+  private setStatus(s: PlayerStatus, error?: string, errorCode?: string) { this.status = s; this.onStatus(s, error, errorCode); }
 
   get interval(): number { return Math.max(1, this.batchMs / this.speed); }
   private get startupInterval(): number { return STARTUP_STEP_MS / this.speed; }
@@ -182,7 +184,7 @@ export class SimPlayer {
 
   private fail(e: unknown) {
     this.cancel();
-    this.setStatus('failed', errorMessage(e));
+    this.setStatus('failed', errorMessage(e), codeOf(e));
   }
 }
 

@@ -7,7 +7,9 @@ import type { Breakpoint, BreakpointHit, BreakpointProblem } from '../sim/breakp
 export type DriverMessage =
   | { kind: 'event'; event: EngineEvent }
   | { kind: 'stdout'; text: string }
-  | { kind: 'status'; status: PlayerStatus; error?: string }
+  | { kind: 'status'; status: PlayerStatus; error?: string;
+      /** The code of `error` (core/errors.ts ErrorCode), which picks the console's explanation. */
+      errorCode?: string }
   /** The driver's own log lines at WARN/ERROR (Spark's log4j output), shown in the console's error list. */
   | { kind: 'log'; level: 'error' | 'warning'; text: string };
 
@@ -24,7 +26,8 @@ export const isSimMessage = (m: WorkerMessage): m is SimMessage => m.kind === 'b
 /** A 'netcat' request: lines typed into the studio's netcat panel for the socket host:port. */
 export interface NetcatRequest { host: string; port: number; text: string }
 
-export type LoadResult = { ok: true } | { ok: false; problems: string[] };
+/** A failed load: its problems and, where known, each one's code (`codes[i]` is the code of `problems[i]`). */
+export type LoadResult = { ok: true } | { ok: false; problems: string[]; codes?: (string | undefined)[] };
 
 /**
  * What the driver worker exposes to the page. Calls travel as `DriverCall` messages over the MessagePort the page
@@ -133,7 +136,7 @@ export interface StorageRequest { op: StorageOp; path: string; to?: string; data
 /** Driver → page. */
 export type FromDriver =
   | { kind: 'reply'; id: number; ok: true; value?: unknown }
-  | { kind: 'reply'; id: number; ok: false; error: string }
+  | { kind: 'reply'; id: number; ok: false; error: string; code?: string }
   | { kind: 'messages'; msgs: WorkerMessage[] }
   | HeartbeatMessage
   | { kind: 'storage'; id: number; request: StorageRequest };
@@ -150,6 +153,8 @@ type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+/** An error or warning code: a name, looked up as data (an unknown one explains nothing). */
+export const isCode = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(v);
 const PLAYER_STATUSES = ['idle', 'running', 'paused', 'stopped', 'failed'];
 
 function parseHit(h: unknown): WorkerMessage | null {
@@ -173,7 +178,8 @@ export function parseWorkerMessage(m: unknown): WorkerMessage | null {
     case 'status':
       if (!PLAYER_STATUSES.includes(m.status as string)) return null;
       if (m.error !== undefined && typeof m.error !== 'string') return null;
-      return { kind: 'status', status: m.status as PlayerStatus, ...(m.error !== undefined ? { error: (m.error as string).slice(0, MAX_TEXT) } : {}) };
+      return { kind: 'status', status: m.status as PlayerStatus, ...(m.error !== undefined ? { error: (m.error as string).slice(0, MAX_TEXT) } : {}),
+        ...(isCode(m.errorCode) ? { errorCode: m.errorCode } : {}) };
     case 'log':
       if ((m.level !== 'error' && m.level !== 'warning') || typeof m.text !== 'string') return null;
       return { kind: 'log', level: m.level, text: m.text.slice(0, MAX_TEXT) };
@@ -214,7 +220,8 @@ export function parseFromDriver(data: unknown): FromDriver | null {
     case 'reply':
       if (!isId(data.id)) return null;
       if (data.ok === true) return { kind: 'reply', id: data.id, ok: true, value: data.value };
-      return data.ok === false && typeof data.error === 'string' ? { kind: 'reply', id: data.id, ok: false, error: data.error.slice(0, MAX_TEXT) } : null;
+      return data.ok === false && typeof data.error === 'string'
+        ? { kind: 'reply', id: data.id, ok: false, error: data.error.slice(0, MAX_TEXT), ...(isCode(data.code) ? { code: data.code } : {}) } : null;
     case 'messages': {
       if (!Array.isArray(data.msgs) || data.msgs.length > 10_000) return null;
       const msgs: WorkerMessage[] = [];
@@ -246,7 +253,11 @@ export function parseStorageReply(data: unknown): StorageReply | null {
 /** The reply of `load`, checked: anything else is reported as a problem rather than trusted. */
 export function parseLoadResult(v: unknown): LoadResult {
   if (isRec(v) && v.ok === true) return { ok: true };
-  if (isRec(v) && v.ok === false && Array.isArray(v.problems)) return { ok: false, problems: v.problems.filter(isText) };
+  if (isRec(v) && v.ok === false && Array.isArray(v.problems)) {
+    const codes = Array.isArray(v.codes) ? v.codes : [];
+    const kept = v.problems.flatMap((p, i) => (isText(p) ? [{ p, code: isCode(codes[i]) ? codes[i] : undefined }] : []));
+    return { ok: false, problems: kept.map((k) => k.p), ...(kept.some((k) => k.code) ? { codes: kept.map((k) => k.code) } : {}) };
+  }
   return { ok: false, problems: ['The engine host sent an unexpected reply to load; press Run again.'] };
 }
 

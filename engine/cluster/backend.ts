@@ -1,4 +1,5 @@
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
+import type { ErrorCode } from '../core/errors';
 
 /** The driver's view of one executor, wherever it runs (driver thread, Web Worker, worker_thread). */
 export interface ExecutorHandle {
@@ -26,7 +27,7 @@ export interface ExecutorHandle {
    * exitCausedByApp = true), instead of the uncounted ExecutorLostFailure of a kill or crash.
    * `describe` receives the operations the task was running (see TaskScheduler.describeTask).
    */
-  exitCausedByApp?: { errorName: string; describe(site: string): string };
+  exitCausedByApp?: { errorName: string; errorCode: ErrorCode; describe(site: string): string };
 }
 
 /** Spark's SchedulerBackend: owns the executors of one deployment (local or local-cluster). */

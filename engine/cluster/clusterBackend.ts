@@ -14,7 +14,7 @@
  * as ExecutorLostFailure, and the cluster manager launches a replacement with the next id on the same
  * worker, as Spark's Master does when an executor exits.
  */
-import { errors } from '../core/errors';
+import { codeOf, errors, type ErrorCode } from '../core/errors';
 import type { WarningCode } from '../core/events';
 import type { BroadcastRegistry } from '../core/broadcast';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
@@ -64,7 +64,7 @@ export class RemoteExecutorHandle implements ExecutorHandle {
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private sentBroadcasts = new Set<number>();
   lostReason?: string;
-  exitCausedByApp?: { errorName: string; describe(site: string): string };
+  exitCausedByApp?: { errorName: string; errorCode: ErrorCode; describe(site: string): string };
 
   constructor(readonly id: string, readonly host: string, readonly cores: number, readonly memoryMiB: number,
     readonly workerIndex: number, readonly worker: SpawnedWorker, private readonly backend: LocalClusterBackend) {}
@@ -115,7 +115,8 @@ export class RemoteExecutorHandle implements ExecutorHandle {
       wire = encode(task, `to executor ${this.id} inside a task`) as TaskDesc;
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      return { status: 'failed', reason: 'ExceptionFailure', errorName: err.name, message: err.message, stack: err.stack, metrics: { ...EMPTY_METRICS }, durationMs: 0 };
+      const errorCode = codeOf(err);
+      return { status: 'failed', reason: 'ExceptionFailure', errorName: err.name, message: err.message, ...(errorCode ? { errorCode } : {}), stack: err.stack, metrics: { ...EMPTY_METRICS }, durationMs: 0 };
     }
     const outcome = await this.call<'runTask'>({ t: 'runTask', task: wire });
     if (outcome.status === 'success' && outcome.value !== null && outcome.value !== undefined) outcome.value = decode(outcome.value);
@@ -131,12 +132,12 @@ export class RemoteExecutorHandle implements ExecutorHandle {
   /** The worker ran out of heap: its running tasks fail with the out-of-memory message, counted as task failures. */
   outOfMemory(detail: string): void {
     const limit = this.backend.heapLimitMiB;
-    this.exitCausedByApp = { errorName: 'OutOfMemoryError', describe: (site) => errors.executorOom(this.id, limit, site, detail).message };
+    this.exitCausedByApp = { errorName: 'OutOfMemoryError', errorCode: 'EXECUTOR_OOM', describe: (site) => errors.executorOom(this.id, limit, site, detail).message };
   }
 
   /** The worker exited on its own while tasks ran there: they fail as ExecutorLostFailure caused by the app (counted). */
   exitedByApp(reason: string): void {
-    this.exitCausedByApp = { errorName: 'ExecutorLostFailure',
+    this.exitCausedByApp = { errorName: 'ExecutorLostFailure', errorCode: 'EXECUTOR_LOST_BY_APP',
       describe: (site) => errors.executorLostByApp(this.id, `Worker exited unexpectedly while running ${site}: ${reason}`).message };
   }
 

@@ -11,7 +11,7 @@ import { StorageLevel } from '../rdd/storageLevel';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import { decode, encode } from './codec';
 import { errorData, type DriverToExecutor, type Endpoint, type ExecutorInit, type ExecutorRequest, type PeerMessage } from './protocol';
-import { errors } from '../core/errors';
+import { codeOf, errors } from '../core/errors';
 import type { ArrayBufferMeter } from '../executor/arrayBufferMeter';
 
 interface Peer { endpoint: Endpoint; pending: Map<number, (values: unknown[] | undefined) => void> }
@@ -134,7 +134,8 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
 function overLimit(outcome: TaskOutcome, meter: ArrayBufferMeter | undefined): TaskOutcome {
   const tripped = meter?.takeTripped();
   if (!tripped || (outcome.status === 'failed' && outcome.errorName === tripped.name)) return outcome;
-  return { status: 'failed', reason: 'ExceptionFailure', errorName: tripped.name, message: tripped.message, stack: tripped.stack,
+  const errorCode = codeOf(tripped);
+  return { status: 'failed', reason: 'ExceptionFailure', errorName: tripped.name, message: tripped.message, ...(errorCode ? { errorCode } : {}), stack: tripped.stack,
     metrics: outcome.metrics, durationMs: outcome.durationMs };
 }
 
@@ -145,6 +146,6 @@ function encodeOutcome(outcome: TaskOutcome): TaskOutcome {
     return { ...outcome, value: encode(outcome.value, 'to the driver as a task result') };
   } catch (e) {
     const err = errorData(e);
-    return { status: 'failed', reason: 'ExceptionFailure', message: err.message, errorName: err.name, stack: err.stack, metrics: outcome.metrics, durationMs: outcome.durationMs };
+    return { status: 'failed', reason: 'ExceptionFailure', message: err.message, errorName: err.name, ...(err.code ? { errorCode: err.code } : {}), stack: err.stack, metrics: outcome.metrics, durationMs: outcome.durationMs };
   }
 }

@@ -14,6 +14,7 @@
  *                                            ◀── fetched {id, values?} ─────────────
  */
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
+import { codeOf, coded, type CatalogueCode } from '../core/errors';
 
 /** A MessagePort-like channel end. */
 export interface Endpoint {
@@ -65,16 +66,19 @@ export type DriverToExecutor =
 export type ExecutorToDriver =
   | { t: 'registered'; executorId: string }
   | { t: 'reply'; id: number; ok: true; value: unknown }
-  | { t: 'reply'; id: number; ok: false; error: { name: string; message: string; stack?: string } }
-  | { t: 'fatal'; error: { name: string; message: string; stack?: string } };
+  | { t: 'reply'; id: number; ok: false; error: ErrorData }
+  | { t: 'fatal'; error: ErrorData };
 
 /** Executor ⇄ executor, over the direct MessageChannel between two executors. */
 export type PeerMessage =
   | { t: 'fetch'; id: number; blockId: string }
   | { t: 'fetched'; id: number; values: unknown[] | null; error?: string };
 
-export function errorData(e: unknown): { name: string; message: string; stack?: string } {
-  if (e instanceof Error) return { name: e.name || 'Error', message: e.message, stack: e.stack };
+/** An error as it crosses a worker: its name, words, stack and catalogue code (structured clone keeps no code). */
+export interface ErrorData { name: string; message: string; stack?: string; code?: CatalogueCode }
+
+export function errorData(e: unknown): ErrorData {
+  if (e instanceof Error) { const code = codeOf(e); return { name: e.name || 'Error', message: e.message, stack: e.stack, ...(code ? { code } : {}) }; }
   if (e && typeof e === 'object' && 'message' in e) {
     const m = e as { name?: unknown; message: unknown; stack?: unknown };
     return { name: typeof m.name === 'string' ? m.name : 'Error', message: String(m.message), stack: typeof m.stack === 'string' ? m.stack : undefined };
@@ -82,11 +86,11 @@ export function errorData(e: unknown): { name: string; message: string; stack?: 
   return { name: 'Error', message: String(e) };
 }
 
-export function errorFromData(d: { name: string; message: string; stack?: string }): Error {
+export function errorFromData(d: ErrorData): Error {
   const e = new Error(d.message);
   e.name = d.name;
   if (d.stack) e.stack = d.stack;
-  return e;
+  return d.code ? coded(d.code, e) : e;
 }
 
 /** Ids of broadcast variables that shipped functions in a task read (sent ahead of the task). */

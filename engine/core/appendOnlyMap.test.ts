@@ -26,7 +26,7 @@ function simulateReduceByKey<K>(inputPartitions: [K, number][][], numReducers: n
     const update = (had: boolean, old: number | undefined) => (had ? f(old as number, kv[1]) : kv[1]);
     for (const r of records) {
       kv = r;
-      map.changeValue(partitionOf(r[0], numReducers), r[0], update);
+      map.changeValue([partitionOf(r[0], numReducers), r[0]], update);
     }
     return map.destructiveSortedPartitions(numReducers, hashKeyComparator);
   });
@@ -202,12 +202,12 @@ describe('PartitionedAppendOnlyMap', () => {
     for (let i = 0; i < 1000; i++) {
       const key = `w${(i * 31) % 257}`;
       const p = partitionOf(key, 3);
-      pm.combine(p, key, 1, null, add);
+      pm.combine([p, key], 1, null, add);
       m.combine([p, key], 1, null, add);
     }
     expect(pm.size).toBe(m.size);
     expect([...pm]).toEqual([...m]);
-    expect(pm.apply(partitionOf('w0', 3), 'w0')).toBe(m.apply([partitionOf('w0', 3), 'w0']));
+    expect(pm.apply([partitionOf('w0', 3), 'w0'])).toBe(m.apply([partitionOf('w0', 3), 'w0']));
   });
 
   it('the same key in two partitions is two entries', () => {
@@ -216,8 +216,8 @@ describe('PartitionedAppendOnlyMap', () => {
     pm.insert(1, 'a', 2);
     pm.insert(0, 'a', 3);
     expect(pm.size).toBe(2);
-    expect(pm.apply(0, 'a')).toBe(3);
-    expect(pm.apply(1, 'a')).toBe(2);
+    expect(pm.apply([0, 'a'])).toBe(3);
+    expect(pm.apply([1, 'a'])).toBe(2);
   });
 
   it('partitionedDestructiveSortedIterator without a key comparator: by partition, slot order within', () => {

@@ -18,10 +18,11 @@
  *
  * Storage differs from Spark's single interleaved array (keys and values in flat JS arrays plus
  * a cached rehash per slot) but every probe sequence, growth and iteration order is Spark's.
+ * PartitionedAppendOnlyMap is Spark's small subclass: the same table over (partition, key) tuples.
  * Not thread-safe, like Spark's.
  */
 import { keyEquals, scalaEquals } from './equality';
-import { hashCodeOf, partitionKeySlotHash, partitionKeySlotHashOf, slotHashOf } from './hash';
+import { hashCodeOf, partitionKeySlotHash, slotHashOf } from './hash';
 import { errors } from './errors';
 
 const LOAD_FACTOR = 0.7;
@@ -50,18 +51,18 @@ export function hashKeyComparator(a: unknown, b: unknown): number {
 }
 
 export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
-  private capacity: number;
-  private mask: number;
+  protected capacity: number;
+  protected mask: number;
   private curSize = 0;
   private growThreshold: number;
   /** keys[pos] === undefined marks an empty slot (the null key is kept aside, as in Spark). */
-  private keys: (K | undefined)[];
-  private values: (V | undefined)[];
+  protected keys: (K | undefined)[];
+  protected values: (V | undefined)[];
   /** Cached rehash(key.hashCode) per slot: avoids recomputing hashes while probing and growing. */
-  private hashes: Int32Array;
+  protected hashes: Int32Array;
   private haveNullValue = false;
   private nullValue: V | undefined = undefined;
-  private destroyed = false;
+  protected destroyed = false;
 
   constructor(initialCapacity = 64) {
     checkInitialCapacity(initialCapacity);
@@ -74,6 +75,11 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
   }
 
   get size(): number { return this.curSize; }
+
+  /** The slot hash of a (non-null) key: Guava murmur3_32().hashInt(key.hashCode). */
+  protected slotHash(key: K): number { return slotHashOf(key); }
+  /** Key equality (Scala `==` on keys); only asked when the slot hashes are equal. */
+  protected sameKey(a: K, b: K): boolean { return keyEquals(a, b); }
 
   /** Spark's `apply`: the value for `key`, or undefined (Spark: null) if absent. */
   apply(key: K): V | undefined {
@@ -94,14 +100,14 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
 
   /** The slot holding a (non-null) key, or -1: Spark's quadratic probe from the key's hash. */
   private slotOf(key: K): number {
-    const h = slotHashOf(key);
+    const h = this.slotHash(key);
     const keys = this.keys, hashes = this.hashes, mask = this.mask;
     let pos = h & mask;
     let i = 1;
     for (;;) {
       const cur = keys[pos];
       if (cur === undefined) return -1;
-      if (cur === key || (hashes[pos] === h && keyEquals(key, cur))) return pos;
+      if (cur === key || (hashes[pos] === h && this.sameKey(key, cur))) return pos;
       pos = (pos + i) & mask;
       i++;
     }
@@ -116,7 +122,7 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
       this.haveNullValue = true;
       return;
     }
-    const h = slotHashOf(key);
+    const h = this.slotHash(key);
     const keys = this.keys, hashes = this.hashes, mask = this.mask;
     let pos = h & mask;
     let i = 1;
@@ -129,7 +135,7 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
         this.incrementSize();
         return;
       }
-      if (cur === key || (hashes[pos] === h && keyEquals(key, cur))) {
+      if (cur === key || (hashes[pos] === h && this.sameKey(key, cur))) {
         this.values[pos] = value;
         return;
       }
@@ -150,13 +156,13 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
       this.haveNullValue = true;
       return this.nullValue;
     }
-    const h = slotHashOf(key);
+    const h = this.slotHash(key);
     const keys = this.keys, hashes = this.hashes, mask = this.mask;
     let pos = h & mask;
     let i = 1;
     for (;;) {
       const cur = keys[pos];
-      if (cur === key || (cur !== undefined && hashes[pos] === h && keyEquals(key, cur))) {
+      if (cur === key || (cur !== undefined && hashes[pos] === h && this.sameKey(key, cur))) {
         const nv = updateFunc(true, this.values[pos]);
         this.values[pos] = nv;
         return nv;
@@ -188,13 +194,13 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
       this.haveNullValue = true;
       return nv;
     }
-    const h = slotHashOf(key);
+    const h = this.slotHash(key);
     const keys = this.keys, hashes = this.hashes, mask = this.mask;
     let pos = h & mask;
     let i = 1;
     for (;;) {
       const cur = keys[pos];
-      if (cur === key || (cur !== undefined && hashes[pos] === h && keyEquals(key, cur))) {
+      if (cur === key || (cur !== undefined && hashes[pos] === h && this.sameKey(key, cur))) {
         const nv = mergeValue(this.values[pos] as V, value);
         this.values[pos] = nv;
         return nv;
@@ -270,8 +276,16 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
   /** Current table capacity (for tests and the studio's data-structure view). */
   get tableCapacity(): number { return this.capacity; }
 
-  private checkAlive(): void {
+  protected checkAlive(): void {
     if (this.destroyed) throw errors.mapDestroyed();
+  }
+
+  /** Stores a new key in the empty slot `pos` of its probe path (its slot hash `h`). */
+  protected placeAt(pos: number, key: K, value: V, h: number): void {
+    this.keys[pos] = key;
+    this.values[pos] = value;
+    this.hashes[pos] = h;
+    this.incrementSize();
   }
 
   private incrementSize(): void {
@@ -312,152 +326,45 @@ export class AppendOnlyMap<K, V> implements Iterable<[K, V]> {
 }
 
 /**
- * Spark's PartitionedAppendOnlyMap: an AppendOnlyMap whose keys are (partitionId, key) Tuple2s.
- * The tuple is never allocated: its hashCode (Scala 2.12 productHash of (Int, key)) is computed
- * directly and the partition ids are kept in an Int32Array beside the keys. Tuple equality is
- * case-class equality: same partition id and key `==` key (Scala ==, see equality.ts).
+ * Spark's PartitionedAppendOnlyMap: an AppendOnlyMap whose keys are (partitionId, key) tuples, with
+ * `insert(partition, key, value)` and the partitioned destructive sort. The tuple's hash (Scala 2.12
+ * productHash of (Int, key)) is computed without hashing the array generically, and tuple equality is
+ * case-class equality: the same partition id and key `==` key (Scala ==, see equality.ts).
  */
-export class PartitionedAppendOnlyMap<K, V> {
-  private capacity: number;
-  private mask: number;
-  private curSize = 0;
-  private growThreshold: number;
-  private used: Uint8Array;
-  private parts: Int32Array;
-  private keys: (K | undefined)[];
-  private values: (V | undefined)[];
-  private hashes: Int32Array;
-  private destroyed = false;
-
-  constructor(initialCapacity = 64) {
-    checkInitialCapacity(initialCapacity);
-    this.capacity = nextPowerOf2(initialCapacity);
-    this.mask = this.capacity - 1;
-    this.growThreshold = Math.floor(LOAD_FACTOR * this.capacity);
-    this.used = new Uint8Array(this.capacity);
-    this.parts = new Int32Array(this.capacity);
-    this.keys = new Array<K | undefined>(this.capacity).fill(undefined);
-    this.values = new Array<V | undefined>(this.capacity).fill(undefined);
-    this.hashes = new Int32Array(this.capacity);
-  }
-
-  get size(): number { return this.curSize; }
-
-  /** Slot of (partition, key), or -1 - (first empty slot on its probe path) when absent. */
-  private find(partition: number, key: K, h: number): number {
-    const used = this.used, parts = this.parts, keys = this.keys, hashes = this.hashes, mask = this.mask;
-    let pos = h & mask;
-    let i = 1;
-    for (;;) {
-      if (used[pos] === 0) return -1 - pos;
-      if (hashes[pos] === h && parts[pos] === partition) {
-        const cur = keys[pos];
-        if (cur === key || scalaEquals(key, cur)) return pos;
-      }
-      pos = (pos + i) & mask;
-      i++;
-    }
-  }
-
-  /** The value for (partition, key), or undefined. */
-  apply(partition: number, key: K): V | undefined {
-    this.checkAlive();
-    const pos = this.find(partition, key, partitionKeySlotHash(partition, key));
-    return pos >= 0 ? this.values[pos] : undefined;
+export class PartitionedAppendOnlyMap<K, V> extends AppendOnlyMap<[number, K], V> {
+  protected override slotHash(key: [number, K]): number { return partitionKeySlotHash(key[0], key[1]); }
+  protected override sameKey(a: [number, K], b: [number, K]): boolean {
+    return a[0] === b[0] && (a[1] === b[1] || scalaEquals(a[1], b[1]));
   }
 
   /** Spark's `insert(partition, key, value)` = update((partition, key), value). */
-  insert(partition: number, key: K, value: V): void {
+  insert(partition: number, key: K, value: V): void { this.update([partition, key], value); }
+
+  /**
+   * `combine((partition, key), value, ...)` for map-side combine, which runs once per record: the same slots as the
+   * inherited one, but the (partition, key) tuple is only allocated when the key is new. `h` may be given when the
+   * key's hash is already known (partitionKeySlotHashOf: a string key's hash also picks its hash partition).
+   */
+  combineInPartition<T>(partition: number, key: K, value: T, createCombiner: ((v: T) => V) | null, mergeValue: (c: V, v: T) => V,
+    h: number = partitionKeySlotHash(partition, key)): V {
     this.checkAlive();
-    const h = partitionKeySlotHash(partition, key);
-    const pos = this.find(partition, key, h);
-    if (pos >= 0) this.values[pos] = value;
-    else this.put(-1 - pos, partition, key, value, h);
-  }
-
-  /** Spark's `changeValue((partition, key), updateFunc)`. */
-  changeValue(partition: number, key: K, updateFunc: UpdateFunc<V>): V {
-    this.checkAlive();
-    const h = partitionKeySlotHash(partition, key);
-    const pos = this.find(partition, key, h);
-    if (pos >= 0) {
-      const nv = updateFunc(true, this.values[pos]);
-      this.values[pos] = nv;
-      return nv;
-    }
-    const nv = updateFunc(false, undefined);
-    this.put(-1 - pos, partition, key, nv, h);
-    return nv;
-  }
-
-  /** `changeValue` specialised to an aggregator (see AppendOnlyMap.combine). */
-  combine<T>(partition: number, key: K, value: T, createCombiner: ((v: T) => V) | null, mergeValue: (c: V, v: T) => V): V {
-    return this.combineHashed(partition, key, partitionKeySlotHash(partition, key), value, createCombiner, mergeValue);
-  }
-
-  /** `combine` with the slot hash already computed (partitionKeySlotHashOf: the key's hash serves the partitioner too). */
-  combineHashed<T>(partition: number, key: K, h: number, value: T, createCombiner: ((v: T) => V) | null, mergeValue: (c: V, v: T) => V): V {
-    this.checkAlive();
-    const pos = this.find(partition, key, h);
-    if (pos >= 0) {
-      const nv = mergeValue(this.values[pos] as V, value);
-      this.values[pos] = nv;
-      return nv;
-    }
-    const nv = createCombiner ? createCombiner(value) : sameAsCombiner<V>(value);
-    this.put(-1 - pos, partition, key, nv, h);
-    return nv;
-  }
-
-  private put(pos: number, partition: number, key: K, value: V, h: number): void {
-    this.used[pos] = 1;
-    this.parts[pos] = partition;
-    this.keys[pos] = key;
-    this.values[pos] = value;
-    this.hashes[pos] = h;
-    this.curSize++;
-    if (this.curSize > this.growThreshold) this.growTable();
-  }
-
-  private growTable(): void {
-    const newCapacity = this.capacity * 2;
-    if (newCapacity >= 1 << 30) throw errors.mapCannotGrow();
-    const newMask = newCapacity - 1;
-    const used = new Uint8Array(newCapacity);
-    const parts = new Int32Array(newCapacity);
-    const keys = new Array<K | undefined>(newCapacity).fill(undefined);
-    const values = new Array<V | undefined>(newCapacity).fill(undefined);
-    const hashes = new Int32Array(newCapacity);
-    for (let oldPos = 0; oldPos < this.capacity; oldPos++) {
-      if (this.used[oldPos] === 0) continue;
-      const h = this.hashes[oldPos];
-      let newPos = h & newMask;
-      let i = 1;
-      while (used[newPos] !== 0) {
-        newPos = (newPos + i) & newMask;
-        i++;
+    const keys = this.keys, hashes = this.hashes, mask = this.mask;
+    let pos = h & mask;
+    let i = 1;
+    for (;;) {
+      const cur = keys[pos];
+      if (cur === undefined) {
+        const nv = createCombiner ? createCombiner(value) : sameAsCombiner<V>(value);
+        this.placeAt(pos, [partition, key], nv, h);
+        return nv;
       }
-      used[newPos] = 1;
-      parts[newPos] = this.parts[oldPos];
-      keys[newPos] = this.keys[oldPos];
-      values[newPos] = this.values[oldPos];
-      hashes[newPos] = h;
-    }
-    this.used = used;
-    this.parts = parts;
-    this.keys = keys;
-    this.values = values;
-    this.hashes = hashes;
-    this.capacity = newCapacity;
-    this.mask = newMask;
-    this.growThreshold = Math.floor(LOAD_FACTOR * newCapacity);
-  }
-
-  /** Entries in slot order (Spark's plain `iterator`, used by writablePartitionedIterator). */
-  *[Symbol.iterator](): Iterator<[[number, K], V]> {
-    this.checkAlive();
-    for (let pos = 0; pos < this.capacity; pos++) {
-      if (this.used[pos] !== 0) yield [[this.parts[pos], this.keys[pos] as K], this.values[pos] as V];
+      if (hashes[pos] === h && cur[0] === partition && (cur[1] === key || scalaEquals(key, cur[1]))) {
+        const nv = mergeValue(this.values[pos] as V, value);
+        this.values[pos] = nv;
+        return nv;
+      }
+      pos = (pos + i) & mask;
+      i++;
     }
   }
 
@@ -481,18 +388,20 @@ export class PartitionedAppendOnlyMap<K, V> {
   destructiveSortedPartitions(numPartitions?: number, keyComparator?: (a: K, b: K) => number): [K, V][][] {
     this.checkAlive();
     this.destroyed = true;
+    const keys = this.keys, values = this.values;
     let maxPart = (numPartitions ?? 0) - 1;
-    for (let pos = 0; pos < this.capacity; pos++) if (this.used[pos] !== 0 && this.parts[pos] > maxPart) maxPart = this.parts[pos];
+    for (let pos = 0; pos < this.capacity; pos++) { const t = keys[pos]; if (t !== undefined && t[0] > maxPart) maxPart = t[0]; }
     const result: [K, V][][] = [];
     for (let p = 0; p <= maxPart; p++) result.push([]);
     if (keyComparator === hashKeyComparator) {
       // Fast path for Spark's default: precompute each key's hashCode once.
       const hashesByPart: number[][] = result.map(() => []);
       for (let pos = 0; pos < this.capacity; pos++) {
-        if (this.used[pos] === 0) continue;
-        const p = this.parts[pos], k = this.keys[pos] as K;
-        result[p].push([k, this.values[pos] as V]);
-        hashesByPart[p].push(k === null || k === undefined ? 0 : hashCodeOf(k));
+        const t = keys[pos];
+        if (t === undefined) continue;
+        const k = t[1];
+        result[t[0]].push([k, values[pos] as V]);
+        hashesByPart[t[0]].push(k === null || k === undefined ? 0 : hashCodeOf(k));
       }
       for (let p = 0; p <= maxPart; p++) {
         const entries = result[p], hs = hashesByPart[p];
@@ -504,17 +413,14 @@ export class PartitionedAppendOnlyMap<K, V> {
     } else {
       // Stable bucketing by partition id keeps slot order within a partition (= stable sort).
       for (let pos = 0; pos < this.capacity; pos++) {
-        if (this.used[pos] !== 0) result[this.parts[pos]].push([this.keys[pos] as K, this.values[pos] as V]);
+        const t = keys[pos];
+        if (t !== undefined) result[t[0]].push([t[1], values[pos] as V]);
       }
       if (keyComparator) for (const list of result) list.sort((a, b) => keyComparator(a[0], b[0]));
     }
     this.keys = [];
     this.values = [];
     return result;
-  }
-
-  private checkAlive(): void {
-    if (this.destroyed) throw errors.mapDestroyed();
   }
 }
 

@@ -25,7 +25,7 @@ import { isBindableName, isShadowedGlobal, isStandardGlobal, NETWORK_GLOBALS, SH
 import { analyzeFunctionSource, lineColumn, type FunctionAnalysis } from './closureScope';
 import { currentProgramLookup, type ProgramLookup } from './closureHelpers';
 import { Broadcast } from './broadcast';
-import { errors, ShippedSyntaxError } from './errors';
+import { codeOf, errors, ShippedSyntaxError, type ErrorCode } from './errors';
 import type { ShippedGlobals } from './shippedGlobals';
 import { ENGINE_SHIPPED_GLOBALS } from '../runtime/shippedGlobals';
 
@@ -235,33 +235,40 @@ export function freeVariables(source: string): string[] {
 }
 
 export type SourceCheck = { ok: true } | { ok: false; message: string; line: number; column: number };
+export type CodedSourceCheck = { ok: true } | { ok: false; message: string; line: number; column: number; code: ErrorCode };
 
-/**
- * For inline editor errors: syntax errors, sources that are not one function, and (unless
- * `freeVariables: false`) variables that would make shipping fail, reported at their first use.
- * `declared` lists closure variable names the node declares.
- */
-export function checkFunctionSource(source: string, options: { freeVariables?: boolean; declared?: string[]; allowNetwork?: boolean; opName?: string; globals?: ShippedGlobals } = {}): SourceCheck {
+/** checkFunctionSource with the problem's code (graph validation carries it to the console's explanations). */
+export function checkFunctionSourceWithCode(source: string, options: { freeVariables?: boolean; declared?: string[]; allowNetwork?: boolean; opName?: string; globals?: ShippedGlobals } = {}): CodedSourceCheck {
   const opName = options.opName ?? 'this operation';
   const globals = options.globals ?? ENGINE_SHIPPED_GLOBALS;
   let a: FunctionAnalysis;
   try {
     a = analyze(source, opName, globals);
   } catch (e) {
-    if (e instanceof ShippedSyntaxError) return { ok: false, message: e.reason, line: e.line, column: e.column };
+    if (e instanceof ShippedSyntaxError) return { ok: false, message: e.reason, line: e.line, column: e.column, code: e.code };
     if (e instanceof Error) {
       const start = lineColumn(source, source.length - source.trimStart().length);
-      return { ok: false, message: e.message, line: start.line, column: start.column };
+      return { ok: false, message: e.message, line: start.line, column: start.column, code: codeOf(e) ?? 'SHIPPED_SYNTAX_ERROR' };
     }
     throw e;
   }
-  if (a.dynamicImport) return { ok: false, message: errors.dynamicImport(opName).message, line: 1, column: 1 };
+  if (a.dynamicImport) return { ok: false, message: errors.dynamicImport(opName).message, line: 1, column: 1, code: 'DYNAMIC_IMPORT' };
   if (options.freeVariables === false) return { ok: true };
   const declared = new Set(options.declared ?? []);
   const bad = a.references.filter((r) => !isAllowedFree(r.name, declared, options.allowNetwork, globals));
   if (bad.length === 0) return { ok: true };
   const names = bad.map((r) => r.name).sort();
-  return { ok: false, message: errors.taskNotSerializable(opName, names).message, line: bad[0].line, column: bad[0].column };
+  return { ok: false, message: errors.taskNotSerializable(opName, names).message, line: bad[0].line, column: bad[0].column, code: 'TASK_NOT_SERIALIZABLE' };
+}
+
+/**
+ * For inline editor errors: syntax errors, sources that are not one function, and (unless
+ * `freeVariables: false`) variables that would make shipping fail, reported at their first use.
+ * `declared` lists closure variable names the node declares.
+ */
+export function checkFunctionSource(source: string, options: Parameters<typeof checkFunctionSourceWithCode>[1] = {}): SourceCheck {
+  const r = checkFunctionSourceWithCode(source, options);
+  return r.ok ? r : { ok: false, message: r.message, line: r.line, column: r.column };
 }
 
 // ---------------------------------------------------------------------------------------------

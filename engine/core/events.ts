@@ -3,6 +3,7 @@
  * plus the studio's own. Every event is a plain, structured-cloneable object with `time` on the
  * engine's clock. The UI, the tests, replays and metrics read only this.
  */
+import type { ErrorCode } from './errors';
 
 export interface TaskMetrics {
   durationMs: number;
@@ -22,6 +23,8 @@ export interface OutputOperationInfo {
   startTime?: number;
   endTime?: number;
   failureReason?: string;
+  /** What failed (core/errors.ts ErrorCode): readers switch on it, the reason is for people. */
+  failureCode?: ErrorCode;
 }
 
 export interface StreamInputInfo { inputStreamId: number; numRecords: number; metadata?: Record<string, unknown> }
@@ -52,6 +55,8 @@ export interface ReceiverInfo {
   slot?: number;
   lastErrorMessage?: string;
   lastError?: string;
+  /** The code of the last error, when the engine raised it (a refused connection); a receiver's own reports have none. */
+  lastErrorCode?: ErrorCode;
 }
 
 /**
@@ -135,8 +140,12 @@ export type EngineEvent =
       restart?: boolean }
   | { type: 'jobStart'; time: number; jobId: number; stageIds: number[]; description: string; batchTime?: number; outputOpId?: number }
   | { type: 'jobEnd'; time: number; jobId: number; result: 'JobSucceeded' | 'JobFailed'; error?: string;
+      /** A failed job: the code of `error` (JOB_ABORTED, ...). */
+      errorCode?: ErrorCode;
       /** A failed job: its first task failure ("TaskTimeout: task exceeded ..."), which Spark's "most recent failure" may hide. */
       cause?: string;
+      /** The code of `cause` (TASK_TIMEOUT, USER_FUNCTION_ERROR, ...). */
+      causeCode?: ErrorCode;
       /** The graph nodes of the first failed task's user operations (see taskEnd.failedNodeIds). */
       failedNodeIds?: string[];
       /** Aborted because one task failed spark.task.maxFailures times: how many times ("failed N times"). */
@@ -152,6 +161,8 @@ export type EngineEvent =
       attempt: number; executorId: string; slot: number; speculative: boolean;
       reason: 'Success' | 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
       failureReason?: string; metrics: TaskMetrics;
+      /** A failed attempt: the code of its failure. */
+      failureCode?: ErrorCode;
       /** A failed attempt: the graph nodes (call sites) of the user operations it ran, in pipeline order (one when exact). */
       failedNodeIds?: string[] }
   | { type: 'blockUpdated'; time: number; executorId: string; blockId: string; storageLevel: string; memSize: number; diskSize: number; records: number;

@@ -10,7 +10,7 @@ import { BlockManager } from './blockManager';
 import { asPair, compileAggregator, materialize, prefetch, push, type Emit, type EvalEnv } from './evaluate';
 import { estimateRecordsSize } from './sizeEstimator';
 import { EnoughRecords, FetchFailedError } from './taskErrors';
-import { errors } from '../core/errors';
+import { errors, failureCodeOf } from '../core/errors';
 import { removeThenPollution, thenablesGuarded } from '../core/thenGuard';
 
 /** How an executor reaches what is not in its own block manager (peers' shuffle outputs and blocks, broadcasts). */
@@ -138,7 +138,7 @@ export class Executor {
         state.wake = undefined;
       }
       this.checkKilled(task.taskId);
-      if (task.injectFailure) throw new Error(task.injectFailure);
+      if (task.injectFailure) throw errors.injectedTaskFailure(task.injectFailure);
       if (task.kind === 'shuffleMap') {
         const mapStatus = this.writeShuffle(task, env, pre, metrics);
         this.checkKilled(task.taskId);
@@ -151,13 +151,14 @@ export class Executor {
       const err = e instanceof Error ? e : new Error(String(e));
       this.blockManager.drainUpdates();
       if (err instanceof TaskKilledError) {
-        return { status: 'failed', reason: 'TaskKilled', message: errors.taskKilled(err.reason).message, errorName: 'TaskKilled', metrics, durationMs: elapsed() };
+        return { status: 'failed', reason: 'TaskKilled', message: errors.taskKilled(err.reason).message, errorName: 'TaskKilled', errorCode: 'TASK_KILLED', metrics, durationMs: elapsed() };
       }
       if (err instanceof FetchFailedError) {
         return { status: 'failed', reason: 'FetchFailed', message: err.message, errorName: err.name, metrics, durationMs: elapsed(),
           fetchFailed: { shuffleId: err.shuffleId, mapId: err.mapId, executorId: err.executorId } };
       }
-      return { status: 'failed', reason: 'ExceptionFailure', message: err.message, errorName: err.name || 'Error', stack: err.stack, metrics, durationMs: elapsed() };
+      // The task ran the user's functions: an error the engine did not throw (no catalogue code) came from them.
+      return { status: 'failed', reason: 'ExceptionFailure', message: err.message, errorName: err.name || 'Error', errorCode: failureCodeOf(err), stack: err.stack, metrics, durationMs: elapsed() };
     } finally {
       this.running.delete(task.taskId);
     }
@@ -208,9 +209,9 @@ export class Executor {
         if (hashPartitions !== 0 && typeof k === 'string') {
           const kh = javaStringHashCode(k);
           const part = nonNegativeMod(kh, hashPartitions);
-          map.combineHashed(part, k, partitionKeySlotHashOf(part, kh), v, createCombiner, mergeValue);
+          map.combineInPartition(part, k, v, createCombiner, mergeValue, partitionKeySlotHashOf(part, kh));
         } else {
-          map.combine(partitionOf(k), k, v, createCombiner, mergeValue);
+          map.combineInPartition(partitionOf(k), k, v, createCombiner, mergeValue);
         }
       };
       const emit: Emit = Object.assign((kv: unknown) => { const p = asPair(kv, op); combinePair(p[0], p[1]); }, { pair: combinePair });

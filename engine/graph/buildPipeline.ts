@@ -12,7 +12,7 @@ import { None, Some } from '../core/option';
 import { CompactBuffer } from '../core/compactBuffer';
 import { ENGINE_SHIPPED_GLOBALS } from '../runtime/shippedGlobals';
 import { StateSpec } from '../streaming/dstream/stateSpec';
-import { errors } from '../core/errors';
+import { codeOf, errors } from '../core/errors';
 import { compileCode } from '../core/closure';
 
 /** Thrown when a graph cannot be built: carries every issue (validation errors, or the build error of one node). */
@@ -72,7 +72,7 @@ export function buildPipeline(graph: PipelineGraph, ssc: StreamingContextLike, o
 
   for (const node of topologicalOrder(graph).order) {
     const op = getOp(node.op);
-    if (!op) throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: errors.unknownOp(node.op).message }]);
+    if (!op) throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: errors.unknownOp(node.op).message, code: 'UNKNOWN_OP' }]);
     const ports = incoming.get(node.id);
     const inputs = op.inputs.map((p) => {
       const e = ports?.get(p.port);
@@ -91,7 +91,8 @@ export function buildPipeline(graph: PipelineGraph, ssc: StreamingContextLike, o
     try {
       result = op.build(resolveParams(op, node.params), inputs, ctx);
     } catch (e) {
-      throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: e instanceof Error ? e.message : String(e) }]);
+      const code = codeOf(e);
+      throw new GraphValidationError([{ nodeId: node.id, severity: 'error', message: e instanceof Error ? e.message : String(e), ...(code ? { code } : {}) }]);
     } finally {
       sc.setCallSite(previousSite);
     }

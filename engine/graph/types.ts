@@ -3,6 +3,9 @@
  * One registry entry per engine op drives the palette, the inspector, validation, the run and every exporter.
  */
 
+import type { ErrorCode } from '../core/errors';
+import type { WarningCode } from '../core/events';
+
 export const PIPELINE_VERSION = 1 as const;
 
 export interface GraphPosition { x: number; y: number }
@@ -76,6 +79,8 @@ export interface ValidationIssue {
   param?: string;
   severity: 'error' | 'warning';
   message: string;                     // Spark's own words where Spark has them
+  /** What the problem is, for readers that explain it (the message is for people). */
+  code?: ErrorCode | WarningCode;
   line?: number;                       // for UDF syntax errors
   column?: number;
 }

@@ -6,8 +6,8 @@ import type { GraphEdge, GraphNode, PipelineGraph, ValidationIssue } from './typ
 import type { OpSpec } from './opSpec';
 import { opNeedsCheckpoint, resolveParams } from './opSpec';
 import { getOp } from './registry';
-import { errors } from '../core/errors';
-import { checkFunctionSource } from '../core/closure';
+import { codeOf, errors, type CodedError, type ErrorCode } from '../core/errors';
+import { checkFunctionSourceWithCode } from '../core/closure';
 import { inferDataKind, inferFunctionKind, type StaticKind } from './staticKinds';
 
 /** A node's display name in messages: its label, else its id. */
@@ -111,6 +111,9 @@ function receiverSlots(master: string): number | undefined {
   return undefined; // local[*]: as many as the machine has
 }
 
+/** An issue's words and code, from the catalogue's error. */
+const issueOf = (e: CodedError<ErrorCode>) => ({ message: e.message, code: e.code });
+
 export const validationMessages = {
   notConnected: (op: OpSpec, node: GraphNode, port: string) =>
     `${op.name} ${nodeName(node)}: input '${port}' is not connected`,
@@ -179,7 +182,7 @@ export function validateGraph(graph: PipelineGraph): ValidationIssue[] {
     if (op.inputs.length > 1) {
       const s = op.inputs.map((p) => ports?.get(p.port)).filter((e): e is GraphEdge => !!e).map((e) => slides.get(e.source));
       if (s.length > 1 && s.every((x) => x !== undefined) && new Set(s).size > 1) {
-        issues.push({ nodeId: node.id, severity: 'error', message: errors.differentSlideDurations().message });
+        issues.push({ nodeId: node.id, severity: 'error', ...issueOf(errors.differentSlideDurations()) });
       }
     }
 
@@ -190,10 +193,10 @@ export function validateGraph(graph: PipelineGraph): ValidationIssue[] {
       const w = params.window;
       const sl = params.slide;
       if (parentSlide !== undefined && typeof w === 'number' && w > 0 && w % parentSlide !== 0) {
-        issues.push({ nodeId: node.id, param: 'window', severity: 'error', message: errors.windowNotMultiple(w, parentSlide).message });
+        issues.push({ nodeId: node.id, param: 'window', severity: 'error', ...issueOf(errors.windowNotMultiple(w, parentSlide)) });
       }
       if (parentSlide !== undefined && typeof sl === 'number' && sl > 0 && sl % parentSlide !== 0) {
-        issues.push({ nodeId: node.id, param: 'slide', severity: 'error', message: errors.slideNotMultiple(sl, parentSlide).message });
+        issues.push({ nodeId: node.id, param: 'slide', severity: 'error', ...issueOf(errors.slideNotMultiple(sl, parentSlide)) });
       }
     }
 
@@ -202,16 +205,16 @@ export function validateGraph(graph: PipelineGraph): ValidationIssue[] {
       if (spec.type !== 'function') continue;
       const src = params[name];
       if (typeof src !== 'string' || src.trim() === '') continue;
-      let r: ReturnType<typeof checkFunctionSource>;
+      let r: ReturnType<typeof checkFunctionSourceWithCode>;
       try {
-        r = checkFunctionSource(src, { opName: op.name, freeVariables: spec.runsOn !== 'driver' });
+        r = checkFunctionSourceWithCode(src, { opName: op.name, freeVariables: spec.runsOn !== 'driver' });
       } catch (e) {
-        r = { ok: false, message: e instanceof Error ? e.message : String(e), line: 1, column: 1 };
+        r = { ok: false, message: e instanceof Error ? e.message : String(e), line: 1, column: 1, code: codeOf(e) ?? 'SHIPPED_SYNTAX_ERROR' };
       }
       if (!r.ok) {
-        const serial = r.message.startsWith('Task not serializable');
+        const serial = r.code === 'TASK_NOT_SERIALIZABLE' || r.code === 'DYNAMIC_IMPORT';
         issues.push({
-          nodeId: node.id, param: name, severity: 'error', line: r.line, column: r.column,
+          nodeId: node.id, param: name, severity: 'error', line: r.line, column: r.column, code: r.code,
           message: serial ? r.message : validationMessages.udfSyntax(op, name, r.message, r.line, r.column),
         });
       }
@@ -225,15 +228,15 @@ export function validateGraph(graph: PipelineGraph): ValidationIssue[] {
   }
 
   if (graph.nodes.length > 0 && outputs === 0) {
-    issues.push({ severity: 'error', message: errors.noOutputOperations().message });
+    issues.push({ severity: 'error', ...issueOf(errors.noOutputOperations()) });
   }
   if (!graph.checkpointDir) {
-    for (const n of needsCheckpoint) issues.push({ nodeId: n.id, severity: 'error', message: errors.checkpointDirNotSet().message });
+    for (const n of needsCheckpoint) issues.push({ nodeId: n.id, severity: 'error', ...issueOf(errors.checkpointDirNotSet()) });
   }
   const slots = receiverSlots(graph.master);
   if (receivers > 0 && slots !== undefined && receivers >= slots) {
     issues.push({
-      severity: 'warning',
+      severity: 'warning', code: 'receiversNeedMoreSlots',
       message: slots === 1 ? validationMessages.localOneReceiver() : validationMessages.receiversTakeAllSlots(receivers, slots, graph.master),
     });
   }

@@ -6,6 +6,7 @@
  */
 import type { ShippedFn } from '../core/closure';
 import type { TaskMetrics } from '../core/events';
+import type { ErrorCode } from '../core/errors';
 import type { PartitionerDesc } from './partitioner';
 import type { PartPlan } from './kinds/index';
 
@@ -69,6 +70,8 @@ export type TaskOutcome =
       mapStatus?: { executorId: string; sizes: number[]; records: number[] }; samples?: Record<number, RecordSample> }
   | { status: 'failed'; reason: 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
       message: string; errorName: string; stack?: string; metrics: TaskMetricsData; durationMs: number;
+      /** What failed, as readers switch on it (see core/errors.ts ErrorCode). */
+      errorCode?: ErrorCode;
       fetchFailed?: { shuffleId: number; mapId: number; executorId: string | null };
       /** ExecutorLostFailure only: the executor exited because of a running task (Spark's exitCausedByApp). */
       exitCausedByApp?: boolean };

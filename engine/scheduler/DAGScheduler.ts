@@ -1,5 +1,5 @@
 import { countsTowardsTaskFailures, failureText } from './taskFailures';
-import { errors, SparkException } from '../core/errors';
+import { codeOf, errors, SparkException, type ErrorCode } from '../core/errors';
 import type { EngineEvent } from '../core/events';
 import type { RDD, PlanContext } from '../rdd/RDD';
 import type { PartPlan, RecordSample, ResultOp, TaskDesc, TaskKind, TaskOutcome } from '../rdd/plan';
@@ -52,7 +52,7 @@ export class DAGScheduler {
   private runningMapStages = new Map<number, Promise<void>>();
   private firstJobSubmitted = false;
   /** Each running job's first counted task failure: the cause, which Spark's "most recent failure" may hide. */
-  private firstFailure = new Map<number, { cause: string; failedNodeIds: string[] }>();
+  private firstFailure = new Map<number, { cause: string; causeCode?: ErrorCode; failedNodeIds: string[] }>();
   /** Jobs aborted by a task that reached spark.task.maxFailures, and its failure count. */
   private abortedAfter = new Map<number, number>();
   readonly mapOutputs = new MapOutputTracker();
@@ -99,8 +99,9 @@ export class DAGScheduler {
       return results;
     } catch (e) {
       const first = this.firstFailure.get(jobId);
-      post({ type: 'jobEnd', time: now(), jobId, result: 'JobFailed', error: e instanceof Error ? e.message : String(e),
-        ...(first ? { cause: first.cause, ...(first.failedNodeIds.length ? { failedNodeIds: first.failedNodeIds } : {}) } : {}),
+      const errorCode = codeOf(e);
+      post({ type: 'jobEnd', time: now(), jobId, result: 'JobFailed', error: e instanceof Error ? e.message : String(e), ...(errorCode ? { errorCode } : {}),
+        ...(first ? { cause: first.cause, ...(first.causeCode ? { causeCode: first.causeCode } : {}), ...(first.failedNodeIds.length ? { failedNodeIds: first.failedNodeIds } : {}) } : {}),
         ...(this.abortedAfter.has(jobId) ? { taskFailures: this.abortedAfter.get(jobId) } : {}) });
       throw e;
     } finally {
@@ -255,7 +256,8 @@ export class DAGScheduler {
         if (!countsTowardsTaskFailures(outcome)) { again(); return; }   // not the task's fault
         failures++;
         if (!this.firstFailure.has(jobId)) {
-          this.firstFailure.set(jobId, { cause: `${outcome.errorName}: ${outcome.message}`, failedNodeIds: this.host.taskScheduler.taskNodeIds(task) });
+          this.firstFailure.set(jobId, { cause: `${outcome.errorName}: ${outcome.message}`, ...(outcome.errorCode ? { causeCode: outcome.errorCode } : {}),
+            failedNodeIds: this.host.taskScheduler.taskNodeIds(task) });
         }
         if (failures >= this.host.maxTaskFailures) {
           const stack = outcome.stack ? '\n' + outcome.stack.split('\n').slice(1).join('\n') : '';

@@ -94,9 +94,9 @@ export class TaskScheduler {
       // Spark's ExecutorLostFailure.toErrorString; a kill of the worker is not the tasks' fault, an exit the
       // application caused (process.exit, out of memory) is (exitCausedByApp: counted as a task failure).
       const outcome: TaskOutcome = cause
-        ? { status: 'failed', reason: 'ExecutorLostFailure', exitCausedByApp: true, errorName: cause.errorName,
+        ? { status: 'failed', reason: 'ExecutorLostFailure', exitCausedByApp: true, errorName: cause.errorName, errorCode: cause.errorCode,
             message: cause.describe(this.describeTask(r.pending.task)), metrics: { ...NO_METRICS }, durationMs: 0 }
-        : { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure',
+        : { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure', errorCode: 'EXECUTOR_LOST',
             message: errors.executorLost(id, reason).message,
             metrics: { ...NO_METRICS }, durationMs: 0 };
       this.finish(r.pending, outcome, id, r.slot);
@@ -225,7 +225,7 @@ export class TaskScheduler {
       (err) => {
         if (!this.running.delete(task.taskId)) return;
         const message = err instanceof Error ? err.message : String(err);
-        this.finish(p, { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure', message,
+        this.finish(p, { status: 'failed', reason: 'ExecutorLostFailure', errorName: 'ExecutorLostFailure', errorCode: 'EXECUTOR_LOST', message,
           metrics: { ...NO_METRICS }, durationMs: 0 }, executorId, slot);
       });
   }
@@ -241,7 +241,7 @@ export class TaskScheduler {
     this.running.delete(taskId);
     if (slots) slots.dead = true;
     const { task } = r.pending;
-    this.finish(r.pending, { status: 'failed', reason: 'ExceptionFailure', errorName: 'TaskTimeout',
+    this.finish(r.pending, { status: 'failed', reason: 'ExceptionFailure', errorName: 'TaskTimeout', errorCode: 'TASK_TIMEOUT',
       message: errors.taskTimeout(ms, this.describeTask(task)).message, metrics: { ...NO_METRICS }, durationMs: ms }, r.executorId, r.slot);
     const reason = `Executor ${r.executorId} terminated by the driver: task ${taskId} (stage ${task.stageId}.${task.stageAttemptId}, partition ${task.partition}) ` +
       `exceeded spark.studio.task.timeout (${ms} ms)`;
@@ -260,6 +260,7 @@ export class TaskScheduler {
       partition: task.partition, attempt: task.attempt, executorId, slot, speculative: p.speculative,
       reason: outcome.status === 'success' ? 'Success' : outcome.reason,
       failureReason: outcome.status === 'failed' ? `${outcome.errorName}: ${outcome.message}` : undefined,
+      ...(outcome.status === 'failed' && outcome.errorCode ? { failureCode: outcome.errorCode } : {}),
       metrics: { durationMs: outcome.durationMs, ...outcome.metrics }, ...(failedNodeIds.length ? { failedNodeIds } : {}) });
     p.resolve({ outcome, executorId, slot, host: this.hosts.get(executorId) ?? 'localhost' });
     this.dispatch();
@@ -267,6 +268,6 @@ export class TaskScheduler {
 }
 
 function killedOutcome(reason: string, from?: TaskOutcome): TaskOutcome {
-  return { status: 'failed', reason: 'TaskKilled', errorName: 'TaskKilled', message: errors.taskKilled(reason).message,
+  return { status: 'failed', reason: 'TaskKilled', errorName: 'TaskKilled', errorCode: 'TASK_KILLED', message: errors.taskKilled(reason).message,
     metrics: from ? from.metrics : { ...NO_METRICS }, durationMs: from ? from.durationMs : 0 };
 }

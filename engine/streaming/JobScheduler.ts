@@ -12,7 +12,7 @@ import { BatchRDDCleaner } from './scheduler/BatchRDDCleaner';
 import { EventLoop } from './scheduler/EventLoop';
 import { InputInfoTracker } from './scheduler/InputInfoTracker';
 import { RecordSampler } from './scheduler/RecordSampler';
-import { errors } from '../core/errors';
+import { errors, failureCodeOf, type ErrorCode } from '../core/errors';
 
 interface BatchState { info: BatchInfo; done: Promise<void>; resolve: () => void; submitted?: boolean; finished?: boolean }
 
@@ -32,7 +32,7 @@ export interface JobSchedulerContext extends JobGeneratorContext {
  */
 type JobSchedulerEvent =
   | { type: 'jobStarted'; batch: BatchState; job: StreamingJob; time: number }
-  | { type: 'jobCompleted'; batch: BatchState; job: StreamingJob; time: number; failureReason?: string };
+  | { type: 'jobCompleted'; batch: BatchState; job: StreamingJob; time: number; failureReason?: string; failureCode?: ErrorCode };
 
 /**
  * Spark's JobScheduler with spark.streaming.concurrentJobs = 1: one batch's output jobs run in order, then the
@@ -147,15 +147,18 @@ export class JobScheduler implements DStreamScheduler {
         await this.events.post({ type: 'jobStarted', batch: b, job, time: sim ? simAt(i) : now() });
         sc.jobContext = { batchTime: info.batchTime, outputOpId: job.outputOpId, description: `Streaming job from [output operation ${job.outputOpId}, batch time ${info.batchTime} ms] ${job.name}` };
         let failureReason: string | undefined;
+        let failureCode: ErrorCode | undefined;
         try {
           await job.run();
         } catch (e) {
           failureReason = e instanceof Error ? `${e.name === 'Error' ? '' : e.name + ': '}${e.message}` : String(e);
+          // The job ran the output operation's function (foreachRDD's runs on the driver) and the actions it called.
+          failureCode = failureCodeOf(e);
           this.reportError(`Error running job streaming job ${info.batchTime} ms.${job.outputOpId}`, e);
         } finally {
           sc.jobContext = undefined;
         }
-        await this.events.post({ type: 'jobCompleted', batch: b, job, time: sim ? simAt(i + 1) : now(), failureReason });
+        await this.events.post({ type: 'jobCompleted', batch: b, job, time: sim ? simAt(i + 1) : now(), failureReason, failureCode });
       }
       // Spark's RDD.doCheckpoint after the jobs: state RDDs of checkpoint batches are saved (lineage truncated).
       await this.ssc.checkpointer.writeDataCheckpoints(info.batchTime);
@@ -193,6 +196,7 @@ export class JobScheduler implements DStreamScheduler {
       this.ssc.post({ type: 'outputOperationStarted', time: e.time, outputOperationInfo: { ...op } });
     } else {
       if (e.failureReason !== undefined) op.failureReason = e.failureReason;
+      if (e.failureCode !== undefined) op.failureCode = e.failureCode;
       op.endTime = e.time;
       this.ssc.post({ type: 'outputOperationCompleted', time: op.endTime, outputOperationInfo: { ...op } });
     }

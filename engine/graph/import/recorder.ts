@@ -14,17 +14,17 @@ import { errors } from '../../core/errors';
 
 /** A recorded argument value. */
 export type RecValue =
-  | { t: 'fn'; src: string }
-  | { t: 'stream'; id: number }
-  | { t: 'dur'; ms: number }
-  | { t: 'rdd'; data: RecValue }
-  | { t: 'spec'; fields: Record<string, RecValue> }
-  | { t: 'partitioner'; n: RecValue }
-  | { t: 'json'; v: unknown }
-  | { t: 'array'; items: RecValue[] }
-  | { t: 'object'; entries: Record<string, RecValue> }
-  | { t: 'opaque'; text: string }
-  | { t: 'undef' };
+  | { kind: 'fn'; src: string }
+  | { kind: 'stream'; id: number }
+  | { kind: 'dur'; ms: number }
+  | { kind: 'rdd'; data: RecValue }
+  | { kind: 'spec'; fields: Record<string, RecValue> }
+  | { kind: 'partitioner'; n: RecValue }
+  | { kind: 'json'; v: unknown }
+  | { kind: 'array'; items: RecValue[] }
+  | { kind: 'object'; entries: Record<string, RecValue> }
+  | { kind: 'opaque'; text: string }
+  | { kind: 'undef' };
 
 export interface RecCall {
   method: string;
@@ -300,31 +300,31 @@ export async function recordProgram(prepared: PreparedProgram, opts: RecordOptio
 
   // serialise arguments now that the program has finished
   const ser = (v: unknown, depth = 0): RecValue => {
-    if (depth > 32) return { t: 'opaque', text: 'deeply nested value' };
-    if (v === undefined) return { t: 'undef' };
-    if (v === null || typeof v === 'boolean' || typeof v === 'string') return { t: 'json', v };
-    if (typeof v === 'number') return Number.isFinite(v) ? { t: 'json', v } : { t: 'opaque', text: String(v) };
+    if (depth > 32) return { kind: 'opaque', text: 'deeply nested value' };
+    if (v === undefined) return { kind: 'undef' };
+    if (v === null || typeof v === 'boolean' || typeof v === 'string') return { kind: 'json', v };
+    if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'json', v } : { kind: 'opaque', text: String(v) };
     if (typeof v === 'function') {
       const id = streamIds.get(v);
-      if (id !== undefined) return { t: 'stream', id };
-      return { t: 'fn', src: fnSource.get(v) ?? Function.prototype.toString.call(v) };
+      if (id !== undefined) return { kind: 'stream', id };
+      return { kind: 'fn', src: fnSource.get(v) ?? Function.prototype.toString.call(v) };
     }
-    if (typeof v !== 'object') return { t: 'opaque', text: String(v) };
-    if (v instanceof RecDuration) return { t: 'dur', ms: v.milliseconds };
-    if (v instanceof RecRdd) return { t: 'rdd', data: ser(v.data, depth + 1) };
-    if (v instanceof RecPartitioner) return { t: 'partitioner', n: ser(v.numPartitions, depth + 1) };
-    if (v instanceof RecStateSpec) return { t: 'spec', fields: Object.fromEntries(Object.entries(v.fields).map(([k, x]) => [k, ser(x, depth + 1)])) };
+    if (typeof v !== 'object') return { kind: 'opaque', text: String(v) };
+    if (v instanceof RecDuration) return { kind: 'dur', ms: v.milliseconds };
+    if (v instanceof RecRdd) return { kind: 'rdd', data: ser(v.data, depth + 1) };
+    if (v instanceof RecPartitioner) return { kind: 'partitioner', n: ser(v.numPartitions, depth + 1) };
+    if (v instanceof RecStateSpec) return { kind: 'spec', fields: Object.fromEntries(Object.entries(v.fields).map(([k, x]) => [k, ser(x, depth + 1)])) };
     if (Array.isArray(v)) {
       const items = v.map((x) => ser(x, depth + 1));
-      return items.every((x) => x.t === 'json') ? { t: 'json', v: items.map((x) => (x as { v: unknown }).v) } : { t: 'array', items };
+      return items.every((x) => x.kind === 'json') ? { kind: 'json', v: items.map((x) => (x as { v: unknown }).v) } : { kind: 'array', items };
     }
     const proto = Object.getPrototypeOf(v);
     if (proto === Object.prototype || proto === null) {
       const entries = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ser(x, depth + 1)]));
       const vals = Object.values(entries);
-      return vals.every((x) => x.t === 'json') ? { t: 'json', v: Object.fromEntries(Object.entries(entries).map(([k, x]) => [k, (x as { v: unknown }).v])) } : { t: 'object', entries };
+      return vals.every((x) => x.kind === 'json') ? { kind: 'json', v: Object.fromEntries(Object.entries(entries).map(([k, x]) => [k, (x as { v: unknown }).v])) } : { kind: 'object', entries };
     }
-    return { t: 'opaque', text: `a ${proto?.constructor?.name ?? 'object'}` };
+    return { kind: 'opaque', text: `a ${proto?.constructor?.name ?? 'object'}` };
   };
   calls.forEach((c, i) => { c.args = rawArgs[i].map((a) => ser(a)); });
 

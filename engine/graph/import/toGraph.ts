@@ -20,7 +20,7 @@ const DEFAULT_SEED = 42;
 
 /** A recorded value as plain data (json params), or undefined when it is not data. */
 function toData(v: RecValue): { ok: true; v: unknown } | { ok: false } {
-  switch (v.t) {
+  switch (v.kind) {
     case 'json': return { ok: true, v: v.v };
     case 'rdd': return toData(v.data);
     case 'array': {
@@ -38,19 +38,19 @@ function toData(v: RecValue): { ok: true; v: unknown } | { ok: false } {
 /** Whether a recorded value fits a param; returns the param value. */
 function fit(spec: ParamSpec, v: RecValue): { ok: true; v: unknown } | { ok: false } {
   switch (spec.type) {
-    case 'function': return v.t === 'fn' ? { ok: true, v: v.src } : { ok: false };
-    case 'duration': return v.t === 'dur' ? { ok: true, v: v.ms } : { ok: false };
+    case 'function': return v.kind === 'fn' ? { ok: true, v: v.src } : { ok: false };
+    case 'duration': return v.kind === 'dur' ? { ok: true, v: v.ms } : { ok: false };
     case 'int':
     case 'number':
-      if (v.t === 'json' && typeof v.v === 'number') return { ok: true, v: v.v };
-      if (v.t === 'partitioner' && v.n.t === 'json' && typeof v.n.v === 'number') return { ok: true, v: v.n.v };
+      if (v.kind === 'json' && typeof v.v === 'number') return { ok: true, v: v.v };
+      if (v.kind === 'partitioner' && v.n.kind === 'json' && typeof v.n.v === 'number') return { ok: true, v: v.n.v };
       return { ok: false };
     case 'string':
     case 'enum':
-      return v.t === 'json' && typeof v.v === 'string' && (!spec.enumValues || spec.enumValues.includes(v.v)) ? { ok: true, v: v.v } : { ok: false };
-    case 'boolean': return v.t === 'json' && typeof v.v === 'boolean' ? { ok: true, v: v.v } : { ok: false };
-    case 'stringList': return v.t === 'json' && Array.isArray(v.v) && v.v.every((x) => typeof x === 'string') ? { ok: true, v: v.v } : { ok: false };
-    case 'json': return v.t === 'fn' || v.t === 'stream' || v.t === 'dur' || v.t === 'undef' ? { ok: false } : toData(v);
+      return v.kind === 'json' && typeof v.v === 'string' && (!spec.enumValues || spec.enumValues.includes(v.v)) ? { ok: true, v: v.v } : { ok: false };
+    case 'boolean': return v.kind === 'json' && typeof v.v === 'boolean' ? { ok: true, v: v.v } : { ok: false };
+    case 'stringList': return v.kind === 'json' && Array.isArray(v.v) && v.v.every((x) => typeof x === 'string') ? { ok: true, v: v.v } : { ok: false };
+    case 'json': return v.kind === 'fn' || v.kind === 'stream' || v.kind === 'dur' || v.kind === 'undef' ? { ok: false } : toData(v);
     default: return { ok: false };
   }
 }
@@ -75,11 +75,11 @@ export function mapArgs(op: OpSpec, args: RecValue[]): Mapped | undefined {
     return false;
   };
   for (const a of args) {
-    if (a.t === 'stream') { streams.push(a.id); continue; }
-    if (a.t === 'undef') { i++; continue; }
-    if (a.t === 'spec') {
+    if (a.kind === 'stream') { streams.push(a.id); continue; }
+    if (a.kind === 'undef') { i++; continue; }
+    if (a.kind === 'spec') {
       for (const [field, v] of Object.entries(a.fields)) {
-        if (v.t === 'undef') continue;
+        if (v.kind === 'undef') continue;
         const target = field === 'function' ? names.find((n) => op.params[n].type === 'function') : names.find((n) => n === field);
         if (!target) return undefined;
         const r = fit(op.params[target], v);
@@ -89,7 +89,7 @@ export function mapArgs(op: OpSpec, args: RecValue[]): Mapped | undefined {
       i = names.length;
       continue;
     }
-    if (a.t === 'array' && a.items.every((x) => x.t === 'stream')) { streams.push(...a.items.map((x) => (x as { id: number }).id)); continue; }
+    if (a.kind === 'array' && a.items.every((x) => x.kind === 'stream')) { streams.push(...a.items.map((x) => (x as { id: number }).id)); continue; }
     if (!place(a)) return undefined;
   }
   // drop values equal to the registry default (the graph keeps only what differs)
@@ -102,7 +102,7 @@ export function mapArgs(op: OpSpec, args: RecValue[]): Mapped | undefined {
 
 /** TypeScript source of a recorded value (for code nodes). */
 function valueSource(v: RecValue): string {
-  switch (v.t) {
+  switch (v.kind) {
     case 'fn': return v.src;
     case 'json': return JSON.stringify(v.v) ?? 'undefined';
     case 'dur': return `Milliseconds(${v.ms})`;
@@ -143,7 +143,7 @@ export function recordingToGraph(rec: Recording): ImportResult {
 
   const codeNode = (c: RecCall, why: string) => {
     const recv = c.receiver === 'ssc' ? 'ssc' : 'stream';
-    const extraStreams = c.args.filter((a) => a.t === 'stream').length;
+    const extraStreams = c.args.filter((a) => a.kind === 'stream').length;
     if (extraStreams) warnings.push(`${c.method}(): a code node has one input; the other stream${extraStreams > 1 ? 's are' : ' is'} not connected`);
     const code = `(stream, ssc) => ${recv}.${c.method}(${c.args.map(valueSource).join(', ')})`;
     warnings.push(`${c.method}() ${why}; kept as a code node`);

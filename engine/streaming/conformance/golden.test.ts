@@ -36,7 +36,7 @@ describe('golden: NetworkWordCount', () => {
     try {
       const lines = ssc.queueStream([ssc.sparkContext.parallelize(['hello world', 'hello spark'], 2)]);
       const words = lines.flatMap((l: string) => l.split(' '));
-      const wordCounts = words.map((x: string) => [x, 1]).reduceByKey((a: number, b: number) => a + b);
+      const wordCounts = words.map((x: string): [string, number] => [x, 1]).reduceByKey((a: number, b: number) => a + b);
       wordCounts.print();
       await ssc.start();
       await stepWithTimeout(ssc, 1);
@@ -59,7 +59,7 @@ describe('golden: NetworkWordCount', () => {
     const batchesWithData: number[] = [];
     try {
       const lines = ssc.socketTextStream('127.0.0.1', port);
-      const wordCounts = lines.flatMap((l: string) => l.split(' ')).map((x: string) => [x, 1])
+      const wordCounts = lines.flatMap((l: string) => l.split(' ')).map((x: string): [string, number] => [x, 1])
         .reduceByKey((a: number, b: number) => a + b);
       wordCounts.print();
       wordCounts.foreachRDD(async (rdd: any, time: any) => {
@@ -97,7 +97,7 @@ describe('golden: QueueStream example', () => {
     try {
       const rddQueue: any[] = [];
       const inputStream = ssc.queueStream(rddQueue);
-      const mappedStream = inputStream.map((x: number) => [x % 10, 1]);
+      const mappedStream = inputStream.map((x: number): [number, number] => [x % 10, 1]);
       const reducedStream = mappedStream.reduceByKey((a: number, b: number) => a + b);
       reducedStream.print();
       await ssc.start();
@@ -119,7 +119,7 @@ describe('golden: QueueStream example', () => {
     const { ssc, printed } = context('QueueStream');
     try {
       const s = ssc.queueStream([ssc.sparkContext.parallelize(range(1, 1000), 10)]);
-      s.map((x: number) => [x % 10, 1]).reduceByKey((a: number, b: number) => a + b).print(3);
+      s.map((x: number): [number, number] => [x % 10, 1]).reduceByKey((a: number, b: number) => a + b).print(3);
       await ssc.start();
       await stepWithTimeout(ssc, 1);
     } finally {
@@ -136,7 +136,7 @@ describe('golden: window and state behaviours', () => {
     await assertCase({
       name: 'reduceByKeyAndWindow inverse, no filterFunc',
       input: words,
-      operation: (s) => s.map((w: string) => [w, 1])
+      operation: (s) => s.map((w: string): [string, number] => [w, 1])
         .reduceByKeyAndWindow((a: number, b: number) => a + b, (a: number, b: number) => a - b, Seconds(2), Seconds(1)),
       expected: [[['a', 1], ['b', 1]], [['a', 2], ['b', 1]], [['a', 1], ['b', 0]], [['a', 0], ['b', 0]], [['a', 0], ['b', 0]]],
       useSet: true,
@@ -147,7 +147,7 @@ describe('golden: window and state behaviours', () => {
     await assertCase({
       name: 'reduceByKeyAndWindow inverse + filterFunc',
       input: words,
-      operation: (s) => s.map((w: string) => [w, 1])
+      operation: (s) => s.map((w: string): [string, number] => [w, 1])
         .reduceByKeyAndWindow((a: number, b: number) => a + b, (a: number, b: number) => a - b, Seconds(2), Seconds(1),
           s.context.sparkContext.defaultParallelism, (kv: [string, number]) => kv[1] !== 0),
       expected: [[['a', 1], ['b', 1]], [['a', 2], ['b', 1]], [['a', 1]], [], []],
@@ -187,7 +187,7 @@ describe('golden: window and state behaviours', () => {
       name: 'updateStateByKey calls per key per batch',
       input: [['a'], ['b'], [], []],
       // The state counts the calls: a key seen once keeps being updated with no new values.
-      operation: (s) => s.map((w: string) => [w, 1])
+      operation: (s) => s.map((w: string): [string, number] => [w, 1])
         .updateStateByKey((values: number[], state: { getOrElse(d: number): number }) => Some(state.getOrElse(0) + 1)),
       expected: [[['a', 1]], [['a', 2], ['b', 1]], [['a', 3], ['b', 2]], [['a', 4], ['b', 3]]],
       useSet: true,
@@ -198,7 +198,7 @@ describe('golden: window and state behaviours', () => {
     await assertCase({
       name: 'updateStateByKey None removes',
       input: [['a', 'b'], ['a'], [], ['b']],
-      operation: (s) => s.map((w: string) => [w, 1])
+      operation: (s) => s.map((w: string): [string, number] => [w, 1])
         .updateStateByKey((values: number[], state: { getOrElse(d: number): number }) =>
           (values.length === 0 ? None : Some(state.getOrElse(0) + values.length))),
       // b has no values at 2000 ms: removed, so at 4000 ms it starts again from 1 (not 2).

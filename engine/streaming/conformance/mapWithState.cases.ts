@@ -33,13 +33,13 @@ const runningStateData = [
 ];
 
 /** The suite's testOperation: outputs and state snapshots, each compared per batch as a set. */
-function mapWithStateCase(name: string, input: string[][], spec: (sc: SparkContext) => unknown, outputs: unknown[][], stateSnapshots: unknown[][]): StreamCase {
+function mapWithStateCase(name: string, input: string[][], spec: (sc: SparkContext) => StateSpec<string, number, number, unknown>, outputs: unknown[][], stateSnapshots: unknown[][]): StreamCase {
   return {
     name,
     master: 'local',
     input,
     operation: (s) => {
-      const stream = s.map((x: string) => [x, 1]).mapWithState(spec(s.context.sparkContext));
+      const stream = s.map((x: string): [string, number] => [x, 1]).mapWithState(spec(s.context.sparkContext));
       return { outputs: stream, stateSnapshots: stream.stateSnapshots() };
     },
     expected: { outputs, stateSnapshots },
@@ -187,7 +187,7 @@ export const mapWithStateCases: StreamCase[] = [
           return None;
         }
       };
-      const stream = s.map((x: string) => [x, 1]).mapWithState(StateSpec.function(mappingFunc).timeout(Seconds(3)));
+      const stream = s.map((x: string): [string, number] => [x, 1]).mapWithState(StateSpec.function(mappingFunc).timeout(Seconds(3)));
       return { outputs: stream, stateSnapshots: stream.stateSnapshots() };
     },
     numBatches: 20,
@@ -213,7 +213,7 @@ export const mapWithStateCases: StreamCase[] = [
       const testCheckpointDuration = async (batchMs: number, expectedMs: number, explicitMs?: number) => {
         const ssc = env.newContext({ batchDurationMs: batchMs, checkpoint: false });
         try {
-          const inputStream = env.inputStream(ssc, [], 2).map((x: number) => [x, 1]);
+          const inputStream = env.inputStream(ssc, [], 2).map((x: number): [number, number] => [x, 1]);
           const dummyFunc = (_key: number, _value: Opt, _state: State) => 0;
           const mapWithStateStream = inputStream.mapWithState(StateSpec.function(dummyFunc));
           const internal = mapWithStateStream.dependencies?.[0];

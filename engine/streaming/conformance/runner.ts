@@ -16,16 +16,22 @@ import { SparkConf, StreamingContext, Milliseconds } from '../../index';
 import { tempCheckpointDir } from './__fixtures__/tmpdir';
 import { TestInputStream } from './testInputStream';
 import type { RDD } from '../../rdd/RDD';
+import type { DStream } from '../dstream/DStream';
+import type { Time } from '../../core/time';
 
 export { tempCheckpointDir };
 
-// Cases are data over arbitrary records and call pair methods on any stream (as Scala's implicit conversion
-// allows), so a case's stream stays loosely typed; the contexts and RDDs the runner handles are typed.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyDStream = any;
+/**
+ * The stream an operation is given. Cases are data over any record type, and each case annotates its functions'
+ * parameters (`(x: string) => ...`), so the input's record type is `never`: every annotated function accepts it.
+ * A case that passes the input on (union, transformWith) names its record type: `(s: DStream<number>) => ...`.
+ */
+export type CaseStream = DStream<never>;
+/** What the runner reads from a result stream: its generated RDDs. */
+export interface CaseOutput { foreachRDD(f: (rdd: RDD<unknown>, time: Time) => unknown): void }
 
 /** What an operation may return: one DStream, or several named ones (e.g. mapped data and stateSnapshots()). */
-export type OperationResult = AnyDStream | Record<string, AnyDStream>;
+export type OperationResult = CaseOutput | Record<string, CaseOutput>;
 
 export interface StreamCase {
   /** Spark's test name, kept verbatim. */
@@ -34,7 +40,8 @@ export interface StreamCase {
   input?: (unknown[] | null)[];
   /** Second input for two-stream operations (join, cogroup, transformWith). */
   input2?: (unknown[] | null)[];
-  operation?: (s: AnyDStream, s2?: AnyDStream) => OperationResult;
+  /** `s2` is the stream of `input2`; a case that reads it must give input2. */
+  operation?: (s: CaseStream, s2: CaseStream) => OperationResult;
   /** Expected output batches; an object of named batch lists when the operation returns named streams. */
   expected?: unknown[][] | Record<string, unknown[][]>;
   /** Batch intervals to run (Spark: numBatches, default expected.size). */
@@ -73,7 +80,7 @@ export interface CaseEnv {
   /** A StreamingContext on the manual clock with the case's master and batch duration, checkpoint set. */
   newContext(opts?: { batchDurationMs?: number; checkpoint?: boolean; master?: string; appName?: string }): StreamingContext;
   /** queueStream of parallelize(batch, numPartitions) for every batch (or TestInputStream, see inputKind). */
-  inputStream(ssc: StreamingContext, batches: (unknown[] | null)[], numPartitions?: number): AnyDStream;
+  inputStream(ssc: StreamingContext, batches: (unknown[] | null)[], numPartitions?: number): CaseStream;
   /** Runs `n` batch intervals, failing after a real-time timeout instead of hanging. */
   step(ssc: StreamingContext, n: number): Promise<void>;
   /** Stops the context (never throws). */
@@ -213,10 +220,11 @@ export function makeEnv(c: Pick<StreamCase, 'name' | 'master' | 'batchDurationMs
  * Spark's TestInputStream instead.
  */
 export function inputStreamOf(ssc: StreamingContext, batches: (unknown[] | null)[], numPartitions = 2,
-  kind: StreamCase['inputKind'] = 'queue'): AnyDStream {
-  if (kind === 'testInputStream' || batches.some((b) => b === null)) return new TestInputStream(ssc, batches, numPartitions);
+  kind: StreamCase['inputKind'] = 'queue'): CaseStream {
+  // The records are the case's data, whose type only the case knows (see CaseStream).
+  if (kind === 'testInputStream' || batches.some((b) => b === null)) return new TestInputStream(ssc, batches as (never[] | null)[], numPartitions);
   const sc = ssc.sparkContext;
-  const queue: RDD<unknown>[] = batches.map((b) => sc.parallelize(b ?? [], numPartitions));
+  const queue = batches.map((b) => sc.parallelize((b ?? []) as never[], numPartitions));
   return ssc.queueStream(queue, true);
 }
 
@@ -248,7 +256,7 @@ function errText(e: unknown): string {
   return String(e);
 }
 
-function isDStreamLike(x: unknown): boolean {
+function isCaseOutput(x: unknown): x is CaseOutput {
   return typeof x === 'object' && x !== null && typeof (x as { foreachRDD?: unknown }).foreachRDD === 'function';
 }
 
@@ -301,9 +309,10 @@ export async function runCase(c: StreamCase): Promise<RunResult> {
     ssc.stderr = (text: string) => { if (/ERROR/.test(text)) failures.push(text.trim().split('\n')[0]); };
 
     const s1 = env.inputStream(ssc, c.input);
-    const s2 = c.input2 ? env.inputStream(ssc, c.input2) : undefined;
+    if (!c.input2 && c.operation.length > 1) throw new Error(`case "${c.name}": its operation reads a second stream, so it needs input2`);
+    const s2 = c.input2 ? env.inputStream(ssc, c.input2) : s1;
     const out = c.operation(s1, s2);
-    const streams: Record<string, AnyDStream> = isDStreamLike(out) ? { output: out } : (out as Record<string, AnyDStream>);
+    const streams: Record<string, CaseOutput> = isCaseOutput(out) ? { output: out } : out;
     for (const [name, stream] of Object.entries(streams)) {
       const batches: unknown[][] = (result.outputs[name] = []);
       const times: number[] = (result.times[name] = []);

@@ -5,6 +5,7 @@
  */
 import { Seconds, StorageLevel } from '../../index';
 import { type StreamCase, check } from './runner';
+import type { DStream } from '../dstream/DStream';
 
 type KV = [string, number];
 const BATCH_MS = 1000;
@@ -224,7 +225,7 @@ export const windowOperationsCases: StreamCase[] = [
   {
     name: 'groupByKeyAndWindow',
     input: bigInput,
-    operation: (s) => s.groupByKeyAndWindow(Seconds(2), Seconds(1)).map((x: [string, Iterable<number>]) => [x[0], new Set(x[1])]),
+    operation: (s: DStream<KV>) => s.groupByKeyAndWindow(Seconds(2), Seconds(1)).map((x) => [x[0], new Set(x[1])]),
     expected: bigGroupByOutput.map((b) => b.map((x) => [x[0], new Set(x[1])])),
     numBatches: numBatchesFor(bigGroupByOutput, 1),
     useSet: true,

@@ -2,6 +2,7 @@ import type { ReceiverInfo } from '../../core/events';
 import type { Receiver, ReceiverHost } from './Receiver';
 import { BlockGenerator, type ReceivedBlock } from './BlockGenerator';
 import type { ReceiverTracker } from './ReceiverTracker';
+import { codeOf, type ErrorCode } from '../../core/errors';
 
 /**
  * Spark's ReceiverSupervisor: runs one receiver on a task slot, turns what it stores into blocks, stores the
@@ -15,6 +16,7 @@ export class ReceiverSupervisor implements ReceiverHost {
   private running = false;
   private restarting = false;
   lastError?: string;
+  lastErrorCode?: ErrorCode;
 
   constructor(private readonly tracker: ReceiverTracker, readonly receiver: Receiver<unknown>, readonly streamId: number, readonly name: string) {}
 
@@ -22,7 +24,7 @@ export class ReceiverSupervisor implements ReceiverHost {
 
   info(active = this.running): ReceiverInfo {
     return { streamId: this.streamId, name: this.name, active, location: this.tracker.hostOf(this.executorId), executorId: this.executorId,
-      lastErrorMessage: this.lastError, lastError: this.lastError, slot: this.slot };
+      lastErrorMessage: this.lastError, lastError: this.lastError, ...(this.lastErrorCode ? { lastErrorCode: this.lastErrorCode } : {}), slot: this.slot };
   }
 
   async start(avoidExecutor?: string): Promise<void> {
@@ -56,6 +58,7 @@ export class ReceiverSupervisor implements ReceiverHost {
 
   reportError(message: string, error?: unknown): void {
     this.lastError = error instanceof Error ? `${message}: ${error.message}` : message;
+    this.lastErrorCode = codeOf(error);
     this.tracker.post({ type: 'receiverError', time: this.tracker.now(), receiverInfo: this.info() });
   }
 
