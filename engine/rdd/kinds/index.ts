@@ -14,6 +14,7 @@ import { mapPartitionsKind, type NarrowPlan } from './MapPartitionsRDD';
 import { parallelCollectionKind, type DataPlan } from './ParallelCollectionRDD';
 import { partitionerAwareUnionKind, type PartitionerAwareUnionPlan } from './PartitionerAwareUnionRDD';
 import { partitionwiseSampledKind, type SamplePlan } from './PartitionwiseSampledRDD';
+import { recordedPartitionKind, type RecordedPlan } from './RecordedPartition';
 import { shuffledKind, type ShufflePlan } from './ShuffledRDD';
 import { subtractedKind, type SubtractPlan } from './SubtractedRDD';
 import { unionKind, type UnionPlan } from './UnionRDD';
@@ -36,7 +37,8 @@ export type PartPlan =
   | ShufflePlan
   | CoGroupPlan
   | SubtractPlan
-  | CachedPlan;
+  | CachedPlan
+  | RecordedPlan;
 
 /** Every plan's kind, and only its own (a plan type without an entry, or an entry of the wrong type, does not compile). */
 type KindTable = { readonly [K in PartPlan['k']]: PlanKind<Extract<PartPlan, { k: K }>> };
@@ -57,6 +59,7 @@ export const KINDS: KindTable = Object.freeze({
   cogroup: coGroupedKind,
   subtract: subtractedKind,
   cached: cachedPartitionKind,
+  recorded: recordedPartitionKind,
 });
 
 /** The definition of a plan's kind. */
