@@ -58,7 +58,7 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
     '/**',
     ...tsBlockCommentLines(`${graph.name} — a DStream Studio pipeline exported as a TypeScript program.`).map((l) => ` * ${l}`),
     ' *',
-    ' *   npm run pipeline -- <this file> --batches 3',
+    ` *   npm run pipeline -- <this file> --batches ${opts.recordingNote?.batches ?? 3}`,
     ' *',
     ' * Each statement carries a `// node: <id>` tag and the trailing comments keep the canvas layout, so',
     ' * "Import TypeScript" turns this file back into the same graph.',
