@@ -24,7 +24,7 @@ function example(file: string): PipelineGraph {
 
 async function recordedRun(graph: PipelineGraph, batches: number, conf: Record<string, string> = {}): Promise<{ stdout: string; recording: RunRecording }> {
   let stdout = '';
-  const session = new PipelineSession(graph, { master: 'local[2]', conf, onStdout: (t) => { stdout += t; } });
+  const session = new PipelineSession(graph, { conf, onStdout: (t) => { stdout += t; } });
   await session.start();
   try { await session.step(batches); } finally { await session.stop(); }
   return { stdout, recording: session.runRecording()! };
@@ -42,9 +42,15 @@ function runExportedTs(code: string, name: string): string {
 }
 
 describe('Export with this run\'s data', () => {
-  for (const [file, source] of [['hashtags.json', 'twitterStream'], ['backpressure-demo.json', 'rateStream'], ['exactly-once-kafka.json', 'directKafkaStream']] as const) {
-    it(`${file}: the exported TypeScript replays the recorded ${source} and prints what the run printed (seeded, 4 batches)`, async () => {
-      const graph = { ...example(file), master: 'local[2]' };
+  const cases = [
+    ['hashtags.json', 'twitterStream', 'local[2]'], ['backpressure-demo.json', 'rateStream', 'local[2]'],
+    ['exactly-once-kafka.json', 'directKafkaStream', 'local[2]'],
+    // executors in worker threads: the recorded partitions come back with the task results
+    ['hashtags.json', 'twitterStream', 'local-cluster[2,2,1024]'],
+  ] as const;
+  for (const [file, source, master] of cases) {
+    it(`${file} on ${master}: the exported TypeScript replays the recorded ${source} and prints what the run printed (seeded, 4 batches)`, async () => {
+      const graph = { ...example(file), master };
       const { stdout, recording } = await recordedRun(graph, 4);
       const sourceIds = graph.nodes.filter((n) => n.op === source).map((n) => n.id);
       expect(Object.keys(recording.inputs).sort()).toEqual(expect.arrayContaining(sourceIds));
