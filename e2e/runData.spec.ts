@@ -32,8 +32,10 @@ test('Export with this run\'s data: waits for a batch, then downloads the progra
 
   // Before any run: the entries are there, disabled, and say what to do.
   await fileMenu(page);
-  const tsEntry = page.getByRole('button', { name: "Export → TypeScript with this run's data" });
+  const tsEntry = page.getByRole('button', { name: "Export with this run's data → TypeScript" });
   await expect(tsEntry).toBeDisabled();
+  // the plain export entries keep their own names (other specs find them by name)
+  await expect(page.getByRole('button', { name: 'Export → Scala' })).toHaveCount(1);
   await expect(page.getByTestId('run-data-needs-run')).toContainText('Run or Step the pipeline first');
   await page.screenshot({ path: `${SHOTS}/file-menu-no-run.png` });
   await page.keyboard.press('Escape');
@@ -55,7 +57,7 @@ test('Export with this run\'s data: waits for a batch, then downloads the progra
   expect(ts.text).toContain("hashtags: ['#");
 
   await fileMenu(page);
-  const scala = await downloadText(page, () => page.getByRole('button', { name: "Export → Scala with this run's data" }).click());
+  const scala = await downloadText(page, () => page.getByRole('button', { name: "Export with this run's data → Scala" }).click());
   expect(scala.text).not.toContain('TwitterUtils');
   expect(scala.text).toContain('case class RecordedStatus');
   expect(scala.text).toMatch(/RecordedStatus\(0L, "@\w+", /);
@@ -63,7 +65,7 @@ test('Export with this run\'s data: waits for a batch, then downloads the progra
   // Still there after Stop (taken from the driver before its realm goes).
   await studio.stopButton.click();
   await fileMenu(page);
-  const py = await downloadText(page, () => page.getByRole('button', { name: "Export → PySpark with this run's data" }).click());
+  const py = await downloadText(page, () => page.getByRole('button', { name: "Export with this run's data → PySpark" }).click());
   expect(py.text).toMatch(/= ssc\.queueStream\(\[\n\s+ssc\.sparkContext\.parallelize\(\[\[\{'id': 0, 'user': '@/);
   expect(py.text).not.toContain('TwitterUtils');
 });
@@ -73,7 +75,7 @@ test('zh-CN: the menu entries and their note are in Chinese', async ({ studio, p
   await studio.open();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByText('文件', { exact: true }).click();
-  await expect(page.getByRole('button', { name: '导出 → TypeScript（含本次运行的数据）' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '连同本次运行的数据导出 → TypeScript' })).toBeDisabled();
   await expect(page.getByTestId('run-data-needs-run')).toContainText('请先运行或单步执行流水线');
   await page.screenshot({ path: `${SHOTS}/file-menu-zh.png` });
 });
