@@ -4,6 +4,7 @@
  * pipeline stays saved).
  */
 import { resetRun } from '../store/documentRun';
+import { engine } from '../store/engineBridge';
 import { useStudio } from '../store/store';
 import { t } from '../i18n/index';
 import { appStorage, saveNow, setSlot } from '../files/autosaveSync';
@@ -26,16 +27,40 @@ function currentCode(lang: ExportLang): { code: string; name: string } | null {
 export function downloadCode(lang: ExportLang): boolean {
   const c = currentCode(lang);
   if (!c) return false;
-  const blob = new Blob([c.code], { type: `${MIME_TYPES[lang]};charset=utf-8` });
+  saveFile(c.code, exportFileName(c.name, lang), lang);
+  return true;
+}
+
+/**
+ * "Export with this run's data": the current graph as a program whose sources are queueStreams of what the run's
+ * sources delivered (recorded in the engine host, asked for through the bridge). Says why when there is no run.
+ */
+export async function downloadWithRunData(lang: ExportLang): Promise<boolean> {
+  const st = useStudio.getState();
+  let recording;
+  try { recording = await engine.runRecording(); } catch (e) {
+    st.notify({ level: 'error', text: t('code.runData.failed', { message: e instanceof Error ? e.message : String(e) }) });
+    return false;
+  }
+  if (!recording || recording.batches === 0) { st.notify({ level: 'warning', text: t('code.runData.none') }); return false; }
+  const g = st.currentGraph();
+  const r = exportCode(g, lang, { recordedInputs: recording.inputs, recordingNote: recording });
+  if (!r.ok) { st.notify({ level: 'error', text: t('code.exportFailed', { lang: LANG_NAMES[lang], message: r.error }) }); return false; }
+  saveFile(r.code, exportFileName(g.name, lang), lang);
+  st.notify({ level: recording.truncated ? 'warning' : 'info', text: t(recording.truncated ? 'code.runData.truncated' : 'code.runData.done', { lang: LANG_NAMES[lang], n: recording.batches }) });
+  return true;
+}
+
+function saveFile(text: string, fileName: string, lang: ExportLang): void {
+  const blob = new Blob([text], { type: `${MIME_TYPES[lang]};charset=utf-8` });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = exportFileName(c.name, lang);
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return true;
 }
 
 /** Writes text to the clipboard (the async Clipboard API, else a hidden textarea and execCommand). */

@@ -4,7 +4,7 @@
  * in Python — before the node's statement). No React, no DOM, no store.
  */
 import type { PipelineGraph } from '../../engine/graph/types';
-import { exportGraph, exportExtension, type ExportLang } from '../../engine/graph/codegen/index';
+import { exportGraph, exportExtension, type ExportLang, type RecordedInputs, type RecordingNote } from '../../engine/graph/codegen/index';
 import { pascalCase, snakeCase } from '../../engine/graph/codegen/plan';
 
 export type { ExportLang };
@@ -13,12 +13,15 @@ export const CODE_LANGS: readonly ExportLang[] = ['ts', 'scala', 'python'];
 export const LANG_NAMES: Record<ExportLang, string> = { ts: 'TypeScript', scala: 'Scala', python: 'PySpark' };
 export const MIME_TYPES: Record<ExportLang, string> = { ts: 'text/typescript', scala: 'text/x-scala', python: 'text/x-python' };
 
+/** "Export with this run's data": the run's recorded inputs and how they were bounded. */
+export interface RunDataExport { recordedInputs?: RecordedInputs; recordingNote?: RecordingNote }
+
 export type ExportOutcome = { ok: true; code: string } | { ok: false; error: string };
 
 /** The graph as a program, or the exporter's error message (never throws). */
-export function exportCode(graph: PipelineGraph, lang: ExportLang): ExportOutcome {
+export function exportCode(graph: PipelineGraph, lang: ExportLang, opts: RunDataExport = {}): ExportOutcome {
   try {
-    return { ok: true, code: exportGraph(graph, lang) };
+    return { ok: true, code: exportGraph(graph, lang, opts) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }

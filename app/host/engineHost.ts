@@ -9,9 +9,10 @@
  */
 import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
 import type { FaultKind } from '../../engine/core/events';
+import type { RunRecording } from '../../engine/graph/codegen/recordedInputs';
 import type { Breakpoint, BreakpointProblem } from '../sim/breakpoints';
 import {
-  parseBreakpointProblems, parseFromDriver, parseLoadResult,
+  parseBreakpointProblems, parseFromDriver, parseLoadResult, parseRunRecording,
   type DriverCall, type DriverMethod, type LoadResult, type NetcatRequest, type StorageReply, type WorkerMessage,
 } from '../workers/protocol';
 import type { WorkerName } from './hostMessages';
@@ -30,6 +31,7 @@ export interface DriverClient {
   injectFault(kind: FaultKind, args: unknown[]): Promise<void>;
   setBreakpoints(bps: Breakpoint[]): Promise<BreakpointProblem[]>;
   netcat(req: NetcatRequest): Promise<void>;
+  runRecording(): Promise<RunRecording | null>;
 }
 
 export interface EngineHostOptions {
@@ -119,6 +121,7 @@ export function startEngineHost(opts: EngineHostOptions): EngineHost {
     injectFault: (kind, args) => done(call('injectFault', kind, args)),
     setBreakpoints: (bps) => call('setBreakpoints', bps).then(parseBreakpointProblems),
     netcat: (req) => done(call('netcat', { host: req.host, port: req.port, text: req.text })),
+    runRecording: () => call('runRecording').then(parseRunRecording),
   };
 
   return {

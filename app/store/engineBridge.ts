@@ -9,6 +9,7 @@
  */
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
+import type { RunRecording } from '../../engine/graph/codegen/recordedInputs';
 import { IndexedDbFileSystem } from '../../engine/cluster/browser/indexedDbFileSystem';
 import { hungDriverMessage, isSimMessage, watchdogVerdict, type DriverMessage, type SimMessage, type WorkerMessage } from '../workers/protocol';
 import { DriverCallError, EngineHostGone, HOST_START_TIMEOUT_MS, startEngineHost, startImportHost, type DriverClient, type EngineHost } from '../host/engineHost';
@@ -82,6 +83,12 @@ class DriverConnection {
   private wasActive = false;
   private watchTimer: ReturnType<typeof setInterval> | null = null;
   private restarting = false;
+
+  /**
+   * What the last run's sources delivered, fetched from its driver when the run stops (the realm and its recording
+   * go then), so "Export with this run's data" still works after Stop. Cleared by the next run and another document.
+   */
+  stoppedRunRecording: RunRecording | null = null;
 
   /** A second engine host for dry runs (they run UDFs); discarded if a check takes too long and with each document. */
 
@@ -239,6 +246,7 @@ class DriverConnection {
   async loadAndStart(): Promise<boolean> {
     const st = useStudio.getState();
     st.resetRunView();
+    this.stoppedRunRecording = null;
     st.setSim({ status: 'loading', runDocVersion: st.docVersion });
     const graph = st.currentGraph();
     this.run = { timeoutMs: taskTimeoutMs(graph.conf), local: parseMaster(graph.master).mode === 'local' };
@@ -294,6 +302,8 @@ export const engine = {
   async stop(): Promise<void> {
     const r = connection.remote;
     if (!r) { useStudio.getState().setSim({ status: 'stopped' }); return; }
+    const recording = await withTimeout(r.runRecording(), 3000).catch(() => null);
+    connection.stoppedRunRecording = recording === 'timeout' ? null : recording;
     const res = await withTimeout(r.stop(), 3000).catch(() => 'timeout' as const);
     if (res === 'timeout') useStudio.getState().reportError({ level: 'warning', message: t('run.terminated') });
     else connection.flush();
@@ -326,6 +336,15 @@ export const engine = {
     await Promise.race([r.netcat({ host, port, text }), connection.workerFailed]);
     return true;
   },
+  /**
+   * "Export with this run's data": what the current (or last stopped) run's sources delivered, recorded in the engine
+   * host and shape-checked here; null when there is no run to take it from.
+   */
+  async runRecording(): Promise<RunRecording | null> {
+    const r = connection.remote;
+    if (!r) return connection.stoppedRunRecording;
+    return Promise.race([r.runRecording(), connection.workerFailed]);
+  },
   /** A TypeScript import worker in its own engine host (app/code/importRunner.ts drives it; terminate ends the host). */
   importWorker: startImportHost,
   /** For tests and page unload. */
@@ -340,6 +359,7 @@ const seen = { loadSeq: useStudio.getState().loadSeq };
 useStudio.subscribe((s) => {
   if (s.loadSeq === seen.loadSeq) return;
   seen.loadSeq = s.loadSeq;
+  connection.stoppedRunRecording = null;
   if (!connection.host) return;
   connection.terminate();
   const status = useStudio.getState().sim.status;

@@ -227,6 +227,7 @@ class StudioDriver {
     netcat: async ({ host, port, text }) => {
       this.netcatFor(host, port).send(text);
     },
+    runRecording: async () => this.session?.runRecording() ?? null,
   };
 
   /** A message from the page: a call to answer, or the page's reply to one of the storage API's requests. */

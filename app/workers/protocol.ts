@@ -1,6 +1,7 @@
 /** What the driver worker sends the page (batched) and the endpoint it exposes. */
 import type { EngineEvent, FaultKind } from '../../engine/core/events';
 import type { PipelineGraph, ValidationIssue } from '../../engine/graph/types';
+import type { RunRecording } from '../../engine/graph/codegen/recordedInputs';
 import type { PlayerStatus } from './player';
 import type { Breakpoint, BreakpointHit, BreakpointProblem } from '../sim/breakpoints';
 
@@ -55,6 +56,11 @@ export interface DriverApi {
    * use; load() creates one for every socketTextStream of the graph, so it exists before the receiver connects).
    */
   netcat(req: NetcatRequest): Promise<void>;
+  /**
+   * "Export with this run's data": what the run's sources delivered, by batch and partition, as the engine recorded
+   * it (bounded; PipelineSession.runRecording); null when nothing has run.
+   */
+  runRecording(): Promise<RunRecording | null>;
 }
 
 /**
@@ -120,7 +126,7 @@ export function hungDriverMessage(timeoutMs: number, stage: string | undefined, 
  * this is a plain request/reply protocol and not Comlink (a Comlink endpoint on the page would let the driver set
  * properties along any path, e.g. on Object.prototype).
  */
-export const DRIVER_METHODS = ['load', 'start', 'step', 'play', 'setSpeed', 'pause', 'stop', 'injectFault', 'setBreakpoints', 'netcat'] as const;
+export const DRIVER_METHODS = ['load', 'start', 'step', 'play', 'setSpeed', 'pause', 'stop', 'injectFault', 'setBreakpoints', 'netcat', 'runRecording'] as const;
 export type DriverMethod = (typeof DRIVER_METHODS)[number];
 export const isDriverMethod = (m: unknown): m is DriverMethod => typeof m === 'string' && (DRIVER_METHODS as readonly string[]).includes(m);
 
@@ -275,4 +281,46 @@ export function parseIssues(v: unknown): ValidationIssue[] {
   return v.flatMap((i): ValidationIssue[] => (isRec(i) && isText(i.message) && (i.severity === 'error' || i.severity === 'warning')
     ? [{ severity: i.severity, message: i.message, ...opt(i, 'nodeId'), ...opt(i, 'edgeId'), ...opt(i, 'param'), ...num(i, 'line'), ...num(i, 'column') }]
     : []));
+}
+
+/** The most records the page takes in a run recording (the engine's own limit is spark.studio.recordInputs.maxRecords). */
+export const MAX_RECORDED_RECORDS = 200_000;
+/** The most characters of recorded strings the page takes (recorded records become literals in a program). */
+export const MAX_RECORDED_CHARS = 32 * 1024 * 1024;
+
+/**
+ * The reply of `runRecording`, checked: records must be plain data (strings, finite numbers, booleans, null, arrays,
+ * plain objects, nested at most 16 deep), because the exporters print them as literals. Anything else is null.
+ */
+export function parseRunRecording(v: unknown): RunRecording | null {
+  if (!isRec(v) || !isRec(v.inputs) || !isId(v.batches) || !isId(v.unreadPartitions)) return null;
+  let records = 0;
+  let chars = 0;
+  const plain = (x: unknown, depth: number): boolean => {
+    if (depth > 16) return false;
+    if (x === null || typeof x === 'boolean') return true;
+    if (typeof x === 'number') return Number.isFinite(x);
+    if (typeof x === 'string') { chars += x.length; return chars <= MAX_RECORDED_CHARS; }
+    if (Array.isArray(x)) return x.every((y) => plain(y, depth + 1));
+    if (!isRec(x) || Object.getPrototypeOf(x) !== Object.prototype) return false;
+    return Object.entries(x).every(([k, y]) => { chars += k.length; return plain(y, depth + 1); });
+  };
+  const inputs: RunRecording['inputs'] = {};
+  for (const [id, batches] of Object.entries(v.inputs)) {
+    if (!isText(id) || !Array.isArray(batches)) return null;
+    for (const parts of batches) {
+      if (!Array.isArray(parts)) return null;
+      for (const part of parts) {
+        if (!Array.isArray(part)) return null;
+        records += part.length;
+        if (records > MAX_RECORDED_RECORDS || !part.every((r) => plain(r, 0))) return null;
+      }
+    }
+    inputs[id] = batches as unknown[][][];
+  }
+  const t = v.truncated;
+  const limit: 'maxBatches' | 'maxRecords' | undefined = isRec(t) && (t.limit === 'maxBatches' || t.limit === 'maxRecords') ? t.limit : undefined;
+  const truncated = isRec(t) && limit && isId(t.value) ? { limit, value: t.value } : undefined;
+  if (t !== undefined && !truncated) return null;
+  return { inputs, batches: v.batches, unreadPartitions: v.unreadPartitions, ...(truncated ? { truncated } : {}) };
 }

@@ -7,6 +7,7 @@
 import type { ShippedFn } from '../core/closure';
 import { formatRecord } from '../core/format';
 import type { RecordSample } from '../rdd/plan';
+import type { RecordedPartitionValues } from '../rdd/kinds/RecordedPartition';
 import { kindOf, type PartPlan } from '../rdd/kinds/index';
 import type { PartitionRun, PrefetchRun } from '../rdd/kinds/kind';
 import { withTaskContext, type TaskContextInfo } from './taskContext';
@@ -35,6 +36,8 @@ export interface EvalEnv {
   sampleRdds?: Set<number>;
   samples: Map<number, RecordSample>;
   sampleLimit: number;
+  /** Where recorded partitions (input RDDs kept for "Export with this run's data") put their records. */
+  recordedPartitions?: RecordedPartitionValues[];
   /** The running task, for TaskContext.get() inside user functions. */
   taskContext?: TaskContextInfo;
 }

@@ -6,6 +6,7 @@ import { Rng } from '../core/rng';
 import { javaStringHashCode, nonNegativeMod, partitionKeySlotHashOf } from '../core/hash';
 import { partitionerFromDesc } from '../rdd/partitioner';
 import type { RecordSample, ResultOp, TaskDesc, TaskMetricsData, TaskOutcome } from '../rdd/plan';
+import type { RecordedPartitionValues } from '../rdd/kinds/RecordedPartition';
 import { BlockManager } from './blockManager';
 import { asPair, compileAggregator, materialize, prefetch, push, type Emit, type EvalEnv } from './evaluate';
 import { estimateRecordsSize } from './sizeEstimator';
@@ -127,6 +128,8 @@ export class Executor {
     const metrics: TaskMetricsData = { recordsIn: 0, recordsOut: 0, shuffleReadBytes: 0, shuffleWriteBytes: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
     const samples = new Map<number, RecordSample>();
     const env = this.evalEnv(metrics, samples, task.sampleRdds);
+    const recorded: RecordedPartitionValues[] = [];
+    env.recordedPartitions = recorded;
     env.taskContext = { stageId: task.stageId, stageAttemptNumber: task.stageAttemptId, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId,
       ...(task.files ? { files: task.files } : {}) };
     const state: { killed?: string; wake?: () => void } = {};
@@ -142,11 +145,11 @@ export class Executor {
       if (task.kind === 'shuffleMap') {
         const mapStatus = this.writeShuffle(task, env, pre, metrics);
         this.checkKilled(task.taskId);
-        return { status: 'success', value: null, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), mapStatus, samples: toRecord(samples) };
+        return { status: 'success', value: null, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), mapStatus, samples: toRecord(samples), ...(recorded.length ? { recorded } : {}) };
       }
       const value = await this.runResult(task.op, task, env, pre, metrics);
       this.checkKilled(task.taskId);
-      return { status: 'success', value, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), samples: toRecord(samples) };
+      return { status: 'success', value, metrics, durationMs: elapsed(), blockUpdates: this.blockManager.drainUpdates(), samples: toRecord(samples), ...(recorded.length ? { recorded } : {}) };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       this.blockManager.drainUpdates();

@@ -13,6 +13,7 @@ import type { FileSystem } from '../core/fileSystem';
 import type { EngineRuntime } from '../runtime/runtime';
 import type { StreamingContext } from '../streaming/StreamingContext';
 import { ReceiverInputDStream } from '../streaming/input/ReceiverInputDStream';
+import type { RecordedInputs, RunRecording } from './codegen/recordedInputs';
 
 export interface SessionOptions {
   /** Overrides graph.master (the CLI's --master, the studio's cluster settings). */
@@ -262,6 +263,21 @@ export class PipelineSession {
 
   /** DStream id → node id, for every built node. */
   get dstreamToNode(): ReadonlyMap<number, string> { return this.built?.dstreamToNode ?? new Map(); }
+
+  /**
+   * What each source node's stream delivered in this run, by batch and partition ("Export with this run's data"),
+   * recorded in this (the engine's) realm; undefined before the run started. Streams built for no node are left out.
+   */
+  runRecording(): RunRecording | undefined {
+    if (!this.ssc) return undefined;
+    const rec = this.ssc.jobScheduler.inputRecorder.snapshot();
+    const inputs: RecordedInputs = {};
+    for (const [streamId, batches] of rec.streams) {
+      const nodeId = this.built?.dstreamToNode.get(streamId);
+      if (nodeId !== undefined) inputs[nodeId] = batches;
+    }
+    return { inputs, batches: rec.batches, unreadPartitions: rec.unreadPartitions, ...(rec.truncated ? { truncated: rec.truncated } : {}) };
+  }
 
   /** The running StreamingContext (tests and the driver worker; the UI reads events only). */
   get streamingContext(): unknown { return this.ssc; }

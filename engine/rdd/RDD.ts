@@ -4,6 +4,7 @@ import type { Dependency, ShuffleDependency } from './dependency';
 import { HashPartitioner, toPartitioner, type Partitioner } from './partitioner';
 import type { MapLocations, NarrowOp, PartPlan, ResultOp } from './plan';
 import type { CachedPlan } from './kinds/CachedPartition';
+import type { RecordedPlan } from './kinds/RecordedPartition';
 import { cartesianRDD } from './kinds/CartesianRDD';
 import { coalescedRDD } from './kinds/CoalescedRDD';
 import { mapPartitionsRDD } from './kinds/MapPartitionsRDD';
@@ -27,6 +28,8 @@ import type { CheckpointData } from './methods/checkpoint';
 export interface PlanContext {
   mapLocations(shuffleId: number): MapLocations;
   blockLocations(blockId: string): string[];
+  /** RDDs whose partitions tasks hand back (the streaming input recorder's), if any. */
+  recordedRdds?: ReadonlySet<number>;
 }
 
 export interface RDDInit {
@@ -119,10 +122,15 @@ export class RDD<T> {
   planOf(p: number, ctx: PlanContext): PartPlan {
     const cp = this.checkpointData?.checkpointRDD;
     const inner = cp ? cp.planOf(p, ctx) : this.planForPartition(p, ctx);
-    if (this.storage === StorageLevel.NONE) return inner;
+    const plan: PartPlan = this.storage === StorageLevel.NONE ? inner : this.cachedPlan(p, inner, ctx);
+    if (!ctx.recordedRdds?.has(this.id)) return plan;
+    const recorded: RecordedPlan = { k: 'recorded', rddId: this.id, partition: p, inner: plan };
+    return recorded;
+  }
+
+  private cachedPlan(p: number, inner: PartPlan, ctx: PlanContext): CachedPlan {
     const blockId = rddBlockId(this.id, p);
-    const cached: CachedPlan = { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
-    return cached;
+    return { k: 'cached', rddId: this.id, blockId, level: this.storage.toJSON(), inner, locations: ctx.blockLocations(blockId) };
   }
 
   // ---- narrow transformations --------------------------------------------------------------

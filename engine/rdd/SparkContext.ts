@@ -31,6 +31,7 @@ import * as fileInputs from './methods/textFile';
 import { AddedFiles } from './methods/addFile';
 import { rejectUnsupportedArguments } from './methods/unsupportedArguments';
 import { checkpointDirFor } from './methods/setCheckpointDir';
+import type { RecordedPartitionValues } from './kinds/RecordedPartition';
 
 export interface SparkContextOptions {
   /** Default: the runtime's clock. */
@@ -64,6 +65,9 @@ export class SparkContext {
   /** RDD ids whose records are sampled into recordsSample events, and the sink for them (set by streaming). */
   sampledRdds?: () => number[] | undefined;
   onRecordSample?: (rddId: number, partition: number, sample: RecordSample) => void;
+  /** RDD ids whose partitions' records tasks hand back, and the sink for them (set by streaming's input recorder). */
+  recordedRdds?: () => ReadonlySet<number> | undefined;
+  onRecordedPartition?: (recorded: RecordedPartitionValues) => void;
   /** Properties of the streaming job now running (Spark's local properties), stamped on jobStart events. */
   jobContext?: JobOptions;
   /** Fault hook consulted at every task launch (ssc.faults). */
@@ -118,6 +122,8 @@ export class SparkContext {
       post: ctx.post, now: ctx.now, taskScheduler: this.taskScheduler, maxTaskFailures,
       sampleRdds: () => this.sampledRdds?.(),
       onSample: (rddId, p, s) => this.onRecordSample?.(rddId, p, s),
+      recordedRdds: () => this.recordedRdds?.(),
+      onRecorded: (r) => this.onRecordedPartition?.(r),
       taskFaults: (stageId, p) => this.taskFaults?.(stageId, p),
       taskFiles: () => this.addedFiles.shipped(),
     });

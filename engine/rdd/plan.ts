@@ -9,6 +9,7 @@ import type { TaskMetrics } from '../core/events';
 import type { ErrorCode } from '../core/errors';
 import type { PartitionerDesc } from './partitioner';
 import type { PartPlan } from './kinds/index';
+import type { RecordedPartitionValues } from './kinds/RecordedPartition';
 
 export type { PartPlan } from './kinds/index';
 export type { NarrowOp } from './kinds/MapPartitionsRDD';
@@ -67,7 +68,9 @@ export interface BlockUpdate { blockId: string; executorId: string; storageLevel
 
 export type TaskOutcome =
   | { status: 'success'; value: unknown; metrics: TaskMetricsData; durationMs: number; blockUpdates: BlockUpdate[];
-      mapStatus?: { executorId: string; sizes: number[]; records: number[] }; samples?: Record<number, RecordSample> }
+      mapStatus?: { executorId: string; sizes: number[]; records: number[] }; samples?: Record<number, RecordSample>;
+      /** Records of the recorded input partitions this task computed ("Export with this run's data"). */
+      recorded?: RecordedPartitionValues[] }
   | { status: 'failed'; reason: 'ExceptionFailure' | 'FetchFailed' | 'ExecutorLostFailure' | 'TaskKilled';
       message: string; errorName: string; stack?: string; metrics: TaskMetricsData; durationMs: number;
       /** What failed, as readers switch on it (see core/errors.ts ErrorCode). */

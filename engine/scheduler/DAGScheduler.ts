@@ -3,6 +3,7 @@ import { codeOf, errors, SparkException, type ErrorCode } from '../core/errors';
 import type { EngineEvent } from '../core/events';
 import type { RDD, PlanContext } from '../rdd/RDD';
 import type { PartPlan, RecordSample, ResultOp, TaskDesc, TaskKind, TaskOutcome } from '../rdd/plan';
+import type { RecordedPartitionValues } from '../rdd/kinds/RecordedPartition';
 import type { ShuffleDependency } from '../rdd/dependency';
 import { kindOf } from '../rdd/kinds/index';
 import { MapOutputTracker } from './mapOutputTracker';
@@ -34,6 +35,9 @@ export interface SchedulerHost {
   /** RDD ids whose records the studio samples, and where the samples go. */
   sampleRdds(): number[] | undefined;
   onSample?(rddId: number, partition: number, sample: RecordSample): void;
+  /** RDD ids whose partitions are recorded ("Export with this run's data"), and where their records go. */
+  recordedRdds?(): ReadonlySet<number> | undefined;
+  onRecorded?(recorded: RecordedPartitionValues): void;
   /** Fault injection consulted at every task launch. */
   taskFaults?(stageId: number, partition: number): { injectFailure?: string; delayMs?: number } | undefined;
   /** Files added with sc.addFile (name → text), shipped with every task. */
@@ -73,6 +77,7 @@ export class DAGScheduler {
     return {
       mapLocations: (id) => this.mapOutputs.locations(id),
       blockLocations: (id) => [...(this.blockLocations.get(id) ?? [])],
+      recordedRdds: this.host.recordedRdds?.(),
     };
   }
 
@@ -239,6 +244,7 @@ export class DAGScheduler {
           successfulDurations.push(r.launchTime !== undefined ? this.taskClock.getTimeMillis() - r.launchTime : outcome.durationMs);
           this.applyBlockUpdates(outcome.blockUpdates);
           if (outcome.samples && this.host.onSample) for (const [rddId, s] of Object.entries(outcome.samples)) this.host.onSample(Number(rddId), p, s);
+          if (outcome.recorded && this.host.onRecorded) for (const r of outcome.recorded) this.host.onRecorded(r);
           onSuccess(p, outcome);
           finish();
           return;

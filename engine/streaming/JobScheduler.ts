@@ -12,6 +12,7 @@ import { BatchRDDCleaner } from './scheduler/BatchRDDCleaner';
 import { EventLoop } from './scheduler/EventLoop';
 import { InputInfoTracker } from './scheduler/InputInfoTracker';
 import { RecordSampler } from './scheduler/RecordSampler';
+import { DEFAULT_RECORDING_LIMITS, InputRecorder } from './scheduler/InputRecorder';
 import { errors, failureCodeOf, type ErrorCode } from '../core/errors';
 
 interface BatchState { info: BatchInfo; done: Promise<void>; resolve: () => void; submitted?: boolean; finished?: boolean }
@@ -45,6 +46,8 @@ export class JobScheduler implements DStreamScheduler {
   readonly jobGenerator: JobGenerator;
   readonly inputInfoTracker = new InputInfoTracker();
   private readonly sampler: RecordSampler;
+  /** What the input streams delivered ("Export with this run's data"); spark.studio.recordInputs, on by default. */
+  readonly inputRecorder: InputRecorder;
   private readonly cleaner: BatchRDDCleaner;
   private readonly events: EventLoop<JobSchedulerEvent>;
   /** Spark's jobExecutor with one thread: job sets run one after another. */
@@ -69,6 +72,10 @@ export class JobScheduler implements DStreamScheduler {
     }
     const sc = ssc.sparkContext;
     this.sampler = new RecordSampler(sc, ssc.conf.getBoolean('spark.studio.recordsSample', true), (e) => ssc.post(e), () => ssc.clock.getTimeMillis());
+    this.inputRecorder = new InputRecorder(sc, ssc.conf.getBoolean('spark.studio.recordInputs', true) ? {
+      maxBatches: ssc.conf.getInt('spark.studio.recordInputs.maxBatches', DEFAULT_RECORDING_LIMITS.maxBatches),
+      maxRecords: ssc.conf.getInt('spark.studio.recordInputs.maxRecords', DEFAULT_RECORDING_LIMITS.maxRecords),
+    } : undefined);
     this.cleaner = new BatchRDDCleaner((shuffleId) => sc.cleanShuffle(shuffleId));
     this.events = new EventLoop('JobScheduler', (e) => this.handle(e), (m, e) => this.reportError(m, e));
     this.jobGenerator = new JobGenerator(ssc, this);
@@ -83,6 +90,7 @@ export class JobScheduler implements DStreamScheduler {
   rddGenerated(dstream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
     this.cleaner.rddGenerated(rdd);
     this.sampler.rddGenerated(dstream, time, rdd);
+    if ((this.ssc.graph.inputStreams as readonly DStream<unknown>[]).includes(dstream)) this.inputRecorder.inputGenerated(dstream.id, time.milliseconds, rdd);
   }
   rddForgotten(rdd: RDD<unknown>): void { this.cleaner.rddForgotten(rdd); }
 
@@ -168,6 +176,7 @@ export class JobScheduler implements DStreamScheduler {
       info.totalDelay = end - info.submissionTime;
       info.measuredProcessingMs = elapsed();
       this.sampler.emitBatchSamples(info.batchTime);
+      this.inputRecorder.batchCompleted(info.batchTime);
       this.ssc.post({ type: 'batchCompleted', time: end, batchInfo: clone(info) });
       const completed = clone(info);
       this.completedBatches.push(completed);

@@ -18,6 +18,7 @@ describe('random pipelines for the Spark oracle', () => {
       expect(graph.nodes[graph.nodes.length - 1].op).toBe('print');
       graph.nodes.forEach((n) => ops.add(n.op + (n.params.inverse ? '+inverse' : '')));
     }
+    expect(ops.has('saveAsTextFiles')).toBe(true);
     for (const op of ['updateStateByKey', 'mapWithState', 'reduceByKeyAndWindow', 'reduceByKeyAndWindow+inverse', 'join', 'leftOuterJoin', 'union', 'transform', 'window']) {
       expect(ops.has(op), op).toBe(true);
     }

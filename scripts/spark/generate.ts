@@ -1,7 +1,8 @@
 /**
  * Seeded random pipelines for differential testing against Spark: queueStream inputs of random words, then a
  * random chain from the operator registry (stateless, pair, windows with and without inverse, updateStateByKey,
- * mapWithState, joins, unions, transform with RDD operations), ending in print(). Same seed → same pipelines.
+ * mapWithState, joins, unions, transform with RDD operations), ending in print() (every eighth also in
+ * saveAsTextFiles). Same seed → same pipelines.
  */
 import type { GraphEdge, GraphNode, PipelineGraph } from '../../engine/graph/types';
 import { seededRandom } from '../testing/seededRandom';
@@ -65,6 +66,9 @@ export function generatePipeline(index: number, seed: number): GeneratedCase {
       cur = add(step, {}, [left, right], ['left', 'right']);
     }
   }
+  // every eighth pipeline also saves its stream, so the oracle compares saveAsTextFiles contents (no random draw:
+  // the other pipelines stay as they were)
+  if (index % 8 === 0) add('saveAsTextFiles', { prefix: 'out/generated', suffix: 'txt' }, [cur]);
   add('print', { num: 20 }, [cur]);
   return {
     batches,

@@ -17,8 +17,8 @@ const graph = (window: number, params: Record<string, unknown> = {}): PipelineGr
 describe('windows as PySpark computes them', () => {
   it('an inverse window shorter than five slides is reduced again: keys that left it are not printed', async () => {
     expect(recomputedWindows(graph(2000)).map((n) => n.id)).toEqual(['w']);
-    const scala = await runOnEngine(graph(2000), 4, '/tmp/dstream-pyspark-windows-a');
-    const py = await runOnEngine(asPySparkComputes(graph(2000)), 4, '/tmp/dstream-pyspark-windows-b');
+    const scala = await runOnEngine(graph(2000), 4, '/tmp/dstream-pyspark-windows-a', '/tmp/dstream-pyspark-windows-a-out');
+    const py = await runOnEngine(asPySparkComputes(graph(2000)), 4, '/tmp/dstream-pyspark-windows-b', '/tmp/dstream-pyspark-windows-b-out');
     expect(scala.error).toBeUndefined();
     expect(scala.stdout).toContain('(b,0)');
     expect(py.stdout).not.toContain('(b,0)');

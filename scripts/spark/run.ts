@@ -21,11 +21,16 @@ import { slideDurations } from '../../engine/graph/validate';
 import { getOp } from '../../engine/graph/registry';
 import { pythonLineToScala, scalaLineOfEngineForPython } from './normalize';
 import { studioParallelism } from '../../engine/graph/codegen/sparkMaster';
+import { translateUdf } from '../../engine/graph/codegen/udf';
+import { readSaved, savedDifference, savedMultisetDifference, withOutputDir, writesTextFiles } from './savedFiles';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SPARK = path.join(ROOT, '.spark');
 const JARS = path.join(SPARK, 'venv/lib/python3.11/site-packages/pyspark/jars');
 const WORK = path.join(SPARK, 'work');
+/** Each case's saveAsTextFiles output, per runner: out/<engine|engine-py|scala|python>/<case id>/<the graph's prefix>. */
+const OUT = path.join(WORK, 'out');
+const outDir = (runner: 'engine' | 'engine-py' | 'scala' | 'python', id: string) => path.join(OUT, runner, id);
 /** Spark 3.5's JavaModuleOptions (what spark-submit adds on Java 17). */
 const JAVA_OPENS = ['java.lang', 'java.lang.invoke', 'java.lang.reflect', 'java.io', 'java.net', 'java.nio', 'java.util', 'java.util.concurrent',
   'java.util.concurrent.atomic', 'jdk.internal.ref', 'sun.nio.ch', 'sun.nio.cs', 'sun.security.action', 'sun.util.calendar']
@@ -38,6 +43,8 @@ interface Outcome {
   name: string; category: string; lang: 'scala' | 'python'; status: 'same' | 'differs' | 'skipped'; detail?: string;
   /** The case's functions, and how many of them the exporter translated (the rest are marked stubs). */
   functions: number; translated: number;
+  /** The case's saveAsTextFiles output was compared too. */
+  savedCompared?: boolean;
 }
 
 function arg(name: string): string | undefined {
@@ -58,7 +65,11 @@ function loadCases(): Case[] {
     const lesson = JSON.parse(fs.readFileSync(path.join(lessonDir, f), 'utf8')) as { pipeline?: { graph?: unknown } };
     if (!lesson.pipeline?.graph) continue;
     const parsed = parsePipeline(JSON.stringify(lesson.pipeline.graph));
-    if (parsed.ok) cases.push({ name: `lesson ${f}`, category: 'lesson', graph: printEverything(parsed.graph), batches: 6 });
+    if (parsed.ok) {
+      cases.push({ name: `lesson ${f}`, category: 'lesson', graph: printEverything(parsed.graph), batches: 6 });
+      const saving = savedOutputsOnly(parsed.graph);
+      if (saving) cases.push({ name: `lesson ${f} without ${saving.dropped.join(', ')} (its function does not translate), so saveAsTextFiles is compared`, category: 'lesson', graph: printEverything(saving.graph), batches: 6 });
+    }
   }
   for (const c of conformanceGraphs()) cases.push({ name: `conformance ${c.name}`, category: 'conformance', graph: c.graph, batches: c.batches });
   const extra = arg('--graph');
@@ -89,8 +100,9 @@ function sh(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: numbe
   return { out: r.stdout ?? '', err: r.stderr ?? '', code: r.status ?? -1 };
 }
 
-function showCase(p: Prepared, spark: string, lang: string): string {
+function showCase(p: Prepared, spark: string, lang: string, savedDiff?: string): string {
   return [
+    ...(savedDiff ? [`saveAsTextFiles: ${savedDiff}`] : []),
     `--- ${p.name} differs on ${lang}`,
     `graph: ${JSON.stringify({ nodes: p.graph.nodes.map((n) => ({ id: n.id, op: n.op, params: n.params })), edges: p.graph.edges.map((e) => [e.source, e.target, e.targetPort]) })}`,
     `inputs: ${JSON.stringify(p.engine.recorded)}`,
@@ -109,7 +121,7 @@ function runScala(cases: Prepared[]): Outcome[] {
   const runnable: Prepared[] = [];
   const fns = new Map<string, { functions: number; translated: number }>();
   for (const p of cases) {
-    const graph = { ...p.graph, name: `Oracle ${p.id}` };
+    const graph = withOutputDir({ ...p.graph, name: `Oracle ${p.id}` }, outDir('scala', p.id));
     const { code, inexact } = exportScalaDetailed(graph, { recordedInputs: p.engine.recorded });
     const fn = { functions: functionCount(p.graph), translated: functionCount(p.graph) - inexact };
     fns.set(p.id, fn);
@@ -154,8 +166,10 @@ function runScala(cases: Prepared[]): Outcome[] {
     if (out === undefined) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: 'no output (driver crashed)' }); continue; }
     const err = out.match(/^@@@ERROR (.*)$/m);
     if (err) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: 'differs', detail: `failed on Spark: ${err[1].slice(0, 300)}` }); continue; }
-    const same = out === p.engine.stdout;
-    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase(p, out, 'scala') }) });
+    const savedDiff = writesTextFiles(p.graph) ? savedDifference(p.engine.saved, readSaved(outDir('scala', p.id))) : undefined;
+    const same = out === p.engine.stdout && !savedDiff;
+    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'scala', status: same ? 'same' : 'differs',
+      ...(same ? {} : { detail: showCase(p, out, 'scala', savedDiff) }), ...(writesTextFiles(p.graph) ? { savedCompared: true } : {}) });
   }
   return outcomes;
 }
@@ -190,6 +204,26 @@ function printEverything(g: PipelineGraph): PipelineGraph {
   return { ...g, nodes: g.nodes.map((n) => (n.op === 'print' ? { ...n, params: { ...n.params, num: 1000 } } : n)) };
 }
 
+/**
+ * A graph that writes text files but has output nodes whose functions do not translate (the output lesson's
+ * foreachRDD sink uses foreachPartition), without those outputs: what it prints and saves is unchanged, and Spark
+ * can run it. Undefined when there is nothing to drop or nothing would be saved.
+ */
+function savedOutputsOnly(g: PipelineGraph): { graph: PipelineGraph; dropped: string[] } | undefined {
+  if (!writesTextFiles(g)) return undefined;
+  const untranslatable = (n: PipelineGraph['nodes'][number]) => Object.entries(getOp(n.op)?.params ?? {}).some(([k, spec]) => {
+    const v = n.params[k] ?? spec.default;
+    return spec.type === 'function' && typeof v === 'string' && v.trim() !== ''
+      && (!translateUdf(v, 'scala').exact || !translateUdf(v, 'python').exact);
+  });
+  const drop = g.nodes.filter((n) => getOp(n.op)?.output === null && untranslatable(n)).map((n) => n.id);
+  if (!drop.length) return undefined;
+  return {
+    graph: { ...g, nodes: g.nodes.filter((n) => !drop.includes(n.id)), edges: g.edges.filter((e) => !drop.includes(e.target)) },
+    dropped: drop.map((id) => `${id} (${g.nodes.find((n) => n.id === id)!.op})`),
+  };
+}
+
 function scalaObjectOf(p: Prepared): string {
   return `Oracle${p.id[0].toUpperCase()}${p.id.slice(1)}`;
 }
@@ -203,7 +237,7 @@ function runPython(cases: Prepared[]): Outcome[] {
   const fns = new Map<string, { functions: number; translated: number }>();
   const pyGenerated = Number(arg('--python-generated') ?? 20);
   for (const p of cases.filter((c) => c.category !== 'generated' || Number(c.name.split(' ')[1]) < pyGenerated)) {
-    const { code, inexact } = exportPythonDetailed({ ...p.graph, name: `Oracle ${p.id}` }, { recordedInputs: p.engine.recorded });
+    const { code, inexact } = exportPythonDetailed(withOutputDir({ ...p.graph, name: `Oracle ${p.id}` }, outDir('python', p.id)), { recordedInputs: p.engine.recorded });
     const fn = { functions: functionCount(p.graph), translated: functionCount(p.graph) - inexact };
     fns.set(p.id, fn);
     const build = code.split('def build')[1] ?? '';
@@ -230,8 +264,11 @@ function runPython(cases: Prepared[]): Outcome[] {
     const err = out.match(/^@@@ERROR (.*)$/m);
     if (err) { outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: 'differs', detail: `failed on Spark: ${err[1].slice(0, 300)}` }); continue; }
     const expected = p.pyEngine ?? p.engine;
-    const same = !expected.error && sameAsMultisets(expected.stdout, out);
-    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: same ? 'same' : 'differs', ...(same ? {} : { detail: showCase({ ...p, engine: expected }, out, 'python') }) });
+    const savedDiff = writesTextFiles(p.graph)
+      ? savedMultisetDifference(expected.saved, readSaved(outDir('python', p.id)), scalaLineOfEngineForPython, pythonLineToScala) : undefined;
+    const same = !expected.error && sameAsMultisets(expected.stdout, out) && !savedDiff;
+    outcomes.push({ ...fns.get(p.id)!, name: p.name, category: p.category, lang: 'python', status: same ? 'same' : 'differs',
+      ...(same ? {} : { detail: showCase({ ...p, engine: expected }, out, 'python', savedDiff) }), ...(writesTextFiles(p.graph) ? { savedCompared: true } : {}) });
   }
   return outcomes;
 }
@@ -251,12 +288,13 @@ async function main(): Promise<void> {
   const prepared: Prepared[] = [];
   const engineDir = path.join(WORK, 'engine-checkpoints');
   fs.rmSync(engineDir, { recursive: true, force: true });
+  fs.rmSync(OUT, { recursive: true, force: true });
   for (const [i, c] of cases.entries()) {
-    const engine = await runOnEngine(c.graph, c.batches, path.join(engineDir, `case${i}`));
+    const engine = await runOnEngine(c.graph, c.batches, path.join(engineDir, `case${i}`), outDir('engine', `case${i}`));
     if (engine.error) console.log(`engine failed on ${c.name}: ${engine.error}`);
     else {
       const py = asPySparkComputes(c.graph);
-      const pyEngine = py === c.graph ? undefined : await runOnEngine(py, c.batches, path.join(engineDir, `case${i}-py`));
+      const pyEngine = py === c.graph ? undefined : await runOnEngine(py, c.batches, path.join(engineDir, `case${i}-py`), outDir('engine-py', `case${i}`));
       prepared.push({ ...c, id: `case${i}`, engine, ...(pyEngine ? { pyEngine } : {}) });
     }
   }
@@ -274,6 +312,8 @@ async function main(): Promise<void> {
     console.log(`  ${cat.padEnd(9)} ${lang.padEnd(6)} ${os.filter((o) => o.status === 'same').length} / ${os.filter((o) => o.status === 'differs').length} / ${skipped.length}`
       + (skipped.length ? `  (skipped: ${skipped.map((o) => `${o.name}: ${o.detail}`).join('; ')})` : ''));
   }
+  const saved = outcomes.filter((o) => o.savedCompared);
+  console.log(`\nsaveAsTextFiles contents compared in ${saved.length} case run(s): ${saved.map((o) => `${o.name} (${o.lang}): ${o.status}`).join('; ') || 'none'}`);
   console.log('\nFunction translator reach (functions / translated / translated and same on Spark):');
   for (const lang of ['scala', 'python'] as const) for (const cat of ['example', 'lesson', 'conformance', 'generated']) {
     const os = outcomes.filter((o) => o.category === cat && o.lang === lang);

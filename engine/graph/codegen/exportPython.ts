@@ -7,7 +7,7 @@ import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { pyCodeOnly } from './quote/python';
 import { inputRecordTypes, recordTypesFor } from './records';
-import { recordedQueuePython } from './recordedInputs';
+import { recordedQueuePython, recordingNoteLines } from './recordedInputs';
 import { pinnedParallelism, submitMaster } from './sparkMaster';
 import { slideDurations } from '../validate';
 import type { SparkExportOptions } from './exportScala';
@@ -64,7 +64,7 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
   const file = `${snakeCase(graph.name) || 'streaming_app'}.py`;
   const master = submitMaster(graph);
   const pinned = pinnedParallelism(graph);
-  const kafka = graph.nodes.some((n) => n.op === 'directKafkaStream');
+  const kafka = graph.nodes.some((n) => n.op === 'directKafkaStream' && !opts.recordedInputs?.[n.id]);
 
   const conf = [`.setAppName(${lit(graph.name)})`, `.setIfMissing('spark.master', ${lit(master)})`,
     ...(pinned !== undefined ? [`.setIfMissing('spark.default.parallelism', ${lit(String(pinned))})`] : [])];
@@ -89,6 +89,7 @@ export function exportPythonDetailed(graph: PipelineGraph, opts: SparkExportOpti
     ] : []),
     ...(inexact ? ['#', `# ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically and ${inexact > 1 ? 'raise' : 'raises'} NotImplementedError (look for "TODO translate"):`,
       ...untranslated.map((u) => comment('python', `   ${u}`))] : []),
+    ...(opts.recordingNote ? ['#', ...recordingNoteLines(opts.recordingNote).map((l) => comment('python', l))] : []),
     '',
     ...[...modules].sort().map((m) => `import ${m}`),
     ...(modules.size ? [''] : []),

@@ -7,7 +7,7 @@ import { translateUdf } from './udf';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY, nodeTagComment } from './meta';
 import { scalaCodeOnly } from './quote/scala';
 import { inputRecordTypes, recordTypesFor } from './records';
-import { RECORDED_STATUS_CLASS, recordedQueueScala, type RecordedInputs } from './recordedInputs';
+import { RECORDED_STATUS_CLASS, recordedQueueScala, recordingNoteLines, type RecordedInputs, type RecordingNote } from './recordedInputs';
 import { pinnedParallelism, submitMaster } from './sparkMaster';
 
 /** The Spark release `npm run test:spark` runs every export on (spark/pom.xml pins the same). */
@@ -101,6 +101,8 @@ export interface ScalaExportResult {
 export interface SparkExportOptions {
   /** "Export with this run's data": source node id → the batches (of partitions) the run received. */
   recordedInputs?: RecordedInputs;
+  /** How the recording was bounded (printed in the program's header). */
+  recordingNote?: RecordingNote;
 }
 
 export function exportScala(graph: PipelineGraph, opts: SparkExportOptions = {}): string {
@@ -181,6 +183,7 @@ export function exportScalaDetailed(graph: PipelineGraph, opts: SparkExportOptio
     ...(graph.checkpointDir ? [comment('scala', `  3. The checkpoint directory must be on the cluster's file system: pass e.g. hdfs:///checkpoints/${objectName.toLowerCase()} as the first argument (default ${graph.checkpointDir}, a local path).`)] : []),
     ...(inexact ? [`//`, `// ${inexact} function${inexact > 1 ? 's' : ''} could not be translated mechanically and ${inexact > 1 ? 'throw' : 'throws'} NotImplementedError (look for "TODO translate"):`,
       ...untranslated.map((u) => comment('scala', `   ${u}`))] : []),
+    ...(opts.recordingNote ? ['//', ...recordingNoteLines(opts.recordingNote).map((l) => comment('scala', l))] : []),
     '',
     ...[...imports].sort().map((i) => `import ${i}`),
     '',

@@ -6,6 +6,7 @@ import { comment, literal, noneLiteral, numberLiteral } from '../emit';
 import { planGraph } from './plan';
 import { CLOCK_CONF_KEY, SEED_CONF_KEY, edgesBlock, nodeTagComment, positionsBlock } from './meta';
 import { tsBlockCommentLines } from './quote/ts';
+import { recordedQueueTs, recordingNoteLines, type RecordedInputs, type RecordingNote } from './recordedInputs';
 
 export interface TsExportOptions {
   /** Module the program imports the engine from (default '../engine/index', right for files in examples/). */
@@ -16,6 +17,10 @@ export interface TsExportOptions {
   defaultBatches?: number;
   /** Leave out the trailing metadata comments (positions, edge ids). */
   omitMetadata?: boolean;
+  /** "Export with this run's data": source node id → the batches (of partitions) the run received. */
+  recordedInputs?: RecordedInputs;
+  /** How the recording was bounded (printed in the program's header). */
+  recordingNote?: RecordingNote;
 }
 
 const ENGINE_NAMES = ['Seconds', 'Minutes', 'Some', 'None', 'StateSpec', 'HashPartitioner', 'StorageLevel', 'CompactBuffer', 'Time'];
@@ -29,10 +34,11 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
     const op = getOp(p.node.op);
     const inputs = { ...p.inputs };
     for (const port of op?.inputs ?? []) if (!(port.port in inputs) && !port.optional) inputs[port.port] = noneLiteral('ts');
-    const stmt = op
-      ? emitNode(graph, p.node, { lang: 'ts', inputs, out: p.name, udf: (s) => s })
-      : comment('ts', `unknown op "${p.node.op}": not exported`);
-    body.push(nodeTagComment('ts', p.node.id), stmt);
+    const recorded = opts.recordedInputs?.[p.node.id];
+    const stmt = recorded ? `const ${p.name} = ${recordedQueueTs(recorded, 'ssc')};`
+      : op ? emitNode(graph, p.node, { lang: 'ts', inputs, out: p.name, udf: (s) => s })
+        : comment('ts', `unknown op "${p.node.op}": not exported`);
+    body.push(nodeTagComment('ts', p.node.id), ...(recorded ? [comment('ts', `the ${p.node.op} records this run received, by batch and partition`)] : []), stmt);
   }
 
   const conf: string[] = [`.setMaster(${lit(graph.master)})`, `.setAppName(${lit(graph.name)})`];
@@ -52,10 +58,11 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
     '/**',
     ...tsBlockCommentLines(`${graph.name} — a DStream Studio pipeline exported as a TypeScript program.`).map((l) => ` * ${l}`),
     ' *',
-    ' *   npm run pipeline -- <this file> --batches 3',
+    ` *   npm run pipeline -- <this file> --batches ${opts.recordingNote?.batches ?? 3}`,
     ' *',
     ' * Each statement carries a `// node: <id>` tag and the trailing comments keep the canvas layout, so',
     ' * "Import TypeScript" turns this file back into the same graph.',
+    ...(opts.recordingNote ? [' *', ...recordingNoteLines(opts.recordingNote).flatMap((l) => tsBlockCommentLines(l)).map((l) => ` * ${l}`)] : []),
     ' */',
     `import { ${imports.join(', ')} } from ${lit(opts.enginePath ?? '../engine/index')};`,
     '',
@@ -66,7 +73,7 @@ export function exportTypeScript(graph: PipelineGraph, opts: TsExportOptions = {
     text,
     '',
     'await ssc.start();',
-    `await ssc.step(Number(process.env.DSTREAM_BATCHES ?? ${opts.defaultBatches ?? 3}));`,
+    `await ssc.step(Number(process.env.DSTREAM_BATCHES ?? ${opts.defaultBatches ?? opts.recordingNote?.batches ?? 3}));`,
     'await ssc.stop();',
   ];
   if (!opts.omitMetadata) out.push('', positionsBlock(graph), edgesBlock(graph));

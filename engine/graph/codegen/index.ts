@@ -29,3 +29,4 @@ export { planGraph, topologicalOrder } from './plan';
 export * from './meta';
 export type { SparkExportOptions };
 export type { RecordedInputs, RecordedBatches } from './recordedInputs';
+export type { RecordingNote, RunRecording } from './recordedInputs';

@@ -44,6 +44,34 @@ export type RecordedBatches = unknown[][][];
 /** Recorded inputs by source node id. */
 export type RecordedInputs = Record<string, RecordedBatches>;
 
+/** How a recording was bounded, for the note the exports carry. */
+export interface RecordingNote {
+  /** Batches recorded. */
+  batches: number;
+  /** The limit that cut the recording (the run went on past what was kept). */
+  truncated?: { limit: 'maxBatches' | 'maxRecords'; value: number };
+  /** Partitions no task read, replayed as empty (the run's output did not depend on them). */
+  unreadPartitions: number;
+}
+
+/** A run's recorded inputs and how they were bounded (PipelineSession.runRecording). */
+export interface RunRecording extends RecordingNote { inputs: RecordedInputs }
+
+/** The note an export "with this run's data" carries, as comment lines (no comment marker). */
+export function recordingNoteLines(note: RecordingNote): string[] {
+  const lines = [`Inputs: the records this run's sources delivered in its first ${note.batches} batch${note.batches === 1 ? '' : 'es'}, by batch and partition`,
+    '(queueStream of recorded batches); after them the queues are empty.'];
+  if (note.truncated) {
+    lines.push(`TRUNCATED: the run went on, but the recording stops at ${note.truncated.limit === 'maxBatches' ? `${note.truncated.value} batches` : `${note.truncated.value} records`}`
+      + ` (spark.studio.recordInputs.${note.truncated.limit}); later batches are not in this program.`);
+  }
+  if (note.unreadPartitions > 0) {
+    lines.push(`${note.unreadPartitions} partition${note.unreadPartitions === 1 ? ' was' : 's were'} never read by the run (print() reads only the partitions it needs) and replay${note.unreadPartitions === 1 ? 's' : ''} as empty;`,
+      'the output is the same, the data there is not the source\'s.');
+  }
+  return lines;
+}
+
 /** The Scala type of a record literal as recordLiteral prints it ([k, v] → a tuple), or undefined when unknown. */
 export function scalaRecordType(v: unknown): string | undefined {
   if (isTweet(v)) return 'RecordedStatus';
@@ -83,6 +111,15 @@ export function recordedQueueScala(batches: RecordedBatches, ssc: string): strin
     ? `${sc}.emptyRDD[${t}]`
     : `${sc}.parallelize(Seq[Seq[${t}]](${parts.map((p) => `Seq(${p.map((r) => (isTweet(r) ? tweetLiteral(r) : recordLiteral(r, 'scala'))).join(', ')})`).join(', ')}), ${parts.length}).flatMap(p => p)`));
   return `${ssc}.queueStream(mutable.Queue[RDD[${t}]](${rdds.join(',\n  ')}), true)`;
+}
+
+/** The TypeScript expression of a recorded source (runs on this engine: `npm run pipeline`). */
+export function recordedQueueTs(batches: RecordedBatches, ssc: string): string {
+  const sc = `${ssc}.sparkContext`;
+  const rdds = batches.map((parts) => (parts.length === 0
+    ? `${sc}.emptyRDD()`
+    : `${sc}.parallelize([${parts.map((p) => `[${p.map((r) => literal(r, 'ts')).join(', ')}]`).join(', ')}], ${parts.length}).flatMap((p) => p)`));
+  return `${ssc}.queueStream([\n  ${rdds.join(',\n  ')}], true)`;
 }
 
 /** The Python expression of a recorded source. */

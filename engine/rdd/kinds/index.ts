@@ -16,6 +16,7 @@ import { mapPartitionsKind, type NarrowPlan } from './MapPartitionsRDD';
 import { parallelCollectionKind, type DataPlan } from './ParallelCollectionRDD';
 import { partitionerAwareUnionKind, type PartitionerAwareUnionPlan } from './PartitionerAwareUnionRDD';
 import { partitionwiseSampledKind, type SamplePlan } from './PartitionwiseSampledRDD';
+import { recordedPartitionKind, type RecordedPlan } from './RecordedPartition';
 import { shuffledKind, type ShufflePlan } from './ShuffledRDD';
 import { subtractedKind, type SubtractPlan } from './SubtractedRDD';
 import { unionKind, type UnionPlan } from './UnionRDD';
@@ -40,7 +41,8 @@ export type PartPlan =
   | SubtractPlan
   | CachedPlan
   | LocalCheckpointPlan
-  | InputPlan;
+  | InputPlan
+  | RecordedPlan;
 
 /** Every plan's kind, and only its own (a plan type without an entry, or an entry of the wrong type, does not compile). */
 type KindTable = { readonly [K in PartPlan['k']]: PlanKind<Extract<PartPlan, { k: K }>> };
@@ -63,6 +65,7 @@ export const KINDS: KindTable = Object.freeze({
   cached: cachedPartitionKind,
   localCheckpoint: localCheckpointKind,
   input: hadoopKind,
+  recorded: recordedPartitionKind,
 });
 
 /** The definition of a plan's kind. */

@@ -73,6 +73,15 @@ describe('the kind table', () => {
     expect(kindOf(plan).rddClass).toBeUndefined();
   });
 
+  it('an RDD the input recorder wants wraps its (cached) plan in a recorded partition that names its own partition index', () => {
+    const rdd = sc.parallelize([1, 2, 3], 3).persist(StorageLevel.MEMORY_ONLY);
+    const plan = rdd.planOf(2, { ...ctx, recordedRdds: new Set([rdd.id]) });
+    expect(plan).toMatchObject({ k: 'recorded', rddId: rdd.id, partition: 2, inner: { k: 'cached' } });
+    expect(structuredClone(plan)).toEqual(plan);
+    expect(kindOf(plan).rddClass).toBeUndefined();
+    expect(rdd.planOf(2, ctx).k).toBe('cached');
+  });
+
   it('is frozen, and every kind lists its inputs for the generic walkers', () => {
     expect(Object.isFrozen(KINDS)).toBe(true);
     const leaf: PartPlan = { k: 'data', values: [1] };
