@@ -113,7 +113,6 @@ export const errors = {
   samplingFractionPositive: (f: number) => new RangeError(`requirement failed: Sampling fraction (${f}) must be > 0`),
   samplingFractionNonNegative: (f: number) => new RangeError(`requirement failed: Sampling fraction (${f}) must be >= 0`),
   samplingEpsilon: (epsilon: number) => new RangeError(`requirement failed: epsilon (${epsilon}) must be > 0`),
-  poissonSamplerFraction: (f: number) => new RangeError(`sampling with replacement is only ported for fraction <= 0.4 (got ${f})`),
   mapCapacityTooBig: () => new Error(`requirement failed: ${MAP_CAPACITY_LIMIT}`),
   mapCapacityInvalid: () => new Error('requirement failed: Invalid initial capacity'),
   mapCannotGrow: () => new Error(MAP_CAPACITY_LIMIT),
@@ -160,17 +159,13 @@ export const errors = {
   unionNotArray: () => new IllegalArgumentException('requirement failed: union needs an array of RDDs'),
   fractionNegative: (f: number) => new IllegalArgumentException(`requirement failed: Fraction must be nonnegative, but got ${f}`),
   samplingFractionRange: (f: number) => new IllegalArgumentException(`requirement failed: Sampling fraction (${f}) must be on interval [0, 1]`),
-  sampleWithReplacementFraction: (f: number) => new IllegalArgumentException(
-    `sample(true, ${f}): sampling with replacement is only available for fractions up to 0.4 (Spark's gap sampling); ` +
-    `above that Spark draws from commons-math's PoissonDistribution, which this engine does not reproduce. ` +
-    `Use a fraction <= 0.4, or sample(false, fraction) for fractions up to 1.`),
   zipUnequalPartitions: (counts: number[]) => new IllegalArgumentException(
     `Can't zip RDDs with unequal numbers of partitions: List(${counts.join(', ')}). ` +
     `Give both RDDs the same number of partitions first (repartition or coalesce one of them).`),
   outputDirExists: (path: string) => named('FileAlreadyExistsException',
     `Output directory ${path} already exists. Save to a new path, or delete the directory first.`),
-  takeNegative: (n: unknown) => new IllegalArgumentException(
-    `take expects a number of records >= 0, but got ${String(n)}. Pass 0 or more (Spark's take returns an empty array for negative numbers).`),
+  takeNotInteger: (n: unknown) => new IllegalArgumentException(
+    `take expects an integer number of records, but got ${String(n)}. Pass an integer (0 or less takes nothing, as Spark's take).`),
   /** A record that structured clone cannot carry between worker executors. */
   notSerializableRecord: (what: string, where: string, path: string) => new NotSerializableException(
     `NotSerializableException: ${what}${path ? ` (at record${path})` : ''} cannot be sent ${where}: in local-cluster mode records travel ` +
@@ -362,4 +357,32 @@ export const errors = {
   workerEntryNotAllowed: (href: string) => new Error(`Refusing to start an executor worker from ${href}: only the engine's executor entry can be started`),
   noGetBuiltinModule: (id: string) => new Error(`process.getBuiltinModule is missing: Node 20.16 or later is needed to load ${id} (update Node)`),
   unknownExportLang: (lang: string) => new Error(`Unknown export language "${lang}": expected ts, scala or python`),
+  // ---- rdd: statistics, ordering, tree aggregation, sampling, approximate actions (rddstats) ----
+  notANumber: (op: string, record: string) => new TypeError(
+    `${op} needs numbers (Spark's DoubleRDDFunctions), but got ${record}. Map each record to a number first, for example rdd.map(x => Number(x)).`),
+  histogramInvalidRdd: () => new Error('UnsupportedOperationException: Histogram on either an empty RDD or RDD containing +/-infinity or NaN'),
+  histogramBucketsTooFew: () => new IllegalArgumentException('buckets array must have at least two elements'),
+  histogramBucketsUnsorted: (buckets: string) => new IllegalArgumentException(
+    `buckets must be sorted and not contain any duplicates (got ${buckets}): sort them ascending and drop repeated edges (a NaN edge may only be the last)`),
+  histogramBucketCount: (n: unknown) => new TypeError(`histogram expects an integer bucket count or an array of bucket edges, but got ${String(n)}`),
+  treeDepth: (depth: unknown) => new IllegalArgumentException(`requirement failed: Depth must be greater than or equal to 1 but got ${String(depth)}.`),
+  orderedCountNegative: (op: string, n: unknown) => new IllegalArgumentException(
+    `${op}(${String(n)}): the number of elements must be an integer >= 0 (java.util.PriorityQueue refuses a negative capacity)`),
+  takeSampleNegative: () => new IllegalArgumentException('requirement failed: Negative number of elements requested'),
+  takeSampleTooLarge: () => new IllegalArgumentException('requirement failed: Cannot support a sample size > Int.MaxValue - 10.0 * math.sqrt(Int.MaxValue)'),
+  takeSampleNotInteger: (n: unknown) => new TypeError(`takeSample expects an integer number of elements, but got ${String(n)}`),
+  randomSplitNegative: (weights: string) => new IllegalArgumentException(`requirement failed: Weights must be nonnegative, but got ${weights}`),
+  randomSplitSumNotPositive: (weights: string) => new IllegalArgumentException(`requirement failed: Sum of weights must be positive, but got ${weights}`),
+  cellSamplerBounds: (lb: number, ub: number) => new IllegalArgumentException(`requirement failed: Lower bound (${lb}) must be <= upper bound (${ub})`),
+  negativeSamplingRates: () => new IllegalArgumentException('requirement failed: Negative sampling rates.'),
+  keyNotFound: (key: string) => new Error(`NoSuchElementException: key not found: ${key} (give sampleByKey a fraction for every key in the RDD)`),
+  poissonMeanNotPositive: (mean: number) => new RangeError(`NotStrictlyPositiveException: mean (${mean}) must be positive`),
+  poissonLargeMean: (mean: number) => new RangeError(
+    `Poisson sampling with mean ${mean} >= 40 uses commons-math's large-mean rejection algorithm, which this engine does not reproduce: ` +
+    'use a sampling fraction below 40'),
+  confidenceRange: (c: number) => new IllegalArgumentException(`requirement failed: confidence (${c}) must be in [0,1]`),
+  relativeSDTooSmall: (sd: number) => new IllegalArgumentException(`requirement failed: accuracy (${sd}) must be greater than 0.000017`),
+  hllPrecisionTooSmall: (p: number) => new IllegalArgumentException(`requirement failed: p (${p}) must be >= 4`),
+  hllSparseTooLarge: (sp: number) => new IllegalArgumentException(`requirement failed: sp (${sp}) must be <= 32`),
+  hllPrecisionAboveSparse: (p: number, sp: number) => new IllegalArgumentException(`requirement failed: p (${p}) cannot be greater than sp (${sp})`),
 };

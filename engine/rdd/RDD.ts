@@ -16,6 +16,8 @@ import { rddBlockId } from '../core/blockId';
 import { rddDebugString } from './debugString';
 import * as actions from './actions';
 import * as pair from './pairFunctions';
+import * as stat from './methods/statisticsGroup';
+import type { StatCounter } from '../core/statCounter';
 import type { SparkContext } from './SparkContext';
 import type { Option } from '../core/option';
 import type { CompactBuffer } from '../core/compactBuffer';
@@ -183,6 +185,29 @@ export class RDD<T> {
   saveAsObjectFile(path: string): Promise<void> { return actions.saveAsObjectFile(this, path); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
   runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this, op, partitions); }
+
+  // Statistics, ordering, tree aggregation, sampling, approximate actions
+  sum(this: RDD<number>): Promise<number> { return stat.sum(this); }
+  max(keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T> { return stat.max(this, keyOrOrdering); }
+  min(keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T> { return stat.min(this, keyOrOrdering); }
+  mean(this: RDD<number>): Promise<number> { return stat.mean(this); }
+  variance(this: RDD<number>): Promise<number> { return stat.variance(this); }
+  stdev(this: RDD<number>): Promise<number> { return stat.stdev(this); }
+  sampleStdev(this: RDD<number>): Promise<number> { return stat.sampleStdev(this); }
+  sampleVariance(this: RDD<number>): Promise<number> { return stat.sampleVariance(this); }
+  stats(this: RDD<number>): Promise<StatCounter> { return stat.stats(this); }
+  histogram(this: RDD<number>, bucketCount: number): Promise<[number[], number[]]>;
+  histogram(this: RDD<number>, buckets: number[], evenBuckets?: boolean): Promise<number[]>;
+  histogram(this: RDD<number>, spec: number | number[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
+    return typeof spec === 'number' ? stat.histogram(this, spec) : stat.histogram(this, spec, evenBuckets);
+  }
+  top(num: number, keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T[]> { return stat.top(this, num, keyOrOrdering); }
+  takeOrdered(num: number, keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T[]> { return stat.takeOrdered(this, num, keyOrOrdering); }
+  treeReduce(f: Fn<[T, T], T>, depth = 2): Promise<T> { return stat.treeReduce(this, f, depth); }
+  treeAggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>, depth = 2): Promise<U> {
+    return stat.treeAggregate(this, zeroValue, seqOp, combOp, depth);
+  }
+  reduceByKeyLocally<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>): Promise<Map<K, V>> { return stat.reduceByKeyLocally(this, f); }
 
   // ---- pair functions (Spark's PairRDDFunctions, available on RDD<[K, V]>) -----------------
   reduceByKey<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {

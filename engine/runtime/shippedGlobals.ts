@@ -13,10 +13,12 @@ import { ShippedGlobals } from '../core/shippedGlobals';
 import { Duration, Milliseconds, Minutes, Seconds, Time } from '../core/time';
 import { TaskContext } from '../executor/taskContext';
 import { HashPartitioner } from '../rdd/partitioner';
+import { RddInternals } from '../rdd/methods/internals';
 import { State } from '../streaming/dstream/stateSpec';
 import { StreamingInternals } from '../streaming/internals';
 
 export const ENGINE_SHIPPED_GLOBALS: ShippedGlobals = ShippedGlobals.of({
   Some, None, CompactBuffer, Seconds, Milliseconds, Minutes, Duration, Time,
   ScalaArrayBuffer, keyEquals, HashPartitioner, State, StreamingInternals, TaskContext,
+  RddInternals,
 });
