@@ -47,6 +47,12 @@ export interface RddScope { dstreamId: number; batchTime: number }
 // Method-style signature: parameters are checked bivariantly, so RDD<T> stays assignable to RDD<unknown>.
 export type Fn<A extends unknown[], R> = { bivarianceHack(...args: A): R }['bivarianceHack'] | string | ShippedFn;
 
+/**
+ * How top/takeOrdered/max/min order records: a key function `(x) => key` (PySpark's `key=`, keys compared by
+ * Scala's default Ordering) or a comparator `(a, b) => number` (Scala's Ordering); told apart by arity.
+ */
+export type KeyOrOrdering<T> = Fn<[T, T], unknown>;
+
 /** Ships a user function (or its source text) for an executor-side operation. */
 export const ship = (f: unknown, op: string): ShippedFn => shipFunction(f as Function | string | ShippedFn, op);
 
@@ -188,8 +194,8 @@ export class RDD<T> {
 
   // Statistics, ordering, tree aggregation, sampling, approximate actions
   sum(this: RDD<number>): Promise<number> { return stat.sum(this); }
-  max(keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T> { return stat.max(this, keyOrOrdering); }
-  min(keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T> { return stat.min(this, keyOrOrdering); }
+  max(keyOrOrdering?: KeyOrOrdering<T>): Promise<T> { return stat.max(this, keyOrOrdering); }
+  min(keyOrOrdering?: KeyOrOrdering<T>): Promise<T> { return stat.min(this, keyOrOrdering); }
   mean(this: RDD<number>): Promise<number> { return stat.mean(this); }
   variance(this: RDD<number>): Promise<number> { return stat.variance(this); }
   stdev(this: RDD<number>): Promise<number> { return stat.stdev(this); }
@@ -201,8 +207,8 @@ export class RDD<T> {
   histogram(this: RDD<number>, spec: number | number[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
     return typeof spec === 'number' ? stat.histogram(this, spec) : stat.histogram(this, spec, evenBuckets);
   }
-  top(num: number, keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T[]> { return stat.top(this, num, keyOrOrdering); }
-  takeOrdered(num: number, keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T[]> { return stat.takeOrdered(this, num, keyOrOrdering); }
+  top(num: number, keyOrOrdering?: KeyOrOrdering<T>): Promise<T[]> { return stat.top(this, num, keyOrOrdering); }
+  takeOrdered(num: number, keyOrOrdering?: KeyOrOrdering<T>): Promise<T[]> { return stat.takeOrdered(this, num, keyOrOrdering); }
   treeReduce(f: Fn<[T, T], T>, depth = 2): Promise<T> { return stat.treeReduce(this, f, depth); }
   treeAggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>, depth = 2): Promise<U> {
     return stat.treeAggregate(this, zeroValue, seqOp, combOp, depth);

@@ -1,4 +1,4 @@
-import type { Fn, RDD } from '../RDD';
+import type { KeyOrOrdering, RDD } from '../RDD';
 import { ship } from '../RDD';
 import * as actions from '../actions';
 import { composeShipped } from '../shipCompose';
@@ -7,7 +7,7 @@ import { composeShipped } from '../shipCompose';
  * Spark's RDD.max: `reduce(ord.max)`, the first of equal records. `keyOrOrdering` is PySpark's `key=` (a
  * one-parameter function) or Scala's Ordering as a comparator `(a, b) => number`.
  */
-export function max<T>(rdd: RDD<T>, keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T> {
+export function max<T>(rdd: RDD<T>, keyOrOrdering?: KeyOrOrdering<T>): Promise<T> {
   return actions.reduce(rdd, betterOf('max', true, keyOrOrdering));
 }
 

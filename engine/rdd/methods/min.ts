@@ -1,8 +1,8 @@
-import type { Fn, RDD } from '../RDD';
+import type { KeyOrOrdering, RDD } from '../RDD';
 import * as actions from '../actions';
 import { betterOf } from './max';
 
 /** Spark's RDD.min: `reduce(ord.min)`; `keyOrOrdering` as for max. */
-export function min<T>(rdd: RDD<T>, keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T> {
+export function min<T>(rdd: RDD<T>, keyOrOrdering?: KeyOrOrdering<T>): Promise<T> {
   return actions.reduce(rdd, betterOf('min', false, keyOrOrdering));
 }

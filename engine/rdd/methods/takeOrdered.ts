@@ -1,6 +1,6 @@
 import { compileShipped, type ShippedFn } from '../../core/closure';
 import { errors } from '../../core/errors';
-import type { Fn, RDD } from '../RDD';
+import type { KeyOrOrdering, RDD } from '../RDD';
 import { ship } from '../RDD';
 import { RddInternals } from './internals';
 import { partitionResults } from './perPartition';
@@ -10,7 +10,7 @@ import { partitionResults } from './perPartition';
  * own `num` first (Spark's bounded priority queue per partition), the driver merges them. `keyOrOrdering` is
  * PySpark's `key=` (a one-parameter function) or Scala's Ordering as a comparator `(a, b) => number`.
  */
-export function takeOrdered<T>(rdd: RDD<T>, num: number, keyOrOrdering?: Fn<[T], unknown> | Fn<[T, T], number>): Promise<T[]> {
+export function takeOrdered<T>(rdd: RDD<T>, num: number, keyOrOrdering?: KeyOrOrdering<T>): Promise<T[]> {
   return orderedTake(rdd, 'takeOrdered', num, false, keyOrOrdering);
 }
 
