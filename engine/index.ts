@@ -29,6 +29,8 @@ export { RDD } from './rdd/RDD';
 export { TaskContext } from './executor/taskContext';
 export { HashPartitioner, RangePartitioner, Partitioner } from './rdd/partitioner';
 export { StorageLevel } from './rdd/storageLevel';
+export { StatCounter } from './core/statCounter';
+export { BoundedDouble, PartialResult } from './core/partialResult';
 export * from './streaming/index';
 export { readCheckpoint } from './streaming/checkpointReader';
 export type { GetOrCreateOptions } from './streaming/recovery';

@@ -385,4 +385,8 @@ export const errors = {
   hllPrecisionTooSmall: (p: number) => new IllegalArgumentException(`requirement failed: p (${p}) must be >= 4`),
   hllSparseTooLarge: (sp: number) => new IllegalArgumentException(`requirement failed: sp (${sp}) must be <= 32`),
   hllPrecisionAboveSparse: (p: number, sp: number) => new IllegalArgumentException(`requirement failed: p (${p}) cannot be greater than sp (${sp})`),
+  hllSparseNotPorted: (p: number, sp: number) => new IllegalArgumentException(
+    `countApproxDistinct(${p}, ${sp}): HyperLogLog++'s sparse representation (sp > 0) is not ported; use countApproxDistinct(${p}, 0) or countApproxDistinct(relativeSD)`),
+  hllPrecisionTooLarge: (p: number) => new IllegalArgumentException(
+    `countApproxDistinct: precision p = ${p} needs 2^${p} registers per partition; use p <= 20 (relativeSD >= 0.00103)`),
 };

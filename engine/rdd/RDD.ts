@@ -18,6 +18,7 @@ import * as actions from './actions';
 import * as pair from './pairFunctions';
 import * as stat from './methods/statisticsGroup';
 import type { StatCounter } from '../core/statCounter';
+import type { BoundedDouble, PartialResult } from '../core/partialResult';
 import type { SparkContext } from './SparkContext';
 import type { Option } from '../core/option';
 import type { CompactBuffer } from '../core/compactBuffer';
@@ -214,6 +215,17 @@ export class RDD<T> {
     return stat.treeAggregate(this, zeroValue, seqOp, combOp, depth);
   }
   reduceByKeyLocally<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>): Promise<Map<K, V>> { return stat.reduceByKeyLocally(this, f); }
+  takeSample(withReplacement: boolean, num: number, seed?: number): Promise<T[]> { return stat.takeSample(this, withReplacement, num, seed); }
+  randomSplit(weights: number[], seed?: number | bigint): RDD<T>[] { return stat.randomSplit(this, weights, seed); }
+  sampleByKey<K, V>(this: RDD<[K, V]>, withReplacement: boolean, fractions: Map<K, number> | Record<string, number>, seed?: number | bigint): RDD<[K, V]> {
+    return stat.sampleByKey(this, withReplacement, fractions, seed);
+  }
+  countApprox(timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.countApprox(this, timeout, confidence); }
+  sumApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.sumApprox(this, timeout, confidence); }
+  meanApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.meanApprox(this, timeout, confidence); }
+  countByValueApprox(timeout: number, confidence = 0.95): Promise<PartialResult<Map<T, BoundedDouble>>> { return stat.countByValueApprox(this, timeout, confidence); }
+  /** `countApproxDistinct(relativeSD = 0.05)`, or Spark's `countApproxDistinct(p, sp)` with two arguments. */
+  countApproxDistinct(relativeSDOrP = 0.05, sp?: number): Promise<number> { return stat.countApproxDistinct(this, relativeSDOrP, sp); }
 
   // ---- pair functions (Spark's PairRDDFunctions, available on RDD<[K, V]>) -----------------
   reduceByKey<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {

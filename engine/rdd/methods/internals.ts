@@ -6,6 +6,7 @@
  * cross worker boundaries unchanged.
  */
 import { errors } from '../../core/errors';
+import { HyperLogLogPlus } from '../../core/hyperLogLogPlus';
 import { JavaHashMap } from '../../core/javaHashMap';
 import { BernoulliCellSampler, StratifiedRandomDataGenerator } from '../../core/randomSampler';
 import { StatCounter, type StatCounterState } from '../../core/statCounter';
@@ -164,6 +165,13 @@ export const RddInternals = Object.freeze({
         for (let i = 0; i < count; i++) yield kv;
       } else if (rng.nextUniform() < rate) yield kv;
     }
+  },
+
+  /** countApproxDistinct's partition step: the registers of a HyperLogLogPlus(p, 0) offered every record. */
+  hllRegistersOf(it: Iterable<unknown>, p: number): number[] {
+    const hll = new HyperLogLogPlus(p);
+    for (const x of it) hll.offer(x);
+    return hll.registers;
   },
 
   /** countByValueApprox's partition step (Spark's OpenHashMap of counts), as [value, count] entries. */

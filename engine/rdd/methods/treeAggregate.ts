@@ -18,7 +18,7 @@ export async function treeAggregate<T, U>(rdd: RDD<T>, zeroValue: U, seqOp: Fn<[
   const seq = ship(seqOp, 'treeAggregate');
   const comb = ship(combOp, 'treeAggregate');
   const zero = zeroLiteral(zeroValue);
-  const partial = perPartitionRDD<U>(rdd, 'treeAggregate', (s) => `(it) => [RddInternals.foldPartition(it, ${zero}, ${s})]`, [seq]);
+  const partial = perPartitionRDD<U>(rdd, 'treeAggregate', (s) => `(it) => [RddInternals.foldPartition(it, ${zero}, ${s})]`, { fns: [seq] });
   return actions.fold(treeLevels(partial, zeroValue, comb, depth), structuredClone(zeroValue), comb);
 }
 
@@ -30,7 +30,7 @@ export function treeLevels<U>(start: RDD<U>, zeroValue: U, comb: ReturnType<type
   while (numPartitions > scale + Math.ceil(numPartitions / scale)) {
     numPartitions = Math.trunc(numPartitions / scale);
     const cur = numPartitions;
-    const keyed = perPartitionRDD<[number, U]>(partial, 'treeAggregate', () => `(i, it) => Array.from(it, (u) => [i % ${cur}, u])`, [], true);
+    const keyed = perPartitionRDD<[number, U]>(partial, 'treeAggregate', () => `(i, it) => Array.from(it, (u) => [i % ${cur}, u])`, { withIndex: true });
     partial = foldByKey<number, U>(keyed, zeroValue, comb, new HashPartitioner(cur)).values();
   }
   return partial;

@@ -17,7 +17,7 @@ export async function treeReduce<T>(rdd: RDD<T>, f: Fn<[T, T], T>, depth = 2): P
   const none: T[] = [];
   let result: T[] = none;
   if (rdd.getNumPartitions() > 0) {
-    const partial = perPartitionRDD<T[]>(rdd, 'treeReduce', (g) => `(it) => [RddInternals.reduceOption(it, ${g})]`, [fn]);
+    const partial = perPartitionRDD<T[]>(rdd, 'treeReduce', (g) => `(it) => [RddInternals.reduceOption(it, ${g})]`, { fns: [fn] });
     result = await actions.fold(treeLevels(partial, none, op, depth), [], op);
   }
   if (result.length === 0) throw errors.emptyCollection();
