@@ -220,6 +220,10 @@ export class RDD<T> {
   sampleByKey<K, V>(this: RDD<[K, V]>, withReplacement: boolean, fractions: Map<K, number> | Record<string, number>, seed?: number | bigint): RDD<[K, V]> {
     return stat.sampleByKey(this, withReplacement, fractions, seed);
   }
+  /** Spark's sampleByKeyExact (runs its sampling jobs now, so it is async here where Spark's returns the RDD at once). */
+  sampleByKeyExact<K, V>(this: RDD<[K, V]>, withReplacement: boolean, fractions: Map<K, number> | Record<string, number>, seed?: number | bigint): Promise<RDD<[K, V]>> {
+    return stat.sampleByKeyExact(this, withReplacement, fractions, seed);
+  }
   countApprox(timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.countApprox(this, timeout, confidence); }
   sumApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.sumApprox(this, timeout, confidence); }
   meanApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.meanApprox(this, timeout, confidence); }

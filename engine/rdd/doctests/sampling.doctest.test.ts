@@ -119,6 +119,21 @@ const spark359: RddDoctest[] = [
   { source: 'Spark 3.5.9 sampleByKey(true, {a: 0.3, b: 1.5}, 11)', run: (sc) => sc.parallelize(range(0, 40).map((i): [string, number] => [i % 2 ? 'a' : 'b', i]), 3)
     .sampleByKey(true, new Map([['a', 0.3], ['b', 1.5]]), 11).collect(),
   expected: [['b', 0], ['b', 0], ['a', 1], ['b', 2], ['b', 2], ['b', 4], ['b', 4], ['b', 4], ['b', 4], ['b', 4], ['b', 6], ['b', 6], ['b', 8], ['a', 11], ['a', 11], ['b', 12], ['a', 15], ['b', 16], ['b', 16], ['b', 16], ['b', 16], ['b', 16], ['b', 18], ['b', 20], ['b', 20], ['a', 21], ['b', 22], ['b', 22], ['b', 22], ['b', 24], ['b', 24], ['b', 26], ['b', 28], ['b', 28], ['b', 32], ['b', 32], ['a', 33], ['b', 34], ['b', 34], ['b', 36], ['b', 36], ['b', 38], ['b', 38]] },
+  { source: 'Spark 3.5.9 sampleByKeyExact(false, {a: 0.3, b: 0.5}, 11)', run: async (sc) => (await sc.parallelize(range(0, 60).map((i): [string, number] => [i % 3 ? 'a' : 'b', i]), 3)
+    .sampleByKeyExact(false, new Map([['a', 0.3], ['b', 0.5]]), 11)).collect(),
+  expected: [['b', 0], ['a', 1], ['a', 4], ['a', 7], ['a', 8], ['a', 10], ['b', 15], ['a', 19], ['a', 23], ['b', 24], ['a', 26], ['b', 30], ['a', 31], ['b', 33], ['b', 36], ['a', 47], ['b', 48], ['a', 49], ['b', 51], ['a', 53], ['b', 54], ['b', 57]] },
+  { source: 'Spark 3.5.9 sampleByKeyExact(true, {a: 0.3, b: 1.5}, 11)', run: async (sc) => (await sc.parallelize(range(0, 60).map((i): [string, number] => [i % 3 ? 'a' : 'b', i]), 3)
+    .sampleByKeyExact(true, new Map([['a', 0.3], ['b', 1.5]]), 11)).collect(),
+  expected: [['b', 0], ['b', 0], ['b', 0], ['b', 0], ['a', 2], ['b', 3], ['b', 3], ['a', 4], ['b', 6], ['a', 8], ['b', 9], ['b', 9], ['b', 12], ['b', 12], ['b', 12], ['b', 15], ['a', 17], ['a', 19], ['b', 21], ['b', 21], ['b', 21], ['b', 24], ['a', 26], ['b', 27], ['a', 29], ['a', 35], ['a', 35], ['b', 36], ['b', 36], ['b', 36], ['b', 45], ['b', 45], ['a', 47], ['b', 48], ['b', 48], ['b', 48], ['b', 54], ['b', 54], ['b', 57], ['b', 57], ['a', 59], ['a', 59]] },
+  { source: 'PairRDDFunctions.sampleByKeyExact: exactly ceil(count * fraction) per key', run: async (sc) => {
+    const rdd = sc.parallelize(range(0, 3000).map((i): [string, number] => [i % 3 ? 'a' : 'b', i]), 4);
+    const sizes: number[] = [];
+    for (const withReplacement of [false, true]) {
+      const counts = await (await rdd.sampleByKeyExact(withReplacement, new Map([['a', 0.1], ['b', 0.25]]), 5)).countByKey();
+      sizes.push(counts.get('a')!, counts.get('b')!);
+    }
+    return sizes;
+  }, expected: [200, 250, 200, 250] },
   // Above 5 * 2^p (and below HLL++'s linear-counting threshold) no bias table is involved: these equal Spark's exactly.
   { source: 'Spark 3.5.9 countApproxDistinct(0.5) of i % 1000, i in 1..5000', run: (sc) => sc.makeRDD(range(1, 5001).map((i) => i % 1000), 10).countApproxDistinct(0.5), expected: 1213 },
   { source: 'Spark 3.5.9 countApproxDistinct(12, 0) of i % 1000', run: (sc) => sc.makeRDD(range(1, 5001).map((i) => i % 1000), 10).countApproxDistinct(12, 0), expected: 1027 },

@@ -12,8 +12,23 @@ import { BernoulliCellSampler, StratifiedRandomDataGenerator } from '../../core/
 import { StatCounter, type StatCounterState } from '../../core/statCounter';
 import { describeRecord } from '../../executor/records';
 import { keyCompare } from '../ordering';
+import { binomialLowerBound, binomialUpperBound, poissonLowerBound, poissonUpperBound } from '../../core/samplingBounds';
 
 type Compare = (a: unknown, b: unknown) => number;
+
+/** StratifiedSamplingUtils.AcceptanceResult: one key's counts, pre-accepted draws and wait-listed draws. */
+export interface AcceptanceResult { numItems: number; numAccepted: number; waitList: number[]; acceptBound: number; waitListBound: number }
+
+/** A key → value lookup with Scala Map's apply: a missing key is Spark's NoSuchElementException. */
+function tableOf<V>(entries: [unknown, V][], _op: string): (key: unknown) => V {
+  const map = new JavaHashMap<unknown, V>();
+  for (const [k, v] of entries) map.changeValue(k, () => v);
+  return (key) => {
+    const v = map.get(key);
+    if (v === undefined) throw errors.keyNotFound(describeRecord(key));
+    return v;
+  };
+}
 /** A key function (one parameter) or a comparator (two parameters), as a user gives it to top/takeOrdered/max/min. */
 type KeyOrOrdering = ((x: unknown) => unknown) | ((a: unknown, b: unknown) => number);
 
@@ -164,6 +179,66 @@ export const RddInternals = Object.freeze({
         const count = rng.nextPoisson(rate);
         for (let i = 0; i < count; i++) yield kv;
       } else if (rng.nextUniform() < rate) yield kv;
+    }
+  },
+
+  /** sampleByKeyExact's first pass (StratifiedSamplingUtils.getSeqOp): each key's acceptance result in this partition. */
+  acceptanceOf(it: Iterable<unknown>, withReplacement: boolean, fractions: [unknown, number][], counts: [unknown, number][] | null,
+    seed: string, index: number): [unknown, AcceptanceResult][] {
+    const rates = tableOf(fractions, 'sampleByKeyExact');
+    const countOf = counts ? tableOf(counts, 'sampleByKeyExact') : undefined;
+    const rng = new StratifiedRandomDataGenerator();
+    rng.reSeed(BigInt.asIntN(64, BigInt(seed) + BigInt(index)));
+    const results = new JavaHashMap<unknown, AcceptanceResult>();
+    for (const kv of it) {
+      if (!Array.isArray(kv) || kv.length !== 2) throw errors.notAPair('sampleByKeyExact', describeRecord(kv));
+      const key = kv[0];
+      const fraction = rates(key);
+      let r = results.get(key);
+      if (!r) { r = { numItems: 0, numAccepted: 0, waitList: [], acceptBound: Number.NaN, waitListBound: Number.NaN }; results.changeValue(key, () => r!); }
+      if (withReplacement) {
+        if (Number.isNaN(r.acceptBound)) {
+          const n = countOf!(key);
+          const sampleSize = Math.ceil(n * fraction);
+          const lmbd1 = poissonLowerBound(sampleSize), lmbd2 = poissonUpperBound(sampleSize);
+          r.acceptBound = lmbd1 / n;
+          r.waitListBound = (lmbd2 - lmbd1) / n;
+        }
+        const copiesAccepted = r.acceptBound === 0 ? 0 : rng.nextPoisson(r.acceptBound);
+        if (copiesAccepted > 0) r.numAccepted += copiesAccepted;
+        const copiesWaitlisted = rng.nextPoisson(r.waitListBound);
+        for (let i = 0; i < copiesWaitlisted; i++) r.waitList.push(rng.nextUniform());
+      } else {
+        // The streaming bounds: they tighten as the key's items are seen (Spark's delta 5e-5).
+        r.acceptBound = binomialLowerBound(5e-5, r.numItems, fraction);
+        r.waitListBound = binomialUpperBound(5e-5, r.numItems, fraction);
+        const x = rng.nextUniform();
+        if (x < r.acceptBound) r.numAccepted += 1;
+        else if (x < r.waitListBound) r.waitList.push(x);
+      }
+      r.numItems += 1;
+    }
+    const out: [unknown, AcceptanceResult][] = [];
+    results.forEach((k, v) => out.push([k, v]));
+    return out;
+  },
+
+  /** sampleByKeyExact's second pass: the same draws as the first, kept under each key's threshold. */
+  *exactSampleOf(it: Iterable<unknown>, withReplacement: boolean, thresholds: [unknown, number][], bounds: [unknown, [number, number]][],
+    seed: string, index: number): Generator<unknown> {
+    const threshold = tableOf(thresholds, 'sampleByKeyExact');
+    const boundOf = tableOf(bounds, 'sampleByKeyExact');
+    const rng = new StratifiedRandomDataGenerator();
+    rng.reSeed(BigInt.asIntN(64, BigInt(seed) + BigInt(index)));
+    for (const kv of it) {
+      const key = (kv as [unknown, unknown])[0];
+      if (!withReplacement) { if (rng.nextUniform() < threshold(key)) yield kv; continue; }
+      const [acceptBound, waitListBound] = boundOf(key);
+      let copies = acceptBound === 0 ? 0 : rng.nextPoisson(acceptBound);
+      const copiesWaitlisted = rng.nextPoisson(waitListBound);
+      const t = threshold(key);
+      for (let i = 0; i < copiesWaitlisted; i++) if (rng.nextUniform() < t) copies++;
+      for (let i = 0; i < copies; i++) yield kv;
     }
   },
 

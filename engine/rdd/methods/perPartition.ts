@@ -25,7 +25,9 @@ export function perPartitionRDD<U>(rdd: RDD<unknown>, opName: string, template: 
 
 /** Runs `template` over every partition in one job and returns each partition's single result. */
 export async function partitionResults<U>(rdd: RDD<unknown>, opName: string, template: (...sources: string[]) => string,
-  ...fns: ShippedFn[]): Promise<U[]> {
-  const parts = await rdd.sc.runJob(perPartitionRDD<U>(rdd, opName, template, { fns }), { t: 'collect' }) as U[][];
+  ...fnsOrOptions: (ShippedFn | PerPartitionOptions)[]): Promise<U[]> {
+  const options = fnsOrOptions.find((x): x is PerPartitionOptions => !('kind' in x)) ?? {};
+  const fns = fnsOrOptions.filter((x): x is ShippedFn => 'kind' in x);
+  const parts = await rdd.sc.runJob(perPartitionRDD<U>(rdd, opName, template, { ...options, fns }), { t: 'collect' }) as U[][];
   return parts.map((p) => p[0]);
 }

@@ -22,3 +22,4 @@ export { sumApprox } from './sumApprox';
 export { meanApprox } from './meanApprox';
 export { countByValueApprox } from './countByValueApprox';
 export { countApproxDistinct } from './countApproxDistinct';
+export { sampleByKeyExact } from './sampleByKeyExact';

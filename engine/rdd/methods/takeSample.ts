@@ -1,5 +1,6 @@
 import { errors } from '../../core/errors';
 import { JavaRandom } from '../../core/javaRandom';
+import { binomialUpperBound, poissonUpperBound } from '../../core/samplingBounds';
 import type { RDD } from '../RDD';
 
 const NUM_STDEV = 10.0;
@@ -44,14 +45,4 @@ export function computeFractionForSampleSize(sampleSizeLowerBound: number, total
   if (withReplacement) return poissonUpperBound(sampleSizeLowerBound) / total;
   const fraction = sampleSizeLowerBound / total;
   return binomialUpperBound(1e-4, total, fraction);
-}
-
-function poissonUpperBound(s: number): number {
-  const numStd = s < 6.0 ? 12.0 : s < 16.0 ? 9.0 : 6.0;
-  return Math.max(s + numStd * Math.sqrt(s), 1e-10);
-}
-
-function binomialUpperBound(delta: number, n: number, fraction: number): number {
-  const gamma = -Math.log(delta) / n;
-  return Math.min(1, Math.max(1e-10, fraction + gamma + Math.sqrt(gamma * gamma + 2 * gamma * fraction)));
 }
