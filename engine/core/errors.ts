@@ -377,9 +377,6 @@ export const errors = {
   negativeSamplingRates: () => new IllegalArgumentException('requirement failed: Negative sampling rates.'),
   keyNotFound: (key: string) => new Error(`NoSuchElementException: key not found: ${key} (give sampleByKey a fraction for every key in the RDD)`),
   poissonMeanNotPositive: (mean: number) => new RangeError(`NotStrictlyPositiveException: mean (${mean}) must be positive`),
-  poissonLargeMean: (mean: number) => new RangeError(
-    `Poisson sampling with mean ${mean} >= 40 uses commons-math's large-mean rejection algorithm, which this engine does not reproduce: ` +
-    'use a sampling fraction below 40'),
   confidenceRange: (c: number) => new IllegalArgumentException(`requirement failed: confidence (${c}) must be in [0,1]`),
   relativeSDTooSmall: (sd: number) => new IllegalArgumentException(`requirement failed: accuracy (${sd}) must be greater than 0.000017`),
   hllPrecisionTooSmall: (p: number) => new IllegalArgumentException(`requirement failed: p (${p}) must be >= 4`),

@@ -6,7 +6,7 @@
  */
 import { errors } from './errors';
 import { JavaRandom, XORShiftRandom } from './javaRandom';
-import { PoissonDistribution } from './well19937c';
+import { PoissonDistribution } from './poissonDistribution';
 
 /** Spark's RandomSampler constants. */
 export const RandomSamplerConstants = {

@@ -4,8 +4,6 @@
  * one, reseeded per partition. Seeding (AbstractWell.setSeed) and `nextDouble` (BitsStreamGenerator: 52 bits
  * from two 26-bit draws) follow commons-math bit for bit.
  */
-import { errors } from './errors';
-
 const R = 624; // (19937 + 31) / 32 blocks of 32 bits
 const M1 = 70, M2 = 179, M3 = 449;
 
@@ -36,6 +34,7 @@ export class Well19937c {
       this.v[i] = (Math.imul(1812433253, l ^ (l >> 30)) + i) | 0;
     }
     this.index = 0;
+    this.nextGaussianValue = Number.NaN; // BitsStreamGenerator.clear()
   }
 
   /** Well19937c.next(bits). */
@@ -57,40 +56,27 @@ export class Well19937c {
     return bits >= 32 ? z4 | 0 : z4 >>> (32 - bits);
   }
 
+  private nextGaussianValue = Number.NaN;
+
+  /** BitsStreamGenerator.nextGaussian: Box-Muller on two nextDouble()s, the second deviate kept for the next call. */
+  nextGaussian(): number {
+    if (!Number.isNaN(this.nextGaussianValue)) {
+      const g = this.nextGaussianValue;
+      this.nextGaussianValue = Number.NaN;
+      return g;
+    }
+    const x = this.nextDouble();
+    const y = this.nextDouble();
+    const alpha = 2 * Math.PI * x;
+    const r = Math.sqrt(-2 * Math.log(y));
+    this.nextGaussianValue = r * Math.sin(alpha);
+    return r * Math.cos(alpha);
+  }
+
   /** BitsStreamGenerator.nextDouble: ((long) next(26) << 26 | next(26)) * 2^-52. */
   nextDouble(): number {
     const high = this.next(26) * 67108864;
     const low = this.next(26);
     return (high + low) * Number.EPSILON; // 2^-52
-  }
-}
-
-/**
- * commons-math3's PoissonDistribution(mean).sample() for the means Spark's samplers use below 40: Knuth's
- * product of uniforms (at most 1000 * mean draws). Means of 40 and more take commons-math's rejection
- * algorithm with exponential and Gaussian deviates, which is not ported: they are refused with a clear error.
- */
-export class PoissonDistribution {
-  private readonly random: Well19937c;
-  private readonly p: number;
-
-  constructor(readonly mean: number, seed: bigint = 0n) {
-    if (!(mean > 0)) throw errors.poissonMeanNotPositive(mean);
-    if (mean >= 40) throw errors.poissonLargeMean(mean);
-    this.random = new Well19937c(seed);
-    this.p = Math.exp(-mean);
-  }
-
-  reseedRandomGenerator(seed: bigint): void { this.random.setSeed(seed); }
-
-  sample(): number {
-    let n = 0;
-    let r = 1;
-    while (n < 1000 * this.mean) {
-      r *= this.random.nextDouble();
-      if (r >= this.p) n++;
-      else return n;
-    }
-    return n;
   }
 }

@@ -134,6 +134,8 @@ const spark359: RddDoctest[] = [
     }
     return sizes;
   }, expected: [200, 250, 200, 250] },
+  { source: 'Spark 3.5.9 sample(true, 45.0, 3) of 0..5 in 2 (large-mean Poisson)', run: (sc) => sc.parallelize(range(0, 6), 2).sample(true, 45.0, 3).collect(),
+    expected: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5] },
   // Above 5 * 2^p (and below HLL++'s linear-counting threshold) no bias table is involved: these equal Spark's exactly.
   { source: 'Spark 3.5.9 countApproxDistinct(0.5) of i % 1000, i in 1..5000', run: (sc) => sc.makeRDD(range(1, 5001).map((i) => i % 1000), 10).countApproxDistinct(0.5), expected: 1213 },
   { source: 'Spark 3.5.9 countApproxDistinct(12, 0) of i % 1000', run: (sc) => sc.makeRDD(range(1, 5001).map((i) => i % 1000), 10).countApproxDistinct(12, 0), expected: 1027 },
