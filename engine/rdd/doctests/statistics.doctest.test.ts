@@ -7,10 +7,12 @@ import { runDoctests } from './runDoctests';
 import type { RddDoctest } from './doctestCase';
 
 const add = (x: number, y: number) => x + y;
+const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
 const treeInput = [-5, -4, -3, -2, -1, 1, 2, 3, 4];
 
 const pyspark: RddDoctest[] = [
   { source: 'pyspark/rdd.py RDD.sum', run: (sc) => sc.parallelize([1.0, 2.0, 3.0]).sum(), expected: 6.0 },
+  { source: 'pyspark/rdd.py RDD.mapPartitionsWithIndex (summed)', run: (sc) => sc.parallelize([1, 2, 3, 4], 4).mapPartitionsWithIndex(function* (splitIndex) { yield splitIndex; }).sum(), expected: 6 },
   { source: 'pyspark/rdd.py RDD.max', run: (sc) => sc.parallelize([1.0, 5.0, 43.0, 10.0]).max(), expected: 43.0 },
   { source: 'pyspark/rdd.py RDD.max(key=str)', run: (sc) => sc.parallelize([1.0, 5.0, 43.0, 10.0]).max((x) => String(x)), expected: 5.0 },
   { source: 'pyspark/rdd.py RDD.min', run: (sc) => sc.parallelize([2.0, 5.0, 43.0, 10.0]).min(), expected: 2.0 },
@@ -43,7 +45,6 @@ const pyspark: RddDoctest[] = [
     expected: [['a', 2], ['b', 1]] },
 ];
 
-const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
 
 const doubleRddSuite: RddDoctest[] = [
   ...([
@@ -90,5 +91,30 @@ const doubleRddSuite: RddDoctest[] = [
   { source: 'DoubleRDDSuite "ThrowsExceptionOnInvalidRDDs" (empty)', run: (sc) => sc.parallelize<number>([]).histogram(1), error: 'Histogram on either an empty RDD or RDD containing +/-infinity or NaN' },
 ];
 
+const byReverse = <T>(a: T, b: T) => (a < b ? 1 : a > b ? -1 : 0);
+const rddSuite: RddDoctest[] = [
+  { source: 'RDDSuite "basic operations" (max, min)', run: async (sc) => { const nums = sc.makeRDD([1, 2, 3, 4], 2); return [await nums.max(), await nums.min()]; }, expected: [4, 1] },
+  { source: 'RDDSuite "basic operations" (reduce of nothing)', run: (sc) => sc.makeRDD([1, 2, 3, 4], 2).filter((x) => x > 5).reduce((a, b) => a + b), error: 'empty collection' },
+  { source: 'RDDSuite "top with predefined ordering"', run: (sc) => {
+    const nums = range(1, 100000);
+    const shuffled = nums.map((x, i) => nums[(i * 7919) % nums.length]); // a fixed permutation (7919 is prime to 99999)
+    return sc.makeRDD(shuffled, 2).top(5);
+  }, expected: [99999, 99998, 99997, 99996, 99995] },
+  { source: 'RDDSuite "top with custom ordering" (topK.sorted(ord))', run: async (sc) => (await sc.makeRDD(['a', 'b', 'c', 'd'], 2).top(2, byReverse)).sort(byReverse), expected: ['b', 'a'] },
+  { source: 'RDDSuite "takeOrdered with predefined ordering"', run: (sc) => sc.makeRDD([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 2).takeOrdered(5), expected: [1, 2, 3, 4, 5] },
+  { source: 'RDDSuite "takeOrdered with custom ordering"', run: (sc) => sc.makeRDD([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 2).takeOrdered(5, byReverse), expected: [10, 9, 8, 7, 6] },
+  ...range(1, 10).map((depth): RddDoctest => ({ source: `RDDSuite "treeAggregate" (depth ${depth})`,
+    run: (sc) => sc.makeRDD(range(-1000, 1000), 10).treeAggregate(0, (c, x) => c + x, (c1, c2) => c1 + c2, depth), expected: -1000 })),
+  ...range(1, 10).map((depth): RddDoctest => ({ source: `RDDSuite "treeAggregate with ops modifying first args" (depth ${depth})`,
+    run: async (sc) => {
+      const op = (c: number[], x: number[]) => { c[0] += x[0]; return c; };
+      return (await sc.makeRDD(range(-1000, 1000), 10).map((x) => [x]).treeAggregate([0], op, op, depth))[0];
+    }, expected: -1000 })),
+  ...range(1, 10).map((depth): RddDoctest => ({ source: `RDDSuite "treeReduce" (depth ${depth})`,
+    run: (sc) => sc.makeRDD(range(-1000, 1000), 10).treeReduce((a, b) => a + b, depth), expected: -1000 })),
+  { source: 'RDDSuite "empty RDD" (reduce)', run: (sc) => sc.emptyRDD<number>().reduce((a, b) => a + b), error: 'empty' },
+];
+
 runDoctests('statistics and ordering (pyspark/rdd.py)', pyspark);
+runDoctests('ordering and tree aggregation (RDDSuite)', rddSuite);
 runDoctests('statistics (DoubleRDDSuite)', doubleRddSuite);
