@@ -8,7 +8,7 @@ import { partitionResults } from './perPartition';
  * least 4), then countApproxDistinct(p, 0). Also callable as (p, sp) with Spark's checks; only sp = 0 (the
  * dense HyperLogLog++ Spark's default uses) is supported.
  */
-export function countApproxDistinct(rdd: RDD<unknown>, relativeSDOrP = 0.05, sp?: number): Promise<number> {
+export async function countApproxDistinct(rdd: RDD<unknown>, relativeSDOrP = 0.05, sp?: number): Promise<number> {
   if (sp !== undefined) return countWithPrecision(rdd, relativeSDOrP, sp);
   const relativeSD = relativeSDOrP;
   if (!(relativeSD > 0.000017)) throw errors.relativeSDTooSmall(relativeSD);

@@ -15,7 +15,7 @@ import { partitionResults } from './perPartition';
  */
 export function histogram(rdd: RDD<number>, bucketCount: number): Promise<[number[], number[]]>;
 export function histogram(rdd: RDD<number>, buckets: number[], evenBuckets?: boolean): Promise<number[]>;
-export function histogram(rdd: RDD<number>, spec: number | number[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
+export async function histogram(rdd: RDD<number>, spec: number | number[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
   if (Array.isArray(spec)) {
     checkBuckets(spec);
     return countBuckets(rdd, spec, evenBuckets);

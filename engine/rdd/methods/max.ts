@@ -7,7 +7,7 @@ import { composeShipped } from '../shipCompose';
  * Spark's RDD.max: `reduce(ord.max)`, the first of equal records. `keyOrOrdering` is PySpark's `key=` (a
  * one-parameter function) or Scala's Ordering as a comparator `(a, b) => number`.
  */
-export function max<T>(rdd: RDD<T>, keyOrOrdering?: KeyOrOrdering<T>): Promise<T> {
+export async function max<T>(rdd: RDD<T>, keyOrOrdering?: KeyOrOrdering<T>): Promise<T> {
   return actions.reduce(rdd, betterOf('max', true, keyOrOrdering));
 }
 
