@@ -205,8 +205,11 @@ export class RDD<T> {
   stats(this: RDD<number>): Promise<StatCounter> { return stat.stats(this); }
   histogram(this: RDD<number>, bucketCount: number): Promise<[number[], number[]]>;
   histogram(this: RDD<number>, buckets: number[], evenBuckets?: boolean): Promise<number[]>;
-  histogram(this: RDD<number>, spec: number | number[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
-    return typeof spec === 'number' ? stat.histogram(this, spec) : stat.histogram(this, spec, evenBuckets);
+  histogram(this: RDD<string>, buckets: string[]): Promise<number[]>;
+  histogram(this: RDD<number> | RDD<string>, spec: number | number[] | string[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
+    if (typeof spec === 'number') return stat.histogram(this as RDD<number>, spec);
+    return Array.isArray(spec) && spec.every((b) => typeof b === 'string')
+      ? stat.histogram(this as RDD<string>, spec as string[]) : stat.histogram(this as RDD<number>, spec as number[], evenBuckets);
   }
   top(num: number, keyOrOrdering?: KeyOrOrdering<T>): Promise<T[]> { return stat.top(this, num, keyOrOrdering); }
   takeOrdered(num: number, keyOrOrdering?: KeyOrOrdering<T>): Promise<T[]> { return stat.takeOrdered(this, num, keyOrOrdering); }

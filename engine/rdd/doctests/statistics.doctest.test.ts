@@ -27,6 +27,7 @@ const pyspark: RddDoctest[] = [
   { source: 'pyspark/rdd.py RDD.histogram(2)', run: (sc) => sc.parallelize(Array.from({ length: 51 }, (_, i) => i)).histogram(2), expected: [[0, 25, 50], [25, 26]] },
   { source: 'pyspark/rdd.py RDD.histogram([0, 5, 25, 50])', run: (sc) => sc.parallelize(Array.from({ length: 51 }, (_, i) => i)).histogram([0, 5, 25, 50]), expected: [5, 20, 26] },
   { source: 'pyspark/rdd.py RDD.histogram([0, 15, 30, 45, 60]) evenly spaced', run: (sc) => sc.parallelize(Array.from({ length: 51 }, (_, i) => i)).histogram([0, 15, 30, 45, 60], true), expected: [15, 15, 15, 6] },
+  { source: 'pyspark/rdd.py RDD.histogram(("a", "b", "c")) of strings', run: (sc) => sc.parallelize(['ab', 'ac', 'b', 'bd', 'ef']).histogram(['a', 'b', 'c']), expected: [2, 2] },
   { source: 'pyspark/rdd.py RDD.top(1)', run: (sc) => sc.parallelize([10, 4, 2, 12, 3]).top(1), expected: [12] },
   { source: 'pyspark/rdd.py RDD.top(2) of 2 partitions', run: (sc) => sc.parallelize([2, 3, 4, 5, 6], 2).top(2), expected: [6, 5] },
   { source: 'pyspark/rdd.py RDD.top(3, key=str)', run: (sc) => sc.parallelize([10, 4, 2, 12, 3]).top(3, (x) => String(x)), expected: [4, 3, 2] },

@@ -15,13 +15,19 @@ import { partitionResults } from './perPartition';
  */
 export function histogram(rdd: RDD<number>, bucketCount: number): Promise<[number[], number[]]>;
 export function histogram(rdd: RDD<number>, buckets: number[], evenBuckets?: boolean): Promise<number[]>;
-export async function histogram(rdd: RDD<number>, spec: number | number[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
+/** PySpark's form over strings: string edges, string records. */
+export function histogram(rdd: RDD<string>, buckets: string[]): Promise<number[]>;
+export async function histogram(rdd: RDD<number> | RDD<string>, spec: number | number[] | string[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
   if (Array.isArray(spec)) {
+    if (spec.length > 0 && spec.every((b) => typeof b === 'string')) {
+      checkStringBuckets(spec as string[]);
+      return countBuckets(rdd as RDD<number>, spec, false);
+    }
     checkBuckets(spec);
-    return countBuckets(rdd, spec, evenBuckets);
+    return countBuckets(rdd as RDD<number>, spec as number[], evenBuckets);
   }
   if (typeof spec !== 'number' || !Number.isInteger(spec)) throw errors.histogramBucketCount(spec);
-  return histogramOfCount(rdd, spec);
+  return histogramOfCount(rdd as RDD<number>, spec);
 }
 
 async function histogramOfCount(rdd: RDD<number>, bucketCount: number): Promise<[number[], number[]]> {
@@ -55,9 +61,16 @@ function checkBuckets(buckets: unknown[]): void {
   }
 }
 
-async function countBuckets(rdd: RDD<number>, buckets: number[], evenBuckets: boolean): Promise<number[]> {
+function checkStringBuckets(buckets: string[]): void {
+  if (buckets.length < 2) throw errors.histogramBucketsTooFew();
+  for (let i = 1; i < buckets.length; i++) {
+    if (!(buckets[i - 1] < buckets[i])) throw errors.histogramBucketsUnsorted(`[${buckets.join(', ')}]`);
+  }
+}
+
+async function countBuckets(rdd: RDD<number>, buckets: number[] | string[], evenBuckets: boolean): Promise<number[]> {
   if (rdd.getNumPartitions() === 0) return new Array<number>(buckets.length - 1).fill(0);
-  const edges = `[${buckets.map(numberLiteral).join(', ')}]`;
+  const edges = `[${buckets.map((b) => (typeof b === 'string' ? JSON.stringify(b) : numberLiteral(b))).join(', ')}]`;
   const parts = await partitionResults<number[]>(rdd, 'histogram', () => `(it) => [RddInternals.histogramOf(it, ${edges}, ${evenBuckets})]`);
   return parts.reduce((a, b) => a.map((x, i) => x + b[i]));
 }

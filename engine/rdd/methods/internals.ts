@@ -94,24 +94,9 @@ export const RddInternals = Object.freeze({
   },
 
   /** DoubleRDDFunctions.histogramPartition with the basic (binary search) or the even (constant time) bucket function. */
-  histogramOf(it: Iterable<unknown>, buckets: readonly number[], evenBuckets: boolean): number[] {
-    const counters = new Array<number>(buckets.length - 1).fill(0);
-    const count = buckets.length - 1, min = buckets[0], max = buckets[count];
-    for (const x of it) {
-      const e = requireNumber(x, 'histogram');
-      let bucket: number | undefined;
-      if (evenBuckets) {
-        if (!(e !== e || e < min || e > max)) bucket = Math.min(doubleToInt(((e - min) / (max - min)) * count), count - 1);
-      } else {
-        const location = binarySearch(buckets, e);
-        if (location < 0) {
-          const insertionPoint = -location - 1;
-          if (insertionPoint > 0 && insertionPoint < buckets.length) bucket = insertionPoint - 1;
-        } else bucket = location < buckets.length - 1 ? location : location - 1;
-      }
-      if (bucket !== undefined) counters[bucket]++;
-    }
-    return counters;
+  histogramOf(it: Iterable<unknown>, buckets: readonly number[] | readonly string[], evenBuckets: boolean): number[] {
+    if (typeof buckets[0] === 'string') return stringHistogramOf(it, buckets as readonly string[]);
+    return numberHistogramOf(it, buckets as readonly number[], evenBuckets);
   },
 
   /** Ordering.max / Ordering.min of two records (the first one on a tie), under a key function or comparator. */
@@ -258,3 +243,38 @@ export const RddInternals = Object.freeze({
     return out;
   },
 });
+
+/** DoubleRDDFunctions.histogramPartition with the basic (binary search) or the even (constant time) bucket function. */
+function numberHistogramOf(it: Iterable<unknown>, buckets: readonly number[], evenBuckets: boolean): number[] {
+  const counters = new Array<number>(buckets.length - 1).fill(0);
+  const count = buckets.length - 1, min = buckets[0], max = buckets[count];
+  for (const x of it) {
+    const e = requireNumber(x, 'histogram');
+    let bucket: number | undefined;
+    if (evenBuckets) {
+      if (!(e !== e || e < min || e > max)) bucket = Math.min(doubleToInt(((e - min) / (max - min)) * count), count - 1);
+    } else {
+      const location = binarySearch(buckets, e);
+      if (location < 0) {
+        const insertionPoint = -location - 1;
+        if (insertionPoint > 0 && insertionPoint < buckets.length) bucket = insertionPoint - 1;
+      } else bucket = location < buckets.length - 1 ? location : location - 1;
+    }
+    if (bucket !== undefined) counters[bucket]++;
+  }
+  return counters;
+}
+
+/** PySpark's histogram over string edges (Scala's is for Doubles only): the same bucket rules under string order. */
+function stringHistogramOf(it: Iterable<unknown>, buckets: readonly string[]): number[] {
+  const counters = new Array<number>(buckets.length - 1).fill(0);
+  const last = buckets.length - 1;
+  for (const x of it) {
+    if (typeof x !== 'string') throw errors.notANumber('histogram with string buckets', describeRecord(x));
+    if (keyCompare(x, buckets[0]) < 0 || keyCompare(x, buckets[last]) > 0) continue;
+    let lo = 0, hi = last; // the last edge i with buckets[i] <= x, the top edge counting in the last bucket
+    while (hi - lo > 1) { const mid = (lo + hi) >>> 1; if (keyCompare(buckets[mid], x) <= 0) lo = mid; else hi = mid; }
+    counters[keyCompare(x, buckets[last]) === 0 ? last - 1 : lo]++;
+  }
+  return counters;
+}
