@@ -31,6 +31,8 @@ export { SparkFiles } from './rdd/methods/addFile';
 export { RDDBarrier } from './rdd/methods/barrier';
 export { HashPartitioner, RangePartitioner, Partitioner } from './rdd/partitioner';
 export { StorageLevel } from './rdd/storageLevel';
+export { StatCounter } from './core/statCounter';
+export { BoundedDouble, PartialResult } from './core/partialResult';
 export * from './streaming/index';
 export { readCheckpoint } from './streaming/checkpointReader';
 export type { GetOrCreateOptions } from './streaming/recovery';

@@ -132,7 +132,6 @@ export const errors = {
   samplingFractionPositive: (f: number) => coded('SAMPLING_FRACTION_POSITIVE', new RangeError(`requirement failed: Sampling fraction (${f}) must be > 0`)),
   samplingFractionNonNegative: (f: number) => coded('SAMPLING_FRACTION_NON_NEGATIVE', new RangeError(`requirement failed: Sampling fraction (${f}) must be >= 0`)),
   samplingEpsilon: (epsilon: number) => coded('SAMPLING_EPSILON', new RangeError(`requirement failed: epsilon (${epsilon}) must be > 0`)),
-  poissonSamplerFraction: (f: number) => coded('POISSON_SAMPLER_FRACTION', new RangeError(`sampling with replacement is only ported for fraction <= 0.4 (got ${f})`)),
   mapCapacityTooBig: () => coded('MAP_CAPACITY_TOO_BIG', new Error(`requirement failed: ${MAP_CAPACITY_LIMIT}`)),
   mapCapacityInvalid: () => coded('MAP_CAPACITY_INVALID', new Error('requirement failed: Invalid initial capacity')),
   mapCannotGrow: () => coded('MAP_CANNOT_GROW', new Error(MAP_CAPACITY_LIMIT)),
@@ -179,17 +178,11 @@ export const errors = {
   unionNotArray: () => coded('UNION_NOT_ARRAY', new IllegalArgumentException('requirement failed: union needs an array of RDDs')),
   fractionNegative: (f: number) => coded('FRACTION_NEGATIVE', new IllegalArgumentException(`requirement failed: Fraction must be nonnegative, but got ${f}`)),
   samplingFractionRange: (f: number) => coded('SAMPLING_FRACTION_RANGE', new IllegalArgumentException(`requirement failed: Sampling fraction (${f}) must be on interval [0, 1]`)),
-  sampleWithReplacementFraction: (f: number) => coded('SAMPLE_WITH_REPLACEMENT_FRACTION', new IllegalArgumentException(
-    `sample(true, ${f}): sampling with replacement is only available for fractions up to 0.4 (Spark's gap sampling); ` +
-    `above that Spark draws from commons-math's PoissonDistribution, which this engine does not reproduce. ` +
-    `Use a fraction <= 0.4, or sample(false, fraction) for fractions up to 1.`)),
   zipUnequalPartitions: (counts: number[]) => coded('ZIP_UNEQUAL_PARTITIONS', new IllegalArgumentException(
     `Can't zip RDDs with unequal numbers of partitions: List(${counts.join(', ')}). ` +
     `Give both RDDs the same number of partitions first (repartition or coalesce one of them).`)),
   outputDirExists: (path: string) => coded('OUTPUT_DIR_EXISTS', named('FileAlreadyExistsException',
     `Output directory ${path} already exists. Save to a new path, or delete the directory first.`)),
-  takeNegative: (n: unknown) => coded('TAKE_NEGATIVE', new IllegalArgumentException(
-    `take expects a number of records >= 0, but got ${String(n)}. Pass 0 or more (Spark's take returns an empty array for negative numbers).`)),
   /** A record that structured clone cannot carry between worker executors. */
   notSerializableRecord: (what: string, where: string, path: string) => coded('NOT_SERIALIZABLE_RECORD', new NotSerializableException(
     `NotSerializableException: ${what}${path ? ` (at record${path})` : ''} cannot be sent ${where}: in local-cluster mode records travel ` +
@@ -442,6 +435,37 @@ export const errors = {
     `Pass just the path: ${op}(path).`)),
   requestExecutorsCount: (n: unknown) => coded('REQUEST_EXECUTORS_COUNT', new IllegalArgumentException(
     `Attempted to request a negative number of additional executor(s) ${String(n)} from the cluster manager. Please specify a positive number!`)),
+  takeNotInteger: (n: unknown) => coded('TAKE_NOT_INTEGER', new IllegalArgumentException(
+    `take expects an integer number of records, but got ${String(n)}. Pass an integer (0 or less takes nothing, as Spark's take).`)),
+  // ---- rdd: statistics, ordering, tree aggregation, sampling, approximate actions (rddstats) ----
+  notANumber: (op: string, record: string) => coded('NOT_ANUMBER', new TypeError(
+    `${op} needs numbers (Spark's DoubleRDDFunctions), but got ${record}. Map each record to a number first, for example rdd.map(x => Number(x)).`)),
+  histogramInvalidRdd: () => coded('HISTOGRAM_INVALID_RDD', new Error('UnsupportedOperationException: Histogram on either an empty RDD or RDD containing +/-infinity or NaN')),
+  histogramBucketsTooFew: () => coded('HISTOGRAM_BUCKETS_TOO_FEW', new IllegalArgumentException('buckets array must have at least two elements')),
+  histogramBucketsUnsorted: (buckets: string) => coded('HISTOGRAM_BUCKETS_UNSORTED', new IllegalArgumentException(
+    `buckets must be sorted and not contain any duplicates (got ${buckets}): sort them ascending and drop repeated edges (a NaN edge may only be the last)`)),
+  histogramBucketCount: (n: unknown) => coded('HISTOGRAM_BUCKET_COUNT', new TypeError(`histogram expects an integer bucket count or an array of bucket edges, but got ${String(n)}`)),
+  treeDepth: (depth: unknown) => coded('TREE_DEPTH', new IllegalArgumentException(`requirement failed: Depth must be greater than or equal to 1 but got ${String(depth)}.`)),
+  orderedCountNegative: (op: string, n: unknown) => coded('ORDERED_COUNT_NEGATIVE', new IllegalArgumentException(
+    `${op}(${String(n)}): the number of elements must be an integer >= 0 (java.util.PriorityQueue refuses a negative capacity)`)),
+  takeSampleNegative: () => coded('TAKE_SAMPLE_NEGATIVE', new IllegalArgumentException('requirement failed: Negative number of elements requested')),
+  takeSampleTooLarge: () => coded('TAKE_SAMPLE_TOO_LARGE', new IllegalArgumentException('requirement failed: Cannot support a sample size > Int.MaxValue - 10.0 * math.sqrt(Int.MaxValue)')),
+  takeSampleNotInteger: (n: unknown) => coded('TAKE_SAMPLE_NOT_INTEGER', new TypeError(`takeSample expects an integer number of elements, but got ${String(n)}`)),
+  randomSplitNegative: (weights: string) => coded('RANDOM_SPLIT_NEGATIVE', new IllegalArgumentException(`requirement failed: Weights must be nonnegative, but got ${weights}`)),
+  randomSplitSumNotPositive: (weights: string) => coded('RANDOM_SPLIT_SUM_NOT_POSITIVE', new IllegalArgumentException(`requirement failed: Sum of weights must be positive, but got ${weights}`)),
+  cellSamplerBounds: (lb: number, ub: number) => coded('CELL_SAMPLER_BOUNDS', new IllegalArgumentException(`requirement failed: Lower bound (${lb}) must be <= upper bound (${ub})`)),
+  negativeSamplingRates: () => coded('NEGATIVE_SAMPLING_RATES', new IllegalArgumentException('requirement failed: Negative sampling rates.')),
+  keyNotFound: (key: string) => coded('KEY_NOT_FOUND', new Error(`NoSuchElementException: key not found: ${key} (give sampleByKey a fraction for every key in the RDD)`)),
+  poissonMeanNotPositive: (mean: number) => coded('POISSON_MEAN_NOT_POSITIVE', new RangeError(`NotStrictlyPositiveException: mean (${mean}) must be positive`)),
+  confidenceRange: (c: number) => coded('CONFIDENCE_RANGE', new IllegalArgumentException(`requirement failed: confidence (${c}) must be in [0,1]`)),
+  relativeSDTooSmall: (sd: number) => coded('RELATIVE_SDTOO_SMALL', new IllegalArgumentException(`requirement failed: accuracy (${sd}) must be greater than 0.000017`)),
+  hllPrecisionTooSmall: (p: number) => coded('HLL_PRECISION_TOO_SMALL', new IllegalArgumentException(`requirement failed: p (${p}) must be >= 4`)),
+  hllSparseTooLarge: (sp: number) => coded('HLL_SPARSE_TOO_LARGE', new IllegalArgumentException(`requirement failed: sp (${sp}) must be <= 32`)),
+  hllPrecisionAboveSparse: (p: number, sp: number) => coded('HLL_PRECISION_ABOVE_SPARSE', new IllegalArgumentException(`requirement failed: p (${p}) cannot be greater than sp (${sp})`)),
+  hllSparseNotPorted: (p: number, sp: number) => coded('HLL_SPARSE_NOT_PORTED', new IllegalArgumentException(
+    `countApproxDistinct(${p}, ${sp}): HyperLogLog++'s sparse representation (sp > 0) is not ported; use countApproxDistinct(${p}, 0) or countApproxDistinct(relativeSD)`)),
+  hllPrecisionTooLarge: (p: number) => coded('HLL_PRECISION_TOO_LARGE', new IllegalArgumentException(
+    `countApproxDistinct: precision p = ${p} needs 2^${p} registers per partition; use p <= 20 (relativeSD >= 0.00103)`)),
   // Every constructor must give its error a code: a constructor without one does not typecheck.
 } satisfies Record<string, (...args: never[]) => CodedError>;
 

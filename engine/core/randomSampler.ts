@@ -1,10 +1,12 @@
 /**
- * Spark's RandomSampler.scala (`BernoulliSampler`, `GapSampling`, `GapSamplingReplacement`, `PoissonGapSampler`) and
+ * Spark's RandomSampler.scala (`BernoulliSampler`, `GapSampling`, `GapSamplingReplacement`, `PoissonSampler`, `BernoulliCellSampler`,
+ * StratifiedSamplingUtils' RandomDataGenerator) and
  * PartitionwiseSampledRDD's seeds (`partitionwiseSamplingSeeds`), on the JVM generator ports, so
  * `rdd.sample(false, fraction, seed)` and `repartition` pick what Spark picks.
  */
 import { errors } from './errors';
 import { JavaRandom, XORShiftRandom } from './javaRandom';
+import { PoissonDistribution } from './poissonDistribution';
 
 /** Spark's RandomSampler constants. */
 export const RandomSamplerConstants = {
@@ -134,28 +136,31 @@ export class BernoulliSampler<T = unknown> {
 }
 
 /**
- * Spark's PoissonSampler(fraction) for sampling with replacement — only the gap-sampling branch
- * (fraction <= 0.4) is exact; above it Spark uses commons-math3's PoissonDistribution
- * (Well19937c), which is not ported: this throws for such fractions rather than differ silently.
+ * Spark's PoissonSampler(fraction): sampling with replacement, each item drawn Poisson(fraction) times. Call
+ * `setSeed` before sampling (it reseeds both generators, as Spark's). Fractions <= 0.4 use gap sampling over
+ * an XORShiftRandom; above, commons-math's PoissonDistribution(fraction) over a Well19937c.
  */
-export class PoissonGapSampler<T = unknown> {
+export class PoissonSampler<T = unknown> {
   private readonly rngGap: XORShiftRandom;
+  private readonly rng: PoissonDistribution | undefined;
   private gap: GapSamplingReplacement | undefined;
 
   constructor(readonly fraction: number, seed: number | bigint = 0) {
     if (!(fraction >= 0 - RandomSamplerConstants.roundingEpsilon)) throw errors.samplingFractionNonNegative(fraction);
-    if (fraction > RandomSamplerConstants.defaultMaxGapSamplingFraction) {
-      throw errors.poissonSamplerFraction(fraction);
-    }
     this.rngGap = new XORShiftRandom(seed);
+    // Spark builds PoissonDistribution(1.0) as a placeholder when fraction <= 0 (it never samples then).
+    this.rng = fraction > RandomSamplerConstants.defaultMaxGapSamplingFraction ? new PoissonDistribution(fraction, javaLong(seed)) : undefined;
   }
 
   setSeed(seed: number | bigint): void {
+    this.rng?.reseedRandomGenerator(javaLong(seed));
     this.rngGap.setSeed(seed);
   }
 
+  /** How many times the next item is sampled (0 = skipped). */
   sample(): number {
     if (this.fraction <= 0) return 0;
+    if (this.rng) return this.rng.sample();
     this.gap ??= new GapSamplingReplacement(this.fraction, this.rngGap, RandomSamplerConstants.rngEpsilon);
     return this.gap.sample();
   }
@@ -168,6 +173,61 @@ export class PoissonGapSampler<T = unknown> {
     }
   }
 }
+
+/**
+ * Spark's BernoulliCellSampler(lb, ub, complement): keeps an item when a uniform draw falls in [lb, ub)
+ * (randomSplit gives each split its own range of the same draws, so the splits partition the RDD).
+ */
+export class BernoulliCellSampler<T = unknown> {
+  private readonly rng = new XORShiftRandom(0);
+
+  constructor(readonly lb: number, readonly ub: number, readonly complement = false) {
+    const eps = RandomSamplerConstants.roundingEpsilon;
+    if (!(lb <= ub + eps)) throw errors.cellSamplerBounds(lb, ub);
+  }
+
+  setSeed(seed: number | bigint): void { this.rng.setSeed(seed); }
+
+  sample(): number {
+    if (this.ub - this.lb <= 0) return this.complement ? 1 : 0;
+    const x = this.rng.nextDouble();
+    const n = x >= this.lb && x < this.ub ? 1 : 0;
+    return this.complement ? 1 - n : n;
+  }
+
+  *sampleItems(items: Iterable<T>): Generator<T> {
+    for (const item of items) if (this.sample() > 0) yield item;
+  }
+}
+
+/**
+ * StratifiedSamplingUtils' RandomDataGenerator (sampleByKey): one XORShiftRandom for uniform draws and one
+ * PoissonDistribution per distinct mean, each reseeded with the partition's seed when first used.
+ */
+export class StratifiedRandomDataGenerator {
+  private readonly uniform = new XORShiftRandom(0);
+  private readonly poissonCache = new Map<number, PoissonDistribution>();
+  private poissonSeed = 0n;
+
+  reSeed(seed: bigint): void {
+    this.uniform.setSeed(seed);
+    this.poissonSeed = seed;
+    this.poissonCache.clear();
+  }
+
+  nextUniform(): number { return this.uniform.nextDouble(); }
+
+  nextPoisson(mean: number): number {
+    let poisson = this.poissonCache.get(mean);
+    if (!poisson) {
+      poisson = new PoissonDistribution(mean, this.poissonSeed);
+      this.poissonCache.set(mean, poisson);
+    }
+    return poisson.sample();
+  }
+}
+
+function javaLong(seed: number | bigint): bigint { return BigInt.asIntN(64, typeof seed === 'bigint' ? seed : BigInt(seed)); }
 
 /**
  * PartitionwiseSampledRDD.getPartitions: `val random = new Random(seed)` then one

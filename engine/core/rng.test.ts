@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, ZipfSampler, logGamma } from './rng';
 import { JavaRandom, XORShiftRandom, xorShiftHashSeed } from './javaRandom';
-import { BernoulliSampler, GapSampling, PoissonGapSampler, partitionwiseSamplingSeeds } from './randomSampler';
+import { BernoulliSampler, GapSampling, PoissonSampler, partitionwiseSamplingSeeds } from './randomSampler';
 import { errors } from './errors';
 
 /**
@@ -166,7 +166,7 @@ describe('Spark sampling', () => {
     expect([...sampler.sampleItems(Array.from({ length: 120 }, (_, i) => i))]).toEqual(kept);
   });
   it.each(poissonGap)('sample(true, %s) gap branch, seed %s', (fraction, seed, counts) => {
-    const s = new PoissonGapSampler(fraction, seed);
+    const s = new PoissonSampler(fraction, seed);
     expect(Array.from({ length: counts.length }, () => s.sample())).toEqual(counts);
   });
   it('fractions 0 and 1, and invalid fractions', () => {
@@ -174,7 +174,6 @@ describe('Spark sampling', () => {
     expect(bernoulliSampleIndices(5, 1, 1)).toEqual([0, 1, 2, 3, 4]);
     expect(() => new BernoulliSampler(1.5)).toThrow(errors.samplingFractionRange(1.5).message);
     expect(() => new GapSampling(0, new XORShiftRandom(1))).toThrow(errors.samplingFractionOpen(0).message);
-    expect(() => new PoissonGapSampler(0.5)).toThrow(errors.poissonSamplerFraction(0.5).message);
   });
 });
 

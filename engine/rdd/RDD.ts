@@ -19,6 +19,9 @@ import * as pair from './pairFunctions';
 import * as m from './methods/setsAndZips';
 import { saveAsCompressedTextFile } from './methods/saveAsTextFile';
 import { rejectPartitionFunc, rejectUnsupportedArguments } from './methods/unsupportedArguments';
+import * as stat from './methods/statisticsGroup';
+import type { StatCounter } from '../core/statCounter';
+import type { BoundedDouble, PartialResult } from '../core/partialResult';
 import type { SparkContext } from './SparkContext';
 import type { Option } from '../core/option';
 import type { CompactBuffer } from '../core/compactBuffer';
@@ -53,6 +56,12 @@ export interface RddScope { dstreamId: number; batchTime: number }
 /** A user function, its source text, or an already shipped function. */
 // Method-style signature: parameters are checked bivariantly, so RDD<T> stays assignable to RDD<unknown>.
 export type Fn<A extends unknown[], R> = { bivarianceHack(...args: A): R }['bivarianceHack'] | string | ShippedFn;
+
+/**
+ * How top/takeOrdered/max/min order records: a key function `(x) => key` (PySpark's `key=`, keys compared by
+ * Scala's default Ordering) or a comparator `(a, b) => number` (Scala's Ordering); told apart by arity.
+ */
+export type KeyOrOrdering<T> = Fn<[T, T], unknown>;
 
 /** Ships a user function (or its source text) for an executor-side operation. */
 export const ship = (f: unknown, op: string): ShippedFn => shipFunction(f as Function | string | ShippedFn, op);
@@ -213,6 +222,47 @@ export class RDD<T> {
   saveAsNewAPIHadoopFile<K, V>(this: RDD<[K, V]>, path: string, ...formatArgs: never[]): Promise<void> { return pair.saveAsHadoopFile(this, path, 'saveAsNewAPIHadoopFile', formatArgs); }
   /** Runs `op` on every partition (or the given ones) and returns per-partition results. */
   runJob(op: ResultOp, partitions?: number[]): Promise<unknown[]> { return this.sc.runJob(this, op, partitions); }
+
+  // Statistics, ordering, tree aggregation, sampling, approximate actions
+  sum(this: RDD<number>): Promise<number> { return stat.sum(this); }
+  max(keyOrOrdering?: KeyOrOrdering<T>): Promise<T> { return stat.max(this, keyOrOrdering); }
+  min(keyOrOrdering?: KeyOrOrdering<T>): Promise<T> { return stat.min(this, keyOrOrdering); }
+  mean(this: RDD<number>): Promise<number> { return stat.mean(this); }
+  variance(this: RDD<number>): Promise<number> { return stat.variance(this); }
+  stdev(this: RDD<number>): Promise<number> { return stat.stdev(this); }
+  sampleStdev(this: RDD<number>): Promise<number> { return stat.sampleStdev(this); }
+  sampleVariance(this: RDD<number>): Promise<number> { return stat.sampleVariance(this); }
+  stats(this: RDD<number>): Promise<StatCounter> { return stat.stats(this); }
+  histogram(this: RDD<number>, bucketCount: number): Promise<[number[], number[]]>;
+  histogram(this: RDD<number>, buckets: number[], evenBuckets?: boolean): Promise<number[]>;
+  histogram(this: RDD<string>, buckets: string[]): Promise<number[]>;
+  histogram(this: RDD<number> | RDD<string>, spec: number | number[] | string[], evenBuckets = false): Promise<[number[], number[]] | number[]> {
+    if (typeof spec === 'number') return stat.histogram(this as RDD<number>, spec);
+    return Array.isArray(spec) && spec.every((b) => typeof b === 'string')
+      ? stat.histogram(this as RDD<string>, spec as string[]) : stat.histogram(this as RDD<number>, spec as number[], evenBuckets);
+  }
+  top(num: number, keyOrOrdering?: KeyOrOrdering<T>): Promise<T[]> { return stat.top(this, num, keyOrOrdering); }
+  takeOrdered(num: number, keyOrOrdering?: KeyOrOrdering<T>): Promise<T[]> { return stat.takeOrdered(this, num, keyOrOrdering); }
+  treeReduce(f: Fn<[T, T], T>, depth = 2): Promise<T> { return stat.treeReduce(this, f, depth); }
+  treeAggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>, depth = 2): Promise<U> {
+    return stat.treeAggregate(this, zeroValue, seqOp, combOp, depth);
+  }
+  reduceByKeyLocally<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>): Promise<Map<K, V>> { return stat.reduceByKeyLocally(this, f); }
+  takeSample(withReplacement: boolean, num: number, seed?: number): Promise<T[]> { return stat.takeSample(this, withReplacement, num, seed); }
+  randomSplit(weights: number[], seed?: number | bigint): RDD<T>[] { return stat.randomSplit(this, weights, seed); }
+  sampleByKey<K, V>(this: RDD<[K, V]>, withReplacement: boolean, fractions: Map<K, number> | Record<string, number>, seed?: number | bigint): RDD<[K, V]> {
+    return stat.sampleByKey(this, withReplacement, fractions, seed);
+  }
+  /** Spark's sampleByKeyExact (runs its sampling jobs now, so it is async here where Spark's returns the RDD at once). */
+  sampleByKeyExact<K, V>(this: RDD<[K, V]>, withReplacement: boolean, fractions: Map<K, number> | Record<string, number>, seed?: number | bigint): Promise<RDD<[K, V]>> {
+    return stat.sampleByKeyExact(this, withReplacement, fractions, seed);
+  }
+  countApprox(timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.countApprox(this, timeout, confidence); }
+  sumApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.sumApprox(this, timeout, confidence); }
+  meanApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<PartialResult<BoundedDouble>> { return stat.meanApprox(this, timeout, confidence); }
+  countByValueApprox(timeout: number, confidence = 0.95): Promise<PartialResult<Map<T, BoundedDouble>>> { return stat.countByValueApprox(this, timeout, confidence); }
+  /** `countApproxDistinct(relativeSD = 0.05)`, or Spark's `countApproxDistinct(p, sp)` with two arguments. */
+  countApproxDistinct(relativeSDOrP = 0.05, sp?: number): Promise<number> { return stat.countApproxDistinct(this, relativeSDOrP, sp); }
 
   // ---- pair functions (Spark's PairRDDFunctions, available on RDD<[K, V]>) -----------------
   reduceByKey<K, V>(this: RDD<[K, V]>, f: Fn<[V, V], V>, numPartitions?: number | Partitioner): RDD<[K, V]> {

@@ -20,9 +20,9 @@ export async function count(rdd: RDD<unknown>): Promise<number> {
   return parts.reduce((a, b) => a + b, 0);
 }
 
-/** Spark's RDD.take: scan one partition, then grow the number of partitions tried per job. */
+/** Spark's RDD.take: scan one partition, then grow the number of partitions tried per job; 0 or less takes nothing. */
 export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
-  if (typeof num !== 'number' || !Number.isInteger(num) || num < 0) throw errors.takeNegative(num);
+  if (typeof num !== 'number' || !Number.isInteger(num)) throw errors.takeNotInteger(num);
   const buf: T[] = [];
   const totalParts = rdd.getNumPartitions();
   let partsScanned = 0;

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SparkConf } from '../core/conf';
 import { formatRecord } from '../core/format';
-import { PoissonGapSampler, partitionwiseSamplingSeeds } from '../core/randomSampler';
+import { PoissonSampler, partitionwiseSamplingSeeds } from '../core/randomSampler';
 import { SparkContext } from './SparkContext';
 import type { RDD } from './RDD';
 
@@ -119,7 +119,7 @@ describe('sample: Spark\'s PartitionwiseSampledRDD picks', () => {
     const seeds = partitionwiseSamplingSeeds(11, 3);
     const expected: number[] = [];
     for (let p = 0; p < 3; p++) {
-      const sampler = new PoissonGapSampler<number>(0.3);
+      const sampler = new PoissonSampler<number>(0.3);
       sampler.setSeed(seeds[p]);
       expected.push(...sampler.sampleItems(range(120 * p, 120 * p + 120)));
     }

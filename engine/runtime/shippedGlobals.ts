@@ -14,6 +14,7 @@ import { Duration, Milliseconds, Minutes, Seconds, Time } from '../core/time';
 import { TaskContext } from '../executor/taskContext';
 import { SparkFiles } from '../rdd/methods/addFile';
 import { HashPartitioner } from '../rdd/partitioner';
+import { RddInternals } from '../rdd/methods/internals';
 import { State } from '../streaming/dstream/stateSpec';
 import { StreamingInternals } from '../streaming/internals';
 
@@ -21,4 +22,5 @@ export const ENGINE_SHIPPED_GLOBALS: ShippedGlobals = ShippedGlobals.of({
   Some, None, CompactBuffer, Seconds, Milliseconds, Minutes, Duration, Time,
   ScalaArrayBuffer, keyEquals, HashPartitioner, State, StreamingInternals, TaskContext,
   SparkFiles,
+  RddInternals,
 });

@@ -1,6 +1,6 @@
 /** Spark's PartitionwiseSampledRDD (RDD.sample): a BernoulliSampler, or with replacement a PoissonSampler, seeded per partition. */
 import { errors } from '../../core/errors';
-import { BernoulliSampler, PoissonGapSampler, partitionwiseSamplingSeeds } from '../../core/randomSampler';
+import { BernoulliSampler, PoissonSampler, partitionwiseSamplingSeeds } from '../../core/randomSampler';
 import { RDD } from '../RDD';
 import type { PartPlan } from './index';
 import type { PlanKind } from './kind';
@@ -14,7 +14,7 @@ export const partitionwiseSampledKind: PlanKind<SamplePlan> = {
     // Partition i's sampler is seeded with the i-th nextLong() of Random(seed).
     const seed = partitionwiseSamplingSeeds(plan.seed, plan.partition + 1)[plan.partition];
     if (plan.withReplacement) {
-      const sampler = new PoissonGapSampler(plan.fraction);
+      const sampler = new PoissonSampler(plan.fraction);
       sampler.setSeed(seed);
       run.push(plan.parent, (x) => { const n = sampler.sample(); for (let i = 0; i < n; i++) emit(x); });
       return;
@@ -30,7 +30,6 @@ export function partitionwiseSampledRDD<T>(parent: RDD<T>, withReplacement: bool
   if (typeof fraction !== 'number' || Number.isNaN(fraction)) throw errors.sampleFractionNotNumber(fraction);
   if (!(fraction >= 0)) throw errors.fractionNegative(fraction);
   if (!withReplacement && !(fraction <= 1 + 1e-6)) throw errors.samplingFractionRange(fraction);
-  if (withReplacement && fraction > 0.4) throw errors.sampleWithReplacementFraction(fraction);
   if (!Number.isInteger(seed)) throw errors.sampleSeedNotInteger(seed);
   const rdd: RDD<T> = new RDD<T>(parent.sc, {
     className: 'PartitionwiseSampledRDD', opName: 'sample', numPartitions: () => parent.getNumPartitions(),
