@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { StatCounter } from './statCounter';
 
 describe('StatCounter', () => {
-  it('prints as PySpark and (toScalaString) as Scala 3.5.9 print it', () => {
+  it('prints as Scala 3.5.9 prints it, and (toPythonString) as PySpark', () => {
     const s = new StatCounter([1, 2, 3]);
-    expect(String(s)).toBe('(count: 3, mean: 2.0, stdev: 0.816496580927726, max: 3.0, min: 1.0)');
-    expect(s.toScalaString()).toBe('(count: 3, mean: 2.000000, stdev: 0.816497, max: 3.000000, min: 1.000000)');
+    expect(s.toPythonString()).toBe('(count: 3, mean: 2.0, stdev: 0.816496580927726, max: 3.0, min: 1.0)');
+    expect(String(s)).toBe('(count: 3, mean: 2.000000, stdev: 0.816497, max: 3.000000, min: 1.000000)');
   });
 
   it('merging partitions equals one pass, for each of Spark\'s three mean rules', () => {

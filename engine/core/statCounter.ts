@@ -1,8 +1,9 @@
 /**
  * Spark's org.apache.spark.util.StatCounter: count, mean and the sum of squared deviations (Welford's
  * online update), plus max and min, merged across partitions with Spark's numerically careful rule.
- * `toString()` prints PySpark's StatCounter text, `(count: 3, mean: 2.0, stdev: 0.816496580927726, max: 3.0, min: 1.0)`
- * (numbers as Double.toString); `toScalaString()` prints Scala's `%f` form, `(count: 3, mean: 2.000000, ...)`.
+ * `toString()` prints Scala's `%f` form, `(count: 3, mean: 2.000000, stdev: 0.816497, max: 3.000000, min: 1.000000)`,
+ * as everything this engine prints follows Scala Spark (print(), tuples); `toPythonString()` prints PySpark's
+ * `(count: 3, mean: 2.0, stdev: 0.816496580927726, max: 3.0, min: 1.0)` (numbers as Python's repr of a float).
  */
 import { formatDouble } from './format';
 
@@ -75,12 +76,12 @@ export class StatCounter {
   get popStdev(): number { return Math.sqrt(this.popVariance); }
   get sampleStdev(): number { return Math.sqrt(this.sampleVariance); }
 
-  toScalaString(): string {
+  toString(): string {
     return `(count: ${this.count}, mean: ${javaFixed6(this.mean)}, stdev: ${javaFixed6(this.stdev)}, ` +
       `max: ${javaFixed6(this.max)}, min: ${javaFixed6(this.min)})`;
   }
 
-  toString(): string {
+  toPythonString(): string {
     return `(count: ${this.count}, mean: ${formatDouble(this.mean)}, stdev: ${formatDouble(this.stdev)}, ` +
       `max: ${formatDouble(this.max)}, min: ${formatDouble(this.min)})`;
   }

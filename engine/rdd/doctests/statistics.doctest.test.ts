@@ -22,7 +22,7 @@ const pyspark: RddDoctest[] = [
   { source: 'pyspark/rdd.py RDD.stdev', run: (sc) => sc.parallelize([1, 2, 3]).stdev(), expected: 0.816496580927726 },
   { source: 'pyspark/rdd.py RDD.sampleStdev', run: (sc) => sc.parallelize([1, 2, 3]).sampleStdev(), expected: 1.0 },
   { source: 'pyspark/rdd.py RDD.sampleVariance', run: (sc) => sc.parallelize([1, 2, 3]).sampleVariance(), expected: 1.0 },
-  { source: 'pyspark/rdd.py RDD.stats (printed)', run: async (sc) => String(await sc.parallelize([1, 2, 3]).stats()),
+  { source: 'pyspark/rdd.py RDD.stats (printed)', run: async (sc) => (await sc.parallelize([1, 2, 3]).stats()).toPythonString(),
     expected: '(count: 3, mean: 2.0, stdev: 0.816496580927726, max: 3.0, min: 1.0)' },
   { source: 'pyspark/rdd.py RDD.histogram(2)', run: (sc) => sc.parallelize(Array.from({ length: 51 }, (_, i) => i)).histogram(2), expected: [[0, 25, 50], [25, 26]] },
   { source: 'pyspark/rdd.py RDD.histogram([0, 5, 25, 50])', run: (sc) => sc.parallelize(Array.from({ length: 51 }, (_, i) => i)).histogram([0, 5, 25, 50]), expected: [5, 20, 26] },
