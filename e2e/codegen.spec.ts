@@ -211,10 +211,10 @@ test.describe('code pane and TypeScript import', () => {
       "const ssc = new StreamingContext(new SparkConf().setMaster('local[2]').setAppName('Imported words'), Seconds(1));",
       "const lines = ssc.socketTextStream('localhost', 9999);",
       "const words = lines.flatMap(l => l.split(' '));",
-      "words.saveAsHadoopFiles('out');",
+      "words.saveAsNewAPIHadoopFiles('out');",
       'words.print();',
     ].join('\n'));
-    await expect(dialog.getByRole('list', { name: /Imported with 1 warning/ })).toContainText('saveAsHadoopFiles() is not an operator of the graph; kept as a code node');
+    await expect(dialog.getByRole('list', { name: /Imported with 1 warning/ })).toContainText('saveAsNewAPIHadoopFiles() is not an operator of the graph; kept as a code node');
     await page.screenshot({ path: `${SHOTS}/import-warnings.png` });
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await expect(dialog).toBeHidden();
