@@ -24,6 +24,7 @@ export async function count(rdd: RDD<unknown>): Promise<number> {
 export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
   if (typeof num !== 'number' || !Number.isInteger(num)) throw errors.takeNotInteger(num);
   const buf: T[] = [];
+  await rdd.sc.dagScheduler.prepareLineage(rdd);
   const totalParts = rdd.getNumPartitions();
   let partsScanned = 0;
   while (buf.length < num && partsScanned < totalParts) {
@@ -49,6 +50,7 @@ export async function first<T>(rdd: RDD<T>): Promise<T> {
 }
 
 export async function isEmpty(rdd: RDD<unknown>): Promise<boolean> {
+  await rdd.sc.dagScheduler.prepareLineage(rdd);
   return rdd.getNumPartitions() === 0 || (await take(rdd, 1)).length === 0;
 }
 

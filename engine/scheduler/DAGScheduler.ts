@@ -83,7 +83,7 @@ export class DAGScheduler {
 
   async runJob(rdd: RDD<unknown>, op: ResultOp, partitions?: number[], opts: JobOptions = {}): Promise<unknown[]> {
     // Preparation first: it may settle partition counts (sortByKey's RangePartitioner).
-    await this.prepare(rdd, new Set());
+    await this.prepareLineage(rdd);
     const n = rdd.getNumPartitions();
     const parts = partitions ?? Array.from({ length: n }, (_, i) => i);
     for (const p of parts) if (!Number.isInteger(p) || p < 0 || p >= n) throw errors.nonExistentPartition(p, n);
@@ -124,7 +124,13 @@ export class DAGScheduler {
     }
   }
 
-  /** Runs RDDs' driver-side preparation (zipWithIndex counts, sortByKey sampling), parents first. */
+  /**
+   * Runs the lineage's driver-side preparation (zipWithIndex counts, sortByKey sampling), parents first. An action
+   * that reads the partition count before its first job (take scans partitions one job at a time) calls it first:
+   * Spark samples a sortByKey at definition, so its count is settled before any action.
+   */
+  prepareLineage(rdd: RDD<unknown>): Promise<void> { return this.prepare(rdd, new Set()); }
+
   private async prepare(rdd: RDD<unknown>, seen: Set<number>): Promise<void> {
     if (seen.has(rdd.id)) return;
     seen.add(rdd.id);

@@ -16,6 +16,14 @@ const cases: RddDoctest[] = [
   { source: 'pyspark/rdd.py RDD.sortByKey (keyfunc: not supported, named)',
     run: (sc) => (Reflect.get(sc.parallelize(tmp), 'sortByKey') as (...a: unknown[]) => unknown).call(sc.parallelize(tmp), true, 3, (k: string) => k.toLowerCase()),
     error: 'sortByKey: the argument keyfunc is not supported by this engine' },
+  // Found by the Spark oracle (a generated pipeline: repartition(3), map to pairs, transform(sortByKey), print): take
+  // scans partitions one job at a time, so it must read the count after the sampling job has settled it.
+  { source: 'RangePartitioner: take and first over a sorted RDD whose sampling settles fewer partitions',
+    run: async (sc) => {
+      const sorted = sc.parallelize<[string, number]>([['spark', 1]], 3).sortByKey();
+      return [await sorted.take(21), await sorted.isEmpty(), await sc.parallelize<[string, number]>([], 3).sortByKey().take(5)];
+    },
+    expected: [[['spark', 1]], false, []] },
   { source: 'RangePartitioner: one distinct key into 3 partitions gives 2 (bounds [1]) after the sampling job',
     run: async (sc) => {
       const sorted = sc.parallelize<[number, string]>([[1, 'a'], [1, 'b'], [1, 'c']], 3).sortByKey(true, 3);

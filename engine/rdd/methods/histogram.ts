@@ -69,6 +69,7 @@ function checkStringBuckets(buckets: string[]): void {
 }
 
 async function countBuckets(rdd: RDD<number>, buckets: number[] | string[], evenBuckets: boolean): Promise<number[]> {
+  await rdd.sc.dagScheduler.prepareLineage(rdd);
   if (rdd.getNumPartitions() === 0) return new Array<number>(buckets.length - 1).fill(0);
   const edges = `[${buckets.map((b) => (typeof b === 'string' ? JSON.stringify(b) : numberLiteral(b))).join(', ')}]`;
   const parts = await partitionResults<number[]>(rdd, 'histogram', () => `(it) => [RddInternals.histogramOf(it, ${edges}, ${evenBuckets})]`);

@@ -17,6 +17,7 @@ export function takeOrdered<T>(rdd: RDD<T>, num: number, keyOrOrdering?: KeyOrOr
 /** takeOrdered under the ordering, or (top) under its reverse. */
 export async function orderedTake<T>(rdd: RDD<T>, opName: string, num: number, reverse: boolean, keyOrOrdering?: unknown): Promise<T[]> {
   if (typeof num !== 'number' || !Number.isInteger(num) || num < 0) throw errors.orderedCountNegative(opName, num);
+  await rdd.sc.dagScheduler.prepareLineage(rdd);
   if (num === 0 || rdd.getNumPartitions() === 0) return [];
   const key: ShippedFn | undefined = keyOrOrdering === undefined ? undefined : ship(keyOrOrdering, opName);
   const fns = key ? [key] : [];

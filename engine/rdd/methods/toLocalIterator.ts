@@ -6,6 +6,7 @@
 import type { RDD } from '../RDD';
 
 export async function* toLocalIterator<T>(rdd: RDD<T>, prefetchPartitions = false): AsyncGenerator<T, void, undefined> {
+  await rdd.sc.dagScheduler.prepareLineage(rdd);
   const n = rdd.getNumPartitions();
   const fetch = (p: number) => rdd.sc.runResultJob(rdd, { t: 'collect' }, [p]).then((r) => r[0] as T[]);
   let next = n > 0 ? fetch(0) : undefined;

@@ -14,6 +14,7 @@ import { perPartitionRDD } from './perPartition';
  */
 export async function treeAggregate<T, U>(rdd: RDD<T>, zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>, depth = 2): Promise<U> {
   checkDepth(depth);
+  await rdd.sc.dagScheduler.prepareLineage(rdd);
   if (rdd.getNumPartitions() === 0) return structuredClone(zeroValue);
   const seq = ship(seqOp, 'treeAggregate');
   const comb = ship(combOp, 'treeAggregate');
