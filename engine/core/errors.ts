@@ -297,6 +297,10 @@ export const errors = {
   unknownRateEstimator: (name: string) => new Error(`IllegalArgumentException: Unknown rate estimator: ${name}`),
   windowValueCount: () => new Error('Unexpected number of sequences of reduced values'),
   windowKeyHash: () => new Error('Neither previous window has value for key, nor new values found. Are you sure your key class hashes consistently?'),
+  // Receiver.store after the receiver stopped (Spark's BlockGenerator.addData / pushArrayBuffer on a stopped supervisor).
+  blockGeneratorStopped: () => new Error('SparkException: Cannot add data as BlockGenerator has not been started or has been stopped'),
+  // store(array/iterator) whose block reached no live executor and no write-ahead log (Spark's BlockManagerBasedBlockHandler).
+  blockNotStored: (blockId: string, level: string) => new Error(`SparkException: Could not store ${blockId} to block manager with storage level ${level}`),
   // Fault injection (the studio's chaos buttons).
   killExecutorLocal: (executorId: string) => new Error(
     `killExecutor(${executorId}): local mode runs tasks in the driver, there is no executor process to kill. Use a local-cluster[W,C,M] master.`),

@@ -1,6 +1,8 @@
 import type { ReceiverInfo } from '../../core/events';
 import type { Receiver, ReceiverHost } from './Receiver';
-import { BlockGenerator, type ReceivedBlock } from './BlockGenerator';
+import { BlockGenerator, STORED, type ReceivedBlock } from './BlockGenerator';
+import { streamBlockId } from '../../core/blockId';
+import { errors } from '../../core/errors';
 import type { ReceiverTracker } from './ReceiverTracker';
 
 /**
@@ -33,7 +35,7 @@ export class ReceiverSupervisor implements ReceiverHost {
     this.release = slot.release;
     const now = this.tracker.now();
     this.generator = new BlockGenerator(this.streamId, this.tracker.blockIntervalMs, now, () => this.tracker.rateLimit(this.streamId),
-      (from, to) => { if (this.running) this.receiver.produce?.(from, to); },
+      (from, to) => { if (this.running) this.produceInterval(from, to); },
       (block) => this.tracker.pushBlock(this, block));
     this.running = true;
     this.receiver.attach(this);
@@ -49,9 +51,42 @@ export class ReceiverSupervisor implements ReceiverHost {
   /** Cuts the blocks of every interval that ended by `time`. */
   cutBlocksUpTo(time: number): void { if (this.running) this.generator?.cutUpTo(time); }
 
-  store(records: unknown[]): void {
-    if (!this.running) return;
-    this.generator!.addData(records);
+  store(records: unknown[]): Promise<void> {
+    if (!this.running) return STORED;   // a receiver's late callbacks after stop are dropped, as before its restart
+    return this.generator!.addData(records);
+  }
+
+  /**
+   * Spark's pushArrayBuffer: the records become a block of their own at once, stored (and replicated / written
+   * ahead) before the promise resolves; the tracker hears of it (AddBlock) only then. A simulated source's records
+   * for the interval being cut go into that interval's block instead (its `produce` stores arrays).
+   */
+  storeBlock(records: unknown[]): Promise<void> {
+    if (!this.running) return Promise.reject(errors.blockGeneratorStopped());
+    if (this.producing) return this.generator!.addData(records);
+    const now = this.tracker.now();
+    const uniqueId = this.nextBlockUniqueId();
+    const block: ReceivedBlock = { blockId: streamBlockId(this.streamId, uniqueId), streamId: this.streamId, records, time: now, logName: `log-${now}-${uniqueId}` };
+    return this.tracker.storeBlock(this, block);
+  }
+
+  private producing = false;
+  private produceInterval(from: number, to: number): void {
+    this.producing = true;
+    try { this.receiver.produce?.(from, to); } finally { this.producing = false; }
+  }
+
+  private lastUniqueId = -1;
+  /**
+   * Ids of blocks stored whole: increasing, never a multiple of the block interval, so never the id of a block the
+   * generator cuts (`input-<streamId>-<intervalStart>`), and deterministic on the manual clock.
+   */
+  private nextBlockUniqueId(): number {
+    const interval = this.tracker.blockIntervalMs;
+    let id = Math.max(this.lastUniqueId + 1, this.generator!.lastCutTime + 1);
+    if (interval > 1 && id % interval === 0) id++;
+    this.lastUniqueId = id;
+    return id;
   }
 
   reportError(message: string, error?: unknown): void {
@@ -82,6 +117,7 @@ export class ReceiverSupervisor implements ReceiverHost {
   async halt(_message: string): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.generator?.release();
     try { await this.receiver.onStop(); } catch { /* a receiver that fails to stop is stopped anyway */ }
     this.receiver.attach(undefined);
     this.release?.();

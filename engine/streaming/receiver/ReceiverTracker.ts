@@ -129,8 +129,30 @@ export class ReceiverTracker {
   /** Cuts every receiver's blocks up to `time`, so a batch holds exactly the data received before it. */
   cutBlocksUpTo(time: number): void { for (const s of this.supervisors.values()) s.cutBlocksUpTo(time); }
 
-  /** Stores a block on the receiver's executor (and a replica for *_2 levels), writes it ahead if the WAL is on. */
+  /**
+   * A block the generator cut: stored on the receiver's executor (and a replica for *_2 levels), written ahead if the
+   * WAL is on, and counted for the next batch at once (the executors store it in message order, before any task of
+   * that batch reads it).
+   */
   pushBlock(sup: ReceiverSupervisor, block: ReceivedBlock): void {
+    const placed = this.placeBlock(sup, block);
+    this.addBlock(sup, block, placed.targets, placed.walPath);
+  }
+
+  /**
+   * A block a receiver stored whole (`store(array)`): resolves once every copy is stored and the write-ahead log
+   * holds it, then the block is counted for the next batch (Spark's ReceivedBlockHandler.storeBlock, then AddBlock).
+   * Rejects when no live executor and no log has it: the receiver must not acknowledge those records.
+   */
+  async storeBlock(sup: ReceiverSupervisor, block: ReceivedBlock): Promise<void> {
+    const placed = this.placeBlock(sup, block);
+    const [, logged] = await Promise.all([Promise.all(placed.puts), placed.walWrite ?? Promise.resolve(false)]);
+    const held = placed.targets.filter((id) => this.isExecutorAlive(id));
+    if (!held.length && !logged) throw errors.blockNotStored(block.blockId, sup.receiver.storageLevel.name);
+    this.addBlock(sup, block, held, placed.walPath);
+  }
+
+  private placeBlock(sup: ReceiverSupervisor, block: ReceivedBlock): { targets: string[]; puts: Promise<void>[]; walPath?: string; walWrite?: Promise<boolean> } {
     const level = sup.receiver.storageLevel;
     const sc = this.ssc.sparkContext;
     const executors = sc.taskScheduler.liveExecutors();
@@ -139,27 +161,34 @@ export class ReceiverTracker {
       const others = executors.map((e) => e.id).filter((id) => id !== sup.executorId);
       targets.push(...others.slice(0, level.replication - 1));
     }
+    const puts: Promise<void>[] = [];
     for (const id of targets) {
       const handle = executors.find((e) => e.id === id);
       if (!handle) continue;
-      void handle.putBlock(block.blockId, block.records, level.name);
+      puts.push(handle.putBlock(block.blockId, block.records, level.name));
       sc.dagScheduler.addBlockLocation(block.blockId, id);
     }
-    let walPath: string | undefined;
-    if (this.walEnabled && this.ssc.checkpointDir) {
-      walPath = joinPath(this.ssc.checkpointDir, 'receivedData', String(block.streamId), `log-${block.time}`);
-      this.walData.set(block.blockId, block.records);
-      const write: Promise<void> = this.ssc.sparkContext.fs.writeFile(walPath, toCheckpointJson({ blockId: block.blockId, count: block.records.length, records: block.records }))
-        .catch((e) => this.ssc.printErr(`WARN ReceivedBlockHandler: could not write block ${block.blockId} to the write-ahead log: ${e instanceof Error ? e.message : e}\n`))
-        .finally(() => { this.walWrites.delete(write); });
-      this.walWrites.add(write);
-      this.post({ type: 'walWritten', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length });
-    }
-    const info: ReceivedBlockInfo = { streamId: block.streamId, blockId: block.blockId, numRecords: block.records.length, executorIds: targets, walPath, time: block.time };
+    if (!(this.walEnabled && this.ssc.checkpointDir)) return { targets, puts };
+    const walPath = joinPath(this.ssc.checkpointDir, 'receivedData', String(block.streamId), block.logName ?? `log-${block.time}`);
+    this.walData.set(block.blockId, block.records);
+    const walWrite: Promise<boolean> = this.ssc.sparkContext.fs.writeFile(walPath, toCheckpointJson({ blockId: block.blockId, count: block.records.length, records: block.records }))
+      .then(() => true, (e) => {
+        this.ssc.printErr(`WARN ReceivedBlockHandler: could not write block ${block.blockId} to the write-ahead log: ${e instanceof Error ? e.message : e}\n`);
+        return false;
+      });
+    const write = walWrite.then(() => undefined).finally(() => { this.walWrites.delete(write); });
+    this.walWrites.add(write);
+    this.post({ type: 'walWritten', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length });
+    return { targets, puts, walPath, walWrite };
+  }
+
+  /** Spark's AddBlock: the block counts for the next batch; the events say where it is. */
+  private addBlock(sup: ReceiverSupervisor, block: ReceivedBlock, executorIds: string[], walPath: string | undefined): void {
+    const info: ReceivedBlockInfo = { streamId: block.streamId, blockId: block.blockId, numRecords: block.records.length, executorIds, walPath, time: block.time };
     this.unallocated.get(block.streamId)?.push(info);
     this.post({ type: 'blockReceived', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length,
-      executorId: sup.executorId, replicatedTo: targets[1], wal: !!walPath });
-    this.post({ type: 'blockUpdated', time: this.now(), executorId: sup.executorId, blockId: block.blockId, storageLevel: level.name,
+      executorId: executorIds[0] ?? sup.executorId, replicatedTo: executorIds[1], wal: !!walPath });
+    this.post({ type: 'blockUpdated', time: this.now(), executorId: executorIds[0] ?? sup.executorId, blockId: block.blockId, storageLevel: sup.receiver.storageLevel.name,
       memSize: 0, diskSize: 0, records: block.records.length, streamId: block.streamId });
   }
 
