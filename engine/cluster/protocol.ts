@@ -12,8 +12,14 @@
  *   ◀── reply {id, ok, value|error} ──
  *                                            ── fetch {id, blockId} ──────────────▶   from its block manager
  *                                            ◀── fetched {id, values?} ─────────────
+ *   ── call startReceiver {start} ──▶        a receiver runs in this executor's reserved slot
+ *   ── call cutReceiverBlocks {…} ──▶        its blocks are cut and stored here
+ *                                            ── store {id, blockId, values} ─────▶   the replica of a *_2 level
+ *                                            ◀── stored {id, ok} ─────────────────
+ *   ◀── reply {blocks: ids and sizes} ──     (record data never goes to the driver)
  */
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
+import type { ExecutorReceiverStart, ReceiverCutReply } from '../streaming/receiver/ExecutorReceiver';
 
 /** A MessagePort-like channel end. */
 export interface Endpoint {
@@ -42,6 +48,9 @@ export type ExecutorRequest =
   | { t: 'removeBlocks'; prefix: string }
   | { t: 'putBlock'; blockId: string; values: unknown[]; level: string }
   | { t: 'getBlock'; blockId: string }
+  | { t: 'startReceiver'; start: ExecutorReceiverStart }
+  | { t: 'cutReceiverBlocks'; streamId: number; time: number; rateLimit?: number; level: string; replicateTo: string[] }
+  | { t: 'stopReceiver'; streamId: number }
   | { t: 'ping' };
 
 export interface ReplyValue {
@@ -50,6 +59,9 @@ export interface ReplyValue {
   removeBlocks: string[];
   putBlock: null;
   getBlock: unknown[] | null;
+  startReceiver: null;
+  cutReceiverBlocks: ReceiverCutReply;
+  stopReceiver: null;
   ping: { executorId: string; blocks: number; memoryUsed: number };
 }
 
@@ -71,7 +83,9 @@ export type ExecutorToDriver =
 /** Executor ⇄ executor, over the direct MessageChannel between two executors. */
 export type PeerMessage =
   | { t: 'fetch'; id: number; blockId: string }
-  | { t: 'fetched'; id: number; values: unknown[] | null; error?: string };
+  | { t: 'fetched'; id: number; values: unknown[] | null; error?: string }
+  | { t: 'store'; id: number; blockId: string; values: unknown[]; level: string }
+  | { t: 'stored'; id: number; error?: string };
 
 export function errorData(e: unknown): { name: string; message: string; stack?: string } {
   if (e instanceof Error) return { name: e.name || 'Error', message: e.message, stack: e.stack };

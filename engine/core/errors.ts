@@ -301,6 +301,8 @@ export const errors = {
   blockGeneratorStopped: () => new Error('SparkException: Cannot add data as BlockGenerator has not been started or has been stopped'),
   // store(array/iterator) whose block reached no live executor and no write-ahead log (Spark's BlockManagerBasedBlockHandler).
   blockNotStored: (blockId: string, level: string) => new Error(`SparkException: Could not store ${blockId} to block manager with storage level ${level}`),
+  // The driver asked an executor for the blocks of a receiver it does not run (it was restarted elsewhere).
+  receiverNotOnExecutor: (streamId: number, executorId: string) => new Error(`Receiver for stream ${streamId} is not running on executor ${executorId}`),
   // Fault injection (the studio's chaos buttons).
   killExecutorLocal: (executorId: string) => new Error(
     `killExecutor(${executorId}): local mode runs tasks in the driver, there is no executor process to kill. Use a local-cluster[W,C,M] master.`),

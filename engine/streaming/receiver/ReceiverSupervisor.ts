@@ -4,10 +4,19 @@ import { BlockGenerator, STORED, type ReceivedBlock } from './BlockGenerator';
 import { streamBlockId } from '../../core/blockId';
 import { errors } from '../../core/errors';
 import type { ReceiverTracker } from './ReceiverTracker';
+import type { ExecutorHandle } from '../../cluster/backend';
+import { followShippedPosition, shippedReceiverSpec } from './shippedReceiver';
 
 /**
  * Spark's ReceiverSupervisor: runs one receiver on a task slot, turns what it stores into blocks, stores the
  * blocks (replicated for *_2 levels, written ahead when the WAL is on) and reports them to the tracker.
+ *
+ * Where the receiver's code runs: a receiver the executors can build (the simulated sources, see
+ * shippedReceiver.ts) on a worker executor runs inside that worker (ExecutorReceiver.ts): its records are made,
+ * cut and stored there and this driver-side supervisor only asks for each interval's blocks and hears their ids
+ * and sizes. Other receivers (custom, socket), and every receiver of local[N] (whose one executor is in the
+ * driver's realm), run here and hand their blocks to the executor's block manager. With the write-ahead log on,
+ * receivers run here too (the log is written through the driver's file system).
  */
 export class ReceiverSupervisor implements ReceiverHost {
   executorId = '';
@@ -16,6 +25,11 @@ export class ReceiverSupervisor implements ReceiverHost {
   private release?: () => void;
   private running = false;
   private restarting = false;
+  /** The worker executor running this receiver's code, when it runs there. */
+  private remote?: ExecutorHandle;
+  private cutting: Promise<void> = Promise.resolve();
+  private remotePending = 0;
+  private remoteLagMs = 0;
   lastError?: string;
 
   constructor(private readonly tracker: ReceiverTracker, readonly receiver: Receiver<unknown>, readonly streamId: number, readonly name: string) {}
@@ -39,8 +53,16 @@ export class ReceiverSupervisor implements ReceiverHost {
       (block) => this.tracker.pushBlock(this, block));
     this.running = true;
     this.receiver.attach(this);
+    const handle = this.tracker.executorHandle(this.executorId);
+    const spec = this.tracker.shipsReceivers ? shippedReceiverSpec(this.receiver) : undefined;
     try {
-      await this.receiver.onStart();
+      if (spec && handle?.receivers) {
+        this.remote = handle;
+        await handle.receivers.start({ streamId: this.streamId, spec, blockIntervalMs: this.tracker.blockIntervalMs, startTime: now });
+      } else {
+        this.remote = undefined;
+        await this.receiver.onStart();
+      }
     } catch (e) {
       this.restart(`Error starting receiver ${this.streamId}`, e);
       return;
@@ -48,8 +70,34 @@ export class ReceiverSupervisor implements ReceiverHost {
     this.tracker.post({ type: 'receiverStarted', time: now, receiverInfo: this.info() });
   }
 
-  /** Cuts the blocks of every interval that ended by `time`. */
-  cutBlocksUpTo(time: number): void { if (this.running) this.generator?.cutUpTo(time); }
+  /** Where the receiver's code runs: 'executor' inside its worker executor, 'driver' in the driver's realm. */
+  get runsOn(): 'executor' | 'driver' { return this.remote ? 'executor' : 'driver'; }
+
+  /**
+   * Cuts the blocks of every interval that ended by `time`; resolves once the tracker knows them. A receiver on a
+   * worker executor cuts and stores them there, one request after another, so blocks arrive in order.
+   */
+  cutBlocksUpTo(time: number): Promise<void> {
+    if (!this.running) return STORED;
+    const remote = this.remote;
+    if (!remote?.receivers) { this.generator?.cutUpTo(time); return STORED; }
+    const level = this.receiver.storageLevel;
+    this.cutting = this.cutting.then(async () => {
+      if (!this.running || this.remote !== remote) return;
+      const replicateTo = level.replication > 1 ? this.tracker.replicaTargets(remote.id, level.replication - 1) : [];
+      try {
+        const reply = await remote.receivers!.cut(this.streamId, time, this.tracker.rateLimit(this.streamId), level.name, replicateTo);
+        this.remotePending = reply.pending;
+        this.remoteLagMs = reply.productionLagMs;
+        followShippedPosition(this.receiver, reply.position);
+        if (this.remote === remote) for (const b of reply.blocks) this.tracker.addBlock(this, b.blockId, b.numRecords, b.time, b.executorIds, undefined);
+      } catch (e) {
+        // The executor died (the tracker restarts the receiver elsewhere) or the receiver failed there.
+        if (this.running && this.remote === remote && this.tracker.isExecutorAlive(remote.id)) this.restart(`Error receiving data on executor ${remote.id}`, e);
+      }
+    });
+    return this.cutting;
+  }
 
   store(records: unknown[]): Promise<void> {
     if (!this.running) return STORED;   // a receiver's late callbacks after stop are dropped, as before its restart
@@ -118,7 +166,12 @@ export class ReceiverSupervisor implements ReceiverHost {
     if (!this.running) return;
     this.running = false;
     this.generator?.release();
-    try { await this.receiver.onStop(); } catch { /* a receiver that fails to stop is stopped anyway */ }
+    const remote = this.remote;
+    this.remote = undefined;
+    try {
+      if (remote?.receivers) await remote.receivers.stop(this.streamId);
+      else await this.receiver.onStop();
+    } catch { /* a receiver that fails to stop is stopped anyway */ }
     this.receiver.attach(undefined);
     this.release?.();
     this.release = undefined;
@@ -126,6 +179,8 @@ export class ReceiverSupervisor implements ReceiverHost {
   }
 
   /** Records stored but not yet in a block (lost if the receiver's executor dies, as in Spark). */
-  get bufferedRecords(): number { return this.generator?.pending ?? 0; }
+  get bufferedRecords(): number { return this.remote ? this.remotePending : this.generator?.pending ?? 0; }
+  /** How far a simulated source's production is behind the clock because the rate limit held it back (ms). */
+  get productionLagMs(): number { return this.remote ? this.remoteLagMs : this.generator?.productionLagMs ?? 0; }
   pushed(_b: ReceivedBlock): void {}
 }

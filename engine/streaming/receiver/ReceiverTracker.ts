@@ -53,6 +53,13 @@ export class ReceiverTracker {
   post(e: EngineEvent): void { this.ssc.post(e); }
   hostOf(executorId: string): string { return this.ssc.sparkContext.taskScheduler.liveExecutors().find((e) => e.id === executorId)?.host ?? 'localhost'; }
   isExecutorAlive(id: string): boolean { return this.ssc.sparkContext.taskScheduler.liveExecutors().some((e) => e.id === id); }
+  executorHandle(id: string) { return this.ssc.sparkContext.taskScheduler.liveExecutors().find((e) => e.id === id); }
+  /** Receivers run inside worker executors unless the write-ahead log (written through the driver) is on. */
+  get shipsReceivers(): boolean { return !this.walEnabled; }
+  /** Executors for the replicas of a block stored on `executorId` (the next live ones, as placeBlock picks them). */
+  replicaTargets(executorId: string, count: number): string[] {
+    return this.ssc.sparkContext.taskScheduler.liveExecutors().map((e) => e.id).filter((id) => id !== executorId).slice(0, count);
+  }
   reserveSlot(preferred?: string) { return this.ssc.sparkContext.taskScheduler.reserveSlot(preferred); }
   waitOnClock(ms: number): Promise<unknown> { return this.ssc.clock.waitTillTime(this.now() + ms); }
 
@@ -91,7 +98,7 @@ export class ReceiverTracker {
       while (!this.blockTimerStopped) {
         await this.ssc.clock.waitTillTime(next);
         if (this.blockTimerStopped) break;
-        this.cutBlocksUpTo(next);
+        void this.cutBlocksUpTo(next);
         next += this.blockIntervalMs;
       }
     })();
@@ -127,7 +134,7 @@ export class ReceiverTracker {
   }
 
   /** Cuts every receiver's blocks up to `time`, so a batch holds exactly the data received before it. */
-  cutBlocksUpTo(time: number): void { for (const s of this.supervisors.values()) s.cutBlocksUpTo(time); }
+  async cutBlocksUpTo(time: number): Promise<void> { await Promise.all([...this.supervisors.values()].map((s) => s.cutBlocksUpTo(time))); }
 
   /**
    * A block the generator cut: stored on the receiver's executor (and a replica for *_2 levels), written ahead if the
@@ -136,7 +143,7 @@ export class ReceiverTracker {
    */
   pushBlock(sup: ReceiverSupervisor, block: ReceivedBlock): void {
     const placed = this.placeBlock(sup, block);
-    this.addBlock(sup, block, placed.targets, placed.walPath);
+    this.addBlock(sup, block.blockId, block.records.length, block.time, placed.targets, placed.walPath);
   }
 
   /**
@@ -149,7 +156,7 @@ export class ReceiverTracker {
     const [, logged] = await Promise.all([Promise.all(placed.puts), placed.walWrite ?? Promise.resolve(false)]);
     const held = placed.targets.filter((id) => this.isExecutorAlive(id));
     if (!held.length && !logged) throw errors.blockNotStored(block.blockId, sup.receiver.storageLevel.name);
-    this.addBlock(sup, block, held, placed.walPath);
+    this.addBlock(sup, block.blockId, block.records.length, block.time, held, placed.walPath);
   }
 
   private placeBlock(sup: ReceiverSupervisor, block: ReceivedBlock): { targets: string[]; puts: Promise<void>[]; walPath?: string; walWrite?: Promise<boolean> } {
@@ -183,13 +190,16 @@ export class ReceiverTracker {
   }
 
   /** Spark's AddBlock: the block counts for the next batch; the events say where it is. */
-  private addBlock(sup: ReceiverSupervisor, block: ReceivedBlock, executorIds: string[], walPath: string | undefined): void {
-    const info: ReceivedBlockInfo = { streamId: block.streamId, blockId: block.blockId, numRecords: block.records.length, executorIds, walPath, time: block.time };
-    this.unallocated.get(block.streamId)?.push(info);
-    this.post({ type: 'blockReceived', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length,
+  addBlock(sup: ReceiverSupervisor, blockId: string, numRecords: number, time: number, executorIds: string[], walPath: string | undefined): void {
+    const streamId = sup.streamId;
+    const info: ReceivedBlockInfo = { streamId, blockId, numRecords, executorIds, walPath, time };
+    const dag = this.ssc.sparkContext.dagScheduler;
+    for (const id of executorIds) dag.addBlockLocation(blockId, id);
+    this.unallocated.get(streamId)?.push(info);
+    this.post({ type: 'blockReceived', time: this.now(), streamId, blockId, records: numRecords,
       executorId: executorIds[0] ?? sup.executorId, replicatedTo: executorIds[1], wal: !!walPath });
-    this.post({ type: 'blockUpdated', time: this.now(), executorId: executorIds[0] ?? sup.executorId, blockId: block.blockId, storageLevel: sup.receiver.storageLevel.name,
-      memSize: 0, diskSize: 0, records: block.records.length, streamId: block.streamId });
+    this.post({ type: 'blockUpdated', time: this.now(), executorId: executorIds[0] ?? sup.executorId, blockId, storageLevel: sup.receiver.storageLevel.name,
+      memSize: 0, diskSize: 0, records: numRecords, streamId });
   }
 
   /** Spark's allocateBlocksToBatch: every block received so far belongs to this batch. */
