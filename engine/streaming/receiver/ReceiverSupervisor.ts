@@ -52,6 +52,7 @@ export class ReceiverSupervisor implements ReceiverHost {
       (from, to) => { if (this.running) this.produceInterval(from, to); },
       (block) => this.tracker.pushBlock(this, block));
     this.running = true;
+    this.cutRequested = -Infinity;
     this.receiver.attach(this);
     const handle = this.tracker.executorHandle(this.executorId);
     const spec = this.tracker.shipsReceivers ? shippedReceiverSpec(this.receiver) : undefined;
@@ -75,28 +76,42 @@ export class ReceiverSupervisor implements ReceiverHost {
 
   /**
    * Cuts the blocks of every interval that ended by `time`; resolves once the tracker knows them. A receiver on a
-   * worker executor cuts and stores them there, one request after another, so blocks arrive in order.
+   * worker executor cuts and stores them there: one request at a time, so blocks arrive in order, and requests
+   * made while one is in flight are merged into the next (a busy executor gets one request for all the intervals
+   * it owes, not one per interval).
    */
   cutBlocksUpTo(time: number): Promise<void> {
     if (!this.running) return STORED;
+    if (!this.remote?.receivers) { this.generator?.cutUpTo(time); return STORED; }
+    if (time <= this.cutRequested) return this.cutDone;
+    this.cutRequested = time;
+    if (!this.nextCut) {
+      this.nextCut = this.cutting.then(() => { this.nextCut = undefined; return this.cutRemote(this.cutRequested); });
+      this.cutting = this.nextCut;
+    }
+    this.cutDone = this.nextCut;
+    return this.nextCut;
+  }
+
+  private cutRequested = -Infinity;
+  private nextCut?: Promise<void>;
+  private cutDone: Promise<void> = STORED;
+
+  private async cutRemote(time: number): Promise<void> {
     const remote = this.remote;
-    if (!remote?.receivers) { this.generator?.cutUpTo(time); return STORED; }
+    if (!this.running || !remote?.receivers) return;
     const level = this.receiver.storageLevel;
-    this.cutting = this.cutting.then(async () => {
-      if (!this.running || this.remote !== remote) return;
-      const replicateTo = level.replication > 1 ? this.tracker.replicaTargets(remote.id, level.replication - 1) : [];
-      try {
-        const reply = await remote.receivers!.cut(this.streamId, time, this.tracker.rateLimit(this.streamId), level.name, replicateTo);
-        this.remotePending = reply.pending;
-        this.remoteLagMs = reply.productionLagMs;
-        followShippedPosition(this.receiver, reply.position);
-        if (this.remote === remote) for (const b of reply.blocks) this.tracker.addBlock(this, b.blockId, b.numRecords, b.time, b.executorIds, undefined);
-      } catch (e) {
-        // The executor died (the tracker restarts the receiver elsewhere) or the receiver failed there.
-        if (this.running && this.remote === remote && this.tracker.isExecutorAlive(remote.id)) this.restart(`Error receiving data on executor ${remote.id}`, e);
-      }
-    });
-    return this.cutting;
+    const replicateTo = level.replication > 1 ? this.tracker.replicaTargets(remote.id, level.replication - 1) : [];
+    try {
+      const reply = await remote.receivers.cut(this.streamId, time, this.tracker.rateLimit(this.streamId), level.name, replicateTo);
+      this.remotePending = reply.pending;
+      this.remoteLagMs = reply.productionLagMs;
+      followShippedPosition(this.receiver, reply.position);
+      if (this.remote === remote) for (const b of reply.blocks) this.tracker.addBlock(this, b.blockId, b.numRecords, b.time, b.executorIds, undefined);
+    } catch (e) {
+      // The executor died (the tracker restarts the receiver elsewhere) or the receiver failed there.
+      if (this.running && this.remote === remote && this.tracker.isExecutorAlive(remote.id)) this.restart(`Error receiving data on executor ${remote.id}`, e);
+    }
   }
 
   store(records: unknown[]): Promise<void> {
