@@ -17,7 +17,8 @@ export interface ReceiverHost {
  * Spark's Receiver API: a long-running task that pulls data from outside and `store`s it. The block
  * generator cuts stored records into a block every spark.streaming.blockInterval (200 ms).
  * A receiver occupies one task slot of the executor it is scheduled on; its blocks are stored in that executor's
- * block manager (and a second one for *_2 storage levels).
+ * block manager (and a second one for *_2 storage levels). Receivers the executors can build run inside their
+ * worker executor; the others run in the driver's realm (see ReceiverSupervisor).
  */
 export abstract class Receiver<T> {
   streamId = -1;
