@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SparkConf, StreamingContext, Seconds, StorageLevel, type EngineEvent } from '../index';
 import { stepWithTimeout, stopQuietly } from '../streaming/conformance/runner';
 import type { ExecutorHandle } from './backend';
+import { advanceTo, captureEvents, manualContext, settle } from '../streaming/recovery/fixtures';
 
 interface RateRun { outputs: number[][]; events: EngineEvent[]; runsOn: string; driverPuts: number; buffered: number[] }
 
@@ -75,5 +76,37 @@ describe('receivers run as executor tasks', () => {
     expect(cluster.outputs.map((o) => o.length)).toEqual([20, 20, 20]);
     expect(cluster.outputs.flat()).toEqual(Array.from({ length: 60 }, (_, i) => i));
     for (const n of cluster.buffered) expect(n).toBeLessThanOrEqual(4 + 10);   // one block (4) plus one interval (10)
+  }, 60_000);
+
+  it('the receiver\'s executor killed while it holds the only copy of two blocks: they are reported lost, the receiver moves and continues', async () => {
+    const ssc = manualContext('ExecutorReceiverKill', { 'spark.task.maxFailures': '2' }, 'local-cluster[2,1,64]');
+    const events = captureEvents(ssc);
+    const batches: number[][] = [];
+    ssc.rateStream(25, { storageLevel: StorageLevel.MEMORY_ONLY }).map((x) => Number(x)).foreachRDD(async (rdd) => { batches.push((await rdd.collect()).sort((a, b) => a - b)); });
+    let victim = '';
+    try {
+      await ssc.start();
+      await ssc.step(1);
+      await advanceTo(ssc, 1400);   // blocks input-0-1000 and input-0-1200 are on the receiver's executor only
+      victim = ssc.receiverTracker.supervisors.get(0)!.executorId;
+      expect(ssc.receiverTracker.supervisors.get(0)!.runsOn).toBe('executor');
+      await ssc.faults.killExecutor(victim);
+      await settle(10);
+      await ssc.step(2);
+    } finally {
+      await ssc.stop();
+    }
+    const lost = events.flatMap((e) => (e.type === 'blocksLost' ? e.blocks.map((b) => b.blockId) : []));
+    expect(lost).toEqual(expect.arrayContaining(['input-0-1000', 'input-0-1200']));
+    const failure = events.flatMap((e) => (e.type === 'batchCompleted' && e.batchInfo.batchTime === 2000
+      ? Object.values(e.batchInfo.outputOperationInfos).map((o) => o.failureReason) : [])).find((r) => r !== undefined);
+    expect(failure).toMatch(/Could not compute split, block input-0-1[02]00 of RDD \d+ not found/);
+    const starts = events.flatMap((e) => (e.type === 'receiverStarted' ? [e.receiverInfo.executorId] : []));
+    expect(starts[0]).toBe(victim);
+    expect(starts.at(-1)).not.toBe(victim);
+    expect(batches[0]).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    // The restarted receiver continues the sequence from what its executor had reported.
+    expect(batches.at(-1)!.length).toBeGreaterThan(0);
+    expect(Math.min(...batches.at(-1)!)).toBeGreaterThanOrEqual(25);
   }, 60_000);
 });
