@@ -109,4 +109,24 @@ describe('receivers run as executor tasks', () => {
     expect(batches.at(-1)!.length).toBeGreaterThan(0);
     expect(Math.min(...batches.at(-1)!)).toBeGreaterThanOrEqual(25);
   }, 60_000);
+
+  it('twitterStream runs in its executor too: the same tweets as on local[2], ids continuing', async () => {
+    const tweets = async (master: string) => {
+      const ssc = manualContext('ExecutorTwitter', {}, master);
+      const out: unknown[][] = [];
+      ssc.twitterStream({ tweetsPerSecond: 20, seed: 5 }).map((t) => [t.id, t.text, t.createdAt]).foreachRDD(async (rdd) => { out.push(await rdd.collect()); });
+      try {
+        await ssc.start();
+        await ssc.step(3);
+        return { out, runsOn: ssc.receiverTracker.supervisors.get(0)!.runsOn };
+      } finally {
+        await ssc.stop();
+      }
+    };
+    const local = await tweets('local[2]');
+    const cluster = await tweets('local-cluster[2,1,64]');
+    expect(cluster.runsOn).toBe('executor');
+    expect(cluster.out).toEqual(local.out);
+    expect(cluster.out.flat().map((t) => (t as unknown[])[0])).toEqual(Array.from({ length: 60 }, (_, i) => i));
+  }, 60_000);
 });
