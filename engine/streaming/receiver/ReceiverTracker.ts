@@ -202,12 +202,17 @@ export class ReceiverTracker {
       memSize: 0, diskSize: 0, records: numRecords, streamId });
   }
 
-  /** Spark's allocateBlocksToBatch: every block received so far belongs to this batch. */
+  /** Spark's allocateBlocksToBatch: every block received so far (and cut by the batch time) belongs to this batch. */
   allocateBlocksToBatch(time: Time): void {
     const t = time.milliseconds;
     if (this.allocated.has(t)) return;
     const byStream = new Map<number, ReceivedBlockInfo[]>();
-    for (const [streamId, infos] of this.unallocated) { byStream.set(streamId, infos); this.unallocated.set(streamId, []); }
+    // A block cut after the batch time (an executor's cut request that caught up with later intervals too) belongs to
+    // the next batch: a batch holds exactly the data received before its time.
+    for (const [streamId, infos] of this.unallocated) {
+      byStream.set(streamId, infos.filter((b) => b.time <= t));
+      this.unallocated.set(streamId, infos.filter((b) => b.time > t));
+    }
     this.allocated.set(t, byStream);
   }
   getBlocksOfBatch(time: Time, streamId: number): ReceivedBlockInfo[] { return this.allocated.get(time.milliseconds)?.get(streamId) ?? []; }
