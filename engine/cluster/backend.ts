@@ -1,5 +1,14 @@
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import type { ErrorCode } from '../core/errors';
+import type { ExecutorReceiverStart, ReceiverCutReply } from '../streaming/receiver/ExecutorReceiver';
+
+/** Receivers running inside an executor's worker (its reserved slot): started, cut into blocks, stopped by the driver. */
+export interface ExecutorReceivers {
+  start(start: ExecutorReceiverStart): Promise<void>;
+  /** Cuts the blocks of intervals ended by `time`, stores them there (and on `replicateTo`), returns their ids and sizes. */
+  cut(streamId: number, time: number, rateLimit: number | undefined, level: string, replicateTo: string[]): Promise<ReceiverCutReply>;
+  stop(streamId: number): Promise<void>;
+}
 
 /** The driver's view of one executor, wherever it runs (driver thread, Web Worker, worker_thread). */
 export interface ExecutorHandle {
@@ -13,6 +22,8 @@ export interface ExecutorHandle {
   /** Stores a block on this executor (receivers, replication, WAL recovery). */
   putBlock(blockId: string, values: unknown[], level: string): Promise<void>;
   getBlock(blockId: string): Promise<unknown[] | undefined>;
+  /** Worker executors run receivers inside their worker; the in-process executor of local[N] runs them in the driver's realm. */
+  readonly receivers?: ExecutorReceivers;
   /** Asks the executor to stop a running task (speculation losers); false if it is not running there. */
   killTask?(taskId: number, reason: string): Promise<boolean>;
   /**

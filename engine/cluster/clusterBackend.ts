@@ -18,7 +18,7 @@ import { codeOf, errors, type ErrorCode } from '../core/errors';
 import type { WarningCode } from '../core/events';
 import type { BroadcastRegistry } from '../core/broadcast';
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
-import type { ExecutorHandle, SchedulerBackend } from './backend';
+import type { ExecutorHandle, ExecutorReceivers, SchedulerBackend } from './backend';
 import { ExecutorOutOfMemoryError } from '../executor/blockManager';
 import { decode, encode } from './codec';
 import type { BackendContext } from './localBackend';
@@ -140,6 +140,12 @@ export class RemoteExecutorHandle implements ExecutorHandle {
     this.exitCausedByApp = { errorName: 'ExecutorLostFailure', errorCode: 'EXECUTOR_LOST_BY_APP',
       describe: (site) => errors.executorLostByApp(this.id, `Worker exited unexpectedly while running ${site}: ${reason}`).message };
   }
+
+  readonly receivers: ExecutorReceivers = {
+    start: async (start) => { await this.call<'startReceiver'>({ t: 'startReceiver', start }); },
+    cut: (streamId, time, rateLimit, level, replicateTo) => this.call<'cutReceiverBlocks'>({ t: 'cutReceiverBlocks', streamId, time, rateLimit, level, replicateTo }),
+    stop: async (streamId) => { if (!this.lostReason) await this.call<'stopReceiver'>({ t: 'stopReceiver', streamId }).catch(() => undefined); },
+  };
 
   /** Terminates the worker at once (a hung task): see ExecutorHandle.terminate. */
   terminate(reason: string): void { this.backend.terminateExecutor(this.id, reason); }

@@ -13,8 +13,9 @@ import { decode, encode } from './codec';
 import { errorData, type DriverToExecutor, type Endpoint, type ExecutorInit, type ExecutorRequest, type PeerMessage } from './protocol';
 import { codeOf, errors } from '../core/errors';
 import type { ArrayBufferMeter } from '../executor/arrayBufferMeter';
+import { ExecutorReceiver, type ReceiverCutReply } from '../streaming/receiver/ExecutorReceiver';
 
-interface Peer { endpoint: Endpoint; pending: Map<number, (values: unknown[] | undefined) => void> }
+interface Peer { endpoint: Endpoint; pending: Map<number, (values: unknown[] | undefined) => void>; stores: Map<number, (error?: string) => void> }
 
 /** What the platform's worker entry knows about its heap. */
 export interface WorkerPlatform {
@@ -31,6 +32,34 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
   const broadcasts = new Map<number, unknown>();
   const peers = new Map<string, Peer>();
   let nextFetchId = 0;
+  const receivers = new Map<number, ExecutorReceiver>();
+
+  /** Stores a replica of a received block on a peer; resolves with an error message if it could not. */
+  const storeOn = (executorId: string, blockId: string, values: unknown[], level: string): Promise<string | undefined> => {
+    const peer = peers.get(executorId);
+    if (!peer) return Promise.resolve(`executor ${executorId} is not a live peer`);
+    const id = nextFetchId++;
+    return new Promise((resolve) => {
+      peer.stores.set(id, resolve);
+      try {
+        peer.endpoint.post({ t: 'store', id, blockId, values: encode(values, `from executor ${executor!.id} to executor ${executorId} as block ${blockId}`) as unknown[], level } satisfies PeerMessage);
+      } catch (e) { peer.stores.delete(id); resolve(errorData(e).message); }
+    });
+  };
+
+  /** Cuts a receiver's blocks, stores them here and on the replica executors; the driver gets their ids and sizes. */
+  const cutReceiverBlocks = async (ex: Executor, req: Extract<ExecutorRequest, { t: 'cutReceiverBlocks' }>): Promise<ReceiverCutReply> => {
+    const r = receivers.get(req.streamId);
+    if (!r) throw errors.receiverNotOnExecutor(req.streamId, ex.id);
+    const levelDesc = StorageLevel.fromString(req.level).toJSON();
+    const blocks = [];
+    for (const b of r.cutUpTo(req.time, req.rateLimit)) {
+      ex.blockManager.put(b.blockId, b.records, levelDesc);
+      const replicas = await Promise.all(req.replicateTo.map(async (id) => ((await storeOn(id, b.blockId, b.records, req.level)) === undefined ? id : undefined)));
+      blocks.push({ blockId: b.blockId, numRecords: b.records.length, time: b.time, executorIds: [ex.id, ...replicas.filter((id): id is string => id !== undefined)] });
+    }
+    return { blocks, pending: r.pending, productionLagMs: r.productionLagMs, position: r.position };
+  };
 
   const fetchFrom = (executorId: string, blockId: string): Promise<unknown[] | undefined> => {
     const peer = peers.get(executorId);
@@ -44,7 +73,7 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
 
   const addPeer = (executorId: string, port: unknown): void => {
     const endpoint = portEndpoint(port);
-    const peer: Peer = { endpoint, pending: new Map() };
+    const peer: Peer = { endpoint, pending: new Map(), stores: new Map() };
     peers.set(executorId, peer);
     endpoint.listen((raw) => {
       const m = raw as PeerMessage;
@@ -57,6 +86,14 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
           reply = { t: 'fetched', id: m.id, values: null, error: errorData(e).message };
         }
         try { endpoint.post(reply); } catch (e) { endpoint.post({ t: 'fetched', id: m.id, values: null, error: errorData(e).message } satisfies PeerMessage); }
+      } else if (m.t === 'store') {
+        let error: string | undefined;
+        try { executor?.blockManager.put(m.blockId, decode(m.values) as unknown[], StorageLevel.fromString(m.level).toJSON()); } catch (e) { error = errorData(e).message; }
+        endpoint.post({ t: 'stored', id: m.id, error } satisfies PeerMessage);
+      } else if (m.t === 'stored') {
+        const resolve = peer.stores.get(m.id);
+        peer.stores.delete(m.id);
+        resolve?.(m.error);
       } else if (m.t === 'fetched') {
         const resolve = peer.pending.get(m.id);
         peer.pending.delete(m.id);
@@ -71,6 +108,8 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
     peers.delete(executorId);
     for (const resolve of peer.pending.values()) resolve(undefined);
     peer.pending.clear();
+    for (const resolve of peer.stores.values()) resolve(`executor ${executorId} was lost`);
+    peer.stores.clear();
     try { peer.endpoint.close(); } catch { /* already closed */ }
   };
 
@@ -103,6 +142,19 @@ export function runExecutorWorker(driver: Endpoint, portEndpoint: (port: unknown
       case 'removeBlocks': return ex.blockManager.removeWhere((id) => id.startsWith(req.prefix));
       case 'putBlock': ex.blockManager.put(req.blockId, decode(req.values) as unknown[], StorageLevel.fromString(req.level).toJSON()); return null;
       case 'getBlock': { const v = ex.blockManager.get(req.blockId); return v ? encode(v, 'to the driver') : null; }
+      case 'startReceiver': {
+        const r = new ExecutorReceiver(ex.id, req.start);
+        receivers.set(req.start.streamId, r);
+        await r.start();
+        return null;
+      }
+      case 'cutReceiverBlocks': return cutReceiverBlocks(ex, req);
+      case 'stopReceiver': {
+        const r = receivers.get(req.streamId);
+        receivers.delete(req.streamId);
+        await r?.shutdown();
+        return null;
+      }
       case 'ping': return { executorId: ex.id, blocks: ex.blockManager.blockIds().length, memoryUsed: ex.blockManager.memoryUsed };
     }
   };

@@ -12,9 +12,15 @@
  *   ◀── reply {id, ok, value|error} ──
  *                                            ── fetch {id, blockId} ──────────────▶   from its block manager
  *                                            ◀── fetched {id, values?} ─────────────
+ *   ── call startReceiver {start} ──▶        a receiver runs in this executor's reserved slot
+ *   ── call cutReceiverBlocks {…} ──▶        its blocks are cut and stored here
+ *                                            ── store {id, blockId, values} ─────▶   the replica of a *_2 level
+ *                                            ◀── stored {id, ok} ─────────────────
+ *   ◀── reply {blocks: ids and sizes} ──     (record data never goes to the driver)
  */
 import type { TaskDesc, TaskOutcome } from '../rdd/plan';
 import { codeOf, coded, type CatalogueCode } from '../core/errors';
+import type { ExecutorReceiverStart, ReceiverCutReply } from '../streaming/receiver/ExecutorReceiver';
 
 /** A MessagePort-like channel end. */
 export interface Endpoint {
@@ -43,6 +49,9 @@ export type ExecutorRequest =
   | { t: 'removeBlocks'; prefix: string }
   | { t: 'putBlock'; blockId: string; values: unknown[]; level: string }
   | { t: 'getBlock'; blockId: string }
+  | { t: 'startReceiver'; start: ExecutorReceiverStart }
+  | { t: 'cutReceiverBlocks'; streamId: number; time: number; rateLimit?: number; level: string; replicateTo: string[] }
+  | { t: 'stopReceiver'; streamId: number }
   | { t: 'ping' };
 
 export interface ReplyValue {
@@ -51,6 +60,9 @@ export interface ReplyValue {
   removeBlocks: string[];
   putBlock: null;
   getBlock: unknown[] | null;
+  startReceiver: null;
+  cutReceiverBlocks: ReceiverCutReply;
+  stopReceiver: null;
   ping: { executorId: string; blocks: number; memoryUsed: number };
 }
 
@@ -72,7 +84,9 @@ export type ExecutorToDriver =
 /** Executor ⇄ executor, over the direct MessageChannel between two executors. */
 export type PeerMessage =
   | { t: 'fetch'; id: number; blockId: string }
-  | { t: 'fetched'; id: number; values: unknown[] | null; error?: string };
+  | { t: 'fetched'; id: number; values: unknown[] | null; error?: string }
+  | { t: 'store'; id: number; blockId: string; values: unknown[]; level: string }
+  | { t: 'stored'; id: number; error?: string };
 
 /** An error as it crosses a worker: its name, words, stack and catalogue code (structured clone keeps no code). */
 export interface ErrorData { name: string; message: string; stack?: string; code?: CatalogueCode }

@@ -466,6 +466,12 @@ export const errors = {
     `countApproxDistinct(${p}, ${sp}): HyperLogLog++'s sparse representation (sp > 0) is not ported; use countApproxDistinct(${p}, 0) or countApproxDistinct(relativeSD)`)),
   hllPrecisionTooLarge: (p: number) => coded('HLL_PRECISION_TOO_LARGE', new IllegalArgumentException(
     `countApproxDistinct: precision p = ${p} needs 2^${p} registers per partition; use p <= 20 (relativeSD >= 0.00103)`)),
+  // Receiver.store after the receiver stopped (Spark's BlockGenerator.addData / pushArrayBuffer on a stopped supervisor).
+  blockGeneratorStopped: () => coded('BLOCK_GENERATOR_STOPPED', new Error('SparkException: Cannot add data as BlockGenerator has not been started or has been stopped')),
+  // store(array/iterator) whose block reached no live executor and no write-ahead log (Spark's BlockManagerBasedBlockHandler).
+  blockNotStored: (blockId: string, level: string) => coded('BLOCK_NOT_STORED', new Error(`SparkException: Could not store ${blockId} to block manager with storage level ${level}`)),
+  // The driver asked an executor for the blocks of a receiver it does not run (it was restarted elsewhere).
+  receiverNotOnExecutor: (streamId: number, executorId: string) => coded('RECEIVER_NOT_ON_EXECUTOR', new Error(`Receiver for stream ${streamId} is not running on executor ${executorId}`)),
   // Every constructor must give its error a code: a constructor without one does not typecheck.
 } satisfies Record<string, (...args: never[]) => CodedError>;
 

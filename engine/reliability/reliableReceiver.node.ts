@@ -7,11 +7,9 @@
  *   highest cumulative acknowledgement ("ACK <n>": every line ≤ n is safe) and, on every new connection, resends
  *   from the first unacknowledged line.
  * - AckingReceiver is Spark's reliable-receiver pattern: it stores what it read and acknowledges a line only once
- *   the engine holds it — here, once the block carrying it has been pushed (stored in the executor's block manager
- *   and handed to the write-ahead log): the tracker's `blockReceived` event for its stream. This engine's
- *   `Receiver.store(records)` returns before the records are in a block (they wait in the BlockGenerator buffer
- *   until the next block interval, and a receiver restart drops that buffer), so acknowledging right after
- *   `store` returns — what Spark's blocking `store(ArrayBuffer)` allows — would lose lines here.
+ *   the engine holds it. Two ways: (default) once the tracker's `blockReceived` event for its stream reports the
+ *   block carrying it; or (`ackOnStore`) right after `store(lines)` returns, which it does only once the lines are a
+ *   block stored on the receiver's executor and written to the write-ahead log (Spark's `store(ArrayBuffer)`).
  *   On any disconnect it asks the engine to restart it (Spark's `restart(...)`), reconnects, and the server
  *   resends everything not acknowledged.
  * - The receiver is at-least-once: a line can be stored twice (its block was pushed, the connection dropped before
@@ -122,12 +120,14 @@ export class AckingReceiver extends Receiver<string> {
   private socket?: Socket;
   /** Line numbers stored since the last (re)start, oldest first, not yet in a pushed block. */
   private pending: number[] = [];
+  /** The last store of the ack-on-store mode (the next one starts after it). */
+  private storing: Promise<void> = Promise.resolve();
   partialLinesDropped = 0;
   restarts = 0;
 
   /**
-   * `ackOnStore`: acknowledge as soon as `store` returns (Spark's pattern taken literally). Only for showing the gap:
-   * in this engine such lines can still be lost (see the file comment).
+   * `ackOnStore`: acknowledge as soon as `store(lines)` returns (Spark's pattern: the multi-record store returns once
+   * the block is stored and written ahead).
    */
   constructor(private readonly port: number, level: StorageLevel = StorageLevel.MEMORY_AND_DISK_SER, private readonly ackOnStore = false) { super(level); }
 
@@ -145,8 +145,16 @@ export class AckingReceiver extends Receiver<string> {
       if (end < 0) return;
       const lines = buf.slice(0, end).split('\n');
       buf = buf.slice(end + 1);
-      this.store(lines);
-      if (this.ackOnStore) { socket.write(`ACK ${lines[lines.length - 1].slice(0, lines[lines.length - 1].indexOf(' '))}\n`); return; }
+      if (this.ackOnStore) {
+        // Spark's reliable receiver: store the lines as one block, acknowledge once store() returned. Stores run one
+        // after another (Spark's receiving thread blocks in store), so a cumulative ACK never passes an unstored line.
+        const last = lines[lines.length - 1].slice(0, lines[lines.length - 1].indexOf(' '));
+        this.storing = this.storing.then(() => this.store(lines)).then(
+          () => { if (this.socket === socket && !socket.destroyed) socket.write(`ACK ${last}\n`); },
+          () => undefined);   // not stored (the receiver stopped or its executor died): not acknowledged, sent again
+        return;
+      }
+      void this.store(lines);
       for (const l of lines) this.pending.push(Number(l.slice(0, l.indexOf(' '))));
     });
     const lost = (why: string) => {
@@ -180,7 +188,7 @@ export interface ReliableRunOptions {
   window?: number;
   /** Give up after this many batches (a hang guard). */
   maxBatches?: number;
-  /** Acknowledge right after store() returns instead of after the block is pushed (shows the engine gap). */
+  /** Acknowledge right after store(lines) returns instead of after the tracker reports the block. */
   ackOnStore?: boolean;
   log?: (line: string) => void;
 }

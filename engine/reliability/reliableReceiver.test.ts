@@ -37,12 +37,22 @@ describe('reliable receiver under load', () => {
   }, 180_000);
 
   // Spark's store(ArrayBuffer) returns once the block is stored (and written ahead), so a receiver may acknowledge
-  // right after it and lose nothing. This engine's store() only buffers and a receiver restart drops the buffer:
-  // a known gap, so this case fails until store() is durable (it.fails turns red the day it passes).
-  it.fails('acknowledging as soon as store() returns loses no line (store() blocks until the block is stored)', async () => {
+  // right after it and lose nothing, even when a restart drops what the block generator held.
+  it('acknowledging as soon as store(lines) returns loses no line (store blocks until the block is stored)', async () => {
     const r = await runReliableReceiver({ lines: LINES, seed: 11, master: 'local[2]', maxBatches: 400, ackOnStore: true });
     console.log(`reliable receiver, ack on store(): ${JSON.stringify(r)}`);
     expect(r.unknown).toBe(0);
     expect(r.missing).toBe(0);
+    expect(r.disconnects).toBeGreaterThanOrEqual(5);
+    expect(r.walWrites).toBeGreaterThan(0);
   }, 120_000);
+
+  it(`local-cluster[2,1,256]: acknowledging after store(lines), the receiver's executor killed mid-run: no line lost`, async () => {
+    const r = await runReliableReceiver({ lines: LINES, seed: 13, master: 'local-cluster[2,1,256]', killExecutorAtLine: LINES / 2, maxBatches: 400, ackOnStore: true });
+    console.log(`reliable receiver local-cluster, ack on store(): ${JSON.stringify(r)}`);
+    expect(r.executorKilled).toBeDefined();
+    expect(r.missing).toBe(0);
+    expect(r.unknown).toBe(0);
+    expect(r.blocksLost).toBe(0);
+  }, 180_000);
 });

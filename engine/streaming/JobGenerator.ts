@@ -80,7 +80,7 @@ export class JobGenerator {
   private async handleGenerateJobs(time: Time): Promise<void> {
     const ssc = this.ssc;
     try {
-      ssc.receiverTracker.cutBlocksUpTo(time.milliseconds);
+      await ssc.receiverTracker.cutBlocksUpTo(time.milliseconds);
       ssc.receiverTracker.allocateBlocksToBatch(time);
       for (const s of ssc.graph.inputStreams) await s.prepareBatch(time);
       const jobs = ssc.graph.generateJobs(time);

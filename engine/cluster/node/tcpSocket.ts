@@ -8,7 +8,7 @@ export const connectTcp: SocketConnector = async (host, port, h) => {
     let buffer = '';
     let connected = false;
     socket.setEncoding('utf8');
-    socket.on('connect', () => { connected = true; resolve({ close: () => socket.destroy() }); });
+    socket.on('connect', () => { connected = true; resolve({ close: () => socket.destroy(), pause: () => socket.pause(), resume: () => socket.resume() }); });
     socket.on('data', (chunk: string) => {
       buffer += chunk;
       let i: number;

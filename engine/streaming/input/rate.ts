@@ -17,7 +17,7 @@ export class RateReceiver extends Receiver<number | string> {
   private value = 0;
   private readonly zipf?: ZipfSampler;
   private readonly rng: Rng;
-  constructor(readonly rowsPerSecond: number, private readonly options: RateOptions = {}, storageLevel?: StorageLevel) {
+  constructor(readonly rowsPerSecond: number, readonly options: RateOptions = {}, storageLevel?: StorageLevel) {
     super(storageLevel ?? options.storageLevel ?? StorageLevel.MEMORY_AND_DISK_SER_2);
     if (!(Number.isFinite(rowsPerSecond) && rowsPerSecond >= 0)) throw errors.rateStreamRate(rowsPerSecond);
     this.rng = new Rng(options.seed ?? 11);
@@ -25,6 +25,9 @@ export class RateReceiver extends Receiver<number | string> {
   }
   onStart(): void {}
   onStop(): void {}
+  /** The next value it produces: a restarted receiver (on another executor too) continues from here. */
+  get position(): number { return this.value; }
+  set position(v: number) { this.value = v; }
   override produce(fromMs: number, toMs: number): void {
     const count = Math.floor((toMs * this.rowsPerSecond) / 1000) - Math.floor((fromMs * this.rowsPerSecond) / 1000);
     if (count <= 0) return;

@@ -6,7 +6,12 @@
  */
 import { errors } from '../../core/errors';
 
-export interface SocketConnection { close(): void }
+export interface SocketConnection {
+  close(): void;
+  /** Stops reading (TCP: the kernel's window fills and the sender slows down) while the receiver's rate limit holds it. */
+  pause?(): void;
+  resume?(): void;
+}
 export interface SocketHandlers { onLine(line: string): void; onError(e: Error): void; onClose(): void }
 export type SocketConnector = (host: string, port: number, h: SocketHandlers) => Promise<SocketConnection>;
 

@@ -37,10 +37,11 @@ export class TwitterReceiver extends Receiver<Status> {
   private readonly rng: Rng;
   private readonly tags: string[];
   private readonly zipf: ZipfSampler;
-  private nextId = 0;
+  /** Id of the next tweet: a restarted receiver (on another executor too) continues from here. */
+  position = 0;
   private readonly opts: Required<Omit<TwitterOptions, 'filters' | 'hashtags' | 'seed' | 'storageLevel'>> & { filters?: string[] };
 
-  constructor(options: TwitterOptions = {}, storageLevel?: StorageLevel) {
+  constructor(readonly options: TwitterOptions = {}, storageLevel?: StorageLevel) {
     super(storageLevel ?? options.storageLevel ?? StorageLevel.MEMORY_AND_DISK_SER_2);
     this.rate = options.tweetsPerSecond ?? 50;
     if (!(this.rate >= 0)) throw errors.twitterStreamRate(options.tweetsPerSecond);
@@ -72,7 +73,7 @@ export class TwitterReceiver extends Receiver<Status> {
       const words = Array.from({ length: 3 + rng.nextInt(5) }, () => rng.pick(WORDS));
       const text = `${words.join(' ')} ${hashtags.join(' ')}`;
       if (this.opts.filters && !this.opts.filters.some((f) => text.includes(f))) continue;
-      out.push(new Status({ id: this.nextId++, user: `@${rng.pick(USERS)}`, text, hashtags, createdAt: fromMs + Math.floor(((i + 0.5) * (toMs - fromMs)) / Math.max(1, count)), lang: 'en' }));
+      out.push(new Status({ id: this.position++, user: `@${rng.pick(USERS)}`, text, hashtags, createdAt: fromMs + Math.floor(((i + 0.5) * (toMs - fromMs)) / Math.max(1, count)), lang: 'en' }));
     }
     if (out.length) this.store(out);
   }

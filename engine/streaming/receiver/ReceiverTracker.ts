@@ -53,6 +53,13 @@ export class ReceiverTracker {
   post(e: EngineEvent): void { this.ssc.post(e); }
   hostOf(executorId: string): string { return this.ssc.sparkContext.taskScheduler.liveExecutors().find((e) => e.id === executorId)?.host ?? 'localhost'; }
   isExecutorAlive(id: string): boolean { return this.ssc.sparkContext.taskScheduler.liveExecutors().some((e) => e.id === id); }
+  executorHandle(id: string) { return this.ssc.sparkContext.taskScheduler.liveExecutors().find((e) => e.id === id); }
+  /** Receivers run inside worker executors unless the write-ahead log (written through the driver) is on. */
+  get shipsReceivers(): boolean { return !this.walEnabled; }
+  /** Executors for the replicas of a block stored on `executorId` (the next live ones, as placeBlock picks them). */
+  replicaTargets(executorId: string, count: number): string[] {
+    return this.ssc.sparkContext.taskScheduler.liveExecutors().map((e) => e.id).filter((id) => id !== executorId).slice(0, count);
+  }
   reserveSlot(preferred?: string) { return this.ssc.sparkContext.taskScheduler.reserveSlot(preferred); }
   waitOnClock(ms: number): Promise<unknown> { return this.ssc.clock.waitTillTime(this.now() + ms); }
 
@@ -91,7 +98,7 @@ export class ReceiverTracker {
       while (!this.blockTimerStopped) {
         await this.ssc.clock.waitTillTime(next);
         if (this.blockTimerStopped) break;
-        this.cutBlocksUpTo(next);
+        void this.cutBlocksUpTo(next);
         next += this.blockIntervalMs;
       }
     })();
@@ -127,10 +134,32 @@ export class ReceiverTracker {
   }
 
   /** Cuts every receiver's blocks up to `time`, so a batch holds exactly the data received before it. */
-  cutBlocksUpTo(time: number): void { for (const s of this.supervisors.values()) s.cutBlocksUpTo(time); }
+  async cutBlocksUpTo(time: number): Promise<void> { await Promise.all([...this.supervisors.values()].map((s) => s.cutBlocksUpTo(time))); }
 
-  /** Stores a block on the receiver's executor (and a replica for *_2 levels), writes it ahead if the WAL is on. */
+  /**
+   * A block the generator cut: stored on the receiver's executor (and a replica for *_2 levels), written ahead if the
+   * WAL is on, and counted for the next batch at once (the executors store it in message order, before any task of
+   * that batch reads it).
+   */
   pushBlock(sup: ReceiverSupervisor, block: ReceivedBlock): void {
+    const placed = this.placeBlock(sup, block);
+    this.addBlock(sup, block.blockId, block.records.length, block.time, placed.targets, placed.walPath);
+  }
+
+  /**
+   * A block a receiver stored whole (`store(array)`): resolves once every copy is stored and the write-ahead log
+   * holds it, then the block is counted for the next batch (Spark's ReceivedBlockHandler.storeBlock, then AddBlock).
+   * Rejects when no live executor and no log has it: the receiver must not acknowledge those records.
+   */
+  async storeBlock(sup: ReceiverSupervisor, block: ReceivedBlock): Promise<void> {
+    const placed = this.placeBlock(sup, block);
+    const [, logged] = await Promise.all([Promise.all(placed.puts), placed.walWrite ?? Promise.resolve(false)]);
+    const held = placed.targets.filter((id) => this.isExecutorAlive(id));
+    if (!held.length && !logged) throw errors.blockNotStored(block.blockId, sup.receiver.storageLevel.name);
+    this.addBlock(sup, block.blockId, block.records.length, block.time, held, placed.walPath);
+  }
+
+  private placeBlock(sup: ReceiverSupervisor, block: ReceivedBlock): { targets: string[]; puts: Promise<void>[]; walPath?: string; walWrite?: Promise<boolean> } {
     const level = sup.receiver.storageLevel;
     const sc = this.ssc.sparkContext;
     const executors = sc.taskScheduler.liveExecutors();
@@ -139,36 +168,51 @@ export class ReceiverTracker {
       const others = executors.map((e) => e.id).filter((id) => id !== sup.executorId);
       targets.push(...others.slice(0, level.replication - 1));
     }
+    const puts: Promise<void>[] = [];
     for (const id of targets) {
       const handle = executors.find((e) => e.id === id);
       if (!handle) continue;
-      void handle.putBlock(block.blockId, block.records, level.name);
+      puts.push(handle.putBlock(block.blockId, block.records, level.name));
       sc.dagScheduler.addBlockLocation(block.blockId, id);
     }
-    let walPath: string | undefined;
-    if (this.walEnabled && this.ssc.checkpointDir) {
-      walPath = joinPath(this.ssc.checkpointDir, 'receivedData', String(block.streamId), `log-${block.time}`);
-      this.walData.set(block.blockId, block.records);
-      const write: Promise<void> = this.ssc.sparkContext.fs.writeFile(walPath, toCheckpointJson({ blockId: block.blockId, count: block.records.length, records: block.records }))
-        .catch((e) => this.ssc.printErr(`WARN ReceivedBlockHandler: could not write block ${block.blockId} to the write-ahead log: ${e instanceof Error ? e.message : e}\n`))
-        .finally(() => { this.walWrites.delete(write); });
-      this.walWrites.add(write);
-      this.post({ type: 'walWritten', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length });
-    }
-    const info: ReceivedBlockInfo = { streamId: block.streamId, blockId: block.blockId, numRecords: block.records.length, executorIds: targets, walPath, time: block.time };
-    this.unallocated.get(block.streamId)?.push(info);
-    this.post({ type: 'blockReceived', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length,
-      executorId: sup.executorId, replicatedTo: targets[1], wal: !!walPath });
-    this.post({ type: 'blockUpdated', time: this.now(), executorId: sup.executorId, blockId: block.blockId, storageLevel: level.name,
-      memSize: 0, diskSize: 0, records: block.records.length, streamId: block.streamId });
+    if (!(this.walEnabled && this.ssc.checkpointDir)) return { targets, puts };
+    const walPath = joinPath(this.ssc.checkpointDir, 'receivedData', String(block.streamId), block.logName ?? `log-${block.time}`);
+    this.walData.set(block.blockId, block.records);
+    const walWrite: Promise<boolean> = this.ssc.sparkContext.fs.writeFile(walPath, toCheckpointJson({ blockId: block.blockId, count: block.records.length, records: block.records }))
+      .then(() => true, (e) => {
+        this.ssc.printErr(`WARN ReceivedBlockHandler: could not write block ${block.blockId} to the write-ahead log: ${e instanceof Error ? e.message : e}\n`);
+        return false;
+      });
+    const write = walWrite.then(() => undefined).finally(() => { this.walWrites.delete(write); });
+    this.walWrites.add(write);
+    this.post({ type: 'walWritten', time: this.now(), streamId: block.streamId, blockId: block.blockId, records: block.records.length });
+    return { targets, puts, walPath, walWrite };
   }
 
-  /** Spark's allocateBlocksToBatch: every block received so far belongs to this batch. */
+  /** Spark's AddBlock: the block counts for the next batch; the events say where it is. */
+  addBlock(sup: ReceiverSupervisor, blockId: string, numRecords: number, time: number, executorIds: string[], walPath: string | undefined): void {
+    const streamId = sup.streamId;
+    const info: ReceivedBlockInfo = { streamId, blockId, numRecords, executorIds, walPath, time };
+    const dag = this.ssc.sparkContext.dagScheduler;
+    for (const id of executorIds) dag.addBlockLocation(blockId, id);
+    this.unallocated.get(streamId)?.push(info);
+    this.post({ type: 'blockReceived', time: this.now(), streamId, blockId, records: numRecords,
+      executorId: executorIds[0] ?? sup.executorId, replicatedTo: executorIds[1], wal: !!walPath });
+    this.post({ type: 'blockUpdated', time: this.now(), executorId: executorIds[0] ?? sup.executorId, blockId, storageLevel: sup.receiver.storageLevel.name,
+      memSize: 0, diskSize: 0, records: numRecords, streamId });
+  }
+
+  /** Spark's allocateBlocksToBatch: every block received so far (and cut by the batch time) belongs to this batch. */
   allocateBlocksToBatch(time: Time): void {
     const t = time.milliseconds;
     if (this.allocated.has(t)) return;
     const byStream = new Map<number, ReceivedBlockInfo[]>();
-    for (const [streamId, infos] of this.unallocated) { byStream.set(streamId, infos); this.unallocated.set(streamId, []); }
+    // A block cut after the batch time (an executor's cut request that caught up with later intervals too) belongs to
+    // the next batch: a batch holds exactly the data received before its time.
+    for (const [streamId, infos] of this.unallocated) {
+      byStream.set(streamId, infos.filter((b) => b.time <= t));
+      this.unallocated.set(streamId, infos.filter((b) => b.time > t));
+    }
     this.allocated.set(t, byStream);
   }
   getBlocksOfBatch(time: Time, streamId: number): ReceivedBlockInfo[] { return this.allocated.get(time.milliseconds)?.get(streamId) ?? []; }
