@@ -235,3 +235,8 @@ export function callRules(entries: [string | string[], CallRule][]): Map<string,
   for (const [names, rule] of entries) for (const name of typeof names === 'string' ? [names] : names) m.set(name, rule);
   return m;
 }
+
+/** A number literal as both targets write it: hex, octal, binary and `1_000` forms become their decimal value. */
+export function numberLiteralText(raw: string, value: number): string {
+  return /^0[xob]/i.test(raw) || raw.includes('_') ? String(value) : raw;
+}

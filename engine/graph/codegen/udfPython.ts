@@ -2,7 +2,7 @@
 import type { IfStatement, Pattern, Statement } from 'acorn';
 import { pyCommentLines, pyString, pyStringReadable } from './quote/python';
 import {
-  blockOf, callRules, fail, isFalsyLiteral, isRddish, isStringy, isSumReducer, nameOf, patternElements, rules, stubParams,
+  blockOf, callRules, fail, isFalsyLiteral, isRddish, isStringy, isSumReducer, nameOf, numberLiteralText, patternElements, rules, stubParams,
   type Out, type UdfFunction, type UdfTarget, type UdfWalker,
 } from './udfAst';
 
@@ -301,11 +301,7 @@ export const python: UdfTarget = {
     if (v === null) return { c: 'None', p: 99 };
     if (typeof v === 'string') return { c: pythonString(v), p: 99 };
     if (typeof v === 'boolean') return { c: v ? 'True' : 'False', p: 99 };
-    if (typeof v === 'number') {
-      const raw = String(n.raw);
-      if (/^0[xob]/i.test(raw) || raw.includes('_')) return { c: String(v), p: 99 };
-      return { c: raw, p: 99 };
-    }
+    if (typeof v === 'number') return { c: numberLiteralText(String(n.raw), v), p: 99 };
     return fail('literal');
   },
   knownName(n) {

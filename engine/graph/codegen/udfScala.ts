@@ -3,7 +3,7 @@ import type { ArrayExpression, Pattern, Statement } from 'acorn';
 import { scalaBlockCommentLines, scalaString } from './quote/scala';
 import { UNSAFE_CHAR } from './quote/text';
 import {
-  alwaysReturns, arrayItems, blockOf, callRules, fail, indent, isFloatLiteral, isRddish, isSumReducer, isStringy,
+  alwaysReturns, arrayItems, blockOf, callRules, fail, indent, isFloatLiteral, isRddish, isSumReducer, isStringy, numberLiteralText,
   paramName, patternElements, REGEX_META, rules, stubParams, type Out, type UdfFunction, type UdfTarget, type UdfWalker,
 } from './udfAst';
 
@@ -253,9 +253,9 @@ export const scala: UdfTarget = {
     if (typeof v === 'boolean') return { c: String(v), p: 99 };
     if (typeof v === 'number') {
       const raw = String(n.raw);
-      if (/^0[xob]/i.test(raw) || raw.includes('_')) return { c: String(v), p: 99 };
-      if (Number.isInteger(v) && Math.abs(v) > 2147483647) return { c: `${raw}L`, p: 99 };
-      return { c: raw, p: 99 };
+      const text = numberLiteralText(raw, v);
+      if (text === raw && Number.isInteger(v) && Math.abs(v) > 2147483647) return { c: `${raw}L`, p: 99 };
+      return { c: text, p: 99 };
     }
     return fail('literal');
   },

@@ -9,6 +9,7 @@ import { errors } from '../../core/errors';
 import type { NarrowPlan } from '../kinds/MapPartitionsRDD';
 import { RDD, ship, type Fn } from '../RDD';
 import type { SparkContext } from '../SparkContext';
+import { stageRdds } from '../../scheduler/stage';
 
 /** Spark's RDDBarrier: the transformations available in a barrier stage. */
 export class RDDBarrier<T> {
@@ -37,22 +38,9 @@ function barrierMapPartitions<U>(parent: RDD<unknown>, f: ReturnType<typeof ship
   return rdd;
 }
 
-/** The RDDs of `rdd`'s stage: it and its ancestors through narrow dependencies. */
-function withinStage(rdd: RDD<unknown>): RDD<unknown>[] {
-  const out: RDD<unknown>[] = [];
-  const seen = new Set<number>();
-  const visit = (r: RDD<unknown>) => {
-    if (seen.has(r.id)) return;
-    seen.add(r.id);
-    out.push(r);
-    for (const d of r.dependencies) if (d.kind === 'narrow') visit(d.rdd);
-  };
-  visit(rdd);
-  return out;
-}
 
 /** Spark's RDD.isBarrier: a barrier RDD, or one computed in the same stage from one. */
-const isBarrierStage = (rdd: RDD<unknown>): boolean => withinStage(rdd).some((r) => r.isBarrier);
+const isBarrierStage = (rdd: RDD<unknown>): boolean => stageRdds(rdd).some((r) => r.isBarrier);
 
 /** The DAGScheduler's barrier checks for the result stage (over `partitions`) and every shuffle map stage. */
 export function checkBarrierStages(sc: SparkContext, rdd: RDD<unknown>, partitions: number[] | undefined): void {
@@ -60,7 +48,7 @@ export function checkBarrierStages(sc: SparkContext, rdd: RDD<unknown>, partitio
   const slots = sc.taskScheduler.liveExecutors().reduce((n, e) => n + e.cores, 0);
   const check = (stageRdd: RDD<unknown>, numTasks: number) => {
     if (!isBarrierStage(stageRdd)) return;
-    const chainOk = withinStage(stageRdd).every((r) => r.getNumPartitions() === numTasks &&
+    const chainOk = stageRdds(stageRdd).every((r) => r.getNumPartitions() === numTasks &&
       r.dependencies.filter((d) => isBarrierStage(d.rdd) && d.kind === 'narrow').length <= 1);
     if (!chainOk) throw errors.barrierRddChain();
     if (stageRdd.getNumPartitions() > slots) throw errors.barrierNotEnoughSlots(stageRdd.getNumPartitions(), slots);
