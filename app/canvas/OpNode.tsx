@@ -58,7 +58,7 @@ function OpNodeView({ id, data, selected }: NodeProps<OpFlowNode>) {
       </div>
       <div className="op-node__op">{data.op}</div>
       {summary && <div className="op-node__summary">{summary}</div>}
-      {level && <div className={`op-node__message op-node__message--${level}`}>{shortIssue(issues[0].message, data.op, id)}</div>}
+      {level && <div className={`op-node__message op-node__message--${level}`}>{shortIssue(issues[0])}</div>}
       {!level && failure && <div className="op-node__message op-node__message--error" role="status">{t('node.failing', { reason: failure })}</div>}
       {inputs.map((p, i) => {
         const top = `${((i + 1) / (inputs.length + 1)) * 100}%`;

@@ -51,7 +51,7 @@ function NodeInspector({ node }: { node: OpFlowNode }) {
       <a className="doc-link" href={spec.docUrl} target="_blank" rel="noreferrer noopener">{t('inspector.sparkDocs')} ↗</a>
       {nodeIssues.length > 0 && (
         <ul className="issue-list">
-          {nodeIssues.map((i, k) => <li key={k} className={`issue issue--${i.severity}`} lang="en">{i.severity === 'error' ? '✖' : '⚠'} {shortIssue(i.message, node.data.op, node.id)}</li>)}
+          {nodeIssues.map((i, k) => <li key={k} className={`issue issue--${i.severity}`} lang="en">{i.severity === 'error' ? '✖' : '⚠'} {shortIssue(i)}</li>)}
         </ul>
       )}
       <div className="inspector__ports">

@@ -21,8 +21,7 @@ export function graphLevelIssues(issues: ValidationIssue[]): ValidationIssue[] {
   return issues.filter((i) => !i.nodeId && !i.edgeId);
 }
 
-/** A node's issue without the "<op> <nodeId>: " prefix (the node is already on screen). */
-export function shortIssue(message: string, op: string, nodeId: string): string {
-  for (const prefix of [`${op} ${nodeId}: `, `${nodeId}: `]) if (message.startsWith(prefix)) return message.slice(prefix.length);
-  return message;
+/** A node's issue as shown beside the node: without the node's name when the issue says it (the node is on screen). */
+export function shortIssue(issue: ValidationIssue): string {
+  return issue.detail ?? issue.message;
 }

@@ -276,10 +276,10 @@ export function parseBreakpointProblems(v: unknown): BreakpointProblem[] {
 /** Validation issues received from another realm, checked. */
 export function parseIssues(v: unknown): ValidationIssue[] {
   if (!Array.isArray(v)) return [];
-  const opt = (i: Rec, k: 'nodeId' | 'edgeId' | 'param') => (isText(i[k]) ? { [k]: i[k] } : {});
+  const opt = (i: Rec, k: 'nodeId' | 'edgeId' | 'param' | 'detail') => (isText(i[k]) ? { [k]: i[k] } : {});
   const num = (i: Rec, k: 'line' | 'column') => (typeof i[k] === 'number' ? { [k]: i[k] } : {});
   return v.flatMap((i): ValidationIssue[] => (isRec(i) && isText(i.message) && (i.severity === 'error' || i.severity === 'warning')
-    ? [{ severity: i.severity, message: i.message, ...opt(i, 'nodeId'), ...opt(i, 'edgeId'), ...opt(i, 'param'), ...num(i, 'line'), ...num(i, 'column') }]
+    ? [{ severity: i.severity, message: i.message, ...opt(i, 'nodeId'), ...opt(i, 'edgeId'), ...opt(i, 'param'), ...opt(i, 'detail'), ...num(i, 'line'), ...num(i, 'column') }]
     : []));
 }
 

@@ -79,6 +79,8 @@ export interface ValidationIssue {
   param?: string;
   severity: 'error' | 'warning';
   message: string;                     // Spark's own words where Spark has them
+  /** The message without the node's name, for readers that show it beside that node. */
+  detail?: string;
   /** What the problem is, for readers that explain it (the message is for people). */
   code?: ErrorCode | WarningCode;
   line?: number;                       // for UDF syntax errors

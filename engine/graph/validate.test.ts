@@ -55,7 +55,7 @@ const CASES: [string, PipelineGraph, Expect[]][] = [
   ['local[2] with a receiver: fine', chain([['socketTextStream'], 'print'], { master: 'local[2]' }), []],
   ['directKafka on local[1]: no receiver, fine', chain([['directKafkaStream'], 'print'], { master: 'local[1]' }), []],
   ['unconnected port', chain([Q, ['union', {}, 'u'], 'print']),
-    [{ nodeId: 'u', severity: 'error', message: validationMessages.notConnected(getOp('union')!, { id: 'u', op: 'union', params: {}, position: { x: 0, y: 0 } }, 'other') }]],
+    [{ nodeId: 'u', severity: 'error', message: validationMessages.notConnected(getOp('union')!, { id: 'u', op: 'union', params: {}, position: { x: 0, y: 0 } }, 'other'), detail: validationMessages.notConnectedDetail('other') }]],
   ['cycle', graphOf([
     { id: 'a', op: 'map', params: {}, position: { x: 0, y: 0 } },
     { id: 'b', op: 'map', params: {}, position: { x: 0, y: 0 } },

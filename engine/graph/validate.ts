@@ -116,7 +116,8 @@ const issueOf = (e: CodedError<ErrorCode>) => ({ message: e.message, code: e.cod
 
 export const validationMessages = {
   notConnected: (op: OpSpec, node: GraphNode, port: string) =>
-    `${op.name} ${nodeName(node)}: input '${port}' is not connected`,
+    `${op.name} ${nodeName(node)}: ${validationMessages.notConnectedDetail(port)}`,
+  notConnectedDetail: (port: string) => `input '${port}' is not connected`,
   cycle: (names: string[]) =>
     `Cycle between ${names.join(', ')}: a DStream cannot depend on itself. Remove one of the edges.`,
   unknownOp: (node: GraphNode) => `Unknown op "${node.op}" on node ${nodeName(node)}`,
@@ -168,7 +169,7 @@ export function validateGraph(graph: PipelineGraph): ValidationIssue[] {
     for (const port of op.inputs) {
       const edge = ports?.get(port.port);
       if (!edge) {
-        if (!port.optional) issues.push({ nodeId: node.id, severity: 'error', message: validationMessages.notConnected(op, node, port.port) });
+        if (!port.optional) issues.push({ nodeId: node.id, severity: 'error', message: validationMessages.notConnected(op, node, port.port), detail: validationMessages.notConnectedDetail(port.port) });
         continue;
       }
       const src = byId.get(edge.source);
