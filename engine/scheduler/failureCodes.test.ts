@@ -25,7 +25,8 @@ interface JobCase {
 const CASES: JobCase[] = [
   {
     name: 'a map function that calls what is not a function',
-    job: (rdd) => rdd.map((x) => (x as unknown as { toUpperCas(): string }).toUpperCas()).collect(),
+    // Given as source text, as a graph document's functions are: a typo no type checker saw.
+    job: (rdd) => rdd.map<string>('(x) => x.toUpperCas()').collect(),
     errorCode: 'JOB_ABORTED', causeCode: 'USER_FUNCTION_ERROR',
   },
   {
@@ -35,7 +36,8 @@ const CASES: JobCase[] = [
   },
   {
     name: 'reduceByKey over records that are not pairs (the engine\'s own error)',
-    job: (rdd) => (rdd as unknown as RDD<[number, number]>).reduceByKey((a, b) => a + b).collect(),
+    // The source claims pairs and returns the numbers themselves, which only the executor finds out.
+    job: (rdd) => rdd.map<[number, number]>('(x) => x').reduceByKey((a, b) => a + b).collect(),
     errorCode: 'JOB_ABORTED', causeCode: 'NOT_A_PAIR',
   },
 ];
@@ -65,7 +67,8 @@ describe('failure codes of output operations', () => {
     const events: EngineEvent[] = [];
     ssc.addStreamingListener((e) => { events.push(e); });
     const queue = [ssc.sparkContext.parallelize([1, 2], 1)];
-    ssc.queueStream(queue).foreachRDD((rdd) => { (rdd as unknown as { sendTo(db: string): void }).sendTo('db'); });
+    // A method RDDs do not have, looked up at run time as untyped user code would.
+    ssc.queueStream(queue).foreachRDD((rdd) => { const sendTo: unknown = Reflect.get(rdd, 'sendTo'); (sendTo as (db: string) => void)('db'); });
     try {
       await ssc.start();
       await ssc.step(1).catch(() => undefined);

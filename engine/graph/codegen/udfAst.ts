@@ -240,3 +240,16 @@ export function callRules(entries: [string | string[], CallRule][]): Map<string,
 export function numberLiteralText(raw: string, value: number): string {
   return /^0[xob]/i.test(raw) || raw.includes('_') ? String(value) : raw;
 }
+
+/** A target's precedence levels for JavaScript's binary operators (higher binds tighter). */
+export interface BinaryLevels { add: number; mul: number; eq: number; cmp: number; and: number; or: number; xor: number; shift: number }
+
+/** JavaScript's binary operators as Scala and Python both spell them, each at the target's level. */
+export function binaryOperators(l: BinaryLevels): Record<string, [string, number]> {
+  return {
+    '+': ['+', l.add], '-': ['-', l.add], '*': ['*', l.mul], '/': ['/', l.mul], '%': ['%', l.mul],
+    '==': ['==', l.eq], '===': ['==', l.eq], '!=': ['!=', l.eq], '!==': ['!=', l.eq],
+    '<': ['<', l.cmp], '<=': ['<=', l.cmp], '>': ['>', l.cmp], '>=': ['>=', l.cmp],
+    '&': ['&', l.and], '|': ['|', l.or], '^': ['^', l.xor], '<<': ['<<', l.shift], '>>': ['>>', l.shift],
+  };
+}

@@ -2,7 +2,7 @@
 import type { IfStatement, Pattern, Statement } from 'acorn';
 import { pyCommentLines, pyString, pyStringReadable } from './quote/python';
 import {
-  blockOf, callRules, fail, isFalsyLiteral, isRddish, isStringy, isSumReducer, nameOf, numberLiteralText, patternElements, rules, stubParams,
+  blockOf, callRules, fail, isFalsyLiteral, isRddish, isStringy, isSumReducer, nameOf, numberLiteralText, binaryOperators, patternElements, rules, stubParams,
   type Out, type UdfFunction, type UdfTarget, type UdfWalker,
 } from './udfAst';
 
@@ -15,12 +15,8 @@ const PY_RESERVED = new Set(('False None True and as assert async await break cl
 /** String literals go through the exporter's quoting modules (see quote/). */
 const pythonString = pyStringReadable;
 
-const BINARY: Record<string, [string, number]> = {
-  '+': ['+', PY.add], '-': ['-', PY.add], '*': ['*', PY.mul], '/': ['/', PY.mul], '%': ['%', PY.mul],
-  '==': ['==', PY.cmp], '===': ['==', PY.cmp], '!=': ['!=', PY.cmp], '!==': ['!=', PY.cmp],
-  '<': ['<', PY.cmp], '<=': ['<=', PY.cmp], '>': ['>', PY.cmp], '>=': ['>=', PY.cmp],
-  '&': ['&', PY.band], '|': ['|', PY.bor], '^': ['^', PY.bxor], '<<': ['<<', PY.shift], '>>': ['>>', PY.shift],
-};
+// Python's `==` shares its level with the other comparisons.
+const BINARY = binaryOperators({ add: PY.add, mul: PY.mul, eq: PY.cmp, cmp: PY.cmp, and: PY.band, or: PY.bor, xor: PY.bxor, shift: PY.shift });
 
 const o = (c: string, p = 99): Out => ({ c, p });
 const atom = (t: UdfWalker, x: Out) => t.wrap(x, PY.atom);

@@ -3,7 +3,7 @@ import type { ArrayExpression, Pattern, Statement } from 'acorn';
 import { scalaBlockCommentLines, scalaString } from './quote/scala';
 import { UNSAFE_CHAR } from './quote/text';
 import {
-  alwaysReturns, arrayItems, blockOf, callRules, fail, indent, isFloatLiteral, isRddish, isSumReducer, isStringy, numberLiteralText,
+  alwaysReturns, arrayItems, blockOf, callRules, fail, indent, isFloatLiteral, isRddish, isSumReducer, isStringy, numberLiteralText, binaryOperators,
   paramName, patternElements, REGEX_META, rules, stubParams, type Out, type UdfFunction, type UdfTarget, type UdfWalker,
 } from './udfAst';
 
@@ -13,12 +13,8 @@ const SC = { lambda: 0, cond: 1, or: 2, xor: 3, and: 4, eq: 5, cmp: 6, add: 8, m
 const SCALA_RESERVED = new Set(('abstract case catch class def do else extends false final finally for forSome if implicit import lazy macro match new null object ' +
   'override package private protected return sealed super this throw trait try true type val var while with yield').split(' '));
 
-const BINARY: Record<string, [string, number]> = {
-  '+': ['+', SC.add], '-': ['-', SC.add], '*': ['*', SC.mul], '/': ['/', SC.mul], '%': ['%', SC.mul],
-  '==': ['==', SC.eq], '===': ['==', SC.eq], '!=': ['!=', SC.eq], '!==': ['!=', SC.eq],
-  '<': ['<', SC.cmp], '<=': ['<=', SC.cmp], '>': ['>', SC.cmp], '>=': ['>=', SC.cmp],
-  '&': ['&', SC.and], '|': ['|', SC.or], '^': ['^', SC.xor], '<<': ['<<', SC.cmp], '>>': ['>>', SC.cmp],
-};
+// Scala ranks an operator by its first character, so `<<` and `>>` bind as `<` and `>` do.
+const BINARY = binaryOperators({ add: SC.add, mul: SC.mul, eq: SC.eq, cmp: SC.cmp, and: SC.and, or: SC.or, xor: SC.xor, shift: SC.cmp });
 
 const o = (c: string, p = 99): Out => ({ c, p });
 const atom = (t: UdfWalker, x: Out) => t.wrap(x, SC.atom);
