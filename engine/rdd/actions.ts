@@ -84,7 +84,7 @@ export async function runForeach(rdd: RDD<unknown>, op: ResultOp): Promise<void>
 
 /** Spark's saveAsTextFile: one part-NNNNN file per partition (each record's toString per line) and a _SUCCESS marker. */
 export async function saveAsTextFile(rdd: RDD<unknown>, path: string): Promise<void> {
-  await writeParts(rdd, path, { t: 'toLines' }, (lines) => (lines as string[]).map((l) => l + '\n').join(''));
+  await writeParts(rdd, path, { t: 'toLines' }, linesText);
 }
 
 /** Objects are written as one JSON document per line (Spark writes SequenceFiles of Java-serialized arrays). */
@@ -95,18 +95,32 @@ export async function saveAsObjectFile(rdd: RDD<unknown>, path: string): Promise
 /** How much of each written file the outputWritten event carries (the result view shows the head). */
 const HEAD_LINES = 50, HEAD_CHARS = 4000;
 
-async function writeParts(rdd: RDD<unknown>, path: string, op: ResultOp, encode: (partition: unknown) => string): Promise<void> {
+/** One text line per record, as TextOutputFormat writes a partition's `toLines` result. */
+export const linesText = (lines: unknown): string => (lines as string[]).map((l) => l + '\n').join('');
+
+/** How a part's text is stored: as text (the default), or encoded, e.g. compressed with a codec's extension. */
+export interface PartStore {
+  extension: string;
+  /** Writes the part; resolves to its stored size when that is not the text's own. */
+  write(file: string, text: string): Promise<number | undefined>;
+}
+
+/**
+ * Hadoop's output committer as Spark uses it: refuse an existing directory, run the job, write one
+ * `part-NNNNN<extension>` per partition and `_SUCCESS`, then tell the studio what was written.
+ */
+export async function writeParts(rdd: RDD<unknown>, path: string, op: ResultOp, encode: (partition: unknown) => string, store?: PartStore): Promise<void> {
   const sc = rdd.sc;
   const fs = sc.fs;
+  const partStore = store ?? { extension: '', write: async (file: string, text: string) => { await fs.writeFile(file, text); return undefined; } };
   if (await fs.exists(path)) throw errors.outputDirExists(path);
   const parts = await sc.runJob(rdd, op);
   await fs.mkdirs(path);
   const files: WrittenFile[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const name = `part-${String(i).padStart(5, '0')}`;
+    const name = `part-${String(i).padStart(5, '0')}${partStore.extension}`;
     const text = encode(parts[i]);
-    await fs.writeFile(joinPath(path, name), text);
-    files.push(writtenFile(name, text));
+    files.push(writtenFile(name, text, await partStore.write(joinPath(path, name), text)));
   }
   await fs.writeFile(joinPath(path, '_SUCCESS'), '');
   files.push(writtenFile('_SUCCESS', ''));
@@ -114,10 +128,11 @@ async function writeParts(rdd: RDD<unknown>, path: string, op: ResultOp, encode:
   sc.post({ type: 'outputWritten', time: sc.clock.getTimeMillis(), path, ...(batchTime !== undefined ? { batchTime } : {}), files });
 }
 
-function writtenFile(name: string, text: string): WrittenFile {
+/** What the outputWritten event says of a file: its size as stored (`bytes`, when encoded) and the head of its text. */
+function writtenFile(name: string, text: string, storedBytes?: number): WrittenFile {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const headLines = lines.slice(0, HEAD_LINES).join('\n');
   const head = headLines.length > HEAD_CHARS ? headLines.slice(0, HEAD_CHARS) : headLines;
-  return { name, bytes: new TextEncoder().encode(text).length, lines: lines.length, head, truncated: lines.length > HEAD_LINES || headLines.length > HEAD_CHARS };
+  return { name, bytes: storedBytes ?? new TextEncoder().encode(text).length, lines: lines.length, head, truncated: lines.length > HEAD_LINES || headLines.length > HEAD_CHARS };
 }
