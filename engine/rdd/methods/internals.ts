@@ -10,7 +10,7 @@ import { HyperLogLogPlus } from '../../core/hyperLogLogPlus';
 import { JavaHashMap } from '../../core/javaHashMap';
 import { BernoulliCellSampler, StratifiedRandomDataGenerator } from '../../core/randomSampler';
 import { StatCounter, type StatCounterState } from '../../core/statCounter';
-import { describeRecord } from '../../executor/records';
+import { asPair, describeRecord } from '../../executor/records';
 import { keyCompare } from '../ordering';
 import { binomialLowerBound, binomialUpperBound, poissonLowerBound, poissonUpperBound } from '../../core/samplingBounds';
 
@@ -134,8 +134,8 @@ export const RddInternals = Object.freeze({
   /** reduceByKeyLocally's partition step: a java.util.HashMap of reduced values, as [key, value] entries in its order. */
   reduceByKeyLocallyOf(it: Iterable<unknown>, f: (a: unknown, b: unknown) => unknown): [unknown, unknown][] {
     const map = new JavaHashMap<unknown, unknown>();
-    for (const kv of it) {
-      if (!Array.isArray(kv) || kv.length !== 2) throw errors.notAPair('reduceByKeyLocally', describeRecord(kv));
+    for (const x of it) {
+      const kv = asPair(x, 'reduceByKeyLocally');
       map.changeValue(kv[0], (had, old) => (had && old !== null && old !== undefined ? f(old, kv[1]) : kv[1]));
     }
     const out: [unknown, unknown][] = [];
