@@ -10,7 +10,8 @@
  * modification time.
  */
 import { parse } from 'acorn';
-import type { Node as AcornNode, Pattern, Program } from 'acorn';
+import type { Node as AcornNode, Program } from 'acorn';
+import { patternNames } from '../../core/astNode';
 import type { ProgramDeclaration, ProgramHelperSource, ProgramLookup } from '../../core/closureHelpers';
 import { nodeBuiltin } from './builtin';
 
@@ -33,17 +34,6 @@ export function callingProgramFile(stack: string): string | undefined {
     return file;
   }
   return undefined;
-}
-
-function patternNames(p: Pattern, out: string[]): void {
-  switch (p.type) {
-    case 'Identifier': out.push(p.name); break;
-    case 'ObjectPattern': for (const prop of p.properties) patternNames(prop.type === 'RestElement' ? prop.argument : prop.value, out); break;
-    case 'ArrayPattern': for (const e of p.elements) if (e) patternNames(e, out); break;
-    case 'RestElement': patternNames(p.argument, out); break;
-    case 'AssignmentPattern': patternNames(p.left, out); break;
-    default: break;
-  }
 }
 
 /** The top-level declarations of a module's JavaScript source. */

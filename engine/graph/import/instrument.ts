@@ -7,8 +7,8 @@
  *   - the variable a stream is assigned to                          `__name(expr, "words")`
  * Platform-neutral (acorn only): it runs in the browser worker and in the Node worker alike.
  */
-import { parse, type AnyNode, type Comment, type Pattern, type Program } from 'acorn';
-import { isAstNode, nodeFields } from '../../core/astNode';
+import { parse, type AnyNode, type Comment, type Program } from 'acorn';
+import { isAstNode, nodeFields, patternNames } from '../../core/astNode';
 import { stripTypesDetailed } from '../codegen/stripTypes';
 import { NODE_TAG_RE, parseMetaComments, type MetaBlocks } from '../codegen/meta';
 import { errors } from '../../core/errors';
@@ -112,7 +112,7 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
     }
     if (decl.type === 'ExportAllDeclaration') { blank(decl.start, decl.end); continue; }
     if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration') && decl.id) topLevelNames.push(decl.id.name);
-    if (decl.type === 'VariableDeclaration') for (const d of decl.declarations) collectPatternNames(d.id, topLevelNames);
+    if (decl.type === 'VariableDeclaration') for (const d of decl.declarations) patternNames(d.id, topLevelNames);
   }
 
   // walk everything with parents
@@ -179,11 +179,3 @@ export function prepareProgram(source: string, alreadyJs = false): PreparedProgr
   return { js, fnSources, imports, topLevelNames, exportedFunctions, meta };
 }
 
-function collectPatternNames(p: Pattern | null | undefined, into: string[]): void {
-  if (!p) return;
-  if (p.type === 'Identifier') into.push(p.name);
-  else if (p.type === 'ArrayPattern') p.elements.forEach((e) => collectPatternNames(e, into));
-  else if (p.type === 'ObjectPattern') p.properties.forEach((q) => collectPatternNames(q.type === 'RestElement' ? q.argument : q.value, into));
-  else if (p.type === 'AssignmentPattern') collectPatternNames(p.left, into);
-  else if (p.type === 'RestElement') collectPatternNames(p.argument, into);
-}
